@@ -1,0 +1,105 @@
+package app.resonance.customers.boundary;
+
+import app.resonance.customers.control.SegmentCatalog;
+import app.resonance.customers.control.SegmentDraft;
+import app.resonance.customers.control.SegmentEditor;
+import app.resonance.customers.entity.Segment;
+import app.resonance.platform.boundary.ProblemException;
+import app.resonance.platform.boundary.RequestLanguage;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Segments through the API, each with the number of customers it holds today. ADMIN only. */
+@Path("admin/segments")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: customers and segments")
+public class AdminSegmentsResource {
+
+    @Inject
+    SegmentCatalog catalog;
+
+    @Inject
+    SegmentEditor editor;
+
+    @Inject
+    Clock clock;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Operation(summary = "All segments with their rules and how many customers match today")
+    public JsonArray list() {
+        var array = Json.createArrayBuilder();
+        catalog.all().forEach(segment -> array.add(json(segment)));
+        return array.build();
+    }
+
+    @GET
+    @Path("{key}")
+    @Operation(summary = "One segment")
+    public JsonObject get(@PathParam("key") String key) {
+        return json(catalog.byKey(key).orElseThrow(() -> ProblemException.notFound("There is no segment with this key.")));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a segment")
+    public Response create(SegmentDraft draft) {
+        if (draft == null) {
+            throw ProblemException.badRequest("The request needs a JSON body.");
+        }
+        if (draft.key() != null && catalog.byKey(draft.key()).isPresent()) {
+            throw ProblemException.conflict("A segment with this key exists already.");
+        }
+        Segment segment = editor.save(draft.key(), draft, RequestLanguage.messages(headers));
+        return Response.created(URI.create("admin/segments/" + segment.key())).entity(json(segment)).build();
+    }
+
+    @PUT
+    @Path("{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or redefine the segment with this key; stored responses keep their segments")
+    public JsonObject put(@PathParam("key") String key, SegmentDraft draft) {
+        if (draft == null) {
+            throw ProblemException.badRequest("The request needs a JSON body.");
+        }
+        return json(editor.save(key, draft, RequestLanguage.messages(headers)));
+    }
+
+    private JsonObject json(Segment segment) {
+        return CustomerJson.segment(segment, catalog.countMembers(segment, LocalDate.now(clock)));
+    }
+
+    @Provider
+    public static class InvalidSegment implements ExceptionMapper<SegmentEditor.InvalidSegmentException> {
+        @Override
+        public Response toResponse(SegmentEditor.InvalidSegmentException e) {
+            return ProblemException.invalid("The segment has errors; nothing was stored.", e.errors()).getResponse();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package app.resonance.platform.control;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+
+/**
+ * The application's one data source, pooled by the container. URL, user and password come from
+ * MicroProfile Config ({@code RESONANCE_DB_URL} and friends); the default is an H2 file database
+ * under the data directory, so data survives a restart.
+ */
+@Singleton
+@DataSourceDefinition(
+        name = DataSourceConfiguration.JNDI_NAME,
+        className = "app.resonance.platform.control.RoutingDataSource",
+        url = "${MPCONFIG=resonance.db.url}",
+        user = "${MPCONFIG=resonance.db.user}",
+        password = "${MPCONFIG=resonance.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=meta-data",
+            "fish.payara.fail-all-connections=true",
+            "fish.payara.connection-creation-retry-attempts=0",
+            "fish.payara.max-wait-time-in-millis=5000"
+        })
+public class DataSourceConfiguration {
+    public static final String JNDI_NAME = "java:app/jdbc/resonance";
+}

@@ -1,0 +1,37 @@
+package app.resonance.platform.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** Reads a request body as a JSON object; anything else is malformed input, never a server error. */
+public final class JsonInput {
+
+    private JsonInput() {
+    }
+
+    public static byte[] readAll(InputStream in) throws IOException {
+        return in == null ? new byte[0] : in.readAllBytes();
+    }
+
+    /** The object, or empty when the bytes are not one well-formed JSON object. */
+    public static Optional<JsonObject> object(byte[] body) {
+        if (body.length == 0) {
+            return Optional.empty();
+        }
+        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+            JsonValue value = reader.readValue();
+            return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
+        } catch (JsonParsingException e) {
+            return Optional.empty();
+        } catch (JsonException | IllegalStateException | StackOverflowError e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package app.resonance.platform.control;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The data source class the container pools: it chooses the driver by the configured JDBC URL, so that
+ * switching from the embedded H2 default to PostgreSQL is a matter of setting {@code RESONANCE_DB_URL}.
+ * The container sets url, user and password through the setters and asks for connections.
+ */
+public class RoutingDataSource implements DataSource {
+
+    private String url;
+    private String user;
+    private String password;
+    private volatile DataSource delegate;
+    private int loginTimeout;
+
+    public void setUrl(String url) {
+        this.url = url;
+        this.delegate = null;
+    }
+
+    public void setURL(String url) {
+        setUrl(url);
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+        this.delegate = null;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+        this.delegate = null;
+    }
+
+    DataSource delegate() {
+        DataSource current = delegate;
+        if (current == null) {
+            current = create(url, user, password);
+            delegate = current;
+        }
+        return current;
+    }
+
+    /** Creates the vendor data source for a JDBC URL; used by the tests and tools too. */
+    public static DataSource create(String url, String user, String password) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("No database URL configured (resonance.db.url)");
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            var pg = new org.postgresql.ds.PGSimpleDataSource();
+            pg.setURL(url);
+            if (user != null && !user.isBlank()) {
+                pg.setUser(user);
+            }
+            if (password != null && !password.isBlank()) {
+                pg.setPassword(password);
+            }
+            pg.setConnectTimeout(5);
+            pg.setSocketTimeout(60);
+            pg.setReWriteBatchedInserts(true);
+            pg.setApplicationName("resonance");
+            return pg;
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            var h2 = new org.h2.jdbcx.JdbcDataSource();
+            h2.setURL(url);
+            h2.setUser(user == null ? "" : user);
+            h2.setPassword(password == null ? "" : password);
+            return h2;
+        }
+        throw new IllegalStateException("Unsupported database URL; use jdbc:h2: or jdbc:postgresql:");
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return delegate().getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String pass) throws SQLException {
+        return delegate().getConnection(username, pass);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return delegate().getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        delegate().setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        return delegate().unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || delegate().isWrapperFor(iface);
+    }
+}

@@ -1,0 +1,163 @@
+package app.resonance.responses.boundary;
+
+import app.resonance.platform.boundary.Problem;
+import app.resonance.platform.boundary.ProblemException;
+import app.resonance.platform.boundary.RequestLanguage;
+import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.JsonInput;
+import app.resonance.platform.control.Messages;
+import app.resonance.responses.control.ResponseStore;
+import app.resonance.responses.control.SubmissionMetrics;
+import app.resonance.responses.control.SubmissionReader;
+import app.resonance.responses.entity.IdempotencyRecord;
+import app.resonance.surveys.boundary.SurveysResource;
+import app.resonance.surveys.control.SurveyCatalog;
+import app.resonance.surveys.entity.SurveyVersion;
+import app.resonance.customers.control.CustomerDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The submission path shared by the public API and the admin import: read, replay a known
+ * Idempotency-Key, validate everything, store in one transaction, answer 201 with a Location.
+ * Nothing is stored unless every answer is valid.
+ */
+@ApplicationScoped
+public class Submissions {
+
+    static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+    @Inject
+    SurveyCatalog catalog;
+
+    @Inject
+    ResponseStore store;
+
+    @Inject
+    CustomerDirectory customers;
+
+    @Inject
+    SubmissionMetrics metrics;
+
+    @Inject
+    Clock clock;
+
+    public Response submit(String slug, String idempotencyKey, byte[] body, boolean imported, HttpHeaders headers) {
+        long started = System.nanoTime();
+        String survey = slug != null && slug.matches("[a-z0-9-]{1,80}") ? slug : "unknown";
+        try {
+            return submit(survey, slug, idempotencyKey, body, imported, headers);
+        } catch (ProblemException e) {
+            metrics.rejected(survey, reason(e.problem().status()));
+            throw e;
+        } finally {
+            metrics.duration(survey, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private Response submit(String survey, String slug, String idempotencyKey, byte[] body, boolean imported,
+            HttpHeaders headers) {
+        Messages messages = RequestLanguage.messages(headers);
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ProblemException.invalid("The Idempotency-Key header is not valid.",
+                    List.of(messages.error("Idempotency-Key", "idempotencyKey")));
+        }
+        String scope = (imported ? "import:" : "public:") + survey;
+        String hash = sha256(slug, body);
+        if (idempotencyKey != null) {
+            Optional<Response> replay = store.recorded(scope, idempotencyKey).map(r -> replay(survey, r, hash));
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        SurveyVersion version = SurveysResource.openVersion(catalog, slug);
+        JsonObject json = JsonInput.object(body)
+                .orElseThrow(() -> ProblemException.badRequest("The body must be one JSON object."));
+        var result = SubmissionReader.read(json, version, imported, RequestLanguage.of(headers), clock.instant(), messages);
+        if (!result.isValid()) {
+            throw ProblemException.invalid("The submission has errors; nothing was stored.", result.errors());
+        }
+        String customer = result.submission().customerExternalId();
+        if (customer != null && customers.byExternalId(customer).isEmpty()) {
+            throw ProblemException.invalid("The submission has errors; nothing was stored.",
+                    List.of(messages.error("customer", "unknownCustomer")));
+        }
+        ResponseStore.Outcome outcome;
+        try {
+            outcome = store.store(version.id(), result.submission(), scope, idempotencyKey, hash, response -> {
+                String location = "/api/v1/admin/responses/" + response.id();
+                return new ResponseStore.Outcome(response.id(), 201, location, ResponseJson.receipt(response).toString());
+            });
+        } catch (RuntimeException e) {
+            // A concurrent request with the same key won: replay its outcome.
+            if (idempotencyKey != null) {
+                Optional<IdempotencyRecord> winner = store.recorded(scope, idempotencyKey);
+                if (winner.isPresent()) {
+                    return replay(survey, winner.get(), hash);
+                }
+            }
+            throw e;
+        }
+        metrics.outcome(survey, "accepted");
+        return Response.status(outcome.status())
+                .location(URI.create(outcome.location()))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(outcome.body())
+                .build();
+    }
+
+    private Response replay(String survey, IdempotencyRecord record, String hash) {
+        if (!record.sameRequest(hash)) {
+            metrics.rejected(survey, "idempotency_conflict");
+            return new ProblemException(Problem.typed("idempotency-key-reused", 422, "Unprocessable Content",
+                    "This Idempotency-Key was used with a different request body.",
+                    List.of(new FieldError("Idempotency-Key", "idempotencyKeyReused",
+                            "This key was used for a different submission.")))).getResponse();
+        }
+        metrics.outcome(survey, "replayed");
+        var builder = Response.status(record.statusCode()).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Idempotent-Replayed", "true")
+                .entity(record.body());
+        if (record.location() != null) {
+            builder.location(URI.create(record.location()));
+        }
+        return builder.build();
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 400 -> "malformed";
+            case 404 -> "not_found";
+            case 410 -> "closed";
+            case 413 -> "too_large";
+            case 422 -> "invalid";
+            default -> "other";
+        };
+    }
+
+    static String sha256(String slug, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(String.valueOf(slug).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package app.resonance.responses.entity;
+
+import app.resonance.customers.entity.Customer;
+import app.resonance.customers.entity.Segment;
+import app.resonance.surveys.entity.Survey;
+import app.resonance.surveys.entity.SurveyVersion;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One respondent's answers to one published survey version. The segments the customer belonged to
+ * when the response arrived are stored with it.
+ */
+@Entity
+@Table(name = "response")
+public class Response {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "response_seq")
+    @SequenceGenerator(name = "response_seq", sequenceName = "response_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "survey_id")
+    private Survey survey;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "survey_version_id")
+    private SurveyVersion version;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "customer_id")
+    private Customer customer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Channel channel;
+
+    @Column(nullable = false)
+    private String locale;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ResponseStatus status;
+
+    /** When the respondent submitted (UTC); for imports, when they answered in the other tool. */
+    @Column(name = "submitted_at", nullable = false)
+    private Instant submittedAt;
+
+    /** When this server stored it (UTC). */
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @ManyToMany
+    @JoinTable(name = "response_segment",
+            joinColumns = @JoinColumn(name = "response_id"),
+            inverseJoinColumns = @JoinColumn(name = "segment_id"))
+    private Set<Segment> segments = new HashSet<>();
+
+    @OneToMany(mappedBy = "response", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<Answer> answers = new ArrayList<>();
+
+    protected Response() {
+    }
+
+    public Response(SurveyVersion version, Customer customer, Channel channel, String locale, ResponseStatus status,
+            Instant submittedAt, Instant receivedAt) {
+        if (!version.isPublished()) {
+            throw new IllegalArgumentException("Responses answer published versions only");
+        }
+        this.survey = version.survey();
+        this.version = version;
+        this.customer = customer;
+        this.channel = channel;
+        this.locale = locale;
+        this.status = status;
+        this.submittedAt = submittedAt;
+        this.receivedAt = receivedAt;
+    }
+
+    public void addAnswers(List<AnswerValue> values) {
+        values.forEach(value -> answers.add(new Answer(this, value)));
+    }
+
+    public void addSegments(Set<Segment> matching) {
+        segments.addAll(matching);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Survey survey() {
+        return survey;
+    }
+
+    public SurveyVersion version() {
+        return version;
+    }
+
+    public Optional<Customer> customer() {
+        return Optional.ofNullable(customer);
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String locale() {
+        return locale;
+    }
+
+    public ResponseStatus status() {
+        return status;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public Set<Segment> segments() {
+        return Set.copyOf(segments);
+    }
+
+    public List<Answer> answers() {
+        return List.copyOf(answers);
+    }
+}

@@ -1,0 +1,57 @@
+package app.resonance.security.boundary;
+
+import app.resonance.platform.boundary.ProblemException;
+import app.resonance.platform.boundary.RequestLanguage;
+import app.resonance.platform.control.TextRules;
+import app.resonance.security.control.UserDirectory;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** API tokens for scripts: created for the calling user and shown once. */
+@Path("admin/tokens")
+@RequestScoped
+@Tag(name = "Admin: tokens")
+public class AdminTokensResource {
+
+    /** The body of a token request. */
+    public record TokenRequest(String name) {
+    }
+
+    @Inject
+    UserDirectory users;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpHeaders headers;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an API token for the calling user; use it as 'Authorization: Bearer <token>'")
+    public Response create(TokenRequest request) {
+        String name = request == null ? null : request.name();
+        if (name == null || name.isBlank() || name.length() > 100 || !TextRules.isClean(name)) {
+            throw ProblemException.invalid("The token needs a name of at most 100 characters.",
+                    List.of(RequestLanguage.messages(headers).error("name", "required")));
+        }
+        var user = users.byUsername(security.getUserPrincipal().getName()).orElseThrow();
+        String token = users.createToken(user, name.strip());
+        return Response.status(201).entity(Json.createObjectBuilder()
+                .add("name", name.strip()).add("token", token).build()).build();
+    }
+}

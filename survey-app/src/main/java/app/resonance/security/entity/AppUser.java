@@ -1,0 +1,113 @@
+package app.resonance.security.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A person who uses the console or the admin API. The password is stored as a PBKDF2 hash only. */
+@Entity
+@Table(name = "app_user")
+@NamedQuery(name = AppUser.BY_USERNAME, query = "SELECT u FROM AppUser u WHERE u.username = :username")
+public class AppUser {
+
+    public static final String BY_USERNAME = "AppUser.byUsername";
+    /** Failed logins in a row after which an account is locked for a while. */
+    public static final int MAX_FAILED_LOGINS = 5;
+    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
+    @SequenceGenerator(name = "app_user_seq", sequenceName = "app_user_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String username;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "user_role", nullable = false)
+    private Role role;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected AppUser() {
+    }
+
+    public AppUser(String username, String displayName, String passwordHash, Role role, Instant now) {
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.createdAt = now;
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** Counts a failed login; the fifth in a row locks the account for fifteen minutes. */
+    public void loginFailed(Instant now) {
+        failedLogins++;
+        if (failedLogins >= MAX_FAILED_LOGINS) {
+            lockedUntil = now.plus(LOCK_DURATION);
+            failedLogins = 0;
+        }
+    }
+
+    public void loginSucceeded() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+}

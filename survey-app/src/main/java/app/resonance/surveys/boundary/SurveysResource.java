@@ -1,0 +1,59 @@
+package app.resonance.surveys.boundary;
+
+import app.resonance.platform.boundary.ProblemException;
+import app.resonance.surveys.control.SurveyCatalog;
+import app.resonance.surveys.entity.Survey;
+import app.resonance.surveys.entity.SurveyStatus;
+import app.resonance.surveys.entity.SurveyVersion;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The public definition of an open survey. */
+@Path("surveys")
+@RequestScoped
+@Tag(name = "Public surveys")
+public class SurveysResource {
+
+    @Inject
+    SurveyCatalog catalog;
+
+    @GET
+    @Path("{slug}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The published definition of an open survey")
+    @APIResponse(responseCode = "200", description = "The survey's published version")
+    @APIResponse(responseCode = "404", description = "No survey with this slug, or not published")
+    @APIResponse(responseCode = "410", description = "The survey is closed")
+    public JsonObject definition(@PathParam("slug") String slug) {
+        Survey survey = openSurvey(catalog, slug);
+        return SurveyJson.definition(survey, survey.publishedVersion().orElseThrow());
+    }
+
+    /** The survey behind a public slug, if it takes answers: 404 when unknown or unpublished, 410 when closed. */
+    public static Survey openSurvey(SurveyCatalog catalog, String slug) {
+        Survey survey = catalog.bySlug(slug)
+                .filter(s -> s.publishedVersion().isPresent())
+                .orElseThrow(() -> ProblemException.notFound("There is no survey '" + safe(slug) + "'."));
+        if (survey.status() == SurveyStatus.CLOSED) {
+            throw ProblemException.gone("The survey '" + survey.slug() + "' is closed and takes no more answers.");
+        }
+        return survey;
+    }
+
+    public static SurveyVersion openVersion(SurveyCatalog catalog, String slug) {
+        return openSurvey(catalog, slug).publishedVersion().orElseThrow();
+    }
+
+    private static String safe(String slug) {
+        return slug != null && slug.length() <= 80 && slug.matches("[a-z0-9-]*") ? slug : "?";
+    }
+}

@@ -1,0 +1,162 @@
+package app.resonance.surveys.control;
+
+import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.Messages;
+import app.resonance.surveys.entity.OptionRole;
+import app.resonance.surveys.entity.Question;
+import app.resonance.surveys.entity.QuestionType;
+import app.resonance.surveys.entity.Survey;
+import app.resonance.surveys.entity.SurveyKind;
+import app.resonance.surveys.entity.SurveyVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Designs surveys: creates them, writes drafts (a published version is never touched: editing it
+ * starts a new draft), publishes, closes and reopens. Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class SurveyEditor {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SurveyCatalog catalog;
+
+    @Inject
+    Clock clock;
+
+    public SurveyEditor() {
+    }
+
+    SurveyEditor(EntityManager em, SurveyCatalog catalog, Clock clock) {
+        this.em = em;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** Creates a survey with the draft as its first version. */
+    public Survey create(SurveyDraft draft, Messages messages) {
+        List<FieldError> errors = SurveyDraftValidator.validate(draft, true, messages);
+        if (!errors.isEmpty()) {
+            throw new InvalidSurveyException(errors);
+        }
+        if (catalog.bySlug(draft.slug()).isPresent()) {
+            throw new SlugTakenException(draft.slug());
+        }
+        Instant now = clock.instant();
+        Survey survey = new Survey(draft.slug(), SurveyKind.valueOf(draft.kind()), Boolean.TRUE.equals(draft.anonymous()), now);
+        describe(survey.latestVersion(), draft);
+        em.persist(survey);
+        em.flush();
+        return survey;
+    }
+
+    /** Replaces the draft of a survey with this definition; starts a new draft if the newest version is published. */
+    public SurveyVersion update(Survey survey, SurveyDraft draft, Messages messages) {
+        List<FieldError> errors = SurveyDraftValidator.validate(draft, false, messages);
+        if (!errors.isEmpty()) {
+            throw new InvalidSurveyException(errors);
+        }
+        if (draft.anonymous() != null) {
+            survey.anonymous(draft.anonymous());
+        }
+        SurveyVersion version = survey.editableDraft(clock.instant());
+        if (version.id() != null) {
+            version.clearQuestions();
+            // Delete the old questions before the new ones (with the same ids) are inserted.
+            em.flush();
+        }
+        describe(version, draft);
+        em.flush();
+        return version;
+    }
+
+    /** Publishes the draft after checking that every offered language has all its texts. */
+    public SurveyVersion publish(Survey survey, Messages messages) {
+        SurveyVersion draft = survey.draft().orElseThrow(() -> new NoDraftException(survey.slug()));
+        List<FieldError> errors = SurveyDraftValidator.validateForPublish(draft, messages);
+        if (!errors.isEmpty()) {
+            throw new InvalidSurveyException(errors);
+        }
+        SurveyVersion published = survey.publish(clock.instant());
+        em.flush();
+        return published;
+    }
+
+    public void close(Survey survey) {
+        requirePublished(survey);
+        survey.close(clock.instant());
+    }
+
+    public void reopen(Survey survey) {
+        requirePublished(survey);
+        survey.reopen(clock.instant());
+    }
+
+    private static void requirePublished(Survey survey) {
+        if (survey.publishedVersion().isEmpty()) {
+            throw new NoDraftException(survey.slug());
+        }
+    }
+
+    static void describe(SurveyVersion version, SurveyDraft draft) {
+        List<String> languages = draft.languages() == null || draft.languages().isEmpty()
+                ? SurveyDraftValidator.LANGUAGES : draft.languages();
+        String defaultLanguage = draft.defaultLanguage() == null ? languages.get(0) : draft.defaultLanguage();
+        version.describe(entity(draft.title()), entity(draft.intro()), languages, defaultLanguage);
+        if (draft.questions() == null) {
+            return;
+        }
+        for (QuestionDraft q : draft.questions()) {
+            QuestionType type = QuestionType.valueOf(q.type());
+            Question question = version.addQuestion(q.id(), type, q.required() == null || q.required(), entity(q.text()));
+            Integer min = type == QuestionType.RATING ? (q.min() == null ? Integer.valueOf(1) : q.min()) : null;
+            Integer max = type == QuestionType.RATING ? (q.max() == null ? Integer.valueOf(5) : q.max()) : null;
+            question.scale(min, max, entity(q.minLabel()), entity(q.maxLabel()));
+            OptionRole optionRole = type == QuestionType.MATRIX ? OptionRole.COLUMN : OptionRole.OPTION;
+            if (q.options() != null) {
+                q.options().forEach(o -> question.addOption(optionRole, o.id(), entity(o.label())));
+            }
+            if (q.rows() != null) {
+                q.rows().forEach(o -> question.addOption(OptionRole.ROW, o.id(), entity(o.label())));
+            }
+        }
+    }
+
+    private static app.resonance.platform.entity.LocalizedText entity(Texts texts) {
+        return texts == null ? null : texts.toEntity();
+    }
+
+    /** The definition breaks a rule; the errors name the fields. */
+    public static class InvalidSurveyException extends RuntimeException {
+        private final transient List<FieldError> errors;
+
+        public InvalidSurveyException(List<FieldError> errors) {
+            super("Invalid survey definition");
+            this.errors = errors;
+        }
+
+        public List<FieldError> errors() {
+            return errors;
+        }
+    }
+
+    public static class SlugTakenException extends RuntimeException {
+        public SlugTakenException(String slug) {
+            super("A survey with the slug '" + slug + "' exists already.");
+        }
+    }
+
+    public static class NoDraftException extends RuntimeException {
+        public NoDraftException(String slug) {
+            super("Survey '" + slug + "' has nothing to do that with: no draft to publish or no published version.");
+        }
+    }
+}

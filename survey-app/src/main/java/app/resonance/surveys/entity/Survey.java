@@ -1,0 +1,186 @@
+package app.resonance.surveys.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A survey: a stable public slug, its lifecycle (draft, open, closed) and its versions. Editing a
+ * published survey creates a new draft version; responses keep pointing at the version they answered.
+ */
+@Entity
+@Table(name = "survey")
+@NamedQuery(name = Survey.BY_SLUG, query = "SELECT s FROM Survey s WHERE s.slug = :slug")
+@NamedQuery(name = Survey.ALL, query = "SELECT s FROM Survey s ORDER BY s.slug")
+public class Survey {
+
+    public static final String BY_SLUG = "Survey.bySlug";
+    public static final String ALL = "Survey.all";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "survey_seq")
+    @SequenceGenerator(name = "survey_seq", sequenceName = "survey_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String slug;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SurveyKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SurveyStatus status;
+
+    /** Anonymous surveys (employee surveys) never show groups smaller than five. */
+    @Column(nullable = false)
+    private boolean anonymous;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "published_version_id")
+    private SurveyVersion publishedVersion;
+
+    @OneToMany(mappedBy = "survey", cascade = CascadeType.ALL)
+    @OrderBy("number ASC")
+    private List<SurveyVersion> versions = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    @Column(name = "row_version")
+    private long rowVersion;
+
+    protected Survey() {
+    }
+
+    public Survey(String slug, SurveyKind kind, boolean anonymous, Instant now) {
+        this.slug = slug;
+        this.kind = kind;
+        this.anonymous = anonymous;
+        this.status = SurveyStatus.DRAFT;
+        this.createdAt = now;
+        this.updatedAt = now;
+        versions.add(new SurveyVersion(this, 1, now));
+    }
+
+    /** The draft to edit: the open draft, or a new one copied from the newest published version. */
+    public SurveyVersion editableDraft(Instant now) {
+        SurveyVersion latest = latestVersion();
+        if (!latest.isPublished()) {
+            return latest;
+        }
+        SurveyVersion draft = latest.copyAsDraft(latest.number() + 1, now);
+        versions.add(draft);
+        updatedAt = now;
+        return draft;
+    }
+
+    /** Publishes the draft: it becomes immutable and is what the public link serves from now on. */
+    public SurveyVersion publish(Instant now) {
+        SurveyVersion draft = draft().orElseThrow(
+                () -> new IllegalStateException("Survey " + slug + " has no draft to publish"));
+        draft.publish(now);
+        publishedVersion = draft;
+        if (status == SurveyStatus.DRAFT) {
+            status = SurveyStatus.OPEN;
+        }
+        updatedAt = now;
+        return draft;
+    }
+
+    public void close(Instant now) {
+        if (publishedVersion == null) {
+            throw new IllegalStateException("Survey " + slug + " was never published");
+        }
+        status = SurveyStatus.CLOSED;
+        updatedAt = now;
+    }
+
+    public void reopen(Instant now) {
+        if (publishedVersion == null) {
+            throw new IllegalStateException("Survey " + slug + " was never published");
+        }
+        status = SurveyStatus.OPEN;
+        updatedAt = now;
+    }
+
+    public Optional<SurveyVersion> draft() {
+        SurveyVersion latest = latestVersion();
+        return latest.isPublished() ? Optional.empty() : Optional.of(latest);
+    }
+
+    public SurveyVersion latestVersion() {
+        return versions.get(versions.size() - 1);
+    }
+
+    public Optional<SurveyVersion> version(int number) {
+        return versions.stream().filter(v -> v.number() == number).findFirst();
+    }
+
+    public boolean isOpen() {
+        return status == SurveyStatus.OPEN;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public SurveyKind kind() {
+        return kind;
+    }
+
+    public SurveyStatus status() {
+        return status;
+    }
+
+    public boolean anonymous() {
+        return anonymous;
+    }
+
+    public void anonymous(boolean anonymous) {
+        this.anonymous = anonymous;
+    }
+
+    public Optional<SurveyVersion> publishedVersion() {
+        return Optional.ofNullable(publishedVersion);
+    }
+
+    public List<SurveyVersion> versions() {
+        return List.copyOf(versions);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}
