@@ -37,7 +37,8 @@ public class CustomerDirectory {
     public CustomerDirectory() {
     }
 
-    CustomerDirectory(EntityManager em, Clock clock) {
+    /** For use outside the container (tools and tests). */
+    public CustomerDirectory(EntityManager em, Clock clock) {
         this.em = em;
         this.clock = clock;
     }

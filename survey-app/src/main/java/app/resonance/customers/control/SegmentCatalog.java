@@ -21,7 +21,8 @@ public class SegmentCatalog {
     public SegmentCatalog() {
     }
 
-    SegmentCatalog(EntityManager em) {
+    /** For use outside the container (tools and tests). */
+    public SegmentCatalog(EntityManager em) {
         this.em = em;
     }
 

@@ -1,0 +1,367 @@
+package app.resonance.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.resonance.testsupport.ItDatabaseCondition;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The REST API and its persistence, black-box against the built WAR on Payara Micro, once on H2 and
+ * once on PostgreSQL (the failsafe executions). The app starts with the demo data loaded.
+ */
+@ExtendWith(ItDatabaseCondition.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/survey-app.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+    }
+
+    static String slug() {
+        return "it-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Creates and publishes a survey with an NPS question, a choice, a matrix and a text. */
+    String publishedSurvey() {
+        String slug = slug();
+        var created = api.post("api/v1/admin/surveys", """
+                {"slug": "%s", "kind": "NPS", "title": {"de": "Umfrage", "en": "Survey"},
+                 "questions": [
+                   {"id": "nps", "type": "NPS", "text": {"de": "Empfehlen?", "en": "Recommend?"}},
+                   {"id": "topic", "type": "SINGLE_CHOICE", "required": false, "text": {"de": "Thema", "en": "Topic"},
+                    "options": [{"id": "support", "label": {"de": "Support", "en": "Support"}},
+                                {"id": "price", "label": {"de": "Preis", "en": "Price"}}]},
+                   {"id": "grid", "type": "MATRIX", "required": false, "text": {"de": "Raster", "en": "Grid"},
+                    "options": [{"id": "bad", "label": {"de": "schlecht", "en": "bad"}},
+                                {"id": "good", "label": {"de": "gut", "en": "good"}}],
+                    "rows": [{"id": "speed", "label": {"de": "Tempo", "en": "Speed"}}]},
+                   {"id": "why", "type": "LONG_TEXT", "required": false, "text": {"de": "Warum?", "en": "Why?"}}
+                 ]}""".formatted(slug), "Authorization", Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        var published = api.post("api/v1/admin/surveys/" + slug + "/publish", "", "Authorization", Api.admin());
+        assertEquals(200, published.statusCode(), published.body());
+        return slug;
+    }
+
+    @Test
+    void demoDataIsLoadedOnceWithSurveysSegmentsAndAYearOfResponses() {
+        var nps = api.get("api/v1/surveys/relationship-nps");
+        assertEquals(200, nps.statusCode(), nps.body());
+        JsonObject definition = Api.json(nps);
+        assertEquals("NPS", definition.getJsonArray("questions").getJsonObject(0).getString("type"));
+        assertEquals(10, definition.getJsonArray("questions").getJsonObject(0).getInt("max"));
+        assertEquals(200, api.get("api/v1/surveys/post-support-csat").statusCode());
+        assertEquals(200, api.get("api/v1/surveys/support-effort-ces").statusCode());
+
+        var segments = api.get("api/v1/admin/segments", "Authorization", Api.admin());
+        assertEquals(200, segments.statusCode(), segments.body());
+        Set<String> keys = ((JsonArray) Api.parse(segments.body())).getValuesAs(JsonObject.class).stream()
+                .map(s -> s.getString("key")).collect(Collectors.toSet());
+        assertTrue(keys.containsAll(Set.of("business", "starter", "enterprise-dach", "enterprise-international",
+                "onboarding")), keys.toString());
+        assertEquals(22_000, Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id"
+                + " WHERE s.slug IN ('relationship-nps', 'post-support-csat', 'support-effort-ces', 'product-feedback')"));
+        assertEquals(1, Api.count("SELECT COUNT(*) FROM app_setting WHERE setting_key = 'demo.loaded'"));
+    }
+
+    @Test
+    void aValidSubmissionIsStoredWithEveryAnswerAndAnswersCreatedWithLocation() {
+        String slug = publishedSurvey();
+        var response = api.post("api/v1/surveys/" + slug + "/responses", """
+                {"answers": {"nps": 9, "topic": "price", "grid": {"speed": "good"}, "why": "Schnell & <b>gut</b>"},
+                 "locale": "de"}""");
+        assertEquals(201, response.statusCode(), response.body());
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.contains("/api/v1/admin/responses/"), location);
+        long id = Api.json(response).getJsonNumber("id").longValue();
+
+        var stored = Api.json(api.get("api/v1/admin/responses/" + id, "Authorization", Api.admin()));
+        assertEquals("COMPLETE", stored.getString("status"));
+        assertEquals("de", stored.getString("locale"));
+        assertEquals(9, stored.getJsonObject("answers").getInt("nps"));
+        assertEquals("price", stored.getJsonObject("answers").getString("topic"));
+        assertEquals("good", stored.getJsonObject("answers").getJsonObject("grid").getString("speed"));
+        assertEquals("Schnell & <b>gut</b>", stored.getJsonObject("answers").getString("why"));
+        assertEquals(4, Api.count("SELECT COUNT(*) FROM answer WHERE response_id = ?", id));
+        assertEquals(1, Api.count("SELECT COUNT(*) FROM answer WHERE response_id = ? AND score = 9", id));
+    }
+
+    @Test
+    void anInvalidSubmissionIsRejectedWholeNamingEachFieldAndStoresNothing() {
+        String slug = publishedSurvey();
+        long before = Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug);
+        var response = api.post("api/v1/surveys/" + slug + "/responses",
+                "{\"answers\": {\"nps\": 11, \"topic\": \"nope\", \"grid\": {\"speed\": \"good\"}, \"extra\": 1}}",
+                "Accept-Language", "de");
+        assertEquals(422, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        JsonObject problem = Api.json(response);
+        assertEquals(422, problem.getInt("status"));
+        var fields = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(e -> e.getString("field"), e -> e.getString("message")));
+        assertEquals(Set.of("answers.nps", "answers.topic", "answers.extra"), fields.keySet());
+        assertEquals("Wählen Sie einen Wert von 0 bis 10.", fields.get("answers.nps"));
+        assertEquals(before, Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
+
+        var missing = api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"why\": \"no score\"}}");
+        assertEquals(422, missing.statusCode());
+        assertEquals("answers.nps", Api.json(missing).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals("required", Api.json(missing).getJsonArray("errors").getJsonObject(0).getString("code"));
+    }
+
+    @Test
+    void retriesWithTheSameIdempotencyKeyStoreOneResponseEvenWhenConcurrent() throws Exception {
+        String slug = publishedSurvey();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"answers\": {\"nps\": 3, \"why\": \"slow support\"}}";
+        int parallel = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            Callable<HttpResponse<String>> call = () -> {
+                start.await();
+                return api.post("api/v1/surveys/" + slug + "/responses", body, "Idempotency-Key", key);
+            };
+            futures.add(pool.submit(call));
+        }
+        start.countDown();
+        Set<String> bodies = new java.util.HashSet<>();
+        for (var future : futures) {
+            HttpResponse<String> response = future.get();
+            assertEquals(201, response.statusCode(), response.body());
+            bodies.add(response.body());
+        }
+        pool.shutdown();
+        assertEquals(1, bodies.size(), "every retry answers the same body");
+        assertEquals(1, Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
+
+        var again = api.post("api/v1/surveys/" + slug + "/responses", body, "Idempotency-Key", key);
+        assertEquals(201, again.statusCode());
+        assertEquals(bodies.iterator().next(), again.body());
+        assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+
+        var different = api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 10}}",
+                "Idempotency-Key", key);
+        assertEquals(422, different.statusCode(), different.body());
+        assertEquals(1, Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
+    }
+
+    @Test
+    void unknownSurveysAre404AndClosedOnes410ForReadingAndSubmitting() {
+        var unknown = api.get("api/v1/surveys/does-not-exist");
+        assertEquals(404, unknown.statusCode());
+        assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertEquals(404, api.post("api/v1/surveys/does-not-exist/responses", "{\"answers\":{\"nps\":1}}").statusCode());
+
+        String slug = publishedSurvey();
+        assertEquals(200, api.post("api/v1/admin/surveys/" + slug + "/close", "", "Authorization", Api.admin()).statusCode());
+        assertEquals(410, api.get("api/v1/surveys/" + slug).statusCode());
+        var closed = api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\":{\"nps\":1}}");
+        assertEquals(410, closed.statusCode());
+        assertEquals(410, Api.json(closed).getInt("status"));
+        assertEquals(200, api.post("api/v1/admin/surveys/" + slug + "/reopen", "", "Authorization", Api.admin()).statusCode());
+        assertEquals(201, api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\":{\"nps\":1}}").statusCode());
+    }
+
+    @Test
+    void editingAPublishedSurveyCreatesANewVersionAndOldResponsesKeepTheirs() {
+        String slug = publishedSurvey();
+        var first = api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 7}}");
+        long firstId = Api.json(first).getJsonNumber("id").longValue();
+
+        var draft = api.put("api/v1/admin/surveys/" + slug + "/draft", """
+                {"title": {"de": "Umfrage 2", "en": "Survey 2"},
+                 "questions": [{"id": "nps", "type": "NPS", "text": {"de": "Neu?", "en": "New?"}},
+                               {"id": "rating", "type": "RATING", "max": 4, "text": {"de": "Note", "en": "Grade"}}]}""",
+                "Authorization", Api.admin());
+        assertEquals(200, draft.statusCode(), draft.body());
+        JsonObject admin = Api.json(draft);
+        assertEquals(1, admin.getJsonObject("published").getInt("version"));
+        assertEquals(2, admin.getJsonObject("draft").getInt("version"));
+        // The public definition is still version 1 until version 2 is published.
+        assertEquals(1, Api.json(api.get("api/v1/surveys/" + slug)).getInt("version"));
+        assertEquals(422, api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 7, \"rating\": 3}}")
+                .statusCode());
+
+        assertEquals(200, api.post("api/v1/admin/surveys/" + slug + "/publish", "", "Authorization", Api.admin()).statusCode());
+        assertEquals(2, Api.json(api.get("api/v1/surveys/" + slug)).getInt("version"));
+        var second = api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 8, \"rating\": 4}}");
+        assertEquals(201, second.statusCode(), second.body());
+        assertEquals(2, Api.json(second).getInt("version"));
+        assertEquals(422, api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 8, \"rating\": 5}}")
+                .statusCode());
+        var old = Api.json(api.get("api/v1/admin/responses/" + firstId, "Authorization", Api.admin()));
+        assertEquals(1, old.getInt("version"));
+        assertEquals(7, old.getJsonObject("answers").getInt("nps"));
+    }
+
+    @Test
+    void importedResponsesKeepTheSegmentsTheCustomerHadWhenTheyArrived() {
+        String slug = publishedSurvey();
+        String customer = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = api.post("api/v1/admin/customers", """
+                {"externalId": "%s", "name": "Testfirma GmbH", "email": "a@testfirma.example", "plan": "Business",
+                 "region": "DE", "lifecycleStage": "Active", "renewalDate": "2027-02-01", "locale": "de"}"""
+                .formatted(customer), "Authorization", Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        var imported = api.post("api/v1/admin/surveys/" + slug + "/responses", """
+                {"answers": {"nps": 4}, "customer": "%s", "submittedAt": "2026-03-01T09:30:00Z", "channel": "EMAIL"}"""
+                .formatted(customer), "Authorization", Api.admin());
+        assertEquals(201, imported.statusCode(), imported.body());
+        long id = Api.json(imported).getJsonNumber("id").longValue();
+
+        // The customer moves to Enterprise; the stored response stays in the Business segment.
+        assertEquals(200, api.put("api/v1/admin/customers/" + customer, """
+                {"name": "Testfirma GmbH", "plan": "Enterprise", "region": "DE"}""", "Authorization", Api.admin())
+                .statusCode());
+        JsonObject stored = Api.json(api.get("api/v1/admin/responses/" + id, "Authorization", Api.admin()));
+        assertEquals("2026-03-01T09:30:00Z", stored.getString("submittedAt"));
+        assertEquals("EMAIL", stored.getString("channel"));
+        assertEquals(customer, stored.getString("customer"));
+        assertEquals(List.of("business"), stored.getJsonArray("segments").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        var later = api.post("api/v1/admin/surveys/" + slug + "/responses",
+                "{\"answers\": {\"nps\": 10}, \"customer\": \"%s\"}".formatted(customer), "Authorization", Api.admin());
+        JsonObject laterStored = Api.json(api.get("api/v1/admin/responses/" + Api.json(later).getJsonNumber("id"),
+                "Authorization", Api.admin()));
+        assertEquals(List.of("enterprise-dach"), laterStored.getJsonArray("segments")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+
+        var unknownCustomer = api.post("api/v1/admin/surveys/" + slug + "/responses",
+                "{\"answers\": {\"nps\": 10}, \"customer\": \"nobody\"}", "Authorization", Api.admin());
+        assertEquals(422, unknownCustomer.statusCode());
+        assertEquals("customer", Api.json(unknownCustomer).getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+
+    @Test
+    void csvImportUpsertsByExternalIdAndAnErrorRowStoresNothing() {
+        String prefix = "csv-" + UUID.randomUUID().toString().substring(0, 6);
+        String good = "external_id;name;plan;region;renewal_date;industry\n"
+                + prefix + "-1;Erste GmbH;Starter;DE;2027-01-15;Retail\n"
+                + prefix + "-2;Zweite AG;Business;AT;;Banking\n";
+        var imported = api.send(api.request("api/v1/admin/customers/import")
+                .header("Authorization", Api.admin()).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(good)).build());
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertEquals(2, Api.json(imported).getInt("created"));
+        JsonObject first = Api.json(api.get("api/v1/admin/customers/" + prefix + "-1", "Authorization", Api.admin()));
+        assertEquals("Retail", first.getJsonObject("attributes").getString("industry"));
+        assertEquals("2027-01-15", first.getString("renewalDate"));
+
+        String bad = "external_id,name,plan\n" + prefix + "-1,Erste GmbH,Business\n" + prefix + "-3,,Starter\n";
+        var rejected = api.send(api.request("api/v1/admin/customers/import")
+                .header("Authorization", Api.admin()).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(bad)).build());
+        assertEquals(422, rejected.statusCode(), rejected.body());
+        assertEquals("rows[2].name", Api.json(rejected).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals("Starter", Api.json(api.get("api/v1/admin/customers/" + prefix + "-1", "Authorization", Api.admin()))
+                .getString("plan"), "the valid row of a rejected import is not stored either");
+        assertEquals(404, api.get("api/v1/admin/customers/" + prefix + "-3", "Authorization", Api.admin()).statusCode());
+    }
+
+    @Test
+    void theAdminApiNeedsAnAdminByBasicOrToken() {
+        var anonymous = api.get("api/v1/admin/surveys");
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").contains("Basic"));
+        assertEquals("application/problem+json", anonymous.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertEquals(401, api.get("api/v1/admin/surveys", "Authorization", Api.basic("admin", "wrong")).statusCode());
+        assertEquals(401, api.post("api/v1/admin/surveys", "{}").statusCode());
+
+        var token = api.post("api/v1/admin/tokens", "{\"name\": \"ci\"}", "Authorization", Api.admin());
+        assertEquals(201, token.statusCode(), token.body());
+        String secret = Api.json(token).getString("token");
+        assertEquals(200, api.get("api/v1/admin/surveys", "Authorization", "Bearer " + secret).statusCode());
+        assertEquals(401, api.get("api/v1/admin/surveys", "Authorization", "Bearer " + secret + "x").statusCode());
+    }
+
+    @Test
+    void whateverAClientSendsIsAnsweredWithAProblemNotA500AndRevealsNoServer() {
+        String slug = publishedSurvey();
+        List<HttpResponse<String>> responses = List.of(
+                api.post("api/v1/surveys/" + slug + "/responses", "{not json"),
+                api.post("api/v1/surveys/" + slug + "/responses", "[1, 2]"),
+                api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 1e400}}"),
+                api.post("api/v1/surveys/" + slug + "/responses", "[".repeat(100_000)),
+                api.post("api/v1/admin/surveys", "{\"slug\": 5, \"questions\": \"x\"}", "Authorization", Api.admin()),
+                api.send(api.request("api/v1/surveys/" + slug).DELETE().build()),
+                api.get("api/v1/nothing-here"),
+                api.get("no/such/page"),
+                api.get("api/v1/admin/customers?limit=100000&sort=name;DROP", "Authorization", Api.admin()),
+                api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"why\": \"" + "x".repeat(1_100_000) + "\"}}"));
+        List<Integer> expected = List.of(400, 400, 422, 400, 400, 405, 404, 404, 400, 413);
+        for (int i = 0; i < responses.size(); i++) {
+            var response = responses.get(i);
+            assertEquals(expected.get(i), response.statusCode(), i + ": " + response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0],
+                    i + ": " + response.body());
+            assertFalse(response.body().contains("Exception") || response.body().toLowerCase().contains("payara"),
+                    i + ": " + response.body());
+            assertTrue(response.headers().firstValue("Server").isEmpty(), "no Server header");
+            assertTrue(response.headers().firstValue("X-Powered-By").isEmpty(), "no X-Powered-By header");
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+        }
+        assertEquals(0, Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreServed() {
+        var ready = api.get("health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals("UP", Api.json(ready).getString("status"));
+        assertEquals(200, api.get("health/live").statusCode());
+        String slug = publishedSurvey();
+        api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 10}}");
+        api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 12}}");
+        var metrics = api.get("metrics?scope=application");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("resonance_submissions_total{mp_scope=\"application\",outcome=\"accepted\",survey=\""
+                + slug + "\"} 1"), metrics.body());
+        assertTrue(metrics.body().contains("resonance_submissions_rejected_total{mp_scope=\"application\",reason=\"invalid\"}"),
+                metrics.body());
+        var openapi = api.get("openapi");
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("/api/v1/surveys/{slug}/responses"), openapi.body().substring(0, 500));
+        assertNotNull(openapi.body());
+    }
+}
