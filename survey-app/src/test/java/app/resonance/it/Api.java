@@ -22,7 +22,8 @@ import java.util.Base64;
 final class Api {
 
     static final String ADMIN_PASSWORD = System.getProperty("resonance.it.adminpassword");
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     Api(URL base) {

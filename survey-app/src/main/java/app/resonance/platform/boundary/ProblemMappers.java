@@ -122,14 +122,29 @@ public final class ProblemMappers {
             if (causedByTooLarge(exception)) {
                 return ProblemException.tooLarge(detailFor(413)).problem().toResponse();
             }
-            if (exception instanceof JsonException || exception instanceof JsonbException) {
+            if (exception instanceof JsonException || exception instanceof JsonbException || fromJsonParser(exception)) {
                 return ProblemException.badRequest("The body is not valid JSON.").problem().toResponse();
             }
             return unexpected(exception);
         }
     }
 
+    /** A failure raised inside the JSON parser or binder (for example nesting too deep) is bad input. */
+    static boolean fromJsonParser(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            StackTraceElement[] trace = c.getStackTrace();
+            if (trace.length > 0 && (trace[0].getClassName().startsWith("org.eclipse.parsson")
+                    || trace[0].getClassName().startsWith("org.eclipse.yasson"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Response unexpected(Throwable exception) {
+        if (fromJsonParser(exception)) {
+            return ProblemException.badRequest("The body is not valid JSON.").problem().toResponse();
+        }
         if (DatabaseUnavailable.isCause(exception)) {
             return DatabaseUnavailable.response();
         }

@@ -1,10 +1,8 @@
 package app.resonance.platform.control;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,9 +26,8 @@ public final class JsonInput {
         try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
-        } catch (JsonParsingException e) {
-            return Optional.empty();
-        } catch (JsonException | IllegalStateException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // Malformed, truncated, too deeply nested or with numbers out of range: the client's input.
             return Optional.empty();
         }
     }

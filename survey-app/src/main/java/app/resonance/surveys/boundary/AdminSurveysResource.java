@@ -2,6 +2,8 @@ package app.resonance.surveys.boundary;
 
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
+import app.resonance.platform.control.JsonInput;
+import app.resonance.responses.boundary.Submissions;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.control.SurveyDraft;
 import app.resonance.surveys.control.SurveyEditor;
@@ -14,6 +16,7 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,6 +26,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,6 +45,9 @@ public class AdminSurveysResource {
 
     @Inject
     SurveyEditor editor;
+
+    @Inject
+    Submissions submissions;
 
     @Context
     HttpHeaders headers;
@@ -104,6 +112,17 @@ public class AdminSurveysResource {
         Survey survey = survey(slug);
         editor.reopen(survey);
         return SurveyJson.admin(survey);
+    }
+
+    @POST
+    @Path("{slug}/responses")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @Operation(summary = "Import a response for a known customer, with the time it was given (backfill)",
+            description = "Like the public submission, plus \"customer\" (external id) and \"submittedAt\" (ISO instant).")
+    public Response importResponse(@PathParam("slug") String slug,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) throws IOException {
+        return submissions.submit(slug, idempotencyKey, JsonInput.readAll(body), true, headers);
     }
 
     private Survey survey(String slug) {

@@ -68,8 +68,9 @@ public class SurveyEditor {
             survey.anonymous(draft.anonymous());
         }
         SurveyVersion version = survey.editableDraft(clock.instant());
-        if (version.id() != null) {
-            version.clearQuestions();
+        boolean stored = version.id() != null;
+        version.clearQuestions();
+        if (stored) {
             // Delete the old questions before the new ones (with the same ids) are inserted.
             em.flush();
         }
