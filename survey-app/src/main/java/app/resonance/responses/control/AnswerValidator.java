@@ -53,7 +53,7 @@ public final class AnswerValidator {
     private void check(SurveyVersion version, JsonObject answers, boolean partial) {
         for (String key : answers.keySet()) {
             if (version.question(key).isEmpty()) {
-                errors.add(messages.error("answers." + shorten(key), "unknownQuestion"));
+                errors.add(messages.error("answers." + TextRules.safeName(key), "unknownQuestion"));
             }
         }
         boolean any = false;
@@ -66,15 +66,16 @@ public final class AnswerValidator {
                 }
                 continue;
             }
-            any = true;
-            checkAnswer(question, field, value);
+            int before = values.size() + errors.size();
+            checkAnswer(question, field, value, partial);
+            any |= values.size() + errors.size() > before;
         }
         if (!any && errors.isEmpty()) {
             errors.add(messages.error("answers", "noAnswers"));
         }
     }
 
-    private void checkAnswer(Question question, String field, JsonValue value) {
+    private void checkAnswer(Question question, String field, JsonValue value, boolean partial) {
         QuestionType type = question.type();
         switch (type) {
             case NPS, CSAT, CES, RATING -> score(question, field, value);
@@ -87,8 +88,8 @@ public final class AnswerValidator {
                     values.add(AnswerValue.option(question, s.getString()));
                 }
             }
-            case MULTIPLE_CHOICE -> multiple(question, field, value);
-            case MATRIX -> matrix(question, field, value);
+            case MULTIPLE_CHOICE -> multiple(question, field, value, partial);
+            case MATRIX -> matrix(question, field, value, partial);
             case SHORT_TEXT, LONG_TEXT -> text(question, field, value);
             default -> throw new IllegalStateException("Unhandled question type " + type);
         }
@@ -113,13 +114,13 @@ public final class AnswerValidator {
         values.add(AnswerValue.score(question, score));
     }
 
-    private void multiple(Question question, String field, JsonValue value) {
+    private void multiple(Question question, String field, JsonValue value, boolean partial) {
         if (!(value instanceof JsonArray array)) {
             errors.add(messages.error(field, "expectedOptions"));
             return;
         }
         if (array.isEmpty()) {
-            if (question.required()) {
+            if (question.required() && !partial) {
                 errors.add(messages.error(field, "required"));
             }
             return;
@@ -142,21 +143,21 @@ public final class AnswerValidator {
         values.addAll(picked);
     }
 
-    private void matrix(Question question, String field, JsonValue value) {
+    private void matrix(Question question, String field, JsonValue value, boolean partial) {
         if (!(value instanceof JsonObject object)) {
             errors.add(messages.error(field, "expectedMatrix"));
             return;
         }
         for (String row : object.keySet()) {
             if (question.option(OptionRole.ROW, row).isEmpty()) {
-                errors.add(messages.error(field + "." + shorten(row), "unknownRow"));
+                errors.add(messages.error(field + "." + TextRules.safeName(row), "unknownRow"));
             }
         }
         for (var row : question.options(OptionRole.ROW)) {
             JsonValue cell = object.get(row.code());
             String rowField = field + "." + row.code();
             if (cell == null || cell.getValueType() == JsonValue.ValueType.NULL) {
-                if (question.required()) {
+                if (question.required() && !partial) {
                     errors.add(messages.error(rowField, "required"));
                 }
             } else if (!(cell instanceof JsonString s)) {
@@ -187,11 +188,5 @@ public final class AnswerValidator {
 
     private static boolean isBlankString(JsonValue value) {
         return value instanceof JsonString s && s.getString().isBlank();
-    }
-
-    /** Echoes at most 40 characters of a client's key, and none that could not be shown. */
-    private static String shorten(String key) {
-        String safe = key.length() > 40 ? key.substring(0, 40) : key;
-        return TextRules.isClean(safe) ? safe : "?";
     }
 }

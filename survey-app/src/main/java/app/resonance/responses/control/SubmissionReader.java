@@ -2,6 +2,7 @@ package app.resonance.responses.control;
 
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
+import app.resonance.platform.control.TextRules;
 import app.resonance.responses.entity.Channel;
 import app.resonance.surveys.entity.SurveyVersion;
 import jakarta.json.JsonObject;
@@ -40,7 +41,7 @@ public final class SubmissionReader {
         Set<String> allowed = imported ? IMPORT_FIELDS : PUBLIC_FIELDS;
         for (String field : body.keySet()) {
             if (!allowed.contains(field)) {
-                errors.add(messages.error(field.length() > 40 ? field.substring(0, 40) : field, "unknownField"));
+                errors.add(messages.error(TextRules.safeName(field), "unknownField"));
             }
         }
         boolean partial = false;

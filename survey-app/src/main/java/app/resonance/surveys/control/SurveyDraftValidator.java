@@ -68,7 +68,7 @@ public final class SurveyDraftValidator {
         List<String> languages = draft.languages() == null || draft.languages().isEmpty()
                 ? LANGUAGES : draft.languages();
         for (int i = 0; i < languages.size(); i++) {
-            if (!LANGUAGES.contains(languages.get(i))) {
+            if (languages.get(i) == null || !LANGUAGES.contains(languages.get(i))) {
                 error("languages[" + i + "]", "oneOf", "de, en");
             }
         }
