@@ -102,6 +102,7 @@ public class DemoDataLoader {
         private final Map<String, Ids> ids = new HashMap<>();
         private final Map<String, Long> surveyIds = new HashMap<>();
         private final Map<String, Long> versionIds = new HashMap<>();
+        private final java.util.Set<String> singleChoices = DemoSurveys.singleChoiceKeys();
         /** survey slug -> question key -> question id */
         private final Map<String, Map<String, Long>> questionIds = new HashMap<>();
 
@@ -291,7 +292,7 @@ public class DemoDataLoader {
                                 bind(answer, id("answer_seq"), id, question, cell.getKey(), cell.getValue(), null, null);
                                 answer.addBatch();
                             }
-                        } else if (DemoSurveys.isChoice(slug, entry.getKey())) {
+                        } else if (singleChoices.contains(slug + "/" + entry.getKey())) {
                             bind(answer, id("answer_seq"), id, question, null, value, null, null);
                             answer.addBatch();
                         } else {

@@ -22,9 +22,11 @@ final class DemoSurveys {
     record Definition(String slug, String kind, LocalizedText title, LocalizedText intro, List<QuestionDef> questions) {
     }
 
-    static boolean isChoice(String slug, String key) {
-        return all().stream().filter(d -> d.slug().equals(slug)).flatMap(d -> d.questions().stream())
-                .anyMatch(q -> q.key().equals(key) && q.type() == QuestionType.SINGLE_CHOICE);
+    /** "slug/key" of every single-choice question, whose string answers are option codes, not texts. */
+    static java.util.Set<String> singleChoiceKeys() {
+        return all().stream().flatMap(d -> d.questions().stream()
+                        .filter(q -> q.type() == QuestionType.SINGLE_CHOICE).map(q -> d.slug() + "/" + q.key()))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private static LocalizedText t(String de, String en) {

@@ -2,7 +2,6 @@ package app.resonance.platform.boundary;
 
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -78,9 +77,6 @@ public final class ProblemMappers {
             int status = original == null ? 500 : original.getStatus();
             if (status >= 500) {
                 return unexpected(exception);
-            }
-            if (exception instanceof NotAllowedException) {
-                return fromStatus(405, original);
             }
             return fromStatus(status, original);
         }

@@ -3,7 +3,6 @@ package app.resonance.responses.boundary;
 import app.resonance.platform.boundary.Problem;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
-import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.JsonInput;
 import app.resonance.platform.control.Messages;
 import app.resonance.responses.control.ResponseStore;
@@ -79,7 +78,7 @@ public class Submissions {
         String scope = (imported ? "import:" : "public:") + survey;
         String hash = sha256(slug, body);
         if (idempotencyKey != null) {
-            Optional<Response> replay = store.recorded(scope, idempotencyKey).map(r -> replay(survey, r, hash));
+            Optional<Response> replay = store.recorded(scope, idempotencyKey).map(r -> replay(survey, r, hash, messages));
             if (replay.isPresent()) {
                 return replay.get();
             }
@@ -107,7 +106,7 @@ public class Submissions {
             if (idempotencyKey != null) {
                 Optional<IdempotencyRecord> winner = store.recorded(scope, idempotencyKey);
                 if (winner.isPresent()) {
-                    return replay(survey, winner.get(), hash);
+                    return replay(survey, winner.get(), hash, messages);
                 }
             }
             throw e;
@@ -120,13 +119,12 @@ public class Submissions {
                 .build();
     }
 
-    private Response replay(String survey, IdempotencyRecord record, String hash) {
+    private Response replay(String survey, IdempotencyRecord record, String hash, Messages messages) {
         if (!record.sameRequest(hash)) {
             metrics.rejected(survey, "idempotency_conflict");
             return new ProblemException(Problem.typed("idempotency-key-reused", 422, "Unprocessable Content",
                     "This Idempotency-Key was used with a different request body.",
-                    List.of(new FieldError("Idempotency-Key", "idempotencyKeyReused",
-                            "This key was used for a different submission.")))).getResponse();
+                    List.of(messages.error("Idempotency-Key", "idempotencyKeyReused")))).getResponse();
         }
         metrics.outcome(survey, "replayed");
         var builder = Response.status(record.statusCode()).type(MediaType.APPLICATION_JSON_TYPE)
