@@ -136,6 +136,7 @@ class ApiIT {
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
         JsonObject problem = Api.json(response);
         assertEquals(422, problem.getInt("status"));
+        assertEquals("Die Einsendung hat Fehler; es wurde nichts gespeichert.", problem.getString("detail"));
         var fields = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(e -> e.getString("field"), e -> e.getString("message")));
         assertEquals(Set.of("answers.nps", "answers.topic", "answers.extra"), fields.keySet());
@@ -190,6 +191,7 @@ class ApiIT {
     void unknownSurveysAre404AndClosedOnes410ForReadingAndSubmitting() {
         var unknown = api.get("api/v1/surveys/does-not-exist");
         assertEquals(404, unknown.statusCode());
+        assertEquals("There is no survey 'does-not-exist'.", Api.json(unknown).getString("detail"));
         assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
         assertEquals(404, api.post("api/v1/surveys/does-not-exist/responses", "{\"answers\":{\"nps\":1}}").statusCode());
 

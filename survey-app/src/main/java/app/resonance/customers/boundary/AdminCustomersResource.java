@@ -66,8 +66,7 @@ public class AdminCustomersResource {
             errors.add(messages.error("order", "oneOf", "asc, desc"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(app.resonance.platform.boundary.Problem.typed("invalid-parameters", 400,
-                    "Bad Request", "The query parameters have errors.", errors));
+            throw new ProblemException("invalid-parameters", 400, "Bad Request", "problem.invalidParameters", errors);
         }
         var items = Json.createArrayBuilder();
         directory.page(from, size, sort, order.equals("desc")).forEach(c -> items.add(CustomerJson.customer(c)));
@@ -84,7 +83,7 @@ public class AdminCustomersResource {
     @Operation(summary = "One customer")
     public JsonObject get(@PathParam("externalId") String externalId) {
         return directory.byExternalId(externalId).map(CustomerJson::customer)
-                .orElseThrow(() -> ProblemException.notFound("There is no customer with this external id."));
+                .orElseThrow(() -> ProblemException.notFound("problem.customerNotFound"));
     }
 
     @POST
@@ -100,7 +99,7 @@ public class AdminCustomersResource {
     @Operation(summary = "Create or update the customer with this external id")
     public Response put(@PathParam("externalId") String externalId, CustomerProfile profile) {
         if (profile == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
+            throw ProblemException.badRequest("problem.bodyRequired");
         }
         return upsert(new CustomerProfile(externalId, profile.name(), profile.email(), profile.plan(), profile.region(),
                 profile.lifecycleStage(), profile.renewalDate(), profile.locale(), profile.attributes()));
@@ -108,11 +107,11 @@ public class AdminCustomersResource {
 
     private Response upsert(CustomerProfile profile) {
         if (profile == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
+            throw ProblemException.badRequest("problem.bodyRequired");
         }
         var errors = CustomerProfileValidator.validate(profile, "", RequestLanguage.messages(headers));
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The customer has errors; nothing was stored.", errors);
+            throw ProblemException.invalid("problem.invalidCustomer", errors);
         }
         boolean created = directory.upsert(profile);
         JsonObject body = CustomerJson.customer(directory.byExternalId(profile.externalId()).orElseThrow());
@@ -129,7 +128,7 @@ public class AdminCustomersResource {
         Messages messages = RequestLanguage.messages(headers);
         var result = CustomerCsvReader.read(new InputStreamReader(csv, StandardCharsets.UTF_8), messages);
         if (!result.errors().isEmpty()) {
-            throw ProblemException.invalid("The import has errors; nothing was stored.", result.errors());
+            throw ProblemException.invalid("problem.invalidImport", result.errors());
         }
         var count = directory.upsertAll(result.profiles());
         return Json.createObjectBuilder().add("created", count.created()).add("updated", count.updated()).build();

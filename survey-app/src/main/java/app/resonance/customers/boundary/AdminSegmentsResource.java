@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
+import app.resonance.platform.boundary.ProblemMappers;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.time.Clock;
@@ -54,8 +54,10 @@ public class AdminSegmentsResource {
     @GET
     @Operation(summary = "All segments with their rules and how many customers match today")
     public JsonArray list() {
+        var segments = catalog.all();
+        var counts = catalog.countMembers(segments, LocalDate.now(clock));
         var array = Json.createArrayBuilder();
-        catalog.all().forEach(segment -> array.add(json(segment)));
+        segments.forEach(segment -> array.add(CustomerJson.segment(segment, counts.get(segment))));
         return array.build();
     }
 
@@ -63,7 +65,7 @@ public class AdminSegmentsResource {
     @Path("{key}")
     @Operation(summary = "One segment")
     public JsonObject get(@PathParam("key") String key) {
-        return json(catalog.byKey(key).orElseThrow(() -> ProblemException.notFound("There is no segment with this key.")));
+        return json(catalog.byKey(key).orElseThrow(() -> ProblemException.notFound("problem.segmentNotFound")));
     }
 
     @POST
@@ -71,10 +73,10 @@ public class AdminSegmentsResource {
     @Operation(summary = "Create a segment")
     public Response create(SegmentDraft draft) {
         if (draft == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
+            throw ProblemException.badRequest("problem.bodyRequired");
         }
         if (draft.key() != null && catalog.byKey(draft.key()).isPresent()) {
-            throw ProblemException.conflict("A segment with this key exists already.");
+            throw ProblemException.conflict("problem.segmentExists");
         }
         Segment segment = editor.save(draft.key(), draft, RequestLanguage.messages(headers));
         return Response.created(URI.create("admin/segments/" + segment.key())).entity(json(segment)).build();
@@ -86,20 +88,21 @@ public class AdminSegmentsResource {
     @Operation(summary = "Create or redefine the segment with this key; stored responses keep their segments")
     public JsonObject put(@PathParam("key") String key, SegmentDraft draft) {
         if (draft == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
+            throw ProblemException.badRequest("problem.bodyRequired");
         }
         return json(editor.save(key, draft, RequestLanguage.messages(headers)));
     }
 
     private JsonObject json(Segment segment) {
-        return CustomerJson.segment(segment, catalog.countMembers(segment, LocalDate.now(clock)));
+        var segments = java.util.List.of(segment);
+        return CustomerJson.segment(segment, catalog.countMembers(segments, LocalDate.now(clock)).get(segment));
     }
 
     @Provider
-    public static class InvalidSegment implements ExceptionMapper<SegmentEditor.InvalidSegmentException> {
+    public static class InvalidSegment extends ProblemMappers.Localized<SegmentEditor.InvalidSegmentException> {
         @Override
         public Response toResponse(SegmentEditor.InvalidSegmentException e) {
-            return ProblemException.invalid("The segment has errors; nothing was stored.", e.errors()).getResponse();
+            return ProblemException.invalid("problem.invalidSegment", e.errors()).problem(messages()).toResponse();
         }
     }
 }

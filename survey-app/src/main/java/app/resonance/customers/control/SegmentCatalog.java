@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,11 +41,15 @@ public class SegmentCatalog {
         return all().stream().filter(segment -> segment.matches(customer, today)).collect(Collectors.toSet());
     }
 
-    /** How many customers the segment holds today. */
-    public long countMembers(Segment segment, LocalDate today) {
-        return em.createQuery("SELECT c FROM Customer c", Customer.class)
-                .getResultStream()
-                .filter(customer -> segment.matches(customer, today))
-                .count();
+    /** How many customers each segment holds today; reads the customers once for all segments. */
+    public Map<Segment, Long> countMembers(List<Segment> segments, LocalDate today) {
+        Map<Segment, Long> counts = new HashMap<>();
+        segments.forEach(segment -> counts.put(segment, 0L));
+        em.createQuery("SELECT c FROM Customer c", Customer.class)
+                .setHint(CustomerDirectory.BATCH, "c.attributes").setHint(CustomerDirectory.BATCH_TYPE, "IN")
+                .getResultList()
+                .forEach(customer -> segments.stream().filter(s -> s.matches(customer, today))
+                        .forEach(s -> counts.merge(s, 1L, Long::sum)));
+        return counts;
     }
 }

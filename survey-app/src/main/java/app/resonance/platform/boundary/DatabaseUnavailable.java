@@ -1,11 +1,14 @@
 package app.resonance.platform.boundary;
 
+import app.resonance.platform.control.Messages;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 /** Recognises a failure to reach the database and answers it with 503 and Retry-After, not 500. */
 final class DatabaseUnavailable {
+
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private DatabaseUnavailable() {
     }
@@ -28,13 +31,11 @@ final class DatabaseUnavailable {
         return false;
     }
 
-    static Response response() {
-        return Response.status(503)
-                .type(Problem.PROBLEM_JSON)
-                .header("Retry-After", "5")
-                .entity(Problem.of(503, "Service Unavailable",
-                        "The database cannot be reached at the moment; nothing was stored. Please retry.")
-                        .toJson().toString())
-                .build();
+    static Problem problem(Messages messages) {
+        return Problem.of(503, "Service Unavailable", messages.get("problem.databaseUnavailable"));
+    }
+
+    static Response response(Messages messages) {
+        return Response.fromResponse(problem(messages).toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 }

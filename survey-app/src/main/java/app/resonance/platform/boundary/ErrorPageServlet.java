@@ -1,5 +1,6 @@
 package app.resonance.platform.boundary;
 
+import app.resonance.platform.control.Messages;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -22,27 +23,22 @@ public class ErrorPageServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Messages messages = Messages.of(request.getLocale());
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (failure != null && ProblemMappers.causedByTooLarge(failure)) {
-            status = 413;
+            write(response, ProblemException.tooLarge().problem(messages));
+        } else if (failure != null && DatabaseUnavailable.isCause(failure)) {
+            response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+            write(response, DatabaseUnavailable.problem(messages));
         } else if (failure != null || status >= 500) {
-            if (failure != null && DatabaseUnavailable.isCause(failure)) {
-                response.setHeader("Retry-After", "5");
-                write(response, Problem.of(503, "Service Unavailable",
-                        "The database cannot be reached at the moment; nothing was stored. Please retry."));
-                return;
-            }
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
-            write(response, Problem.of(500, "Internal Server Error",
-                    "Something went wrong on our side. Incident " + incident + "."));
-            return;
+            write(response, Problem.of(500, "Internal Server Error", messages.get("problem.unexpected", incident)));
+        } else {
+            write(response, Problem.of(status, ProblemMappers.title(status), ProblemMappers.detail(status, messages)));
         }
-        var reason = jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
-        write(response, Problem.of(status, reason == null ? "Error" : reason.getReasonPhrase(),
-                ProblemMappers.detailFor(status)));
     }
 
     static void write(HttpServletResponse response, Problem problem) throws IOException {

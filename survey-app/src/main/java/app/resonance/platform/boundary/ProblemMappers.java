@@ -1,9 +1,12 @@
 package app.resonance.platform.boundary;
 
+import app.resonance.platform.control.Messages;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -12,9 +15,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns every exception that leaves a resource into an RFC 9457 problem. Nothing about the server,
- * its classes or its SQL reaches the client; unexpected failures are logged with an incident id that
- * the client gets to quote.
+ * Turns every exception that leaves a resource into an RFC 9457 problem, its detail in the request's
+ * language. Nothing about the server, its classes or its SQL reaches the client; unexpected failures
+ * are logged with an incident id that the client gets to quote.
  */
 public final class ProblemMappers {
 
@@ -23,12 +26,10 @@ public final class ProblemMappers {
     private ProblemMappers() {
     }
 
-    static Response fromStatus(int status, Response original) {
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "Error" : type.getReasonPhrase();
-        Response.ResponseBuilder builder = Response.status(status)
-                .type(Problem.PROBLEM_JSON)
-                .entity(Problem.of(status, title, detailFor(status)).toJson().toString());
+    /** A plain HTTP status as a problem; keeps the headers a client needs (Allow, WWW-Authenticate, Retry-After). */
+    static Response fromStatus(int status, Response original, Messages messages) {
+        Response.ResponseBuilder builder = Response.fromResponse(Problem.of(status, title(status), detail(status, messages))
+                .toResponse());
         if (original != null) {
             original.getHeaders().forEach((name, values) -> {
                 if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("WWW-Authenticate")
@@ -40,18 +41,16 @@ public final class ProblemMappers {
         return builder.build();
     }
 
-    static String detailFor(int status) {
-        return switch (status) {
-            case 400 -> "The request could not be read.";
-            case 401 -> "Authentication is required: HTTP Basic for an ADMIN user or a Bearer API token.";
-            case 403 -> "Your role does not allow this.";
-            case 404 -> "There is nothing at this address.";
-            case 405 -> "This address does not accept that method.";
-            case 406 -> "This address answers application/json only.";
-            case 413 -> "The request body is larger than 1 MB.";
-            case 415 -> "Send the request body as application/json.";
-            default -> null;
-        };
+    static String title(int status) {
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        return type == null ? "Error" : type.getReasonPhrase();
+    }
+
+    /** The bundle's detail for a status, or none for statuses without one. */
+    static String detail(int status, Messages messages) {
+        String key = "problem.status." + status;
+        String text = messages.get(key);
+        return text.equals(key) ? null : text;
     }
 
     static boolean causedByTooLarge(Throwable t) {
@@ -61,68 +60,6 @@ public final class ProblemMappers {
             }
         }
         return false;
-    }
-
-    @Provider
-    public static class WebApplication implements ExceptionMapper<WebApplicationException> {
-        @Override
-        public Response toResponse(WebApplicationException exception) {
-            if (exception instanceof ProblemException problem) {
-                return problem.problem().toResponse();
-            }
-            if (causedByTooLarge(exception)) {
-                return ProblemException.tooLarge(detailFor(413)).problem().toResponse();
-            }
-            Response original = exception.getResponse();
-            int status = original == null ? 500 : original.getStatus();
-            if (status >= 500) {
-                return unexpected(exception);
-            }
-            return fromStatus(status, original);
-        }
-    }
-
-    @Provider
-    public static class MalformedJson implements ExceptionMapper<JsonException> {
-        @Override
-        public Response toResponse(JsonException exception) {
-            return ProblemException.badRequest("The body is not valid JSON.").problem().toResponse();
-        }
-    }
-
-    @Provider
-    public static class UnbindableJson implements ExceptionMapper<JsonbException> {
-        @Override
-        public Response toResponse(JsonbException exception) {
-            return ProblemException.badRequest("The body is not valid JSON or has a value of the wrong type.")
-                    .problem().toResponse();
-        }
-    }
-
-    @Provider
-    public static class Processing implements ExceptionMapper<ProcessingException> {
-        @Override
-        public Response toResponse(ProcessingException exception) {
-            if (causedByTooLarge(exception)) {
-                return ProblemException.tooLarge(detailFor(413)).problem().toResponse();
-            }
-            return ProblemException.badRequest("The body is not valid JSON or has a value of the wrong type.")
-                    .problem().toResponse();
-        }
-    }
-
-    @Provider
-    public static class Unexpected implements ExceptionMapper<Throwable> {
-        @Override
-        public Response toResponse(Throwable exception) {
-            if (causedByTooLarge(exception)) {
-                return ProblemException.tooLarge(detailFor(413)).problem().toResponse();
-            }
-            if (exception instanceof JsonException || exception instanceof JsonbException || fromJsonParser(exception)) {
-                return ProblemException.badRequest("The body is not valid JSON.").problem().toResponse();
-            }
-            return unexpected(exception);
-        }
     }
 
     /** A failure raised inside the JSON parser or binder (for example nesting too deep) is bad input. */
@@ -137,16 +74,78 @@ public final class ProblemMappers {
         return false;
     }
 
-    static Response unexpected(Throwable exception) {
-        if (fromJsonParser(exception)) {
-            return ProblemException.badRequest("The body is not valid JSON.").problem().toResponse();
+    /** The answer to anything that is not a deliberate problem: bad input where it is, 503 or 500 otherwise. */
+    static Response unexpected(Throwable exception, Messages messages) {
+        if (causedByTooLarge(exception)) {
+            return ProblemException.tooLarge().problem(messages).toResponse();
+        }
+        if (exception instanceof JsonException || exception instanceof JsonbException
+                || exception instanceof ProcessingException || fromJsonParser(exception)) {
+            return ProblemException.badRequest("problem.malformedJson").problem(messages).toResponse();
         }
         if (DatabaseUnavailable.isCause(exception)) {
-            return DatabaseUnavailable.response();
+            return DatabaseUnavailable.response(messages);
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
-        return Problem.of(500, "Internal Server Error", "Something went wrong on our side. Incident " + incident + ".")
-                .toResponse();
+        return Problem.of(500, "Internal Server Error", messages.get("problem.unexpected", incident)).toResponse();
+    }
+
+    /** Every mapper answers in the language the request asks for. */
+    public abstract static class Localized<E extends Throwable> implements ExceptionMapper<E> {
+        @Context
+        HttpHeaders headers;
+
+        protected Messages messages() {
+            return RequestLanguage.messages(headers);
+        }
+    }
+
+    @Provider
+    public static class WebApplication extends Localized<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException exception) {
+            if (exception instanceof ProblemException problem) {
+                return problem.problem(messages()).toResponse();
+            }
+            Response original = exception.getResponse();
+            int status = original == null ? 500 : original.getStatus();
+            if (status >= 500 || causedByTooLarge(exception)) {
+                return unexpected(exception, messages());
+            }
+            return fromStatus(status, original, messages());
+        }
+    }
+
+    @Provider
+    public static class MalformedJson extends Localized<JsonException> {
+        @Override
+        public Response toResponse(JsonException exception) {
+            return unexpected(exception, messages());
+        }
+    }
+
+    @Provider
+    public static class UnbindableJson extends Localized<JsonbException> {
+        @Override
+        public Response toResponse(JsonbException exception) {
+            return unexpected(exception, messages());
+        }
+    }
+
+    @Provider
+    public static class Processing extends Localized<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException exception) {
+            return unexpected(exception, messages());
+        }
+    }
+
+    @Provider
+    public static class Unexpected extends Localized<Throwable> {
+        @Override
+        public Response toResponse(Throwable exception) {
+            return unexpected(exception, messages());
+        }
     }
 }

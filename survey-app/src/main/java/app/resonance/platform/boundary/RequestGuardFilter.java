@@ -1,5 +1,6 @@
 package app.resonance.platform.boundary;
 
+import app.resonance.platform.control.Messages;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -26,7 +27,7 @@ public class RequestGuardFilter extends HttpFilter {
             throws IOException, ServletException {
         SecurityHeaders.apply(request, response);
         if (request.getDispatcherType() == DispatcherType.REQUEST && request.getContentLengthLong() > MAX_BODY_BYTES) {
-            ErrorPageServlet.write(response, ProblemException.tooLarge(ProblemMappers.detailFor(413)).problem());
+            ErrorPageServlet.write(response, ProblemException.tooLarge().problem(Messages.of(request.getLocale())));
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

@@ -33,9 +33,9 @@ public class AdminResponsesResource {
         try {
             number = Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw ProblemException.notFound("There is no response with this id.");
+            throw ProblemException.notFound("problem.responseNotFound");
         }
         return store.byId(number).map(ResponseJson::full)
-                .orElseThrow(() -> ProblemException.notFound("There is no response with this id."));
+                .orElseThrow(() -> ProblemException.notFound("problem.responseNotFound"));
     }
 }

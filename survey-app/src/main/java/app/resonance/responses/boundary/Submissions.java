@@ -1,6 +1,5 @@
 package app.resonance.responses.boundary;
 
-import app.resonance.platform.boundary.Problem;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.JsonInput;
@@ -61,7 +60,7 @@ public class Submissions {
         try {
             return submit(survey, slug, idempotencyKey, body, imported, headers);
         } catch (ProblemException e) {
-            metrics.rejected(survey, reason(e.problem().status()));
+            metrics.rejected(survey, reason(e.getResponse().getStatus()));
             throw e;
         } finally {
             metrics.duration(survey, Duration.ofNanos(System.nanoTime() - started));
@@ -72,7 +71,7 @@ public class Submissions {
             HttpHeaders headers) {
         Messages messages = RequestLanguage.messages(headers);
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ProblemException.invalid("The Idempotency-Key header is not valid.",
+            throw ProblemException.invalid("problem.invalidHeader",
                     List.of(messages.error("Idempotency-Key", "idempotencyKey")));
         }
         String scope = (imported ? "import:" : "public:") + survey;
@@ -85,14 +84,14 @@ public class Submissions {
         }
         SurveyVersion version = SurveysResource.openVersion(catalog, slug);
         JsonObject json = JsonInput.object(body)
-                .orElseThrow(() -> ProblemException.badRequest("The body must be one JSON object."));
+                .orElseThrow(() -> ProblemException.badRequest("problem.expectedObject"));
         var result = SubmissionReader.read(json, version, imported, RequestLanguage.of(headers), clock.instant(), messages);
         if (!result.isValid()) {
-            throw ProblemException.invalid("The submission has errors; nothing was stored.", result.errors());
+            throw ProblemException.invalid("problem.invalidSubmission", result.errors());
         }
         String customer = result.submission().customerExternalId();
         if (customer != null && customers.byExternalId(customer).isEmpty()) {
-            throw ProblemException.invalid("The submission has errors; nothing was stored.",
+            throw ProblemException.invalid("problem.invalidSubmission",
                     List.of(messages.error("customer", "unknownCustomer")));
         }
         ResponseStore.Outcome outcome;
@@ -122,9 +121,9 @@ public class Submissions {
     private Response replay(String survey, IdempotencyRecord record, String hash, Messages messages) {
         if (!record.sameRequest(hash)) {
             metrics.rejected(survey, "idempotency_conflict");
-            return new ProblemException(Problem.typed("idempotency-key-reused", 422, "Unprocessable Content",
-                    "This Idempotency-Key was used with a different request body.",
-                    List.of(messages.error("Idempotency-Key", "idempotencyKeyReused")))).getResponse();
+            return new ProblemException("idempotency-key-reused", 422, "Unprocessable Content",
+                    "problem.idempotencyKeyReused", List.of(messages.error("Idempotency-Key", "idempotencyKeyReused")))
+                    .problem(messages).toResponse();
         }
         metrics.outcome(survey, "replayed");
         var builder = Response.status(record.statusCode()).type(MediaType.APPLICATION_JSON_TYPE)

@@ -46,7 +46,7 @@ public class AdminTokensResource {
     public Response create(TokenRequest request) {
         String name = request == null ? null : request.name();
         if (name == null || name.isBlank() || name.length() > 100 || !TextRules.isClean(name)) {
-            throw ProblemException.invalid("The token needs a name of at most 100 characters.",
+            throw ProblemException.invalid("problem.invalidToken",
                     List.of(RequestLanguage.messages(headers).error("name", "required")));
         }
         var user = users.byUsername(security.getUserPrincipal().getName()).orElseThrow();

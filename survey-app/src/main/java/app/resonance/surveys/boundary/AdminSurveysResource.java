@@ -126,12 +126,12 @@ public class AdminSurveysResource {
     }
 
     private Survey survey(String slug) {
-        return catalog.bySlug(slug).orElseThrow(() -> ProblemException.notFound("There is no survey with this slug."));
+        return catalog.bySlug(slug).orElseThrow(() -> ProblemException.notFound("problem.noSuchSurvey"));
     }
 
     static void requireBody(Object body) {
         if (body == null) {
-            throw ProblemException.badRequest("The request needs a JSON body.");
+            throw ProblemException.badRequest("problem.bodyRequired");
         }
     }
 }

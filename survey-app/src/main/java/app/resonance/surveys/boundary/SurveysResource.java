@@ -42,9 +42,9 @@ public class SurveysResource {
     public static Survey openSurvey(SurveyCatalog catalog, String slug) {
         Survey survey = catalog.bySlug(slug)
                 .filter(s -> s.publishedVersion().isPresent())
-                .orElseThrow(() -> ProblemException.notFound("There is no survey '" + safe(slug) + "'."));
+                .orElseThrow(() -> ProblemException.notFound("problem.surveyNotFound", safe(slug)));
         if (survey.status() == SurveyStatus.CLOSED) {
-            throw ProblemException.gone("The survey '" + survey.slug() + "' is closed and takes no more answers.");
+            throw ProblemException.gone("problem.surveyClosed", survey.slug());
         }
         return survey;
     }

@@ -149,15 +149,31 @@ public class SurveyEditor {
         }
     }
 
+    /** Another survey has this slug. */
     public static class SlugTakenException extends RuntimeException {
+        private final String slug;
+
         public SlugTakenException(String slug) {
-            super("A survey with the slug '" + slug + "' exists already.");
+            super("Slug taken: " + slug);
+            this.slug = slug;
+        }
+
+        public String slug() {
+            return slug;
         }
     }
 
+    /** Publishing without a draft, or closing or reopening a survey that was never published. */
     public static class NoDraftException extends RuntimeException {
+        private final String slug;
+
         public NoDraftException(String slug) {
-            super("Survey '" + slug + "' has nothing to do that with: no draft to publish or no published version.");
+            super("Wrong state for survey " + slug);
+            this.slug = slug;
+        }
+
+        public String slug() {
+            return slug;
         }
     }
 }
