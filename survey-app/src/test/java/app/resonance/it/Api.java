@@ -22,8 +22,10 @@ import java.util.Base64;
 final class Api {
 
     static final String ADMIN_PASSWORD = System.getProperty("resonance.it.adminpassword");
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final URI base;
 
     Api(URL base) {
@@ -59,15 +61,19 @@ final class Api {
     }
 
     HttpResponse<String> post(String path, String json, String... headers) {
-        return send(request(path).headers(withDefaults(headers))
+        return send(request(path)
+                .headers(withDefaults(headers))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     HttpResponse<String> put(String path, String json, String... headers) {
-        return send(request(path).headers(withDefaults(headers))
+        return send(request(path)
+                .headers(withDefaults(headers))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     private static String[] withDefaults(String... headers) {
@@ -88,12 +94,15 @@ final class Api {
     }
 
     static Connection database() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("resonance.it.jdbc"),
-                System.getProperty("resonance.it.dbuser"), System.getProperty("resonance.it.dbpassword"));
+        return DriverManager.getConnection(
+                System.getProperty("resonance.it.jdbc"),
+                System.getProperty("resonance.it.dbuser"),
+                System.getProperty("resonance.it.dbpassword"));
     }
 
     static long count(String sql, Object... params) {
-        try (Connection connection = database(); var statement = connection.prepareStatement(sql)) {
+        try (Connection connection = database();
+                var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
             }

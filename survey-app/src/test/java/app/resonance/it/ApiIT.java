@@ -87,19 +87,27 @@ class ApiIT {
         var nps = api.get("api/v1/surveys/relationship-nps");
         assertEquals(200, nps.statusCode(), nps.body());
         JsonObject definition = Api.json(nps);
-        assertEquals("NPS", definition.getJsonArray("questions").getJsonObject(0).getString("type"));
+        assertEquals(
+                "NPS", definition.getJsonArray("questions").getJsonObject(0).getString("type"));
         assertEquals(10, definition.getJsonArray("questions").getJsonObject(0).getInt("max"));
         assertEquals(200, api.get("api/v1/surveys/post-support-csat").statusCode());
         assertEquals(200, api.get("api/v1/surveys/support-effort-ces").statusCode());
 
         var segments = api.get("api/v1/admin/segments", "Authorization", Api.admin());
         assertEquals(200, segments.statusCode(), segments.body());
-        Set<String> keys = ((JsonArray) Api.parse(segments.body())).getValuesAs(JsonObject.class).stream()
-                .map(s -> s.getString("key")).collect(Collectors.toSet());
-        assertTrue(keys.containsAll(Set.of("business", "starter", "enterprise-dach", "enterprise-international",
-                "onboarding")), keys.toString());
-        assertEquals(22_000, Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id"
-                + " WHERE s.slug IN ('relationship-nps', 'post-support-csat', 'support-effort-ces', 'product-feedback')"));
+        Set<String> keys = ((JsonArray) Api.parse(segments.body()))
+                .getValuesAs(JsonObject.class).stream()
+                        .map(s -> s.getString("key"))
+                        .collect(Collectors.toSet());
+        assertTrue(
+                keys.containsAll(
+                        Set.of("business", "starter", "enterprise-dach", "enterprise-international", "onboarding")),
+                keys.toString());
+        assertEquals(
+                22_000,
+                Api.count(
+                        "SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id"
+                                + " WHERE s.slug IN ('relationship-nps', 'post-support-csat', 'support-effort-ces', 'product-feedback')"));
         assertEquals(1, Api.count("SELECT COUNT(*) FROM app_setting WHERE setting_key = 'demo.loaded'"));
     }
 
@@ -119,7 +127,8 @@ class ApiIT {
         assertEquals("de", stored.getString("locale"));
         assertEquals(9, stored.getJsonObject("answers").getInt("nps"));
         assertEquals("price", stored.getJsonObject("answers").getString("topic"));
-        assertEquals("good", stored.getJsonObject("answers").getJsonObject("grid").getString("speed"));
+        assertEquals(
+                "good", stored.getJsonObject("answers").getJsonObject("grid").getString("speed"));
         assertEquals("Schnell & <b>gut</b>", stored.getJsonObject("answers").getString("why"));
         assertEquals(4, Api.count("SELECT COUNT(*) FROM answer WHERE response_id = ?", id));
         assertEquals(1, Api.count("SELECT COUNT(*) FROM answer WHERE response_id = ? AND score = 9", id));
@@ -128,12 +137,17 @@ class ApiIT {
     @Test
     void anInvalidSubmissionIsRejectedWholeNamingEachFieldAndStoresNothing() {
         String slug = publishedSurvey();
-        long before = Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug);
-        var response = api.post("api/v1/surveys/" + slug + "/responses",
+        long before =
+                Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug);
+        var response = api.post(
+                "api/v1/surveys/" + slug + "/responses",
                 "{\"answers\": {\"nps\": 11, \"topic\": \"nope\", \"grid\": {\"speed\": \"good\"}, \"extra\": 1}}",
-                "Accept-Language", "de");
+                "Accept-Language",
+                "de");
         assertEquals(422, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
         JsonObject problem = Api.json(response);
         assertEquals(422, problem.getInt("status"));
         assertEquals("Die Einsendung hat Fehler; es wurde nichts gespeichert.", problem.getString("detail"));
@@ -141,12 +155,19 @@ class ApiIT {
                 .collect(Collectors.toMap(e -> e.getString("field"), e -> e.getString("message")));
         assertEquals(Set.of("answers.nps", "answers.topic", "answers.extra"), fields.keySet());
         assertEquals("Wählen Sie einen Wert von 0 bis 10.", fields.get("answers.nps"));
-        assertEquals(before, Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
+        assertEquals(
+                before,
+                Api.count(
+                        "SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
 
         var missing = api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"why\": \"no score\"}}");
         assertEquals(422, missing.statusCode());
-        assertEquals("answers.nps", Api.json(missing).getJsonArray("errors").getJsonObject(0).getString("field"));
-        assertEquals("required", Api.json(missing).getJsonArray("errors").getJsonObject(0).getString("code"));
+        assertEquals(
+                "answers.nps",
+                Api.json(missing).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "required",
+                Api.json(missing).getJsonArray("errors").getJsonObject(0).getString("code"));
     }
 
     @Test
@@ -174,17 +195,23 @@ class ApiIT {
         }
         pool.shutdown();
         assertEquals(1, bodies.size(), "every retry answers the same body");
-        assertEquals(1, Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
+        assertEquals(
+                1,
+                Api.count(
+                        "SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
 
         var again = api.post("api/v1/surveys/" + slug + "/responses", body, "Idempotency-Key", key);
         assertEquals(201, again.statusCode());
         assertEquals(bodies.iterator().next(), again.body());
         assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
 
-        var different = api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 10}}",
-                "Idempotency-Key", key);
+        var different = api.post(
+                "api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 10}}", "Idempotency-Key", key);
         assertEquals(422, different.statusCode(), different.body());
-        assertEquals(1, Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
+        assertEquals(
+                1,
+                Api.count(
+                        "SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
     }
 
     @Test
@@ -192,17 +219,31 @@ class ApiIT {
         var unknown = api.get("api/v1/surveys/does-not-exist");
         assertEquals(404, unknown.statusCode());
         assertEquals("There is no survey 'does-not-exist'.", Api.json(unknown).getString("detail"));
-        assertEquals("application/problem+json", unknown.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
-        assertEquals(404, api.post("api/v1/surveys/does-not-exist/responses", "{\"answers\":{\"nps\":1}}").statusCode());
+        assertEquals(
+                "application/problem+json",
+                unknown.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertEquals(
+                404,
+                api.post("api/v1/surveys/does-not-exist/responses", "{\"answers\":{\"nps\":1}}")
+                        .statusCode());
 
         String slug = publishedSurvey();
-        assertEquals(200, api.post("api/v1/admin/surveys/" + slug + "/close", "", "Authorization", Api.admin()).statusCode());
+        assertEquals(
+                200,
+                api.post("api/v1/admin/surveys/" + slug + "/close", "", "Authorization", Api.admin())
+                        .statusCode());
         assertEquals(410, api.get("api/v1/surveys/" + slug).statusCode());
         var closed = api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\":{\"nps\":1}}");
         assertEquals(410, closed.statusCode());
         assertEquals(410, Api.json(closed).getInt("status"));
-        assertEquals(200, api.post("api/v1/admin/surveys/" + slug + "/reopen", "", "Authorization", Api.admin()).statusCode());
-        assertEquals(201, api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\":{\"nps\":1}}").statusCode());
+        assertEquals(
+                200,
+                api.post("api/v1/admin/surveys/" + slug + "/reopen", "", "Authorization", Api.admin())
+                        .statusCode());
+        assertEquals(
+                201,
+                api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\":{\"nps\":1}}")
+                        .statusCode());
     }
 
     @Test
@@ -214,24 +255,30 @@ class ApiIT {
         var draft = api.put("api/v1/admin/surveys/" + slug + "/draft", """
                 {"title": {"de": "Umfrage 2", "en": "Survey 2"},
                  "questions": [{"id": "nps", "type": "NPS", "text": {"de": "Neu?", "en": "New?"}},
-                               {"id": "rating", "type": "RATING", "max": 4, "text": {"de": "Note", "en": "Grade"}}]}""",
-                "Authorization", Api.admin());
+                               {"id": "rating", "type": "RATING", "max": 4, "text": {"de": "Note", "en": "Grade"}}]}""", "Authorization", Api.admin());
         assertEquals(200, draft.statusCode(), draft.body());
         JsonObject admin = Api.json(draft);
         assertEquals(1, admin.getJsonObject("published").getInt("version"));
         assertEquals(2, admin.getJsonObject("draft").getInt("version"));
         // The public definition is still version 1 until version 2 is published.
         assertEquals(1, Api.json(api.get("api/v1/surveys/" + slug)).getInt("version"));
-        assertEquals(422, api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 7, \"rating\": 3}}")
-                .statusCode());
+        assertEquals(
+                422,
+                api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 7, \"rating\": 3}}")
+                        .statusCode());
 
-        assertEquals(200, api.post("api/v1/admin/surveys/" + slug + "/publish", "", "Authorization", Api.admin()).statusCode());
+        assertEquals(
+                200,
+                api.post("api/v1/admin/surveys/" + slug + "/publish", "", "Authorization", Api.admin())
+                        .statusCode());
         assertEquals(2, Api.json(api.get("api/v1/surveys/" + slug)).getInt("version"));
         var second = api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 8, \"rating\": 4}}");
         assertEquals(201, second.statusCode(), second.body());
         assertEquals(2, Api.json(second).getInt("version"));
-        assertEquals(422, api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 8, \"rating\": 5}}")
-                .statusCode());
+        assertEquals(
+                422,
+                api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 8, \"rating\": 5}}")
+                        .statusCode());
         var old = Api.json(api.get("api/v1/admin/responses/" + firstId, "Authorization", Api.admin()));
         assertEquals(1, old.getInt("version"));
         assertEquals(7, old.getJsonObject("answers").getInt("nps"));
@@ -243,36 +290,54 @@ class ApiIT {
         String customer = "it-" + UUID.randomUUID().toString().substring(0, 8);
         var created = api.post("api/v1/admin/customers", """
                 {"externalId": "%s", "name": "Testfirma GmbH", "email": "a@testfirma.example", "plan": "Business",
-                 "region": "DE", "lifecycleStage": "Active", "renewalDate": "2027-02-01", "locale": "de"}"""
-                .formatted(customer), "Authorization", Api.admin());
+                 "region": "DE", "lifecycleStage": "Active", "renewalDate": "2027-02-01", "locale": "de"}""".formatted(customer), "Authorization", Api.admin());
         assertEquals(201, created.statusCode(), created.body());
-        var imported = api.post("api/v1/admin/surveys/" + slug + "/responses", """
-                {"answers": {"nps": 4}, "customer": "%s", "submittedAt": "2026-03-01T09:30:00Z", "channel": "EMAIL"}"""
-                .formatted(customer), "Authorization", Api.admin());
+        var imported = api.post(
+                "api/v1/admin/surveys/" + slug + "/responses", """
+                {"answers": {"nps": 4}, "customer": "%s", "submittedAt": "2026-03-01T09:30:00Z", "channel": "EMAIL"}""".formatted(customer), "Authorization", Api.admin());
         assertEquals(201, imported.statusCode(), imported.body());
         long id = Api.json(imported).getJsonNumber("id").longValue();
 
         // The customer moves to Enterprise; the stored response stays in the Business segment.
-        assertEquals(200, api.put("api/v1/admin/customers/" + customer, """
+        assertEquals(
+                200,
+                api.put("api/v1/admin/customers/" + customer, """
                 {"name": "Testfirma GmbH", "plan": "Enterprise", "region": "DE"}""", "Authorization", Api.admin())
-                .statusCode());
+                        .statusCode());
         JsonObject stored = Api.json(api.get("api/v1/admin/responses/" + id, "Authorization", Api.admin()));
         assertEquals("2026-03-01T09:30:00Z", stored.getString("submittedAt"));
         assertEquals("EMAIL", stored.getString("channel"));
         assertEquals(customer, stored.getString("customer"));
-        assertEquals(List.of("business"), stored.getJsonArray("segments").getValuesAs(jakarta.json.JsonString.class)
-                .stream().map(jakarta.json.JsonString::getString).toList());
-        var later = api.post("api/v1/admin/surveys/" + slug + "/responses",
-                "{\"answers\": {\"nps\": 10}, \"customer\": \"%s\"}".formatted(customer), "Authorization", Api.admin());
-        JsonObject laterStored = Api.json(api.get("api/v1/admin/responses/" + Api.json(later).getJsonNumber("id"),
-                "Authorization", Api.admin()));
-        assertEquals(List.of("enterprise-dach"), laterStored.getJsonArray("segments")
-                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(
+                List.of("business"),
+                stored.getJsonArray("segments").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList());
+        var later = api.post(
+                "api/v1/admin/surveys/" + slug + "/responses",
+                "{\"answers\": {\"nps\": 10}, \"customer\": \"%s\"}".formatted(customer),
+                "Authorization",
+                Api.admin());
+        JsonObject laterStored = Api.json(
+                api.get("api/v1/admin/responses/" + Api.json(later).getJsonNumber("id"), "Authorization", Api.admin()));
+        assertEquals(
+                List.of("enterprise-dach"),
+                laterStored.getJsonArray("segments").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList());
 
-        var unknownCustomer = api.post("api/v1/admin/surveys/" + slug + "/responses",
-                "{\"answers\": {\"nps\": 10}, \"customer\": \"nobody\"}", "Authorization", Api.admin());
+        var unknownCustomer = api.post(
+                "api/v1/admin/surveys/" + slug + "/responses",
+                "{\"answers\": {\"nps\": 10}, \"customer\": \"nobody\"}",
+                "Authorization",
+                Api.admin());
         assertEquals(422, unknownCustomer.statusCode());
-        assertEquals("customer", Api.json(unknownCustomer).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "customer",
+                Api.json(unknownCustomer)
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("field"));
     }
 
     @Test
@@ -282,8 +347,10 @@ class ApiIT {
                 + prefix + "-1;Erste GmbH;Starter;DE;2027-01-15;Retail\n"
                 + prefix + "-2;Zweite AG;Business;AT;;Banking\n";
         var imported = api.send(api.request("api/v1/admin/customers/import")
-                .header("Authorization", Api.admin()).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(good)).build());
+                .header("Authorization", Api.admin())
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(good))
+                .build());
         assertEquals(200, imported.statusCode(), imported.body());
         assertEquals(2, Api.json(imported).getInt("created"));
         JsonObject first = Api.json(api.get("api/v1/admin/customers/" + prefix + "-1", "Authorization", Api.admin()));
@@ -292,13 +359,23 @@ class ApiIT {
 
         String bad = "external_id,name,plan\n" + prefix + "-1,Erste GmbH,Business\n" + prefix + "-3,,Starter\n";
         var rejected = api.send(api.request("api/v1/admin/customers/import")
-                .header("Authorization", Api.admin()).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(bad)).build());
+                .header("Authorization", Api.admin())
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(bad))
+                .build());
         assertEquals(422, rejected.statusCode(), rejected.body());
-        assertEquals("rows[2].name", Api.json(rejected).getJsonArray("errors").getJsonObject(0).getString("field"));
-        assertEquals("Starter", Api.json(api.get("api/v1/admin/customers/" + prefix + "-1", "Authorization", Api.admin()))
-                .getString("plan"), "the valid row of a rejected import is not stored either");
-        assertEquals(404, api.get("api/v1/admin/customers/" + prefix + "-3", "Authorization", Api.admin()).statusCode());
+        assertEquals(
+                "rows[2].name",
+                Api.json(rejected).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "Starter",
+                Api.json(api.get("api/v1/admin/customers/" + prefix + "-1", "Authorization", Api.admin()))
+                        .getString("plan"),
+                "the valid row of a rejected import is not stored either");
+        assertEquals(
+                404,
+                api.get("api/v1/admin/customers/" + prefix + "-3", "Authorization", Api.admin())
+                        .statusCode());
     }
 
     @Test
@@ -306,15 +383,26 @@ class ApiIT {
         var anonymous = api.get("api/v1/admin/surveys");
         assertEquals(401, anonymous.statusCode());
         assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").contains("Basic"));
-        assertEquals("application/problem+json", anonymous.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
-        assertEquals(401, api.get("api/v1/admin/surveys", "Authorization", Api.basic("admin", "wrong")).statusCode());
+        assertEquals(
+                "application/problem+json",
+                anonymous.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertEquals(
+                401,
+                api.get("api/v1/admin/surveys", "Authorization", Api.basic("admin", "wrong"))
+                        .statusCode());
         assertEquals(401, api.post("api/v1/admin/surveys", "{}").statusCode());
 
         var token = api.post("api/v1/admin/tokens", "{\"name\": \"ci\"}", "Authorization", Api.admin());
         assertEquals(201, token.statusCode(), token.body());
         String secret = Api.json(token).getString("token");
-        assertEquals(200, api.get("api/v1/admin/surveys", "Authorization", "Bearer " + secret).statusCode());
-        assertEquals(401, api.get("api/v1/admin/surveys", "Authorization", "Bearer " + secret + "x").statusCode());
+        assertEquals(
+                200,
+                api.get("api/v1/admin/surveys", "Authorization", "Bearer " + secret)
+                        .statusCode());
+        assertEquals(
+                401,
+                api.get("api/v1/admin/surveys", "Authorization", "Bearer " + secret + "x")
+                        .statusCode());
     }
 
     @Test
@@ -330,23 +418,34 @@ class ApiIT {
                 api.get("api/v1/nothing-here"),
                 api.get("no/such/page"),
                 api.get("api/v1/admin/customers?limit=100000&sort=name;DROP", "Authorization", Api.admin()),
-                api.send(api.request("api/v1/surveys/" + slug + "/responses").expectContinue(true)
+                api.send(api.request("api/v1/surveys/" + slug + "/responses")
+                        .expectContinue(true)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"answers\": {\"why\": \"" + "x".repeat(1_100_000) + "\"}}"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"answers\": {\"why\": \"" + "x".repeat(1_100_000) + "\"}}"))
                         .build()));
         List<Integer> expected = List.of(400, 400, 422, 400, 400, 405, 404, 404, 400, 413);
         for (int i = 0; i < responses.size(); i++) {
             var response = responses.get(i);
             assertEquals(expected.get(i), response.statusCode(), i + ": " + response.body());
-            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0],
+            assertEquals(
+                    "application/problem+json",
+                    response.headers().firstValue("Content-Type").orElse("").split(";")[0],
                     i + ": " + response.body());
-            assertFalse(response.body().contains("Exception") || response.body().toLowerCase().contains("payara"),
+            assertFalse(
+                    response.body().contains("Exception")
+                            || response.body().toLowerCase().contains("payara"),
                     i + ": " + response.body());
             assertTrue(response.headers().firstValue("Server").isEmpty(), "no Server header");
             assertTrue(response.headers().firstValue("X-Powered-By").isEmpty(), "no X-Powered-By header");
-            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+            assertEquals(
+                    "nosniff",
+                    response.headers().firstValue("X-Content-Type-Options").orElse(""));
         }
-        assertEquals(0, Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
+        assertEquals(
+                0,
+                Api.count(
+                        "SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
     }
 
     @Test
@@ -360,13 +459,20 @@ class ApiIT {
         api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 12}}");
         var metrics = api.get("metrics?scope=application");
         assertEquals(200, metrics.statusCode());
-        assertTrue(metrics.body().contains("resonance_submissions_total{mp_scope=\"application\",outcome=\"accepted\",survey=\""
-                + slug + "\"} 1"), metrics.body());
-        assertTrue(metrics.body().contains("resonance_submissions_rejected_total{mp_scope=\"application\",reason=\"invalid\"}"),
+        assertTrue(
+                metrics.body()
+                        .contains("resonance_submissions_total{mp_scope=\"application\",outcome=\"accepted\",survey=\""
+                                + slug + "\"} 1"),
+                metrics.body());
+        assertTrue(
+                metrics.body()
+                        .contains("resonance_submissions_rejected_total{mp_scope=\"application\",reason=\"invalid\"}"),
                 metrics.body());
         var openapi = api.get("openapi");
         assertEquals(200, openapi.statusCode());
-        assertTrue(openapi.body().contains("/api/v1/surveys/{slug}/responses"), openapi.body().substring(0, 500));
+        assertTrue(
+                openapi.body().contains("/api/v1/surveys/{slug}/responses"),
+                openapi.body().substring(0, 500));
         assertNotNull(openapi.body());
     }
 }

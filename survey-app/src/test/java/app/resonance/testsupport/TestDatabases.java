@@ -21,8 +21,7 @@ public final class TestDatabases {
     public static final int PG_PORT = Integer.getInteger("resonance.test.pg.port", 5432);
     public static final String PG_USER = System.getProperty("resonance.test.pg.user", "postgres");
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static boolean postgresRequired() {
         return "true".equalsIgnoreCase(System.getenv("CI"))
@@ -44,14 +43,16 @@ public final class TestDatabases {
             return;
         }
         if (postgresRequired()) {
-            throw new AssertionError("PostgreSQL at " + PG_HOST + ":" + PG_PORT + " is required in CI but does not answer");
+            throw new AssertionError(
+                    "PostgreSQL at " + PG_HOST + ":" + PG_PORT + " is required in CI but does not answer");
         }
         Assumptions.abort("PostgreSQL at " + PG_HOST + ":" + PG_PORT + " does not answer; skipped outside CI");
     }
 
     /** A new, empty database of the given kind ("h2" or "postgres"). */
     public static DataSource fresh(String kind) {
-        String name = "resonance_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "resonance_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if ("h2".equals(kind)) {
             return RoutingDataSource.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
         }

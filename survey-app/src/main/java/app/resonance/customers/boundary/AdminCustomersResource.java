@@ -51,7 +51,8 @@ public class AdminCustomersResource {
 
     @GET
     @Operation(summary = "A page of customers; sort by externalId, name, plan, region, renewalDate or createdAt")
-    public JsonObject list(@QueryParam("offset") @DefaultValue("0") String offset,
+    public JsonObject list(
+            @QueryParam("offset") @DefaultValue("0") String offset,
             @QueryParam("limit") @DefaultValue("50") String limit,
             @QueryParam("sort") @DefaultValue("externalId") String sort,
             @QueryParam("order") @DefaultValue("asc") String order) {
@@ -60,7 +61,14 @@ public class AdminCustomersResource {
         int from = number(offset, 0, Integer.MAX_VALUE, "offset", errors, messages);
         int size = number(limit, 1, 500, "limit", errors, messages);
         if (!CustomerDirectory.SORTABLE.containsKey(sort)) {
-            errors.add(messages.error("sort", "oneOf", String.join(", ", CustomerDirectory.SORTABLE.keySet().stream().sorted().toList())));
+            errors.add(messages.error(
+                    "sort",
+                    "oneOf",
+                    String.join(
+                            ", ",
+                            CustomerDirectory.SORTABLE.keySet().stream()
+                                    .sorted()
+                                    .toList())));
         }
         if (!order.equals("asc") && !order.equals("desc")) {
             errors.add(messages.error("order", "oneOf", "asc, desc"));
@@ -82,7 +90,9 @@ public class AdminCustomersResource {
     @Path("{externalId}")
     @Operation(summary = "One customer")
     public JsonObject get(@PathParam("externalId") String externalId) {
-        return directory.byExternalId(externalId).map(CustomerJson::customer)
+        return directory
+                .byExternalId(externalId)
+                .map(CustomerJson::customer)
                 .orElseThrow(() -> ProblemException.notFound("problem.customerNotFound"));
     }
 
@@ -101,8 +111,16 @@ public class AdminCustomersResource {
         if (profile == null) {
             throw ProblemException.badRequest("problem.bodyRequired");
         }
-        return upsert(new CustomerProfile(externalId, profile.name(), profile.email(), profile.plan(), profile.region(),
-                profile.lifecycleStage(), profile.renewalDate(), profile.locale(), profile.attributes()));
+        return upsert(new CustomerProfile(
+                externalId,
+                profile.name(),
+                profile.email(),
+                profile.plan(),
+                profile.region(),
+                profile.lifecycleStage(),
+                profile.renewalDate(),
+                profile.locale(),
+                profile.attributes()));
     }
 
     private Response upsert(CustomerProfile profile) {
@@ -114,15 +132,20 @@ public class AdminCustomersResource {
             throw ProblemException.invalid("problem.invalidCustomer", errors);
         }
         boolean created = directory.upsert(profile);
-        JsonObject body = CustomerJson.customer(directory.byExternalId(profile.externalId()).orElseThrow());
-        URI location = URI.create("admin/customers/" + java.net.URLEncoder.encode(profile.externalId(), StandardCharsets.UTF_8));
-        return created ? Response.created(location).entity(body).build() : Response.ok(body).build();
+        JsonObject body = CustomerJson.customer(
+                directory.byExternalId(profile.externalId()).orElseThrow());
+        URI location = URI.create(
+                "admin/customers/" + java.net.URLEncoder.encode(profile.externalId(), StandardCharsets.UTF_8));
+        return created
+                ? Response.created(location).entity(body).build()
+                : Response.ok(body).build();
     }
 
     @POST
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import customers from CSV (header row; comma or semicolon); upsert by external id",
+    @Operation(
+            summary = "Import customers from CSV (header row; comma or semicolon); upsert by external id",
             description = "Nothing is stored if any row has an error; the errors name row and field.")
     public JsonObject importCsv(InputStream csv) {
         Messages messages = RequestLanguage.messages(headers);
@@ -131,7 +154,10 @@ public class AdminCustomersResource {
             throw ProblemException.invalid("problem.invalidImport", result.errors());
         }
         var count = directory.upsertAll(result.profiles());
-        return Json.createObjectBuilder().add("created", count.created()).add("updated", count.updated()).build();
+        return Json.createObjectBuilder()
+                .add("created", count.created())
+                .add("updated", count.updated())
+                .build();
     }
 
     private static int number(String text, int min, int max, String field, List<FieldError> errors, Messages messages) {

@@ -5,6 +5,7 @@ import app.resonance.customers.control.SegmentDraft;
 import app.resonance.customers.control.SegmentEditor;
 import app.resonance.customers.entity.Segment;
 import app.resonance.platform.boundary.ProblemException;
+import app.resonance.platform.boundary.ProblemMappers;
 import app.resonance.platform.boundary.RequestLanguage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import app.resonance.platform.boundary.ProblemMappers;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.time.Clock;
@@ -79,7 +79,9 @@ public class AdminSegmentsResource {
             throw ProblemException.conflict("problem.segmentExists");
         }
         Segment segment = editor.save(draft.key(), draft, RequestLanguage.messages(headers));
-        return Response.created(URI.create("admin/segments/" + segment.key())).entity(json(segment)).build();
+        return Response.created(URI.create("admin/segments/" + segment.key()))
+                .entity(json(segment))
+                .build();
     }
 
     @PUT
@@ -95,14 +97,17 @@ public class AdminSegmentsResource {
 
     private JsonObject json(Segment segment) {
         var segments = java.util.List.of(segment);
-        return CustomerJson.segment(segment, catalog.countMembers(segments, LocalDate.now(clock)).get(segment));
+        return CustomerJson.segment(
+                segment, catalog.countMembers(segments, LocalDate.now(clock)).get(segment));
     }
 
     @Provider
     public static class InvalidSegment extends ProblemMappers.Localized<SegmentEditor.InvalidSegmentException> {
         @Override
         public Response toResponse(SegmentEditor.InvalidSegmentException e) {
-            return ProblemException.invalid("problem.invalidSegment", e.errors()).problem(messages()).toResponse();
+            return ProblemException.invalid("problem.invalidSegment", e.errors())
+                    .problem(messages())
+                    .toResponse();
         }
     }
 }

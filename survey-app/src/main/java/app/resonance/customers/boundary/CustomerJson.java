@@ -9,8 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 /** Writes customers and segments as the admin API shows them. */
 final class CustomerJson {
 
-    private CustomerJson() {
-    }
+    private CustomerJson() {}
 
     static JsonObject customer(Customer customer) {
         JsonObjectBuilder json = Json.createObjectBuilder()
@@ -20,10 +19,14 @@ final class CustomerJson {
         optional(json, "plan", customer.plan());
         optional(json, "region", customer.region());
         optional(json, "lifecycleStage", customer.lifecycleStage());
-        optional(json, "renewalDate", customer.renewalDate() == null ? null : customer.renewalDate().toString());
+        optional(
+                json,
+                "renewalDate",
+                customer.renewalDate() == null ? null : customer.renewalDate().toString());
         optional(json, "locale", customer.preferredLocale());
         JsonObjectBuilder attributes = Json.createObjectBuilder();
-        customer.attributes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        customer.attributes().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> attributes.add(e.getKey(), e.getValue()));
         return json.add("attributes", attributes)
                 .add("createdAt", customer.createdAt().toString())
@@ -33,13 +36,18 @@ final class CustomerJson {
 
     static JsonObject segment(Segment segment, long members) {
         var rules = Json.createArrayBuilder();
-        segment.rules().forEach(rule -> rules.add(Json.createObjectBuilder()
-                .add("attribute", rule.attribute())
-                .add("operator", rule.operator().name())
-                .add("value", rule.value())));
+        segment.rules()
+                .forEach(rule -> rules.add(Json.createObjectBuilder()
+                        .add("attribute", rule.attribute())
+                        .add("operator", rule.operator().name())
+                        .add("value", rule.value())));
         return Json.createObjectBuilder()
                 .add("key", segment.key())
-                .add("name", Json.createObjectBuilder().add("de", segment.name().de()).add("en", segment.name().en()))
+                .add(
+                        "name",
+                        Json.createObjectBuilder()
+                                .add("de", segment.name().de())
+                                .add("en", segment.name().en()))
                 .add("rules", rules)
                 .add("customers", members)
                 .build();

@@ -28,18 +28,24 @@ public final class CustomerCsvReader {
 
     public static final int MAX_ROWS = 100_000;
     private static final Map<String, String> COLUMNS = Map.ofEntries(
-            Map.entry("externalid", "externalId"), Map.entry("external_id", "externalId"), Map.entry("id", "externalId"),
-            Map.entry("name", "name"), Map.entry("email", "email"), Map.entry("e-mail", "email"),
-            Map.entry("plan", "plan"), Map.entry("region", "region"),
-            Map.entry("lifecyclestage", "lifecycleStage"), Map.entry("lifecycle_stage", "lifecycleStage"),
-            Map.entry("renewaldate", "renewalDate"), Map.entry("renewal_date", "renewalDate"),
-            Map.entry("locale", "locale"), Map.entry("language", "locale"));
+            Map.entry("externalid", "externalId"),
+            Map.entry("external_id", "externalId"),
+            Map.entry("id", "externalId"),
+            Map.entry("name", "name"),
+            Map.entry("email", "email"),
+            Map.entry("e-mail", "email"),
+            Map.entry("plan", "plan"),
+            Map.entry("region", "region"),
+            Map.entry("lifecyclestage", "lifecycleStage"),
+            Map.entry("lifecycle_stage", "lifecycleStage"),
+            Map.entry("renewaldate", "renewalDate"),
+            Map.entry("renewal_date", "renewalDate"),
+            Map.entry("locale", "locale"),
+            Map.entry("language", "locale"));
 
-    private CustomerCsvReader() {
-    }
+    private CustomerCsvReader() {}
 
-    public record Result(List<CustomerProfile> profiles, List<FieldError> errors) {
-    }
+    public record Result(List<CustomerProfile> profiles, List<FieldError> errors) {}
 
     public static Result read(Reader csv, Messages messages) {
         List<CustomerProfile> profiles = new ArrayList<>();
@@ -47,7 +53,8 @@ public final class CustomerCsvReader {
         try {
             String text = readAll(csv);
             char delimiter = guessDelimiter(text);
-            CSVFormat format = CSVFormat.DEFAULT.builder()
+            CSVFormat format = CSVFormat.DEFAULT
+                    .builder()
                     .setDelimiter(delimiter)
                     .setHeader()
                     .setSkipHeaderRecord(true)
@@ -58,7 +65,9 @@ public final class CustomerCsvReader {
                 List<String> headers = parser.getHeaderNames();
                 Map<String, String> mapping = new HashMap<>();
                 for (String header : headers) {
-                    mapping.put(header, COLUMNS.getOrDefault(header.toLowerCase(Locale.ROOT).replace(" ", ""), null));
+                    mapping.put(
+                            header,
+                            COLUMNS.getOrDefault(header.toLowerCase(Locale.ROOT).replace(" ", ""), null));
                 }
                 if (!mapping.containsValue("externalId")) {
                     errors.add(messages.error("header", "csvColumnMissing", "externalId"));
@@ -94,8 +103,13 @@ public final class CustomerCsvReader {
         return new Result(errors.isEmpty() ? profiles : List.of(), errors);
     }
 
-    private static CustomerProfile profile(CSVRecord record, List<String> headers, Map<String, String> mapping,
-            String row, List<FieldError> errors, Messages messages) {
+    private static CustomerProfile profile(
+            CSVRecord record,
+            List<String> headers,
+            Map<String, String> mapping,
+            String row,
+            List<FieldError> errors,
+            Messages messages) {
         if (record.size() != headers.size()) {
             errors.add(messages.error(row, "csvColumns", headers.size(), record.size()));
             return null;
@@ -119,8 +133,16 @@ public final class CustomerCsvReader {
                 errors.add(messages.error(row + ".renewalDate", "expectedDate"));
             }
         }
-        return new CustomerProfile(fields.get("externalId"), fields.get("name"), fields.get("email"), fields.get("plan"),
-                fields.get("region"), fields.get("lifecycleStage"), renewal, fields.get("locale"), attributes);
+        return new CustomerProfile(
+                fields.get("externalId"),
+                fields.get("name"),
+                fields.get("email"),
+                fields.get("plan"),
+                fields.get("region"),
+                fields.get("lifecycleStage"),
+                renewal,
+                fields.get("locale"),
+                attributes);
     }
 
     private static String readAll(Reader reader) throws IOException {
@@ -136,6 +158,9 @@ public final class CustomerCsvReader {
     private static char guessDelimiter(String text) {
         int end = text.indexOf('\n');
         String header = end < 0 ? text : text.substring(0, end);
-        return header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count() ? ';' : ',';
+        return header.chars().filter(c -> c == ';').count()
+                        > header.chars().filter(c -> c == ',').count()
+                ? ';'
+                : ',';
     }
 }

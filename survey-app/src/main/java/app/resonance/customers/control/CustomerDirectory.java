@@ -30,6 +30,7 @@ public class CustomerDirectory {
 
     /** EclipseLink's batch reading: the attributes of a page of customers in one more query, not one per customer. */
     static final String BATCH = "eclipselink.batch";
+
     static final String BATCH_TYPE = "eclipselink.batch.type";
 
     @PersistenceContext
@@ -38,8 +39,7 @@ public class CustomerDirectory {
     @Inject
     Clock clock;
 
-    public CustomerDirectory() {
-    }
+    public CustomerDirectory() {}
 
     /** For use outside the container (tools and tests). */
     public CustomerDirectory(EntityManager em, Clock clock) {
@@ -50,7 +50,8 @@ public class CustomerDirectory {
     public Optional<Customer> byExternalId(String externalId) {
         return em.createNamedQuery(Customer.BY_EXTERNAL_ID, Customer.class)
                 .setParameter("externalId", externalId)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     /** Creates or updates the customer with this external id; answers whether it was created. */
@@ -58,8 +59,7 @@ public class CustomerDirectory {
         return upsertAll(List.of(profile)).created() == 1;
     }
 
-    public record UpsertCount(int created, int updated) {
-    }
+    public record UpsertCount(int created, int updated) {}
 
     /** Creates or updates every profile, looking the existing ones up in batches. */
     public UpsertCount upsertAll(List<CustomerProfile> profiles) {
@@ -69,8 +69,11 @@ public class CustomerDirectory {
         for (int from = 0; from < profiles.size(); from += 500) {
             List<CustomerProfile> batch = profiles.subList(from, Math.min(profiles.size(), from + 500));
             Map<String, Customer> existing = new HashMap<>(em.createNamedQuery(Customer.BY_EXTERNAL_IDS, Customer.class)
-                    .setParameter("externalIds", batch.stream().map(CustomerProfile::externalId).toList())
-                    .setHint(BATCH, "c.attributes").setHint(BATCH_TYPE, "IN")
+                    .setParameter(
+                            "externalIds",
+                            batch.stream().map(CustomerProfile::externalId).toList())
+                    .setHint(BATCH, "c.attributes")
+                    .setHint(BATCH_TYPE, "IN")
                     .getResultStream()
                     .collect(Collectors.toMap(Customer::externalId, Function.identity())));
             for (CustomerProfile profile : batch) {
@@ -94,9 +97,11 @@ public class CustomerDirectory {
     /** One page of customers, sorted by a whitelisted column. */
     public List<Customer> page(int offset, int limit, String sort, boolean descending) {
         String column = SORTABLE.getOrDefault(sort, "c.externalId");
-        return em.createQuery("SELECT c FROM Customer c ORDER BY " + column + (descending ? " DESC" : " ASC")
-                        + ", c.id ASC", Customer.class)
-                .setHint(BATCH, "c.attributes").setHint(BATCH_TYPE, "IN")
+        return em.createQuery(
+                        "SELECT c FROM Customer c ORDER BY " + column + (descending ? " DESC" : " ASC") + ", c.id ASC",
+                        Customer.class)
+                .setHint(BATCH, "c.attributes")
+                .setHint(BATCH_TYPE, "IN")
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();

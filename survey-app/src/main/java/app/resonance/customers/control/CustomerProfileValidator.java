@@ -15,8 +15,7 @@ public final class CustomerProfileValidator {
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,59}");
 
-    private CustomerProfileValidator() {
-    }
+    private CustomerProfileValidator() {}
 
     /** Errors of one profile; {@code prefix} names where it came from, for example {@code rows[3]}. */
     public static List<FieldError> validate(CustomerProfile profile, String prefix, Messages messages) {
@@ -25,7 +24,9 @@ public final class CustomerProfileValidator {
         text(errors, p + "externalId", profile.externalId(), 100, true, messages);
         text(errors, p + "name", profile.name(), 200, true, messages);
         text(errors, p + "email", profile.email(), 254, false, messages);
-        if (profile.email() != null && !profile.email().isBlank() && !EMAIL.matcher(profile.email()).matches()) {
+        if (profile.email() != null
+                && !profile.email().isBlank()
+                && !EMAIL.matcher(profile.email()).matches()) {
             errors.add(messages.error(p + "email", "email"));
         }
         text(errors, p + "plan", profile.plan(), 60, false, messages);
@@ -47,8 +48,8 @@ public final class CustomerProfileValidator {
         return errors;
     }
 
-    private static void text(List<FieldError> errors, String field, String value, int max, boolean required,
-            Messages messages) {
+    private static void text(
+            List<FieldError> errors, String field, String value, int max, boolean required, Messages messages) {
         if (value == null || value.isBlank()) {
             if (required) {
                 errors.add(messages.error(field, "required"));

@@ -20,8 +20,7 @@ public class SegmentCatalog {
     @PersistenceContext
     EntityManager em;
 
-    public SegmentCatalog() {
-    }
+    public SegmentCatalog() {}
 
     /** For use outside the container (tools and tests). */
     public SegmentCatalog(EntityManager em) {
@@ -33,12 +32,17 @@ public class SegmentCatalog {
     }
 
     public Optional<Segment> byKey(String key) {
-        return em.createNamedQuery(Segment.BY_KEY, Segment.class).setParameter("key", key).getResultStream().findFirst();
+        return em.createNamedQuery(Segment.BY_KEY, Segment.class)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The segments the customer belongs to on the given day. */
     public Set<Segment> matching(Customer customer, LocalDate today) {
-        return all().stream().filter(segment -> segment.matches(customer, today)).collect(Collectors.toSet());
+        return all().stream()
+                .filter(segment -> segment.matches(customer, today))
+                .collect(Collectors.toSet());
     }
 
     /** How many customers each segment holds today; reads the customers once for all segments. */
@@ -46,9 +50,11 @@ public class SegmentCatalog {
         Map<Segment, Long> counts = new HashMap<>();
         segments.forEach(segment -> counts.put(segment, 0L));
         em.createQuery("SELECT c FROM Customer c", Customer.class)
-                .setHint(CustomerDirectory.BATCH, "c.attributes").setHint(CustomerDirectory.BATCH_TYPE, "IN")
+                .setHint(CustomerDirectory.BATCH, "c.attributes")
+                .setHint(CustomerDirectory.BATCH_TYPE, "IN")
                 .getResultList()
-                .forEach(customer -> segments.stream().filter(s -> s.matches(customer, today))
+                .forEach(customer -> segments.stream()
+                        .filter(s -> s.matches(customer, today))
                         .forEach(s -> counts.merge(s, 1L, Long::sum)));
         return counts;
     }

@@ -7,6 +7,5 @@ import java.util.List;
 public record SegmentDraft(String key, Texts name, List<Rule> rules) {
 
     /** One rule: attribute (plan, region, lifecycleStage, renewalDate, locale, email or a free attribute), operator, value. */
-    public record Rule(String attribute, String operator, String value) {
-    }
+    public record Rule(String attribute, String operator, String value) {}
 }

@@ -41,9 +41,13 @@ public class SegmentEditor {
             throw new InvalidSegmentException(errors);
         }
         List<SegmentRule> rules = draft.rules().stream()
-                .map(r -> new SegmentRule(r.attribute(), RuleOperator.valueOf(r.operator()), r.value() == null ? "" : r.value().strip()))
+                .map(r -> new SegmentRule(
+                        r.attribute(),
+                        RuleOperator.valueOf(r.operator()),
+                        r.value() == null ? "" : r.value().strip()))
                 .toList();
-        LocalizedText name = new LocalizedText(draft.name().de().strip(), draft.name().en().strip());
+        LocalizedText name =
+                new LocalizedText(draft.name().de().strip(), draft.name().en().strip());
         var existing = catalog.byKey(key);
         if (existing.isPresent()) {
             existing.get().define(name, rules, clock.instant());
@@ -57,11 +61,16 @@ public class SegmentEditor {
 
     public static List<FieldError> validate(String key, SegmentDraft draft, Messages messages) {
         List<FieldError> errors = new ArrayList<>();
-        if (key == null || key.length() < 2 || key.length() > 60 || !KEY.matcher(key).matches()) {
+        if (key == null
+                || key.length() < 2
+                || key.length() > 60
+                || !KEY.matcher(key).matches()) {
             errors.add(messages.error("key", "slug"));
         }
         for (String language : List.of("de", "en")) {
-            String text = draft.name() == null ? null : ("de".equals(language) ? draft.name().de() : draft.name().en());
+            String text = draft.name() == null
+                    ? null
+                    : ("de".equals(language) ? draft.name().de() : draft.name().en());
             if (text == null || text.isBlank()) {
                 errors.add(messages.error("name." + language, "required"));
             } else if (text.length() > 120) {
@@ -94,7 +103,8 @@ public class SegmentEditor {
                 }
             }
             if (operator == null) {
-                errors.add(messages.error(field + ".operator", "oneOf", java.util.Arrays.toString(RuleOperator.values())));
+                errors.add(
+                        messages.error(field + ".operator", "oneOf", java.util.Arrays.toString(RuleOperator.values())));
                 continue;
             }
             String value = rule.value() == null ? "" : rule.value().strip();

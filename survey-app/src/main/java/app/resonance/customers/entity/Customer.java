@@ -70,8 +70,7 @@ public class Customer {
     @Column(name = "row_version")
     private long rowVersion;
 
-    protected Customer() {
-    }
+    protected Customer() {}
 
     public Customer(String externalId, String name, Instant now) {
         this.externalId = externalId;
@@ -96,20 +95,29 @@ public class Customer {
 
     /** The value of a named attribute as segment rules see it: the standard fields first, then free attributes. */
     public Optional<String> attribute(String attributeName) {
-        String value = switch (attributeName) {
-            case "plan" -> plan;
-            case "region" -> region;
-            case "lifecycleStage" -> lifecycleStage;
-            case "renewalDate" -> renewalDate == null ? null : renewalDate.toString();
-            case "locale" -> preferredLocale;
-            case "email" -> email;
-            default -> attributes.get(attributeName);
-        };
+        String value =
+                switch (attributeName) {
+                    case "plan" -> plan;
+                    case "region" -> region;
+                    case "lifecycleStage" -> lifecycleStage;
+                    case "renewalDate" -> renewalDate == null ? null : renewalDate.toString();
+                    case "locale" -> preferredLocale;
+                    case "email" -> email;
+                    default -> attributes.get(attributeName);
+                };
         return Optional.ofNullable(value);
     }
 
     public CustomerProfile profile() {
-        return new CustomerProfile(externalId, name, email, plan, region, lifecycleStage, renewalDate, preferredLocale,
+        return new CustomerProfile(
+                externalId,
+                name,
+                email,
+                plan,
+                region,
+                lifecycleStage,
+                renewalDate,
+                preferredLocale,
                 Map.copyOf(attributes));
     }
 

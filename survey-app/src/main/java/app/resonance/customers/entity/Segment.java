@@ -66,8 +66,7 @@ public class Segment {
     @Column(name = "row_version")
     private long rowVersion;
 
-    protected Segment() {
-    }
+    protected Segment() {}
 
     public Segment(String key, LocalizedText name, List<SegmentRule> rules, Instant now) {
         this.key = key;

@@ -24,8 +24,7 @@ public class SegmentRule {
     @Column(name = "rule_value", nullable = false)
     private String value;
 
-    protected SegmentRule() {
-    }
+    protected SegmentRule() {}
 
     public SegmentRule(String attribute, RuleOperator operator, String value) {
         this.attribute = attribute;
@@ -67,8 +66,9 @@ public class SegmentRule {
             case CONTAINS -> a.toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT));
             case BEFORE -> date(a).map(d -> d.isBefore(LocalDate.parse(value))).orElse(false);
             case AFTER -> date(a).map(d -> d.isAfter(LocalDate.parse(value))).orElse(false);
-            case WITHIN_DAYS -> date(a).map(d -> !d.isBefore(today)
-                    && !d.isAfter(today.plusDays(Long.parseLong(value.trim())))).orElse(false);
+            case WITHIN_DAYS ->
+                date(a).map(d -> !d.isBefore(today) && !d.isAfter(today.plusDays(Long.parseLong(value.trim()))))
+                        .orElse(false);
             default -> false;
         };
     }

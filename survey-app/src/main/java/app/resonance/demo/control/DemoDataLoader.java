@@ -110,7 +110,11 @@ public class DemoDataLoader {
             this.connection = connection;
             this.today = today;
             this.now = utc(now);
-            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            this.postgres = connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase()
+                    .contains("postgres");
         }
 
         int write() throws SQLException {
@@ -166,33 +170,64 @@ public class DemoDataLoader {
             long versionId = id("survey_version_seq");
             surveyIds.put(definition.slug(), surveyId);
             versionIds.put(definition.slug(), versionId);
-            LocalDateTime created = utc(today.minusDays(400).atStartOfDay(ZoneOffset.UTC).toInstant());
-            update("INSERT INTO survey (id, slug, kind, status, anonymous, published_version_id, created_at, updated_at,"
-                    + " row_version) VALUES (?, ?, ?, 'OPEN', FALSE, NULL, ?, ?, 0)",
-                    surveyId, definition.slug(), definition.kind(), created, created);
-            update("INSERT INTO survey_version (id, survey_id, version_no, state, default_locale, languages, title_de,"
-                    + " title_en, intro_de, intro_en, created_at, published_at) VALUES (?, ?, 1, 'PUBLISHED', 'de',"
-                    + " 'de,en', ?, ?, ?, ?, ?, ?)",
-                    versionId, surveyId, definition.title().de(), definition.title().en(), definition.intro().de(),
-                    definition.intro().en(), created, created);
+            LocalDateTime created =
+                    utc(today.minusDays(400).atStartOfDay(ZoneOffset.UTC).toInstant());
+            update(
+                    "INSERT INTO survey (id, slug, kind, status, anonymous, published_version_id, created_at, updated_at,"
+                            + " row_version) VALUES (?, ?, ?, 'OPEN', FALSE, NULL, ?, ?, 0)",
+                    surveyId,
+                    definition.slug(),
+                    definition.kind(),
+                    created,
+                    created);
+            update(
+                    "INSERT INTO survey_version (id, survey_id, version_no, state, default_locale, languages, title_de,"
+                            + " title_en, intro_de, intro_en, created_at, published_at) VALUES (?, ?, 1, 'PUBLISHED', 'de',"
+                            + " 'de,en', ?, ?, ?, ?, ?, ?)",
+                    versionId,
+                    surveyId,
+                    definition.title().de(),
+                    definition.title().en(),
+                    definition.intro().de(),
+                    definition.intro().en(),
+                    created,
+                    created);
             update("UPDATE survey SET published_version_id = ? WHERE id = ?", versionId, surveyId);
             Map<String, Long> keys = new HashMap<>();
             int position = 0;
             for (DemoSurveys.QuestionDef q : definition.questions()) {
                 long questionId = id("question_seq");
                 keys.put(q.key(), questionId);
-                update("INSERT INTO question (id, survey_version_id, position, question_key, question_type, required,"
-                        + " text_de, text_en, scale_min, scale_max, min_label_de, min_label_en, max_label_de,"
-                        + " max_label_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        questionId, versionId, position++, q.key(), q.type().name(), q.required(), q.text().de(),
-                        q.text().en(), q.min(), q.max(), label(q.minLabel(), true), label(q.minLabel(), false),
-                        label(q.maxLabel(), true), label(q.maxLabel(), false));
+                update(
+                        "INSERT INTO question (id, survey_version_id, position, question_key, question_type, required,"
+                                + " text_de, text_en, scale_min, scale_max, min_label_de, min_label_en, max_label_de,"
+                                + " max_label_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        questionId,
+                        versionId,
+                        position++,
+                        q.key(),
+                        q.type().name(),
+                        q.required(),
+                        q.text().de(),
+                        q.text().en(),
+                        q.min(),
+                        q.max(),
+                        label(q.minLabel(), true),
+                        label(q.minLabel(), false),
+                        label(q.maxLabel(), true),
+                        label(q.maxLabel(), false));
                 int optionPosition = 0;
                 for (DemoSurveys.OptionDef o : q.options()) {
-                    update("INSERT INTO question_option (id, question_id, option_role, position, code, label_de,"
-                            + " label_en) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            id("question_option_seq"), questionId, o.role().name(), optionPosition++, o.code(),
-                            o.label().de(), o.label().en());
+                    update(
+                            "INSERT INTO question_option (id, question_id, option_role, position, code, label_de,"
+                                    + " label_en) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            id("question_option_seq"),
+                            questionId,
+                            o.role().name(),
+                            optionPosition++,
+                            o.code(),
+                            o.label().de(),
+                            o.label().en());
                 }
             }
             questionIds.put(definition.slug(), keys);
@@ -205,50 +240,98 @@ public class DemoDataLoader {
         static List<Segment> segments() {
             Instant at = Instant.EPOCH;
             return List.of(
-                    new Segment("enterprise-dach", new LocalizedText("Enterprise DACH", "Enterprise DACH"),
-                            List.of(new SegmentRule("plan", RuleOperator.EQUALS, "Enterprise"),
-                                    new SegmentRule("region", RuleOperator.IN, "DE,AT,CH")), at),
-                    new Segment("enterprise-international", new LocalizedText("Enterprise international",
-                            "Enterprise international"),
-                            List.of(new SegmentRule("plan", RuleOperator.EQUALS, "Enterprise"),
-                                    new SegmentRule("region", RuleOperator.NOT_IN, "DE,AT,CH")), at),
-                    new Segment("business", new LocalizedText("Business-Tarif", "Business plan"),
-                            List.of(new SegmentRule("plan", RuleOperator.EQUALS, "Business")), at),
-                    new Segment("starter", new LocalizedText("Starter-Tarif", "Starter plan"),
-                            List.of(new SegmentRule("plan", RuleOperator.EQUALS, "Starter")), at),
-                    new Segment("onboarding", new LocalizedText("Neukunden im Onboarding", "Customers onboarding"),
-                            List.of(new SegmentRule("lifecycleStage", RuleOperator.EQUALS, "Onboarding")), at));
+                    new Segment(
+                            "enterprise-dach",
+                            new LocalizedText("Enterprise DACH", "Enterprise DACH"),
+                            List.of(
+                                    new SegmentRule("plan", RuleOperator.EQUALS, "Enterprise"),
+                                    new SegmentRule("region", RuleOperator.IN, "DE,AT,CH")),
+                            at),
+                    new Segment(
+                            "enterprise-international",
+                            new LocalizedText("Enterprise international", "Enterprise international"),
+                            List.of(
+                                    new SegmentRule("plan", RuleOperator.EQUALS, "Enterprise"),
+                                    new SegmentRule("region", RuleOperator.NOT_IN, "DE,AT,CH")),
+                            at),
+                    new Segment(
+                            "business",
+                            new LocalizedText("Business-Tarif", "Business plan"),
+                            List.of(new SegmentRule("plan", RuleOperator.EQUALS, "Business")),
+                            at),
+                    new Segment(
+                            "starter",
+                            new LocalizedText("Starter-Tarif", "Starter plan"),
+                            List.of(new SegmentRule("plan", RuleOperator.EQUALS, "Starter")),
+                            at),
+                    new Segment(
+                            "onboarding",
+                            new LocalizedText("Neukunden im Onboarding", "Customers onboarding"),
+                            List.of(new SegmentRule("lifecycleStage", RuleOperator.EQUALS, "Onboarding")),
+                            at));
         }
 
         private long segment(Segment segment) throws SQLException {
             long id = id("segment_seq");
-            update("INSERT INTO segment (id, segment_key, name_de, name_en, created_at, updated_at, row_version)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, 0)", id, segment.key(), segment.name().de(), segment.name().en(), now, now);
+            update(
+                    "INSERT INTO segment (id, segment_key, name_de, name_en, created_at, updated_at, row_version)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, 0)",
+                    id,
+                    segment.key(),
+                    segment.name().de(),
+                    segment.name().en(),
+                    now,
+                    now);
             int position = 0;
             for (SegmentRule rule : segment.rules()) {
-                update("INSERT INTO segment_rule (segment_id, position, attr_name, operator, rule_value)"
-                        + " VALUES (?, ?, ?, ?, ?)", id, position++, rule.attribute(), rule.operator().name(), rule.value());
+                update(
+                        "INSERT INTO segment_rule (segment_id, position, attr_name, operator, rule_value)"
+                                + " VALUES (?, ?, ?, ?, ?)",
+                        id,
+                        position++,
+                        rule.attribute(),
+                        rule.operator().name(),
+                        rule.value());
             }
             return id;
         }
 
         private static CustomerProfile profile(DemoStory.DemoCustomer c) {
-            return new CustomerProfile(c.externalId(), c.name(), c.email(), c.plan(), c.region(), c.lifecycleStage(),
-                    c.renewalDate(), c.locale(), Map.of("industry", c.industry()));
+            return new CustomerProfile(
+                    c.externalId(),
+                    c.name(),
+                    c.email(),
+                    c.plan(),
+                    c.region(),
+                    c.lifecycleStage(),
+                    c.renewalDate(),
+                    c.locale(),
+                    Map.of("industry", c.industry()));
         }
 
         private List<Long> customers(List<DemoStory.DemoCustomer> customers) throws SQLException {
             List<Long> result = new ArrayList<>(customers.size());
             try (var insert = connection.prepareStatement("INSERT INTO customer (id, external_id, name, email, plan,"
-                    + " region, lifecycle_stage, renewal_date, preferred_locale, created_at, updated_at, row_version)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+                            + " region, lifecycle_stage, renewal_date, preferred_locale, created_at, updated_at, row_version)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
                     var attribute = connection.prepareStatement(
                             "INSERT INTO customer_attribute (customer_id, attr_name, attr_value) VALUES (?, ?, ?)")) {
                 for (DemoStory.DemoCustomer c : customers) {
                     long id = id("customer_seq");
                     result.add(id);
-                    bind(insert, id, c.externalId(), c.name(), c.email(), c.plan(), c.region(), c.lifecycleStage(),
-                            c.renewalDate(), c.locale(), now, now);
+                    bind(
+                            insert,
+                            id,
+                            c.externalId(),
+                            c.name(),
+                            c.email(),
+                            c.plan(),
+                            c.region(),
+                            c.lifecycleStage(),
+                            c.renewalDate(),
+                            c.locale(),
+                            now,
+                            now);
                     insert.addBatch();
                     bind(attribute, id, "industry", c.industry());
                     attribute.addBatch();
@@ -259,12 +342,16 @@ public class DemoDataLoader {
             return result;
         }
 
-        private int responses(String slug, List<DemoStory.DemoResponse> responses, List<Long> customerIds,
-                List<List<Long>> memberships) throws SQLException {
+        private int responses(
+                String slug,
+                List<DemoStory.DemoResponse> responses,
+                List<Long> customerIds,
+                List<List<Long>> memberships)
+                throws SQLException {
             Map<String, Long> questions = questionIds.get(slug);
             try (var response = connection.prepareStatement("INSERT INTO response (id, survey_id, survey_version_id,"
-                    + " customer_id, channel, locale, status, submitted_at, received_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, 'COMPLETE', ?, ?)");
+                            + " customer_id, channel, locale, status, submitted_at, received_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, 'COMPLETE', ?, ?)");
                     var answer = connection.prepareStatement("INSERT INTO answer (id, response_id, question_id,"
                             + " row_code, option_code, score, text_value) VALUES (?, ?, ?, ?, ?, ?, ?)");
                     var segment = connection.prepareStatement(
@@ -273,8 +360,16 @@ public class DemoDataLoader {
                 for (DemoStory.DemoResponse r : responses) {
                     long id = id("response_seq");
                     LocalDateTime at = utc(r.submittedAt());
-                    bind(response, id, surveyIds.get(slug), versionIds.get(slug), customerIds.get(r.customer()),
-                            r.channel(), r.locale(), at, at);
+                    bind(
+                            response,
+                            id,
+                            surveyIds.get(slug),
+                            versionIds.get(slug),
+                            customerIds.get(r.customer()),
+                            r.channel(),
+                            r.locale(),
+                            at,
+                            at);
                     response.addBatch();
                     for (Map.Entry<String, Object> entry : r.answers().entrySet()) {
                         long question = questions.get(entry.getKey());
@@ -289,7 +384,15 @@ public class DemoDataLoader {
                             }
                         } else if (value instanceof Map<?, ?> matrix) {
                             for (Map.Entry<?, ?> cell : matrix.entrySet()) {
-                                bind(answer, id("answer_seq"), id, question, cell.getKey(), cell.getValue(), null, null);
+                                bind(
+                                        answer,
+                                        id("answer_seq"),
+                                        id,
+                                        question,
+                                        cell.getKey(),
+                                        cell.getValue(),
+                                        null,
+                                        null);
                                 answer.addBatch();
                             }
                         } else if (singleChoices.contains(slug + "/" + entry.getKey())) {
@@ -349,7 +452,8 @@ public class DemoDataLoader {
             Ids block = ids.computeIfAbsent(sequence, s -> new Ids());
             if (block.remaining == 0) {
                 String sql = postgres ? "SELECT nextval('" + sequence + "')" : "SELECT NEXT VALUE FOR " + sequence;
-                try (var statement = connection.createStatement(); var rs = statement.executeQuery(sql)) {
+                try (var statement = connection.createStatement();
+                        var rs = statement.executeQuery(sql)) {
                     rs.next();
                     block.next = rs.getLong(1) - 49;
                     block.remaining = 50;

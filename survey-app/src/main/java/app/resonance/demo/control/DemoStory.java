@@ -20,6 +20,7 @@ public final class DemoStory {
     public static final String DIP_SEGMENT_PLAN = "Business";
     /** Days before "today" when the dip starts, when check-in calls start, and when the recovery is complete. */
     public static final int DIP_START_DAYS_AGO = 270;
+
     public static final int CALLS_START_DAYS_AGO = 150;
     public static final int RECOVERED_DAYS_AGO = 90;
 
@@ -27,10 +28,13 @@ public final class DemoStory {
     public static final Map<String, Integer> RESPONSES = orderedCounts();
 
     private static final String[] REGIONS = {"DE", "DE", "DE", "DE", "AT", "CH", "FR", "UK", "UK", "NL"};
-    private static final String[] NAME_STEMS = {"Alpen", "Nord", "Rhein", "Elb", "Isar", "Main", "Spree", "Hafen",
-        "Berg", "Wald", "Stern", "Blau", "Kraft", "Lumen", "Vekt", "Orbit", "Pixel", "Quant", "Terra", "Zenit"};
-    private static final String[] NAME_TAILS = {"werk", "logistik", "soft", "data", "systems", "media", "bau",
-        "technik", "labs", "consult"};
+    private static final String[] NAME_STEMS = {
+        "Alpen", "Nord", "Rhein", "Elb", "Isar", "Main", "Spree", "Hafen", "Berg", "Wald", "Stern", "Blau", "Kraft",
+        "Lumen", "Vekt", "Orbit", "Pixel", "Quant", "Terra", "Zenit"
+    };
+    private static final String[] NAME_TAILS = {
+        "werk", "logistik", "soft", "data", "systems", "media", "bau", "technik", "labs", "consult"
+    };
     private static final String[] FORMS_DE = {"GmbH", "AG", "KG", "GmbH & Co. KG"};
     private static final String[] FORMS_EN = {"Ltd", "B.V.", "SAS", "plc"};
 
@@ -51,13 +55,24 @@ public final class DemoStory {
         return Map.copyOf(counts);
     }
 
-    public record DemoCustomer(String externalId, String name, String email, String plan, String region,
-            String lifecycleStage, LocalDate renewalDate, String locale, String industry) {
-    }
+    public record DemoCustomer(
+            String externalId,
+            String name,
+            String email,
+            String plan,
+            String region,
+            String lifecycleStage,
+            LocalDate renewalDate,
+            String locale,
+            String industry) {}
 
-    public record DemoResponse(String survey, int customer, Instant submittedAt, String locale, String channel,
-            Map<String, Object> answers) {
-    }
+    public record DemoResponse(
+            String survey,
+            int customer,
+            Instant submittedAt,
+            String locale,
+            String channel,
+            Map<String, Object> answers) {}
 
     public List<DemoCustomer> customers() {
         List<DemoCustomer> customers = new ArrayList<>(CUSTOMERS);
@@ -68,11 +83,18 @@ public final class DemoStory {
             boolean german = region.equals("DE") || region.equals("AT") || region.equals("CH");
             String stage = random.nextDouble() < 0.15 ? "Onboarding" : random.nextDouble() < 0.8 ? "Active" : "Renewal";
             String stem = NAME_STEMS[random.nextInt(NAME_STEMS.length)] + NAME_TAILS[random.nextInt(NAME_TAILS.length)];
-            String form = german ? FORMS_DE[random.nextInt(FORMS_DE.length)] : FORMS_EN[random.nextInt(FORMS_EN.length)];
+            String form =
+                    german ? FORMS_DE[random.nextInt(FORMS_DE.length)] : FORMS_EN[random.nextInt(FORMS_EN.length)];
             String id = String.format("C-%05d", i + 1);
-            customers.add(new DemoCustomer(id, stem + " " + form + " (" + id + ")",
+            customers.add(new DemoCustomer(
+                    id,
+                    stem + " " + form + " (" + id + ")",
                     "feedback+" + id.toLowerCase() + "@" + stem.toLowerCase() + ".example",
-                    plan, region, stage, today.plusDays(1 + random.nextInt(365)), german ? "de" : "en",
+                    plan,
+                    region,
+                    stage,
+                    today.plusDays(1 + random.nextInt(365)),
+                    german ? "de" : "en",
                     random.nextBoolean() ? "Manufacturing" : "Services"));
         }
         return customers;
@@ -89,12 +111,13 @@ public final class DemoStory {
             int index = random.nextInt(customers.size());
             DemoCustomer customer = customers.get(index);
             double mood = mood(customer, at);
-            Map<String, Object> answers = switch (survey) {
-                case "relationship-nps" -> nps(customer, mood);
-                case "post-support-csat" -> csat(customer, mood);
-                case "support-effort-ces" -> ces(customer, mood);
-                default -> product(mood);
-            };
+            Map<String, Object> answers =
+                    switch (survey) {
+                        case "relationship-nps" -> nps(customer, mood);
+                        case "post-support-csat" -> csat(customer, mood);
+                        case "support-effort-ces" -> ces(customer, mood);
+                        default -> product(mood);
+                    };
             String channel = random.nextDouble() < 0.6 ? "EMAIL" : random.nextDouble() < 0.5 ? "LINK" : "WIDGET";
             responses.add(new DemoResponse(survey, index, at, customer.locale(), channel, answers));
         }
@@ -125,7 +148,8 @@ public final class DemoStory {
         promoter -= 0.25 * mood;
         detractor += 0.32 * mood;
         double p = random.nextDouble();
-        int score = p < detractor ? random.nextInt(7) : p < 1 - promoter ? 7 + random.nextInt(2) : 9 + random.nextInt(2);
+        int score =
+                p < detractor ? random.nextInt(7) : p < 1 - promoter ? 7 + random.nextInt(2) : 9 + random.nextInt(2);
         Map<String, Object> answers = new LinkedHashMap<>();
         answers.put("nps", score);
         String[] focus = {"support", "product", "price", "onboarding"};
@@ -188,12 +212,16 @@ public final class DemoStory {
         boolean de = "de".equals(locale);
         if (score <= 6 && mood > 0.2) {
             String[] bad = de
-                    ? new String[] {"Nach dem Kauf hat der Support tagelang nicht geantwortet.",
+                    ? new String[] {
+                        "Nach dem Kauf hat der Support tagelang nicht geantwortet.",
                         "Seit dem Upgrade warten wir ewig auf Antworten vom Support.",
-                        "Niemand hat sich nach dem Kauf bei uns gemeldet, die Einrichtung war mühsam."}
-                    : new String[] {"After we bought the upgrade, support took days to answer.",
+                        "Niemand hat sich nach dem Kauf bei uns gemeldet, die Einrichtung war mühsam."
+                    }
+                    : new String[] {
+                        "After we bought the upgrade, support took days to answer.",
                         "Nobody got back to us after the purchase; onboarding was painful.",
-                        "Support tickets sit for a week since we upgraded."};
+                        "Support tickets sit for a week since we upgraded."
+                    };
             return bad[random.nextInt(bad.length)];
         }
         if (score <= 6) {
@@ -203,14 +231,21 @@ public final class DemoStory {
             return meh[random.nextInt(meh.length)];
         }
         if (mood > 0 && score >= 9) {
-            return de ? "Die Check-in-Anrufe haben wirklich geholfen, danke!"
+            return de
+                    ? "Die Check-in-Anrufe haben wirklich geholfen, danke!"
                     : "The check-in calls really helped, thank you!";
         }
         String[] good = de
-                ? new String[] {"Schnelle Hilfe und ein gutes Produkt.", "Die Dashboards sparen uns viel Zeit.",
-                    "Zuverlässig und einfach zu bedienen."}
-                : new String[] {"Quick help and a solid product.", "The dashboards save us a lot of time.",
-                    "Reliable and easy to use."};
+                ? new String[] {
+                    "Schnelle Hilfe und ein gutes Produkt.",
+                    "Die Dashboards sparen uns viel Zeit.",
+                    "Zuverlässig und einfach zu bedienen."
+                }
+                : new String[] {
+                    "Quick help and a solid product.",
+                    "The dashboards save us a lot of time.",
+                    "Reliable and easy to use."
+                };
         return good[random.nextInt(good.length)];
     }
 }

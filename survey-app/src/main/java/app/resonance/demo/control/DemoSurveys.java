@@ -9,23 +9,30 @@ import java.util.List;
 /** The demo's four surveys, in German and English. */
 final class DemoSurveys {
 
-    private DemoSurveys() {
-    }
+    private DemoSurveys() {}
 
-    record OptionDef(OptionRole role, String code, LocalizedText label) {
-    }
+    record OptionDef(OptionRole role, String code, LocalizedText label) {}
 
-    record QuestionDef(String key, QuestionType type, boolean required, LocalizedText text, Integer min, Integer max,
-            LocalizedText minLabel, LocalizedText maxLabel, List<OptionDef> options) {
-    }
+    record QuestionDef(
+            String key,
+            QuestionType type,
+            boolean required,
+            LocalizedText text,
+            Integer min,
+            Integer max,
+            LocalizedText minLabel,
+            LocalizedText maxLabel,
+            List<OptionDef> options) {}
 
-    record Definition(String slug, String kind, LocalizedText title, LocalizedText intro, List<QuestionDef> questions) {
-    }
+    record Definition(
+            String slug, String kind, LocalizedText title, LocalizedText intro, List<QuestionDef> questions) {}
 
     /** "slug/key" of every single-choice question, whose string answers are option codes, not texts. */
     static java.util.Set<String> singleChoiceKeys() {
-        return all().stream().flatMap(d -> d.questions().stream()
-                        .filter(q -> q.type() == QuestionType.SINGLE_CHOICE).map(q -> d.slug() + "/" + q.key()))
+        return all().stream()
+                .flatMap(d -> d.questions().stream()
+                        .filter(q -> q.type() == QuestionType.SINGLE_CHOICE)
+                        .map(q -> d.slug() + "/" + q.key()))
                 .collect(java.util.stream.Collectors.toSet());
     }
 
@@ -33,7 +40,8 @@ final class DemoSurveys {
         return new LocalizedText(de, en);
     }
 
-    private static QuestionDef scale(String key, QuestionType type, LocalizedText text, LocalizedText low, LocalizedText high) {
+    private static QuestionDef scale(
+            String key, QuestionType type, LocalizedText text, LocalizedText low, LocalizedText high) {
         return new QuestionDef(key, type, true, text, type.defaultMin(), type.defaultMax(), low, high, List.of());
     }
 
@@ -51,73 +59,182 @@ final class DemoSurveys {
 
     static List<Definition> all() {
         return List.of(
-                new Definition("relationship-nps", "NPS",
+                new Definition(
+                        "relationship-nps",
+                        "NPS",
                         t("Wie zufrieden sind Sie mit Resonance?", "How happy are you with Resonance?"),
                         t("Zwei Minuten, die uns helfen, besser zu werden.", "Two minutes that help us get better."),
                         List.of(
-                                scale("nps", QuestionType.NPS,
-                                        t("Wie wahrscheinlich ist es, dass Sie uns einem Kollegen empfehlen?",
+                                scale(
+                                        "nps",
+                                        QuestionType.NPS,
+                                        t(
+                                                "Wie wahrscheinlich ist es, dass Sie uns einem Kollegen empfehlen?",
                                                 "How likely are you to recommend us to a colleague?"),
                                         t("Überhaupt nicht wahrscheinlich", "Not at all likely"),
                                         t("Äußerst wahrscheinlich", "Extremely likely")),
-                                new QuestionDef("focus", QuestionType.SINGLE_CHOICE, false,
-                                        t("Was ist Ihnen bei uns am wichtigsten?", "What matters most to you about us?"),
-                                        null, null, null, null,
-                                        options(OptionRole.OPTION, "support", "Support", "Support",
-                                                "product", "Produkt", "Product", "price", "Preis", "Price",
-                                                "onboarding", "Einführung", "Onboarding")),
-                                text("reason", QuestionType.LONG_TEXT,
-                                        t("Was ist der wichtigste Grund für Ihre Bewertung?",
+                                new QuestionDef(
+                                        "focus",
+                                        QuestionType.SINGLE_CHOICE,
+                                        false,
+                                        t(
+                                                "Was ist Ihnen bei uns am wichtigsten?",
+                                                "What matters most to you about us?"),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        options(
+                                                OptionRole.OPTION,
+                                                "support",
+                                                "Support",
+                                                "Support",
+                                                "product",
+                                                "Produkt",
+                                                "Product",
+                                                "price",
+                                                "Preis",
+                                                "Price",
+                                                "onboarding",
+                                                "Einführung",
+                                                "Onboarding")),
+                                text(
+                                        "reason",
+                                        QuestionType.LONG_TEXT,
+                                        t(
+                                                "Was ist der wichtigste Grund für Ihre Bewertung?",
                                                 "What is the main reason for your score?")))),
-                new Definition("post-support-csat", "CSAT",
+                new Definition(
+                        "post-support-csat",
+                        "CSAT",
                         t("Wie war Ihr Kontakt mit unserem Support?", "How was your contact with our support?"),
                         t("Danke, dass Sie uns kontaktiert haben.", "Thank you for contacting us."),
                         List.of(
-                                scale("csat", QuestionType.CSAT,
-                                        t("Wie zufrieden waren Sie mit der Lösung Ihres Anliegens?",
+                                scale(
+                                        "csat",
+                                        QuestionType.CSAT,
+                                        t(
+                                                "Wie zufrieden waren Sie mit der Lösung Ihres Anliegens?",
                                                 "How satisfied were you with how your request was resolved?"),
-                                        t("Sehr unzufrieden", "Very dissatisfied"), t("Sehr zufrieden", "Very satisfied")),
-                                scale("ces", QuestionType.CES,
-                                        t("Wie einfach war es, Ihr Anliegen zu lösen?",
+                                        t("Sehr unzufrieden", "Very dissatisfied"),
+                                        t("Sehr zufrieden", "Very satisfied")),
+                                scale(
+                                        "ces",
+                                        QuestionType.CES,
+                                        t(
+                                                "Wie einfach war es, Ihr Anliegen zu lösen?",
                                                 "How easy was it to get your issue resolved?"),
-                                        t("Sehr schwierig", "Very difficult"), t("Sehr einfach", "Very easy")),
-                                text("improve", QuestionType.SHORT_TEXT,
+                                        t("Sehr schwierig", "Very difficult"),
+                                        t("Sehr einfach", "Very easy")),
+                                text(
+                                        "improve",
+                                        QuestionType.SHORT_TEXT,
                                         t("Was hätten wir besser machen können?", "What could we have done better?")))),
-                new Definition("support-effort-ces", "CES",
+                new Definition(
+                        "support-effort-ces",
+                        "CES",
                         t("Wie viel Aufwand hatten Sie?", "How much effort did it take?"),
                         t("Eine Frage zu Ihrer letzten Anfrage.", "One question about your last request."),
                         List.of(
-                                scale("ces", QuestionType.CES,
-                                        t("Das Unternehmen hat es mir leicht gemacht, mein Anliegen zu lösen.",
+                                scale(
+                                        "ces",
+                                        QuestionType.CES,
+                                        t(
+                                                "Das Unternehmen hat es mir leicht gemacht, mein Anliegen zu lösen.",
                                                 "The company made it easy for me to handle my issue."),
                                         t("Stimme überhaupt nicht zu", "Strongly disagree"),
                                         t("Stimme voll zu", "Strongly agree")),
-                                text("comment", QuestionType.LONG_TEXT,
-                                        t("Möchten Sie uns noch etwas mitteilen?", "Anything else you would like to tell us?")))),
-                new Definition("product-feedback", "CUSTOM",
+                                text(
+                                        "comment",
+                                        QuestionType.LONG_TEXT,
+                                        t(
+                                                "Möchten Sie uns noch etwas mitteilen?",
+                                                "Anything else you would like to tell us?")))),
+                new Definition(
+                        "product-feedback",
+                        "CUSTOM",
                         t("Produkt-Feedback", "Product feedback"),
                         t("Helfen Sie uns, das Produkt zu verbessern.", "Help us improve the product."),
                         List.of(
-                                new QuestionDef("rating", QuestionType.RATING, true,
-                                        t("Wie bewerten Sie das Produkt insgesamt?", "How do you rate the product overall?"),
-                                        1, 5, t("Schlecht", "Poor"), t("Ausgezeichnet", "Excellent"), List.of()),
-                                new QuestionDef("features", QuestionType.MULTIPLE_CHOICE, false,
+                                new QuestionDef(
+                                        "rating",
+                                        QuestionType.RATING,
+                                        true,
+                                        t(
+                                                "Wie bewerten Sie das Produkt insgesamt?",
+                                                "How do you rate the product overall?"),
+                                        1,
+                                        5,
+                                        t("Schlecht", "Poor"),
+                                        t("Ausgezeichnet", "Excellent"),
+                                        List.of()),
+                                new QuestionDef(
+                                        "features",
+                                        QuestionType.MULTIPLE_CHOICE,
+                                        false,
                                         t("Welche Funktionen nutzen Sie?", "Which features do you use?"),
-                                        null, null, null, null,
-                                        options(OptionRole.OPTION, "dashboards", "Dashboards", "Dashboards",
-                                                "exports", "Exporte", "Exports", "integrations", "Integrationen",
-                                                "Integrations", "mobile", "Mobile App", "Mobile app")),
-                                new QuestionDef("aspects", QuestionType.MATRIX, false,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        options(
+                                                OptionRole.OPTION,
+                                                "dashboards",
+                                                "Dashboards",
+                                                "Dashboards",
+                                                "exports",
+                                                "Exporte",
+                                                "Exports",
+                                                "integrations",
+                                                "Integrationen",
+                                                "Integrations",
+                                                "mobile",
+                                                "Mobile App",
+                                                "Mobile app")),
+                                new QuestionDef(
+                                        "aspects",
+                                        QuestionType.MATRIX,
+                                        false,
                                         t("Wie bewerten Sie diese Aspekte?", "How do you rate these aspects?"),
-                                        null, null, null, null,
-                                        concat(options(OptionRole.ROW, "speed", "Geschwindigkeit", "Speed",
-                                                        "reliability", "Zuverlässigkeit", "Reliability",
-                                                        "design", "Gestaltung", "Design"),
-                                                options(OptionRole.COLUMN, "1", "Schlecht", "Poor", "2", "Mäßig", "Fair",
-                                                        "3", "Gut", "Good", "4", "Sehr gut", "Very good",
-                                                        "5", "Hervorragend", "Excellent"))),
-                                text("wish", QuestionType.SHORT_TEXT,
-                                        t("Was wünschen Sie sich als Nächstes?", "What would you like to see next?")))));
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        concat(
+                                                options(
+                                                        OptionRole.ROW,
+                                                        "speed",
+                                                        "Geschwindigkeit",
+                                                        "Speed",
+                                                        "reliability",
+                                                        "Zuverlässigkeit",
+                                                        "Reliability",
+                                                        "design",
+                                                        "Gestaltung",
+                                                        "Design"),
+                                                options(
+                                                        OptionRole.COLUMN,
+                                                        "1",
+                                                        "Schlecht",
+                                                        "Poor",
+                                                        "2",
+                                                        "Mäßig",
+                                                        "Fair",
+                                                        "3",
+                                                        "Gut",
+                                                        "Good",
+                                                        "4",
+                                                        "Sehr gut",
+                                                        "Very good",
+                                                        "5",
+                                                        "Hervorragend",
+                                                        "Excellent"))),
+                                text(
+                                        "wish",
+                                        QuestionType.SHORT_TEXT,
+                                        t(
+                                                "Was wünschen Sie sich als Nächstes?",
+                                                "What would you like to see next?")))));
     }
 
     private static List<OptionDef> concat(List<OptionDef> a, List<OptionDef> b) {

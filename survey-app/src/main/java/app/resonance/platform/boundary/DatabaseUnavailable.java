@@ -10,15 +10,16 @@ final class DatabaseUnavailable {
 
     static final String RETRY_AFTER_SECONDS = "5";
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     static boolean isCause(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (c instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return true;
             }
             String name = c.getClass().getName();
@@ -36,6 +37,8 @@ final class DatabaseUnavailable {
     }
 
     static Response response(Messages messages) {
-        return Response.fromResponse(problem(messages).toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        return Response.fromResponse(problem(messages).toResponse())
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .build();
     }
 }

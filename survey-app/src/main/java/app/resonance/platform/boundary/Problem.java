@@ -31,10 +31,8 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("type", type)
-                .add("title", title)
-                .add("status", status);
+        JsonObjectBuilder json =
+                Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
         if (detail != null) {
             json.add("detail", detail);
         }
@@ -52,6 +50,9 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public Response toResponse() {
-        return Response.status(status).type(PROBLEM_JSON).entity(toJson().toString()).build();
+        return Response.status(status)
+                .type(PROBLEM_JSON)
+                .entity(toJson().toString())
+                .build();
     }
 }

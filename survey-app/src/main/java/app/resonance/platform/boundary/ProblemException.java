@@ -17,8 +17,8 @@ public class ProblemException extends WebApplicationException {
     private final transient Object[] args;
     private final transient List<FieldError> errors;
 
-    public ProblemException(String type, int status, String title, String detailKey, List<FieldError> errors,
-            Object... args) {
+    public ProblemException(
+            String type, int status, String title, String detailKey, List<FieldError> errors, Object... args) {
         super(detailKey, status);
         this.type = type;
         this.title = title;

@@ -23,16 +23,16 @@ public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
 
-    private ProblemMappers() {
-    }
+    private ProblemMappers() {}
 
     /** A plain HTTP status as a problem; keeps the headers a client needs (Allow, WWW-Authenticate, Retry-After). */
     static Response fromStatus(int status, Response original, Messages messages) {
-        Response.ResponseBuilder builder = Response.fromResponse(Problem.of(status, title(status), detail(status, messages))
-                .toResponse());
+        Response.ResponseBuilder builder = Response.fromResponse(
+                Problem.of(status, title(status), detail(status, messages)).toResponse());
         if (original != null) {
             original.getHeaders().forEach((name, values) -> {
-                if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("WWW-Authenticate")
+                if (name.equalsIgnoreCase("Allow")
+                        || name.equalsIgnoreCase("WWW-Authenticate")
                         || name.equalsIgnoreCase("Retry-After")) {
                     values.forEach(value -> builder.header(name, value));
                 }
@@ -66,8 +66,9 @@ public final class ProblemMappers {
     static boolean fromJsonParser(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             StackTraceElement[] trace = c.getStackTrace();
-            if (trace.length > 0 && (trace[0].getClassName().startsWith("org.eclipse.parsson")
-                    || trace[0].getClassName().startsWith("org.eclipse.yasson"))) {
+            if (trace.length > 0
+                    && (trace[0].getClassName().startsWith("org.eclipse.parsson")
+                            || trace[0].getClassName().startsWith("org.eclipse.yasson"))) {
                 return true;
             }
         }
@@ -79,16 +80,21 @@ public final class ProblemMappers {
         if (causedByTooLarge(exception)) {
             return ProblemException.tooLarge().problem(messages).toResponse();
         }
-        if (exception instanceof JsonException || exception instanceof JsonbException
-                || exception instanceof ProcessingException || fromJsonParser(exception)) {
-            return ProblemException.badRequest("problem.malformedJson").problem(messages).toResponse();
+        if (exception instanceof JsonException
+                || exception instanceof JsonbException
+                || exception instanceof ProcessingException
+                || fromJsonParser(exception)) {
+            return ProblemException.badRequest("problem.malformedJson")
+                    .problem(messages)
+                    .toResponse();
         }
         if (DatabaseUnavailable.isCause(exception)) {
             return DatabaseUnavailable.response(messages);
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
-        return Problem.of(500, "Internal Server Error", messages.get("problem.unexpected", incident)).toResponse();
+        return Problem.of(500, "Internal Server Error", messages.get("problem.unexpected", incident))
+                .toResponse();
     }
 
     /** Every mapper answers in the language the request asks for. */

@@ -17,7 +17,10 @@ import java.io.IOException;
  * On every response: the security headers. On every request: a body limit of 1 MB, enforced on the
  * declared length (413 before anything is read) and on the bytes actually read (chunked uploads).
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR}, asyncSupported = true)
+@WebFilter(
+        urlPatterns = "/*",
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR},
+        asyncSupported = true)
 public class RequestGuardFilter extends HttpFilter {
 
     public static final long MAX_BODY_BYTES = 1024 * 1024;

@@ -7,8 +7,7 @@ import java.util.Locale;
 /** The language a request asks for (Accept-Language): German or English. */
 public final class RequestLanguage {
 
-    private RequestLanguage() {
-    }
+    private RequestLanguage() {}
 
     public static String of(HttpHeaders headers) {
         if (headers != null) {

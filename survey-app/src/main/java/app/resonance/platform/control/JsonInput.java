@@ -11,8 +11,7 @@ import java.util.Optional;
 /** Reads a request body as a JSON object; anything else is malformed input, never a server error. */
 public final class JsonInput {
 
-    private JsonInput() {
-    }
+    private JsonInput() {}
 
     public static byte[] readAll(InputStream in) throws IOException {
         return in == null ? new byte[0] : in.readAllBytes();

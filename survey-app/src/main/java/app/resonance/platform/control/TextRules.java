@@ -6,8 +6,7 @@ package app.resonance.platform.control;
  */
 public final class TextRules {
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     public static boolean isClean(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -28,7 +27,8 @@ public final class TextRules {
 
     /** A client's name (of a field, a key) safe to echo in an error: at most 40 characters, or "?" if it is not clean text. */
     public static String safeName(String name) {
-        String cut = name.length() <= 40 ? name : name.substring(0, Character.isHighSurrogate(name.charAt(39)) ? 39 : 40);
+        String cut =
+                name.length() <= 40 ? name : name.substring(0, Character.isHighSurrogate(name.charAt(39)) ? 39 : 40);
         return isClean(cut) ? cut : "?";
     }
 }

@@ -11,8 +11,7 @@ public class LocalizedText {
     private String de;
     private String en;
 
-    protected LocalizedText() {
-    }
+    protected LocalizedText() {}
 
     public LocalizedText(String de, String en) {
         this.de = de;

@@ -35,7 +35,8 @@ public class AdminResponsesResource {
         } catch (NumberFormatException e) {
             throw ProblemException.notFound("problem.responseNotFound");
         }
-        return store.byId(number).map(ResponseJson::full)
+        return store.byId(number)
+                .map(ResponseJson::full)
                 .orElseThrow(() -> ProblemException.notFound("problem.responseNotFound"));
     }
 }

@@ -16,8 +16,7 @@ import java.util.Map;
 /** Writes responses as the API shows them; answers in the shape they were submitted in. */
 public final class ResponseJson {
 
-    private ResponseJson() {
-    }
+    private ResponseJson() {}
 
     /** What the submitter gets back with 201. */
     public static JsonObject receipt(Response response) {
@@ -51,13 +50,17 @@ public final class ResponseJson {
     static JsonObject answers(List<Answer> answers) {
         Map<Question, List<Answer>> byQuestion = new LinkedHashMap<>();
         answers.stream()
-                .sorted(Comparator.comparingInt((Answer a) -> a.question().position()).thenComparing(a -> a.id()))
-                .forEach(a -> byQuestion.computeIfAbsent(a.question(), q -> new java.util.ArrayList<>()).add(a));
+                .sorted(Comparator.comparingInt((Answer a) -> a.question().position())
+                        .thenComparing(a -> a.id()))
+                .forEach(a -> byQuestion
+                        .computeIfAbsent(a.question(), q -> new java.util.ArrayList<>())
+                        .add(a));
         JsonObjectBuilder json = Json.createObjectBuilder();
         byQuestion.forEach((question, values) -> {
             String key = question.key();
             switch (question.type()) {
-                case NPS, CSAT, CES, RATING -> json.add(key, values.get(0).value().score());
+                case NPS, CSAT, CES, RATING ->
+                    json.add(key, values.get(0).value().score());
                 case SINGLE_CHOICE -> json.add(key, values.get(0).value().optionCode());
                 case MULTIPLE_CHOICE -> {
                     JsonArrayBuilder array = Json.createArrayBuilder();
@@ -66,10 +69,12 @@ public final class ResponseJson {
                 }
                 case MATRIX -> {
                     JsonObjectBuilder matrix = Json.createObjectBuilder();
-                    values.forEach(v -> matrix.add(v.value().rowCode(), v.value().optionCode()));
+                    values.forEach(
+                            v -> matrix.add(v.value().rowCode(), v.value().optionCode()));
                     json.add(key, matrix);
                 }
-                case SHORT_TEXT, LONG_TEXT -> json.add(key, values.get(0).value().text());
+                case SHORT_TEXT, LONG_TEXT ->
+                    json.add(key, values.get(0).value().text());
                 default -> throw new IllegalStateException("Unhandled question type " + question.type());
             }
         });

@@ -35,7 +35,8 @@ public class ResponsesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit answers",
+    @Operation(
+            summary = "Submit answers",
             description = "Body: {\"answers\": {\"<questionId>\": value}, \"locale\": \"de|en\", \"partial\": false}. "
                     + "Scores are integers, single choices an option id, multiple choices an array of option ids, "
                     + "a matrix an object of row id to column id, texts strings.")
@@ -45,10 +46,13 @@ public class ResponsesResource {
     @APIResponse(responseCode = "410", description = "The survey is closed")
     @APIResponse(responseCode = "413", description = "The body is larger than 1 MB")
     @APIResponse(responseCode = "422", description = "Invalid answers, each named; or a reused Idempotency-Key")
-    public Response submit(@PathParam("slug") String slug,
+    public Response submit(
+            @PathParam("slug") String slug,
             @Parameter(description = "Makes retries safe: the same key and body replay the first outcome")
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
-            InputStream body) throws IOException {
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey,
+            InputStream body)
+            throws IOException {
         return submissions.submit(slug, idempotencyKey, JsonInput.readAll(body), false, headers);
     }
 }

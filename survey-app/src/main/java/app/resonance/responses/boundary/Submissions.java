@@ -1,5 +1,6 @@
 package app.resonance.responses.boundary;
 
+import app.resonance.customers.control.CustomerDirectory;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.JsonInput;
@@ -11,7 +12,6 @@ import app.resonance.responses.entity.IdempotencyRecord;
 import app.resonance.surveys.boundary.SurveysResource;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.SurveyVersion;
-import app.resonance.customers.control.CustomerDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -67,38 +67,44 @@ public class Submissions {
         }
     }
 
-    private Response submit(String survey, String slug, String idempotencyKey, byte[] body, boolean imported,
-            HttpHeaders headers) {
+    private Response submit(
+            String survey, String slug, String idempotencyKey, byte[] body, boolean imported, HttpHeaders headers) {
         Messages messages = RequestLanguage.messages(headers);
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ProblemException.invalid("problem.invalidHeader",
-                    List.of(messages.error("Idempotency-Key", "idempotencyKey")));
+            throw ProblemException.invalid(
+                    "problem.invalidHeader", List.of(messages.error("Idempotency-Key", "idempotencyKey")));
         }
         String scope = (imported ? "import:" : "public:") + survey;
         String hash = sha256(slug, body);
         if (idempotencyKey != null) {
-            Optional<Response> replay = store.recorded(scope, idempotencyKey).map(r -> replay(survey, r, hash, messages));
+            Optional<Response> replay =
+                    store.recorded(scope, idempotencyKey).map(r -> replay(survey, r, hash, messages));
             if (replay.isPresent()) {
                 return replay.get();
             }
         }
         SurveyVersion version = SurveysResource.openVersion(catalog, slug);
-        JsonObject json = JsonInput.object(body)
-                .orElseThrow(() -> ProblemException.badRequest("problem.expectedObject"));
-        var result = SubmissionReader.read(json, version, imported, RequestLanguage.of(headers), clock.instant(), messages);
+        JsonObject json =
+                JsonInput.object(body).orElseThrow(() -> ProblemException.badRequest("problem.expectedObject"));
+        var result =
+                SubmissionReader.read(json, version, imported, RequestLanguage.of(headers), clock.instant(), messages);
         if (!result.isValid()) {
             throw ProblemException.invalid("problem.invalidSubmission", result.errors());
         }
         String customer = result.submission().customerExternalId();
         if (customer != null && customers.byExternalId(customer).isEmpty()) {
-            throw ProblemException.invalid("problem.invalidSubmission",
-                    List.of(messages.error("customer", "unknownCustomer")));
+            throw ProblemException.invalid(
+                    "problem.invalidSubmission", List.of(messages.error("customer", "unknownCustomer")));
         }
         ResponseStore.Outcome outcome;
         try {
             outcome = store.store(version.id(), result.submission(), scope, idempotencyKey, hash, response -> {
                 String location = "/api/v1/admin/responses/" + response.id();
-                return new ResponseStore.Outcome(response.id(), 201, location, ResponseJson.receipt(response).toString());
+                return new ResponseStore.Outcome(
+                        response.id(),
+                        201,
+                        location,
+                        ResponseJson.receipt(response).toString());
             });
         } catch (RuntimeException e) {
             // A concurrent request with the same key won: replay its outcome.
@@ -121,12 +127,18 @@ public class Submissions {
     private Response replay(String survey, IdempotencyRecord record, String hash, Messages messages) {
         if (!record.sameRequest(hash)) {
             metrics.rejected(survey, "idempotency_conflict");
-            return new ProblemException("idempotency-key-reused", 422, "Unprocessable Content",
-                    "problem.idempotencyKeyReused", List.of(messages.error("Idempotency-Key", "idempotencyKeyReused")))
-                    .problem(messages).toResponse();
+            return new ProblemException(
+                            "idempotency-key-reused",
+                            422,
+                            "Unprocessable Content",
+                            "problem.idempotencyKeyReused",
+                            List.of(messages.error("Idempotency-Key", "idempotencyKeyReused")))
+                    .problem(messages)
+                    .toResponse();
         }
         metrics.outcome(survey, "replayed");
-        var builder = Response.status(record.statusCode()).type(MediaType.APPLICATION_JSON_TYPE)
+        var builder = Response.status(record.statusCode())
+                .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Idempotent-Replayed", "true")
                 .entity(record.body());
         if (record.location() != null) {

@@ -40,16 +40,20 @@ public class ResponseStore {
     Clock clock;
 
     /** What a stored submission answers: status, location and body, as replayed for retries. */
-    public record Outcome(long responseId, int status, String location, String body) {
-    }
+    public record Outcome(long responseId, int status, String location, String body) {}
 
     /**
      * Stores the submission in a transaction of its own. With a key, the outcome is recorded in the same
      * transaction; a concurrent duplicate then fails on the key's primary key and is replayed by the caller.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Outcome store(long versionId, ValidSubmission submission, String idempotencyScope, String idempotencyKey,
-            String requestHash, Function<Response, Outcome> describe) {
+    public Outcome store(
+            long versionId,
+            ValidSubmission submission,
+            String idempotencyScope,
+            String idempotencyKey,
+            String requestHash,
+            Function<Response, Outcome> describe) {
         Instant now = clock.instant();
         IdempotencyRecord claim = null;
         if (idempotencyKey != null) {
@@ -59,14 +63,21 @@ public class ResponseStore {
             em.flush();
         }
         SurveyVersion version = em.find(SurveyVersion.class, versionId);
-        Customer customer = submission.customerExternalId() == null ? null
+        Customer customer = submission.customerExternalId() == null
+                ? null
                 : customers.byExternalId(submission.customerExternalId()).orElse(null);
-        Response response = new Response(version, customer, submission.channel(), submission.locale(),
+        Response response = new Response(
+                version,
+                customer,
+                submission.channel(),
+                submission.locale(),
                 submission.partial() ? ResponseStatus.PARTIAL : ResponseStatus.COMPLETE,
-                submission.submittedAt(), now);
+                submission.submittedAt(),
+                now);
         response.addAnswers(submission.answers());
         if (customer != null) {
-            response.addSegments(segments.matching(customer, submission.submittedAt().atZone(ZoneOffset.UTC).toLocalDate()));
+            response.addSegments(segments.matching(
+                    customer, submission.submittedAt().atZone(ZoneOffset.UTC).toLocalDate()));
         }
         em.persist(response);
         em.flush();
@@ -80,7 +91,9 @@ public class ResponseStore {
     /** The recorded outcome of a key, if its transaction has committed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<IdempotencyRecord> recorded(String scope, String key) {
-        return Optional.ofNullable(em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(scope, key),
+        return Optional.ofNullable(em.find(
+                IdempotencyRecord.class,
+                new IdempotencyRecord.Key(scope, key),
                 Map.of("jakarta.persistence.cache.retrieveMode", CacheRetrieveMode.BYPASS)));
     }
 

@@ -21,13 +21,15 @@ public class SubmissionMetrics {
 
     /** Outcomes: accepted, replayed, rejected. */
     public void outcome(String survey, String outcome) {
-        registry.counter("resonance.submissions", new Tag("survey", survey), new Tag("outcome", outcome)).inc();
+        registry.counter("resonance.submissions", new Tag("survey", survey), new Tag("outcome", outcome))
+                .inc();
     }
 
     /** Reasons: not_found, closed, malformed, invalid, too_large, idempotency_conflict, unavailable. */
     public void rejected(String survey, String reason) {
         outcome(survey, "rejected");
-        registry.counter("resonance.submissions.rejected", new Tag("reason", reason)).inc();
+        registry.counter("resonance.submissions.rejected", new Tag("reason", reason))
+                .inc();
     }
 
     public void duration(String survey, Duration duration) {

@@ -22,12 +22,11 @@ import java.util.Set;
 public final class SubmissionReader {
 
     private static final Set<String> PUBLIC_FIELDS = Set.of("answers", "locale", "partial", "channel");
-    private static final Set<String> IMPORT_FIELDS = Set.of("answers", "locale", "partial", "channel", "customer",
-            "submittedAt");
+    private static final Set<String> IMPORT_FIELDS =
+            Set.of("answers", "locale", "partial", "channel", "customer", "submittedAt");
     private static final Set<Channel> PUBLIC_CHANNELS = Set.of(Channel.API, Channel.LINK, Channel.WIDGET);
 
-    private SubmissionReader() {
-    }
+    private SubmissionReader() {}
 
     public record Result(ValidSubmission submission, List<FieldError> errors) {
         public boolean isValid() {
@@ -35,8 +34,13 @@ public final class SubmissionReader {
         }
     }
 
-    public static Result read(JsonObject body, SurveyVersion version, boolean imported, String requestLanguage,
-            Instant now, Messages messages) {
+    public static Result read(
+            JsonObject body,
+            SurveyVersion version,
+            boolean imported,
+            String requestLanguage,
+            Instant now,
+            Messages messages) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> allowed = imported ? IMPORT_FIELDS : PUBLIC_FIELDS;
         for (String field : body.keySet()) {
@@ -81,12 +85,16 @@ public final class SubmissionReader {
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
-        return new Result(new ValidSubmission(validated.values(), locale, partial, channel, customer, submittedAt),
-                List.of());
+        return new Result(
+                new ValidSubmission(validated.values(), locale, partial, channel, customer, submittedAt), List.of());
     }
 
-    private static String language(JsonObject body, SurveyVersion version, String requestLanguage,
-            List<FieldError> errors, Messages messages) {
+    private static String language(
+            JsonObject body,
+            SurveyVersion version,
+            String requestLanguage,
+            List<FieldError> errors,
+            Messages messages) {
         String given = string(body, "locale", errors, messages);
         if (given != null) {
             if (!version.languages().contains(given)) {
@@ -107,8 +115,8 @@ public final class SubmissionReader {
                 return channel;
             }
         }
-        errors.add(messages.error("channel", "oneOf", imported ? "LINK, INVITATION, EMAIL, WIDGET, API, IMPORT"
-                : "API, LINK, WIDGET"));
+        errors.add(messages.error(
+                "channel", "oneOf", imported ? "LINK, INVITATION, EMAIL, WIDGET, API, IMPORT" : "API, LINK, WIDGET"));
         return Channel.API;
     }
 

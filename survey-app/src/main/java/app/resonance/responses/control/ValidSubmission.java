@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** A submission whose every part was checked: ready to be stored. */
-public record ValidSubmission(List<AnswerValue> answers, String locale, boolean partial, Channel channel,
-        String customerExternalId, Instant submittedAt) {
-}
+public record ValidSubmission(
+        List<AnswerValue> answers,
+        String locale,
+        boolean partial,
+        Channel channel,
+        String customerExternalId,
+        Instant submittedAt) {}

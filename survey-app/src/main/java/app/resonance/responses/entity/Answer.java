@@ -43,8 +43,7 @@ public class Answer {
     @Column(name = "text_value")
     private String text;
 
-    protected Answer() {
-    }
+    protected Answer() {}
 
     Answer(Response response, AnswerValue value) {
         this.response = response;

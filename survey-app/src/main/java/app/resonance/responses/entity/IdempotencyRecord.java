@@ -43,11 +43,17 @@ public class IdempotencyRecord {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected IdempotencyRecord() {
-    }
+    protected IdempotencyRecord() {}
 
-    public IdempotencyRecord(String scope, String key, String requestHash, int statusCode, String location,
-            String body, Long responseId, Instant createdAt) {
+    public IdempotencyRecord(
+            String scope,
+            String key,
+            String requestHash,
+            int statusCode,
+            String location,
+            String body,
+            Long responseId,
+            Instant createdAt) {
         this.scope = scope;
         this.key = key;
         this.requestHash = requestHash;
@@ -92,8 +98,7 @@ public class IdempotencyRecord {
         private String scope;
         private String key;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String scope, String key) {
             this.scope = scope;

@@ -72,7 +72,8 @@ public class Response {
     private Instant receivedAt;
 
     @ManyToMany
-    @JoinTable(name = "response_segment",
+    @JoinTable(
+            name = "response_segment",
             joinColumns = @JoinColumn(name = "response_id"),
             inverseJoinColumns = @JoinColumn(name = "segment_id"))
     private Set<Segment> segments = new HashSet<>();
@@ -80,11 +81,16 @@ public class Response {
     @OneToMany(mappedBy = "response", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<Answer> answers = new ArrayList<>();
 
-    protected Response() {
-    }
+    protected Response() {}
 
-    public Response(SurveyVersion version, Customer customer, Channel channel, String locale, ResponseStatus status,
-            Instant submittedAt, Instant receivedAt) {
+    public Response(
+            SurveyVersion version,
+            Customer customer,
+            Channel channel,
+            String locale,
+            ResponseStatus status,
+            Instant submittedAt,
+            Instant receivedAt) {
         if (!version.isPublished()) {
             throw new IllegalArgumentException("Responses answer published versions only");
         }

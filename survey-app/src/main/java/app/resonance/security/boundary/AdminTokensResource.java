@@ -27,8 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminTokensResource {
 
     /** The body of a token request. */
-    public record TokenRequest(String name) {
-    }
+    public record TokenRequest(String name) {}
 
     @Inject
     UserDirectory users;
@@ -46,12 +45,17 @@ public class AdminTokensResource {
     public Response create(TokenRequest request) {
         String name = request == null ? null : request.name();
         if (name == null || name.isBlank() || name.length() > 100 || !TextRules.isClean(name)) {
-            throw ProblemException.invalid("problem.invalidToken",
+            throw ProblemException.invalid(
+                    "problem.invalidToken",
                     List.of(RequestLanguage.messages(headers).error("name", "required")));
         }
         var user = users.byUsername(security.getUserPrincipal().getName()).orElseThrow();
         String token = users.createToken(user, name.strip());
-        return Response.status(201).entity(Json.createObjectBuilder()
-                .add("name", name.strip()).add("token", token).build()).build();
+        return Response.status(201)
+                .entity(Json.createObjectBuilder()
+                        .add("name", name.strip())
+                        .add("token", token)
+                        .build())
+                .build();
     }
 }

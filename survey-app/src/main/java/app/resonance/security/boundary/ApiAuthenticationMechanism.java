@@ -27,8 +27,8 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     UserDirectory users;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization == null || authorization.isBlank()) {
             return context.isProtected() ? challenge(response, context) : context.doNothing();
@@ -42,7 +42,8 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (user.isEmpty()) {
             return challenge(response, context);
         }
-        return context.notifyContainerAboutLogin(user.get().username(), Set.of(user.get().role().name()));
+        return context.notifyContainerAboutLogin(
+                user.get().username(), Set.of(user.get().role().name()));
     }
 
     private Optional<AppUser> basic(String encoded) {
@@ -57,7 +58,9 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             return Optional.empty();
         }
         var result = users.login(decoded.substring(0, colon), decoded.substring(colon + 1));
-        return result instanceof UserDirectory.LoginResult.Success success ? Optional.of(success.user()) : Optional.empty();
+        return result instanceof UserDirectory.LoginResult.Success success
+                ? Optional.of(success.user())
+                : Optional.empty();
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {

@@ -57,7 +57,8 @@ public class UserDirectory {
     public Optional<AppUser> byUsername(String username) {
         return em.createNamedQuery(AppUser.BY_USERNAME, AppUser.class)
                 .setParameter("username", username)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     @Transactional
@@ -83,11 +84,9 @@ public class UserDirectory {
     }
 
     public sealed interface LoginResult permits LoginResult.Success, LoginResult.Failure {
-        record Success(AppUser user) implements LoginResult {
-        }
+        record Success(AppUser user) implements LoginResult {}
 
-        record Failure(boolean locked) implements LoginResult {
-        }
+        record Failure(boolean locked) implements LoginResult {}
     }
 
     /** Checks a password, counting failures and refusing locked accounts even with the right password. */
@@ -131,7 +130,8 @@ public class UserDirectory {
         }
         return em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
                 .setParameter("hash", sha256(token))
-                .getResultStream().findFirst()
+                .getResultStream()
+                .findFirst()
                 .filter(t -> t.user().enabled())
                 .map(t -> {
                     t.used(clock.instant());
@@ -157,7 +157,8 @@ public class UserDirectory {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

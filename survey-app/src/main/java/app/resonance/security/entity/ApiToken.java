@@ -41,8 +41,7 @@ public class ApiToken {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
-    protected ApiToken() {
-    }
+    protected ApiToken() {}
 
     public ApiToken(AppUser user, String name, String tokenHash, Instant now) {
         this.user = user;

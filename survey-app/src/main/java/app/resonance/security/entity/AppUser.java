@@ -22,6 +22,7 @@ public class AppUser {
     public static final String BY_USERNAME = "AppUser.byUsername";
     /** Failed logins in a row after which an account is locked for a while. */
     public static final int MAX_FAILED_LOGINS = 5;
+
     public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
     @Id
@@ -54,8 +55,7 @@ public class AppUser {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected AppUser() {
-    }
+    protected AppUser() {}
 
     public AppUser(String username, String displayName, String passwordHash, Role role, Instant now) {
         this.username = username;

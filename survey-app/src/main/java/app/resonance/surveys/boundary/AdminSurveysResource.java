@@ -66,7 +66,9 @@ public class AdminSurveysResource {
     public Response create(SurveyDraft draft) {
         requireBody(draft);
         Survey survey = editor.create(draft, RequestLanguage.messages(headers));
-        return Response.created(URI.create("admin/surveys/" + survey.slug())).entity(SurveyJson.admin(survey)).build();
+        return Response.created(URI.create("admin/surveys/" + survey.slug()))
+                .entity(SurveyJson.admin(survey))
+                .build();
     }
 
     @GET
@@ -118,10 +120,13 @@ public class AdminSurveysResource {
     @Path("{slug}/responses")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    @Operation(summary = "Import a response for a known customer, with the time it was given (backfill)",
-            description = "Like the public submission, plus \"customer\" (external id) and \"submittedAt\" (ISO instant).")
-    public Response importResponse(@PathParam("slug") String slug,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) throws IOException {
+    @Operation(
+            summary = "Import a response for a known customer, with the time it was given (backfill)",
+            description =
+                    "Like the public submission, plus \"customer\" (external id) and \"submittedAt\" (ISO instant).")
+    public Response importResponse(
+            @PathParam("slug") String slug, @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body)
+            throws IOException {
         return submissions.submit(slug, idempotencyKey, JsonInput.readAll(body), true, headers);
     }
 

@@ -15,8 +15,7 @@ import java.util.List;
 /** Writes surveys as the API shows them. */
 public final class SurveyJson {
 
-    private SurveyJson() {
-    }
+    private SurveyJson() {}
 
     /** The definition a respondent's client needs to show and submit a survey version. */
     public static JsonObject definition(Survey survey, SurveyVersion version) {
@@ -47,7 +46,8 @@ public final class SurveyJson {
         addTexts(json, "minLabel", question.minLabel());
         addTexts(json, "maxLabel", question.maxLabel());
         OptionRole optionRole = question.type() == app.resonance.surveys.entity.QuestionType.MATRIX
-                ? OptionRole.COLUMN : OptionRole.OPTION;
+                ? OptionRole.COLUMN
+                : OptionRole.OPTION;
         addOptions(json, "options", question.options(optionRole));
         addOptions(json, "rows", question.options(OptionRole.ROW));
         return json.build();

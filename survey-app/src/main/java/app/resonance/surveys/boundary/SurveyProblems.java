@@ -9,14 +9,15 @@ import jakarta.ws.rs.ext.Provider;
 /** The survey designer's refusals as problems: 422 with the bad fields, 409 for a taken slug or a wrong state. */
 public final class SurveyProblems {
 
-    private SurveyProblems() {
-    }
+    private SurveyProblems() {}
 
     @Provider
     public static class Invalid extends ProblemMappers.Localized<SurveyEditor.InvalidSurveyException> {
         @Override
         public Response toResponse(SurveyEditor.InvalidSurveyException e) {
-            return ProblemException.invalid("problem.invalidSurvey", e.errors()).problem(messages()).toResponse();
+            return ProblemException.invalid("problem.invalidSurvey", e.errors())
+                    .problem(messages())
+                    .toResponse();
         }
     }
 
@@ -24,7 +25,9 @@ public final class SurveyProblems {
     public static class SlugTaken extends ProblemMappers.Localized<SurveyEditor.SlugTakenException> {
         @Override
         public Response toResponse(SurveyEditor.SlugTakenException e) {
-            return ProblemException.conflict("problem.slugTaken", e.slug()).problem(messages()).toResponse();
+            return ProblemException.conflict("problem.slugTaken", e.slug())
+                    .problem(messages())
+                    .toResponse();
         }
     }
 
@@ -32,7 +35,9 @@ public final class SurveyProblems {
     public static class NoDraft extends ProblemMappers.Localized<SurveyEditor.NoDraftException> {
         @Override
         public Response toResponse(SurveyEditor.NoDraftException e) {
-            return ProblemException.conflict("problem.noDraft", e.slug()).problem(messages()).toResponse();
+            return ProblemException.conflict("problem.noDraft", e.slug())
+                    .problem(messages())
+                    .toResponse();
         }
     }
 }

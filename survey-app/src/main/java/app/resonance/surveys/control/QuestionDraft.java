@@ -6,6 +6,14 @@ import java.util.List;
  * A question as the admin API takes it. {@code options} for choices and matrix columns, {@code rows}
  * for matrix rows; {@code min}/{@code max} for rating scales.
  */
-public record QuestionDraft(String id, String type, Boolean required, Texts text, Integer min, Integer max,
-        Texts minLabel, Texts maxLabel, List<OptionDraft> options, List<OptionDraft> rows) {
-}
+public record QuestionDraft(
+        String id,
+        String type,
+        Boolean required,
+        Texts text,
+        Integer min,
+        Integer max,
+        Texts minLabel,
+        Texts maxLabel,
+        List<OptionDraft> options,
+        List<OptionDraft> rows) {}

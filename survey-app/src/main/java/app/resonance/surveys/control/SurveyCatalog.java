@@ -14,8 +14,7 @@ public class SurveyCatalog {
     @PersistenceContext
     EntityManager em;
 
-    public SurveyCatalog() {
-    }
+    public SurveyCatalog() {}
 
     SurveyCatalog(EntityManager em) {
         this.em = em;

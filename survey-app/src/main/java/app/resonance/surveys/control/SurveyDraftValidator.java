@@ -56,7 +56,9 @@ public final class SurveyDraftValidator {
         if (creating) {
             if (draft.slug() == null || draft.slug().isBlank()) {
                 error("slug", "required");
-            } else if (draft.slug().length() < 3 || draft.slug().length() > 80 || !SLUG.matcher(draft.slug()).matches()) {
+            } else if (draft.slug().length() < 3
+                    || draft.slug().length() > 80
+                    || !SLUG.matcher(draft.slug()).matches()) {
                 error("slug", "slug");
             }
             if (draft.kind() == null) {
@@ -65,8 +67,8 @@ public final class SurveyDraftValidator {
                 error("kind", "oneOf", names(SurveyKind.values()));
             }
         }
-        List<String> languages = draft.languages() == null || draft.languages().isEmpty()
-                ? LANGUAGES : draft.languages();
+        List<String> languages =
+                draft.languages() == null || draft.languages().isEmpty() ? LANGUAGES : draft.languages();
         for (int i = 0; i < languages.size(); i++) {
             if (languages.get(i) == null || !LANGUAGES.contains(languages.get(i))) {
                 error("languages[" + i + "]", "oneOf", "de, en");
@@ -94,7 +96,8 @@ public final class SurveyDraftValidator {
             }
             if (question.id() == null || question.id().isBlank()) {
                 error(field + ".id", "required");
-            } else if (question.id().length() > 40 || !QUESTION_ID.matcher(question.id()).matches()) {
+            } else if (question.id().length() > 40
+                    || !QUESTION_ID.matcher(question.id()).matches()) {
                 error(field + ".id", "questionId");
             } else if (!ids.add(question.id())) {
                 error(field + ".id", "duplicate");
@@ -191,13 +194,16 @@ public final class SurveyDraftValidator {
             requireText("title." + language, version.title() == null ? null : text(version.title(), language));
             for (Question question : questions) {
                 String field = "questions[" + question.position() + "]";
-                requireText(field + ".text." + language, question.text() == null ? null : text(question.text(), language));
+                requireText(
+                        field + ".text." + language, question.text() == null ? null : text(question.text(), language));
                 for (OptionRole role : OptionRole.values()) {
                     var options = question.options(role);
                     String name = role == OptionRole.ROW ? ".rows" : ".options";
                     for (int i = 0; i < options.size(); i++) {
                         var label = options.get(i).label();
-                        requireText(field + name + "[" + i + "].label." + language, label == null ? null : text(label, language));
+                        requireText(
+                                field + name + "[" + i + "].label." + language,
+                                label == null ? null : text(label, language));
                     }
                 }
             }

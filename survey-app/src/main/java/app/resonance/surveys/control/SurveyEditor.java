@@ -32,8 +32,7 @@ public class SurveyEditor {
     @Inject
     Clock clock;
 
-    public SurveyEditor() {
-    }
+    public SurveyEditor() {}
 
     SurveyEditor(EntityManager em, SurveyCatalog catalog, Clock clock) {
         this.em = em;
@@ -51,7 +50,8 @@ public class SurveyEditor {
             throw new SlugTakenException(draft.slug());
         }
         Instant now = clock.instant();
-        Survey survey = new Survey(draft.slug(), SurveyKind.valueOf(draft.kind()), Boolean.TRUE.equals(draft.anonymous()), now);
+        Survey survey =
+                new Survey(draft.slug(), SurveyKind.valueOf(draft.kind()), Boolean.TRUE.equals(draft.anonymous()), now);
         describe(survey.latestVersion(), draft);
         em.persist(survey);
         em.flush();
@@ -109,7 +109,8 @@ public class SurveyEditor {
 
     static void describe(SurveyVersion version, SurveyDraft draft) {
         List<String> languages = draft.languages() == null || draft.languages().isEmpty()
-                ? SurveyDraftValidator.LANGUAGES : draft.languages();
+                ? SurveyDraftValidator.LANGUAGES
+                : draft.languages();
         String defaultLanguage = draft.defaultLanguage() == null ? languages.get(0) : draft.defaultLanguage();
         version.describe(entity(draft.title()), entity(draft.intro()), languages, defaultLanguage);
         if (draft.questions() == null) {
@@ -117,7 +118,8 @@ public class SurveyEditor {
         }
         for (QuestionDraft q : draft.questions()) {
             QuestionType type = QuestionType.valueOf(q.type());
-            Question question = version.addQuestion(q.id(), type, q.required() == null || q.required(), entity(q.text()));
+            Question question =
+                    version.addQuestion(q.id(), type, q.required() == null || q.required(), entity(q.text()));
             Integer min = type == QuestionType.RATING ? (q.min() == null ? Integer.valueOf(1) : q.min()) : null;
             Integer max = type == QuestionType.RATING ? (q.max() == null ? Integer.valueOf(5) : q.max()) : null;
             question.scale(min, max, entity(q.minLabel()), entity(q.maxLabel()));

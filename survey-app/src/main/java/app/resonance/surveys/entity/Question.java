@@ -80,8 +80,7 @@ public class Question {
     @OrderBy("role ASC, position ASC")
     private List<QuestionOption> options = new ArrayList<>();
 
-    protected Question() {
-    }
+    protected Question() {}
 
     Question(SurveyVersion version, int position, String key, QuestionType type, boolean required, LocalizedText text) {
         this.version = version;
@@ -156,7 +155,9 @@ public class Question {
     }
 
     public Optional<QuestionOption> option(OptionRole role, String code) {
-        return options.stream().filter(o -> o.role() == role && o.code().equals(code)).findFirst();
+        return options.stream()
+                .filter(o -> o.role() == role && o.code().equals(code))
+                .findFirst();
     }
 
     public boolean inScale(int value) {

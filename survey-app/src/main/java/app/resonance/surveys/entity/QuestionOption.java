@@ -46,8 +46,7 @@ public class QuestionOption {
     })
     private LocalizedText label;
 
-    protected QuestionOption() {
-    }
+    protected QuestionOption() {}
 
     QuestionOption(Question question, OptionRole role, int position, String code, LocalizedText label) {
         this.question = question;

@@ -14,6 +14,7 @@ public enum QuestionType {
 
     /** Longest answers accepted, in characters. */
     public static final int SHORT_TEXT_MAX = 500;
+
     public static final int LONG_TEXT_MAX = 5000;
     /** A rating scale may run from 0 or 1 up to at most 10. */
     public static final int RATING_MAX = 10;

@@ -73,8 +73,7 @@ public class Survey {
     @Column(name = "row_version")
     private long rowVersion;
 
-    protected Survey() {
-    }
+    protected Survey() {}
 
     public Survey(String slug, SurveyKind kind, boolean anonymous, Instant now) {
         this.slug = slug;
@@ -100,8 +99,8 @@ public class Survey {
 
     /** Publishes the draft: it becomes immutable and is what the public link serves from now on. */
     public SurveyVersion publish(Instant now) {
-        SurveyVersion draft = draft().orElseThrow(
-                () -> new IllegalStateException("Survey " + slug + " has no draft to publish"));
+        SurveyVersion draft =
+                draft().orElseThrow(() -> new IllegalStateException("Survey " + slug + " has no draft to publish"));
         draft.publish(now);
         publishedVersion = draft;
         if (status == SurveyStatus.DRAFT) {

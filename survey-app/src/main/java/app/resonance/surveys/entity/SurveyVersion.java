@@ -79,8 +79,7 @@ public class SurveyVersion {
     @OrderBy("position ASC")
     private List<Question> questions = new ArrayList<>();
 
-    protected SurveyVersion() {
-    }
+    protected SurveyVersion() {}
 
     SurveyVersion(Survey survey, int number, Instant now) {
         this.survey = survey;
@@ -98,7 +97,8 @@ public class SurveyVersion {
     }
 
     /** Replaces the texts of this draft. */
-    public SurveyVersion describe(LocalizedText title, LocalizedText intro, List<String> languages, String defaultLocale) {
+    public SurveyVersion describe(
+            LocalizedText title, LocalizedText intro, List<String> languages, String defaultLocale) {
         requireDraft();
         this.title = title;
         this.intro = intro;
@@ -168,7 +168,10 @@ public class SurveyVersion {
     }
 
     public List<String> languages() {
-        return Arrays.stream(languages.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(languages.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     public LocalizedText title() {

@@ -37,10 +37,19 @@ class CustomerCsvReaderTest {
                 C-2,Bob Jones,,basic,,,,en
                 """);
         assertEquals(List.of(), result.errors());
-        assertEquals(List.of(
-                new CustomerProfile("C-1", "Anna Schmidt", "anna@example.com", "pro", "EU", "customer",
-                        LocalDate.of(2027, 1, 31), "de", Map.of()),
-                new CustomerProfile("C-2", "Bob Jones", null, "basic", null, null, null, "en", Map.of())),
+        assertEquals(
+                List.of(
+                        new CustomerProfile(
+                                "C-1",
+                                "Anna Schmidt",
+                                "anna@example.com",
+                                "pro",
+                                "EU",
+                                "customer",
+                                LocalDate.of(2027, 1, 31),
+                                "de",
+                                Map.of()),
+                        new CustomerProfile("C-2", "Bob Jones", null, "basic", null, null, null, "en", Map.of())),
                 result.profiles());
     }
 
@@ -51,30 +60,53 @@ class CustomerCsvReaderTest {
                 K-100;Müller, Hans;hans@mueller.de;de;2026-12-01;trial
                 """);
         assertEquals(List.of(), result.errors());
-        assertEquals(List.of(new CustomerProfile("K-100", "Müller, Hans", "hans@mueller.de", null, null, "trial",
-                LocalDate.of(2026, 12, 1), "de", Map.of())), result.profiles());
+        assertEquals(
+                List.of(new CustomerProfile(
+                        "K-100",
+                        "Müller, Hans",
+                        "hans@mueller.de",
+                        null,
+                        null,
+                        "trial",
+                        LocalDate.of(2026, 12, 1),
+                        "de",
+                        Map.of())),
+                result.profiles());
     }
 
     @Test
     void headerAliasesAreRecognisedIgnoringCaseAndSpaces() {
-        var result = read("ID,NAME,e-mail,Renewal_Date,lifecycle_stage,external_id_not\nC-1,Anna,a@b.de,2026-01-02,lead,x\n");
+        var result = read(
+                "ID,NAME,e-mail,Renewal_Date,lifecycle_stage,external_id_not\nC-1,Anna,a@b.de,2026-01-02,lead,x\n");
         assertEquals(List.of(), result.errors());
-        assertEquals(List.of(new CustomerProfile("C-1", "Anna", "a@b.de", null, null, "lead", LocalDate.of(2026, 1, 2),
-                null, Map.of("external_id_not", "x"))), result.profiles());
+        assertEquals(
+                List.of(new CustomerProfile(
+                        "C-1",
+                        "Anna",
+                        "a@b.de",
+                        null,
+                        null,
+                        "lead",
+                        LocalDate.of(2026, 1, 2),
+                        null,
+                        Map.of("external_id_not", "x"))),
+                result.profiles());
     }
 
     @Test
     void byteOrderMarkIsIgnored() {
         var result = read("\uFEFFid;name\r\nC-1;Anna\r\n");
         assertEquals(List.of(), result.errors());
-        assertEquals(List.of(new CustomerProfile("C-1", "Anna", null, null, null, null, null, null, Map.of())),
+        assertEquals(
+                List.of(new CustomerProfile("C-1", "Anna", null, null, null, null, null, null, Map.of())),
                 result.profiles());
     }
 
     @Test
     void valuesAreTrimmedAndQuotedValuesKeepTheirDelimiters() {
         var result = read("id,name,plan\n  C-1 ,\"Schmidt, Anna\",  pro  \n");
-        assertEquals(List.of(new CustomerProfile("C-1", "Schmidt, Anna", null, "pro", null, null, null, null, Map.of())),
+        assertEquals(
+                List.of(new CustomerProfile("C-1", "Schmidt, Anna", null, "pro", null, null, null, null, Map.of())),
                 result.profiles());
     }
 
@@ -86,32 +118,55 @@ class CustomerCsvReaderTest {
                 C-2,Bob,,Banking,lisa
                 """);
         assertEquals(List.of(), result.errors());
-        assertEquals(List.of(
-                new CustomerProfile("C-1", "Anna", null, null, null, null, null, null,
-                        Map.of("Company_Size", "50-100", "industry", "Retail")),
-                new CustomerProfile("C-2", "Bob", null, null, null, null, null, null,
-                        Map.of("industry", "Banking", "NPS_Owner", "lisa"))),
+        assertEquals(
+                List.of(
+                        new CustomerProfile(
+                                "C-1",
+                                "Anna",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                Map.of("Company_Size", "50-100", "industry", "Retail")),
+                        new CustomerProfile(
+                                "C-2",
+                                "Bob",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                Map.of("industry", "Banking", "NPS_Owner", "lisa"))),
                 result.profiles());
     }
 
     @Test
     void emptyLinesAreSkipped() {
         var result = read("id,name\n\nC-1,Anna\n\nC-2,Bob\n");
-        assertEquals(List.of("C-1", "C-2"), result.profiles().stream().map(CustomerProfile::externalId).toList());
+        assertEquals(
+                List.of("C-1", "C-2"),
+                result.profiles().stream().map(CustomerProfile::externalId).toList());
     }
 
     @Test
     void missingExternalIdColumn() {
         var result = read("customer,name\nC-1,Anna\n");
         assertRejected(List.of("header csvColumnMissing"), result);
-        assertEquals("The CSV needs a column \"externalId\".", result.errors().get(0).message());
+        assertEquals(
+                "The CSV needs a column \"externalId\".", result.errors().get(0).message());
     }
 
     @Test
     void missingBothRequiredColumns() {
         var result = read("email,plan\na@b.de,pro\n");
-        assertEquals(List.of(new FieldError("header", "csvColumnMissing", "The CSV needs a column \"externalId\"."),
-                new FieldError("header", "csvColumnMissing", "The CSV needs a column \"name\".")), result.errors());
+        assertEquals(
+                List.of(
+                        new FieldError("header", "csvColumnMissing", "The CSV needs a column \"externalId\"."),
+                        new FieldError("header", "csvColumnMissing", "The CSV needs a column \"name\".")),
+                result.errors());
         assertEquals(List.of(), result.profiles());
     }
 
@@ -119,8 +174,12 @@ class CustomerCsvReaderTest {
     void wrongColumnCountIsNamedByRow() {
         var result = read("id,name,plan\nC-1,Anna,pro\nC-2,Bob\nC-3,Cleo,pro,extra\n");
         assertRejected(List.of("rows[2] csvColumns", "rows[3] csvColumns"), result);
-        assertEquals("This row has 2 columns where the header has 3.", result.errors().get(0).message());
-        assertEquals("This row has 4 columns where the header has 3.", result.errors().get(1).message());
+        assertEquals(
+                "This row has 2 columns where the header has 3.",
+                result.errors().get(0).message());
+        assertEquals(
+                "This row has 4 columns where the header has 3.",
+                result.errors().get(1).message());
     }
 
     @Test
@@ -143,8 +202,14 @@ class CustomerCsvReaderTest {
                 C-1,,anna@example,fr,
                 ,Bob,bob@example.com,de,yesterday
                 """);
-        assertRejected(List.of("rows[1].name required", "rows[1].email email", "rows[1].locale oneOf",
-                "rows[2].externalId required", "rows[2].attributes attributeName"), result);
+        assertRejected(
+                List.of(
+                        "rows[1].name required",
+                        "rows[1].email email",
+                        "rows[1].locale oneOf",
+                        "rows[2].externalId required",
+                        "rows[2].attributes attributeName"),
+                result);
     }
 
     @Test
@@ -158,13 +223,16 @@ class CustomerCsvReaderTest {
     void unbalancedQuotesMakeTheCsvMalformed() {
         var result = read("id,name\nC-1,\"Anna\nC-2,Bob\n");
         assertRejected(List.of("csv csvMalformed"), result);
-        assertEquals("The CSV cannot be read (check quotes and the encoding, UTF-8).", result.errors().get(0).message());
+        assertEquals(
+                "The CSV cannot be read (check quotes and the encoding, UTF-8).",
+                result.errors().get(0).message());
     }
 
     @Test
     void germanMessages() {
         var result = CustomerCsvReader.read(new StringReader("id,name,plan\nC-1,Anna\n"), Messages.of(Locale.GERMAN));
-        assertEquals(List.of(new FieldError("rows[1]", "csvColumns", "Diese Zeile hat 2 Spalten, die Kopfzeile 3.")),
+        assertEquals(
+                List.of(new FieldError("rows[1]", "csvColumns", "Diese Zeile hat 2 Spalten, die Kopfzeile 3.")),
                 result.errors());
     }
 }

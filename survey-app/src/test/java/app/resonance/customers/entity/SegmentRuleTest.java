@@ -20,8 +20,15 @@ class SegmentRuleTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
     /** Plan Pro in EU-West, renewing 2026-12-15, with a free attribute industry=Retail. */
-    static final Customer ANNA = customer(new CustomerProfile("C-1", "Anna Schmidt", "Anna@Example.com", "Pro",
-            "EU-West", "customer", LocalDate.of(2026, 12, 15), "de",
+    static final Customer ANNA = customer(new CustomerProfile(
+            "C-1",
+            "Anna Schmidt",
+            "Anna@Example.com",
+            "Pro",
+            "EU-West",
+            "customer",
+            LocalDate.of(2026, 12, 15),
+            "de",
             Map.of("industry", "Retail", "since", "soon", "note", "   ")));
     /** Only external id and name. */
     static final Customer BARE = customer(new CustomerProfile("C-2", "Bob", null, null, null, null, null, null, null));
@@ -126,8 +133,14 @@ class SegmentRuleTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2026-11-23,true", "2026-12-23,true", "2026-12-01,true", "2026-12-24,false", "2026-11-22,false",
-        "2027-11-23,false"})
+    @CsvSource({
+        "2026-11-23,true",
+        "2026-12-23,true",
+        "2026-12-01,true",
+        "2026-12-24,false",
+        "2026-11-22,false",
+        "2027-11-23,false"
+    })
     void withinDaysCountsFromTheGivenDayInclusive(LocalDate renewal, boolean expected) {
         assertEquals(expected, test(renewing(renewal), "renewalDate", RuleOperator.WITHIN_DAYS, "30"));
     }
@@ -171,7 +184,8 @@ class SegmentRuleTest {
 
     @Test
     void segmentMatchesWhenEveryRuleHolds() {
-        Segment segment = segment(new SegmentRule("plan", RuleOperator.EQUALS, "pro"),
+        Segment segment = segment(
+                new SegmentRule("plan", RuleOperator.EQUALS, "pro"),
                 new SegmentRule("region", RuleOperator.CONTAINS, "eu"),
                 new SegmentRule("renewalDate", RuleOperator.WITHIN_DAYS, "30"));
         assertTrue(segment.matches(ANNA, TODAY));
@@ -181,7 +195,8 @@ class SegmentRuleTest {
 
     @Test
     void segmentDoesNotMatchWhenOneRuleFails() {
-        Segment segment = segment(new SegmentRule("plan", RuleOperator.EQUALS, "pro"),
+        Segment segment = segment(
+                new SegmentRule("plan", RuleOperator.EQUALS, "pro"),
                 new SegmentRule("locale", RuleOperator.EQUALS, "en"));
         assertFalse(segment.matches(ANNA, TODAY));
     }
@@ -196,7 +211,9 @@ class SegmentRuleTest {
     void redefiningASegmentReplacesItsRules() {
         Segment segment = segment(new SegmentRule("plan", RuleOperator.EQUALS, "basic"));
         assertFalse(segment.matches(ANNA, TODAY));
-        segment.define(new LocalizedText("Alle Pro", "All pro"), List.of(new SegmentRule("plan", RuleOperator.IN, "pro")),
+        segment.define(
+                new LocalizedText("Alle Pro", "All pro"),
+                List.of(new SegmentRule("plan", RuleOperator.IN, "pro")),
                 NOW.plusSeconds(60));
         assertTrue(segment.matches(ANNA, TODAY));
         assertEquals(1, segment.rules().size());

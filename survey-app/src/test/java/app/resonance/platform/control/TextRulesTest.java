@@ -28,11 +28,22 @@ class TextRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u0000", "a\u0000b", "\u0001", "bell\u0007", "\u000B", "\u000C", "esc\u001B[0m", "\u001F",
-        "del\u007F"})
+    @ValueSource(
+            strings = {
+                "\u0000",
+                "a\u0000b",
+                "\u0001",
+                "bell\u0007",
+                "\u000B",
+                "\u000C",
+                "esc\u001B[0m",
+                "\u001F",
+                "del\u007F"
+            })
     void controlCharactersOtherThanTabAndLineBreaksAreRejected(String text) {
         assertFalse(TextRules.isClean(text));
     }
+
     @ParameterizedTest
     @ValueSource(strings = {"\u0080", "csi\u009B31m", "\u009F"})
     void c1ControlCharactersAreRejected(String text) {

@@ -134,9 +134,20 @@ class AnswerValidatorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"csat,1,true", "csat,5,true", "csat,0,false", "csat,6,false",
-        "ces,1,true", "ces,7,true", "ces,0,false", "ces,8,false",
-        "stars,0,true", "stars,6,true", "stars,-1,false", "stars,7,false"})
+    @CsvSource({
+        "csat,1,true",
+        "csat,5,true",
+        "csat,0,false",
+        "csat,6,false",
+        "ces,1,true",
+        "ces,7,true",
+        "ces,0,false",
+        "ces,8,false",
+        "stars,0,true",
+        "stars,6,true",
+        "stars,-1,false",
+        "stars,7,false"
+    })
     void standardAndCustomScalesHaveTheirOwnBounds(String key, int score, boolean valid) {
         var result = validate("{\"" + key + "\": " + score + "}");
         if (valid) {
@@ -149,9 +160,15 @@ class AnswerValidatorTest {
 
     @Test
     void outOfRangeMessagesNameTheQuestionsScale() {
-        assertEquals("Choose a value from 1 to 5.", validate("{\"csat\": 6}").errors().get(0).message());
-        assertEquals("Choose a value from 1 to 7.", validate("{\"ces\": 8}").errors().get(0).message());
-        assertEquals("Choose a value from 0 to 6.", validate("{\"stars\": 7}").errors().get(0).message());
+        assertEquals(
+                "Choose a value from 1 to 5.",
+                validate("{\"csat\": 6}").errors().get(0).message());
+        assertEquals(
+                "Choose a value from 1 to 7.",
+                validate("{\"ces\": 8}").errors().get(0).message());
+        assertEquals(
+                "Choose a value from 0 to 6.",
+                validate("{\"stars\": 7}").errors().get(0).message());
     }
 
     // ---- single choice ----
@@ -182,7 +199,8 @@ class AnswerValidatorTest {
         var result = validate("{\"features\": [\"export\", \"reports\"]}");
         assertEquals(List.of(), result.errors());
         Question features = q(ALL_TYPES, "features");
-        assertEquals(List.of(AnswerValue.option(features, "export"), AnswerValue.option(features, "reports")),
+        assertEquals(
+                List.of(AnswerValue.option(features, "export"), AnswerValue.option(features, "reports")),
                 result.values());
     }
 
@@ -201,17 +219,22 @@ class AnswerValidatorTest {
     @Test
     void multipleChoiceNamesEachBadItemByItsIndex() {
         var result = validate("{\"features\": [\"reports\", \"gold\", 3, \"alerts\", \"alerts\"]}");
-        assertEquals(List.of("answers.features[1] unknownOption", "answers.features[2] expectedOption",
-                "answers.features[4] duplicate"), fieldsAndCodes(result));
+        assertEquals(
+                List.of(
+                        "answers.features[1] unknownOption",
+                        "answers.features[2] expectedOption",
+                        "answers.features[4] duplicate"),
+                fieldsAndCodes(result));
     }
 
     @Test
     void requiredMultipleChoiceRejectsAnEmptyList() {
-        var result = AnswerValidator.validate(REQUIRED,
-                json("{\"nps\": 9, \"features\": [], \"m\": {\"r1\": \"c1\", \"r2\": \"c2\"}}"), false, EN);
+        var result = AnswerValidator.validate(
+                REQUIRED, json("{\"nps\": 9, \"features\": [], \"m\": {\"r1\": \"c1\", \"r2\": \"c2\"}}"), false, EN);
         assertSingleError("answers.features", "required", result);
         assertEquals("Please answer this.", result.errors().get(0).message());
     }
+
     @Test
     void anEmptyListForAnOptionalQuestionIsNoAnswer() {
         var result = validate("{\"features\": []}");
@@ -225,7 +248,8 @@ class AnswerValidatorTest {
         var result = validate("{\"m\": {\"r2\": \"c3\", \"r1\": \"c1\"}}");
         assertEquals(List.of(), result.errors());
         Question m = q(ALL_TYPES, "m");
-        assertEquals(List.of(new AnswerValue(m, "r1", "c1", null, null), new AnswerValue(m, "r2", "c3", null, null)),
+        assertEquals(
+                List.of(new AnswerValue(m, "r1", "c1", null, null), new AnswerValue(m, "r2", "c3", null, null)),
                 result.values());
     }
 
@@ -273,17 +297,21 @@ class AnswerValidatorTest {
 
     @Test
     void requiredMatrixNeedsEveryRow() {
-        var result = AnswerValidator.validate(REQUIRED,
-                json("{\"nps\": 9, \"features\": [\"alerts\"], \"m\": {\"r1\": \"c2\"}}"), false, EN);
+        var result = AnswerValidator.validate(
+                REQUIRED, json("{\"nps\": 9, \"features\": [\"alerts\"], \"m\": {\"r1\": \"c2\"}}"), false, EN);
         assertSingleError("answers.m.r2", "required", result);
     }
 
     @Test
     void requiredMatrixTreatsANullCellAsMissing() {
-        var result = AnswerValidator.validate(REQUIRED,
-                json("{\"nps\": 9, \"features\": [\"alerts\"], \"m\": {\"r1\": null, \"r2\": \"c1\"}}"), false, EN);
+        var result = AnswerValidator.validate(
+                REQUIRED,
+                json("{\"nps\": 9, \"features\": [\"alerts\"], \"m\": {\"r1\": null, \"r2\": \"c1\"}}"),
+                false,
+                EN);
         assertSingleError("answers.m.r1", "required", result);
     }
+
     @Test
     void partialResponseMayLeaveRowsOfARequiredMatrixOpen() {
         var result = AnswerValidator.validate(REQUIRED, json("{\"m\": {\"r1\": \"c2\"}}"), true, EN);
@@ -297,7 +325,8 @@ class AnswerValidatorTest {
     void textIsStoredWithoutSurroundingWhitespace() {
         var result = validate("{\"short\": \"  Very good\\nthanks \\t\"}");
         assertEquals(List.of(), result.errors());
-        assertEquals(List.of(new AnswerValue(q(ALL_TYPES, "short"), null, null, null, "Very good\nthanks")),
+        assertEquals(
+                List.of(new AnswerValue(q(ALL_TYPES, "short"), null, null, null, "Very good\nthanks")),
                 result.values());
     }
 
@@ -352,17 +381,26 @@ class AnswerValidatorTest {
     @Test
     void shortTextLimitDoesNotApplyToLongText() {
         String text = "y".repeat(501);
-        assertEquals(List.of(AnswerValue.text(q(ALL_TYPES, "long"), text)),
+        assertEquals(
+                List.of(AnswerValue.text(q(ALL_TYPES, "long"), text)),
                 validate("{\"long\": \"" + text + "\"}").values());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a\\u0000b", "bell\\u0007", "esc\\u001b[31m", "lone \\ud800 high", "lone \\udc00 low",
-        "del\\u007f"})
+    @ValueSource(
+            strings = {
+                "a\\u0000b",
+                "bell\\u0007",
+                "esc\\u001b[31m",
+                "lone \\ud800 high",
+                "lone \\udc00 low",
+                "del\\u007f"
+            })
     void textWithControlCharactersOrBrokenUnicodeIsRejected(String jsonText) {
         var result = validate("{\"long\": \"" + jsonText + "\"}");
         assertSingleError("answers.long", "badCharacters", result);
-        assertEquals("Contains characters that are not allowed (control characters or broken Unicode).",
+        assertEquals(
+                "Contains characters that are not allowed (control characters or broken Unicode).",
                 result.errors().get(0).message());
         assertEquals(List.of(), result.values());
     }
@@ -377,8 +415,8 @@ class AnswerValidatorTest {
 
     @Test
     void missingRequiredAnswerIsNamed() {
-        var result = AnswerValidator.validate(REQUIRED,
-                json("{\"features\": [\"reports\"], \"m\": {\"r1\": \"c1\", \"r2\": \"c2\"}}"), false, EN);
+        var result = AnswerValidator.validate(
+                REQUIRED, json("{\"features\": [\"reports\"], \"m\": {\"r1\": \"c1\", \"r2\": \"c2\"}}"), false, EN);
         assertSingleError("answers.nps", "required", result);
         assertEquals("Please answer this.", result.errors().get(0).message());
     }
@@ -386,27 +424,38 @@ class AnswerValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"null", "\"\"", "\"   \""})
     void nullOrBlankCountsAsMissing(String value) {
-        var result = AnswerValidator.validate(REQUIRED,
+        var result = AnswerValidator.validate(
+                REQUIRED,
                 json("{\"nps\": " + value + ", \"features\": [\"reports\"], \"m\": {\"r1\": \"c1\", \"r2\": \"c2\"}}"),
-                false, EN);
+                false,
+                EN);
         assertSingleError("answers.nps", "required", result);
     }
 
     @Test
     void everyMissingRequiredAnswerIsReportedInQuestionOrder() {
         var result = AnswerValidator.validate(REQUIRED, json("{\"comment\": \"hi\"}"), false, EN);
-        assertEquals(List.of("answers.nps required", "answers.features required", "answers.m required"),
+        assertEquals(
+                List.of("answers.nps required", "answers.features required", "answers.m required"),
                 fieldsAndCodes(result));
     }
 
     @Test
     void completeValidSubmissionStoresAllValues() {
-        var result = AnswerValidator.validate(REQUIRED,
-                json("{\"nps\": 10, \"features\": [\"alerts\"], \"m\": {\"r1\": \"c1\", \"r2\": \"c2\"}}"), false, EN);
+        var result = AnswerValidator.validate(
+                REQUIRED,
+                json("{\"nps\": 10, \"features\": [\"alerts\"], \"m\": {\"r1\": \"c1\", \"r2\": \"c2\"}}"),
+                false,
+                EN);
         assertTrue(result.isValid());
         Question m = q(REQUIRED, "m");
-        assertEquals(List.of(AnswerValue.score(q(REQUIRED, "nps"), 10), AnswerValue.option(q(REQUIRED, "features"), "alerts"),
-                AnswerValue.matrix(m, "r1", "c1"), AnswerValue.matrix(m, "r2", "c2")), result.values());
+        assertEquals(
+                List.of(
+                        AnswerValue.score(q(REQUIRED, "nps"), 10),
+                        AnswerValue.option(q(REQUIRED, "features"), "alerts"),
+                        AnswerValue.matrix(m, "r1", "c1"),
+                        AnswerValue.matrix(m, "r2", "c2")),
+                result.values());
     }
 
     @Test
@@ -448,7 +497,8 @@ class AnswerValidatorTest {
 
     @Test
     void onlyUnknownQuestionsReportsThemButNotNoAnswers() {
-        assertEquals(List.of("answers.foo unknownQuestion", "answers.bar unknownQuestion"),
+        assertEquals(
+                List.of("answers.foo unknownQuestion", "answers.bar unknownQuestion"),
                 fieldsAndCodes(validate("{\"foo\": 1, \"bar\": 2}")));
     }
 
@@ -456,7 +506,8 @@ class AnswerValidatorTest {
     void emptyAnswersAreRejected() {
         var result = validate("{}");
         assertSingleError("answers", "noAnswers", result);
-        assertEquals("The submission answers no question.", result.errors().get(0).message());
+        assertEquals(
+                "The submission answers no question.", result.errors().get(0).message());
         assertEquals(List.of(), result.values());
     }
 
@@ -468,8 +519,13 @@ class AnswerValidatorTest {
     @Test
     void errorsOfSeveralQuestionsAreAllReported() {
         var result = validate("{\"nps\": 11, \"plan\": \"gold\", \"m\": {\"r1\": \"c9\"}, \"short\": 5}");
-        assertEquals(List.of("answers.nps outOfRange", "answers.plan unknownOption", "answers.m.r1 unknownOption",
-                "answers.short expectedText"), fieldsAndCodes(result));
+        assertEquals(
+                List.of(
+                        "answers.nps outOfRange",
+                        "answers.plan unknownOption",
+                        "answers.m.r1 unknownOption",
+                        "answers.short expectedText"),
+                fieldsAndCodes(result));
     }
 
     // ---- languages ----
@@ -479,14 +535,18 @@ class AnswerValidatorTest {
         String answers = "{\"nps\": 11, \"features\": [\"reports\", \"reports\"]}";
         var english = AnswerValidator.validate(REQUIRED, json(answers), false, EN);
         var german = AnswerValidator.validate(REQUIRED, json(answers), false, DE);
-        assertEquals(List.of(
-                new FieldError("answers.nps", "outOfRange", "Choose a value from 0 to 10."),
-                new FieldError("answers.features[1]", "duplicate", "This appears twice."),
-                new FieldError("answers.m", "required", "Please answer this.")), english.errors());
-        assertEquals(List.of(
-                new FieldError("answers.nps", "outOfRange", "Wählen Sie einen Wert von 0 bis 10."),
-                new FieldError("answers.features[1]", "duplicate", "Dies kommt doppelt vor."),
-                new FieldError("answers.m", "required", "Bitte beantworten Sie dies.")), german.errors());
+        assertEquals(
+                List.of(
+                        new FieldError("answers.nps", "outOfRange", "Choose a value from 0 to 10."),
+                        new FieldError("answers.features[1]", "duplicate", "This appears twice."),
+                        new FieldError("answers.m", "required", "Please answer this.")),
+                english.errors());
+        assertEquals(
+                List.of(
+                        new FieldError("answers.nps", "outOfRange", "Wählen Sie einen Wert von 0 bis 10."),
+                        new FieldError("answers.features[1]", "duplicate", "Dies kommt doppelt vor."),
+                        new FieldError("answers.m", "required", "Bitte beantworten Sie dies.")),
+                german.errors());
     }
 
     @Test

@@ -13,8 +13,8 @@ import app.resonance.responses.entity.AnswerValue;
 import app.resonance.responses.entity.Channel;
 import app.resonance.responses.entity.IdempotencyRecord;
 import app.resonance.responses.entity.Response;
-import app.resonance.surveys.entity.Survey;
 import app.resonance.surveys.entity.QuestionType;
+import app.resonance.surveys.entity.Survey;
 import app.resonance.testsupport.Jpa;
 import app.resonance.testsupport.TestDatabases;
 import jakarta.persistence.EntityManager;
@@ -52,11 +52,19 @@ class PersistenceOnBothDatabasesTest {
         assertEquals(5, count(dataSource, "SELECT COUNT(*) FROM segment"));
         assertEquals(4, count(dataSource, "SELECT COUNT(*) FROM survey WHERE status = 'OPEN'"));
 
-        Instant dipFrom = TODAY.minusDays(DemoStory.DIP_START_DAYS_AGO - 30).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant dipTo = TODAY.minusDays(DemoStory.CALLS_START_DAYS_AGO).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dipFrom = TODAY.minusDays(DemoStory.DIP_START_DAYS_AGO - 30)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        Instant dipTo = TODAY.minusDays(DemoStory.CALLS_START_DAYS_AGO)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
         Instant yearAgo = TODAY.minusDays(365).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant beforeDip = TODAY.minusDays(DemoStory.DIP_START_DAYS_AGO).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant recovered = TODAY.minusDays(DemoStory.RECOVERED_DAYS_AGO).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant beforeDip = TODAY.minusDays(DemoStory.DIP_START_DAYS_AGO)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        Instant recovered = TODAY.minusDays(DemoStory.RECOVERED_DAYS_AGO)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
         Instant end = TODAY.atStartOfDay(ZoneOffset.UTC).toInstant();
         double before = nps(dataSource, "business", yearAgo, beforeDip);
         double dip = nps(dataSource, "business", dipFrom, dipTo);
@@ -83,24 +91,42 @@ class PersistenceOnBothDatabasesTest {
             store.customers = new CustomerDirectory(em, store.clock);
 
             Survey survey = em.createNamedQuery(Survey.BY_SLUG, Survey.class)
-                    .setParameter("slug", "product-feedback").getSingleResult();
+                    .setParameter("slug", "product-feedback")
+                    .getSingleResult();
             var version = survey.publishedVersion().orElseThrow();
-            assertEquals(List.of(QuestionType.RATING, QuestionType.MULTIPLE_CHOICE, QuestionType.MATRIX,
-                    QuestionType.SHORT_TEXT), version.questions().stream().map(q -> q.type()).toList());
+            assertEquals(
+                    List.of(
+                            QuestionType.RATING,
+                            QuestionType.MULTIPLE_CHOICE,
+                            QuestionType.MATRIX,
+                            QuestionType.SHORT_TEXT),
+                    version.questions().stream().map(q -> q.type()).toList());
             var matrix = version.question("aspects").orElseThrow();
             var features = version.question("features").orElseThrow();
             Instant answeredAt = Instant.parse("2026-06-01T08:00:00.123456Z");
-            var submission = new ValidSubmission(List.of(
-                    AnswerValue.score(version.question("rating").orElseThrow(), 4),
-                    AnswerValue.option(features, "exports"),
-                    AnswerValue.option(features, "mobile"),
-                    AnswerValue.matrix(matrix, "speed", "5"),
-                    AnswerValue.text(version.question("wish").orElseThrow(), "Mehr Export-Formate, bitte – äöü ß 😀")),
-                    "de", false, Channel.IMPORT, "C-00001", answeredAt);
+            var submission = new ValidSubmission(
+                    List.of(
+                            AnswerValue.score(version.question("rating").orElseThrow(), 4),
+                            AnswerValue.option(features, "exports"),
+                            AnswerValue.option(features, "mobile"),
+                            AnswerValue.matrix(matrix, "speed", "5"),
+                            AnswerValue.text(
+                                    version.question("wish").orElseThrow(), "Mehr Export-Formate, bitte – äöü ß 😀")),
+                    "de",
+                    false,
+                    Channel.IMPORT,
+                    "C-00001",
+                    answeredAt);
 
             em.getTransaction().begin();
-            var outcome = store.store(version.id(), submission, "import:product-feedback", "key-1", "hash-1",
-                    r -> new ResponseStore.Outcome(r.id(), 201, "/api/v1/admin/responses/" + r.id(), "{\"id\":" + r.id() + "}"));
+            var outcome = store.store(
+                    version.id(),
+                    submission,
+                    "import:product-feedback",
+                    "key-1",
+                    "hash-1",
+                    r -> new ResponseStore.Outcome(
+                            r.id(), 201, "/api/v1/admin/responses/" + r.id(), "{\"id\":" + r.id() + "}"));
             em.getTransaction().commit();
             em.clear();
 
@@ -108,16 +134,29 @@ class PersistenceOnBothDatabasesTest {
             assertEquals(answeredAt, stored.submittedAt());
             assertEquals(NOW, stored.receivedAt());
             assertEquals(5, stored.answers().size());
-            assertEquals("Mehr Export-Formate, bitte – äöü ß 😀", stored.answers().stream()
-                    .filter(a -> a.question().key().equals("wish")).findFirst().orElseThrow().value().text());
+            assertEquals(
+                    "Mehr Export-Formate, bitte – äöü ß 😀",
+                    stored.answers().stream()
+                            .filter(a -> a.question().key().equals("wish"))
+                            .findFirst()
+                            .orElseThrow()
+                            .value()
+                            .text());
             String plan = stored.customer().orElseThrow().plan();
-            var expectedSegments = new SegmentCatalog(em).matching(stored.customer().get(),
-                    LocalDate.of(2026, 6, 1)).stream().map(Segment::key).collect(Collectors.toSet());
-            assertEquals(expectedSegments, stored.segments().stream().map(Segment::key).collect(Collectors.toSet()));
-            assertTrue(stored.segments().stream().anyMatch(s -> s.key().equals(plan.toLowerCase()))
-                    || plan.equals("Enterprise"), "the plan segment is among them: " + plan);
+            var expectedSegments = new SegmentCatalog(em)
+                    .matching(stored.customer().get(), LocalDate.of(2026, 6, 1)).stream()
+                            .map(Segment::key)
+                            .collect(Collectors.toSet());
+            assertEquals(
+                    expectedSegments,
+                    stored.segments().stream().map(Segment::key).collect(Collectors.toSet()));
+            assertTrue(
+                    stored.segments().stream().anyMatch(s -> s.key().equals(plan.toLowerCase()))
+                            || plan.equals("Enterprise"),
+                    "the plan segment is among them: " + plan);
 
-            IdempotencyRecord record = store.recorded("import:product-feedback", "key-1").orElseThrow();
+            IdempotencyRecord record =
+                    store.recorded("import:product-feedback", "key-1").orElseThrow();
             assertEquals(201, record.statusCode());
             assertEquals("{\"id\":" + outcome.responseId() + "}", record.body());
             assertTrue(record.sameRequest("hash-1"));
@@ -128,7 +167,8 @@ class PersistenceOnBothDatabasesTest {
     }
 
     static long count(DataSource dataSource, String sql) throws SQLException {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement();
                 var rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -137,13 +177,15 @@ class PersistenceOnBothDatabasesTest {
 
     /** NPS of the NPS survey's responses in a segment and period, straight from SQL. */
     static double nps(DataSource dataSource, String segment, Instant from, Instant to) throws SQLException {
-        String sql = "SELECT SUM(CASE WHEN a.score >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN a.score <= 6 THEN 1 ELSE 0 END),"
-                + " COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id"
-                + " JOIN response_segment rs ON rs.response_id = r.id JOIN segment g ON g.id = rs.segment_id"
-                + " JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id"
-                + " WHERE s.slug = 'relationship-nps' AND q.question_key = 'nps' AND g.segment_key = ?"
-                + " AND r.submitted_at >= ? AND r.submitted_at < ?";
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
+        String sql =
+                "SELECT SUM(CASE WHEN a.score >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN a.score <= 6 THEN 1 ELSE 0 END),"
+                        + " COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id"
+                        + " JOIN response_segment rs ON rs.response_id = r.id JOIN segment g ON g.id = rs.segment_id"
+                        + " JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id"
+                        + " WHERE s.slug = 'relationship-nps' AND q.question_key = 'nps' AND g.segment_key = ?"
+                        + " AND r.submitted_at >= ? AND r.submitted_at < ?";
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement(sql)) {
             statement.setString(1, segment);
             statement.setObject(2, from.atOffset(ZoneOffset.UTC).toLocalDateTime());
             statement.setObject(3, to.atOffset(ZoneOffset.UTC).toLocalDateTime());

@@ -70,8 +70,15 @@ class SubmissionReaderTest {
         assertTrue(result.isValid());
         var nps = BILINGUAL.question("nps").orElseThrow();
         var comment = BILINGUAL.question("comment").orElseThrow();
-        assertEquals(new ValidSubmission(List.of(AnswerValue.score(nps, 9), AnswerValue.text(comment, "Gut")), "de",
-                false, Channel.API, null, NOW), result.submission());
+        assertEquals(
+                new ValidSubmission(
+                        List.of(AnswerValue.score(nps, 9), AnswerValue.text(comment, "Gut")),
+                        "de",
+                        false,
+                        Channel.API,
+                        null,
+                        NOW),
+                result.submission());
     }
 
     // ---- fields ----
@@ -85,9 +92,11 @@ class SubmissionReaderTest {
 
     @Test
     void unknownFieldNameIsEchoedWithAtMostFortyCharacters() {
-        assertRejected(List.of("f".repeat(40) + " unknownField"),
+        assertRejected(
+                List.of("f".repeat(40) + " unknownField"),
                 publicRead("{\"answers\": {\"nps\": 9}, \"" + "f".repeat(45) + "\": 1}", "de"));
     }
+
     @Test
     void unknownFieldNameWithControlCharactersIsNotEchoed() {
         assertRejected(List.of("? unknownField"), publicRead("{\"answers\": {\"nps\": 9}, \"x\\u0000y\": 1}", "de"));
@@ -96,13 +105,15 @@ class SubmissionReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"customer", "submittedAt"})
     void publicSubmissionMayNotUseImportFields(String field) {
-        assertRejected(List.of(field + " unknownField"),
+        assertRejected(
+                List.of(field + " unknownField"),
                 publicRead("{\"answers\": {\"nps\": 9}, \"" + field + "\": \"C-1\"}", "de"));
     }
 
     @Test
     void fieldErrorsAndAnswerErrorsAreReportedTogether() {
-        assertRejected(List.of("foo unknownField", "answers.nps outOfRange"),
+        assertRejected(
+                List.of("foo unknownField", "answers.nps outOfRange"),
                 publicRead("{\"answers\": {\"nps\": 11}, \"foo\": 1}", "de"));
     }
 
@@ -127,13 +138,15 @@ class SubmissionReaderTest {
         var result = publicRead("{\"answers\": {\"comment\": \"later\"}, \"partial\": true}", "de");
         assertTrue(result.isValid(), () -> result.errors().toString());
         assertTrue(result.submission().partial());
-        assertEquals(List.of(AnswerValue.text(BILINGUAL.question("comment").orElseThrow(), "later")),
+        assertEquals(
+                List.of(AnswerValue.text(BILINGUAL.question("comment").orElseThrow(), "later")),
                 result.submission().answers());
     }
 
     @Test
     void partialFalseRequiresAllRequiredAnswers() {
-        assertRejected(List.of("answers.nps required"),
+        assertRejected(
+                List.of("answers.nps required"),
                 publicRead("{\"answers\": {\"comment\": \"later\"}, \"partial\": false}", "de"));
     }
 
@@ -155,7 +168,11 @@ class SubmissionReaderTest {
 
     @Test
     void explicitOfferedLocaleIsUsed() {
-        assertEquals("en", publicRead("{\"answers\": {\"nps\": 3}, \"locale\": \"en\"}", "de").submission().locale());
+        assertEquals(
+                "en",
+                publicRead("{\"answers\": {\"nps\": 3}, \"locale\": \"en\"}", "de")
+                        .submission()
+                        .locale());
     }
 
     @Test
@@ -167,8 +184,8 @@ class SubmissionReaderTest {
 
     @Test
     void explicitLocaleMustBeOfferedByThisVersion() {
-        var result = SubmissionReader.read(json("{\"answers\": {\"nps\": 3}, \"locale\": \"de\"}"), ENGLISH_ONLY, false,
-                "de", NOW, EN);
+        var result = SubmissionReader.read(
+                json("{\"answers\": {\"nps\": 3}, \"locale\": \"de\"}"), ENGLISH_ONLY, false, "de", NOW, EN);
         assertRejected(List.of("locale oneOf"), result);
         assertEquals("Use one of: en.", result.errors().get(0).message());
     }
@@ -180,15 +197,24 @@ class SubmissionReaderTest {
 
     @Test
     void withoutLocaleTheOfferedRequestLanguageIsUsed() {
-        assertEquals("en", publicRead("{\"answers\": {\"nps\": 3}}", "en").submission().locale());
-        assertEquals("de", publicRead("{\"answers\": {\"nps\": 3}}", "de").submission().locale());
+        assertEquals(
+                "en",
+                publicRead("{\"answers\": {\"nps\": 3}}", "en").submission().locale());
+        assertEquals(
+                "de",
+                publicRead("{\"answers\": {\"nps\": 3}}", "de").submission().locale());
     }
 
     @Test
     void withoutLocaleAnUnofferedRequestLanguageFallsBackToTheSurveyDefault() {
-        assertEquals("de", publicRead("{\"answers\": {\"nps\": 3}}", "fr").submission().locale());
-        assertEquals("de", publicRead("{\"answers\": {\"nps\": 3}}", null).submission().locale());
-        var englishOnly = SubmissionReader.read(json("{\"answers\": {\"nps\": 3}}"), ENGLISH_ONLY, false, "de", NOW, EN);
+        assertEquals(
+                "de",
+                publicRead("{\"answers\": {\"nps\": 3}}", "fr").submission().locale());
+        assertEquals(
+                "de",
+                publicRead("{\"answers\": {\"nps\": 3}}", null).submission().locale());
+        var englishOnly =
+                SubmissionReader.read(json("{\"answers\": {\"nps\": 3}}"), ENGLISH_ONLY, false, "de", NOW, EN);
         assertEquals("en", englishOnly.submission().locale());
     }
 
@@ -229,7 +255,9 @@ class SubmissionReaderTest {
     void importRejectsUnknownChannelNamingAllChannels() {
         var result = importRead("{\"answers\": {\"nps\": 6}, \"channel\": \"FAX\"}");
         assertRejected(List.of("channel oneOf"), result);
-        assertEquals("Use one of: LINK, INVITATION, EMAIL, WIDGET, API, IMPORT.", result.errors().get(0).message());
+        assertEquals(
+                "Use one of: LINK, INVITATION, EMAIL, WIDGET, API, IMPORT.",
+                result.errors().get(0).message());
     }
 
     @Test
@@ -237,8 +265,15 @@ class SubmissionReaderTest {
         var result = importRead("{\"answers\": {\"nps\": 6}, \"customer\": \"C-1001\", "
                 + "\"submittedAt\": \"2026-03-01T09:30:00Z\", \"channel\": \"EMAIL\", \"locale\": \"en\"}");
         assertTrue(result.isValid(), () -> result.errors().toString());
-        assertEquals(new ValidSubmission(List.of(AnswerValue.score(BILINGUAL.question("nps").orElseThrow(), 6)), "en",
-                false, Channel.EMAIL, "C-1001", Instant.parse("2026-03-01T09:30:00Z")), result.submission());
+        assertEquals(
+                new ValidSubmission(
+                        List.of(AnswerValue.score(BILINGUAL.question("nps").orElseThrow(), 6)),
+                        "en",
+                        false,
+                        Channel.EMAIL,
+                        "C-1001",
+                        Instant.parse("2026-03-01T09:30:00Z")),
+                result.submission());
     }
 
     @Test
@@ -259,14 +294,16 @@ class SubmissionReaderTest {
     void importRejectsMalformedSubmissionTime(String at) {
         var result = importRead("{\"answers\": {\"nps\": 6}, \"submittedAt\": \"" + at + "\"}");
         assertRejected(List.of("submittedAt expectedInstant"), result);
-        assertEquals("Give a time in ISO 8601 format, for example 2026-03-01T09:30:00Z.",
+        assertEquals(
+                "Give a time in ISO 8601 format, for example 2026-03-01T09:30:00Z.",
                 result.errors().get(0).message());
     }
 
     @Test
     void importRejectsCustomerThatIsNoShortText() {
         assertRejected(List.of("customer expectedText"), importRead("{\"answers\": {\"nps\": 6}, \"customer\": 1001}"));
-        assertRejected(List.of("customer expectedText"),
+        assertRejected(
+                List.of("customer expectedText"),
                 importRead("{\"answers\": {\"nps\": 6}, \"customer\": \"" + "c".repeat(101) + "\"}"));
     }
 
@@ -277,9 +314,15 @@ class SubmissionReaderTest {
 
     @Test
     void errorsAreInTheRequestedLanguage() {
-        var result = SubmissionReader.read(json("{\"answers\": {\"nps\": 6}, \"partial\": \"ja\"}"), BILINGUAL, false,
-                "de", NOW, Messages.of(Locale.GERMAN));
-        assertEquals(List.of(new FieldError("partial", "expectedBoolean", "Geben Sie true oder false an.")),
+        var result = SubmissionReader.read(
+                json("{\"answers\": {\"nps\": 6}, \"partial\": \"ja\"}"),
+                BILINGUAL,
+                false,
+                "de",
+                NOW,
+                Messages.of(Locale.GERMAN));
+        assertEquals(
+                List.of(new FieldError("partial", "expectedBoolean", "Geben Sie true oder false an.")),
                 result.errors());
     }
 }

@@ -55,7 +55,8 @@ class SurveyDraftValidatorTest {
     }
 
     static List<String> questions(QuestionDraft... questions) {
-        return fieldsAndCodes(SurveyDraftValidator.validate(draft("customer-nps", "NPS", List.of(questions)), false, EN));
+        return fieldsAndCodes(
+                SurveyDraftValidator.validate(draft("customer-nps", "NPS", List.of(questions)), false, EN));
     }
 
     static List<String> fieldsAndCodes(List<FieldError> errors) {
@@ -69,14 +70,25 @@ class SurveyDraftValidatorTest {
 
     @Test
     void aCompleteDraftOfEveryQuestionTypeIsValid() {
-        var draft = new SurveyDraft("customer-nps-2026", "NPS", true, TITLE, new Texts("Intro", "Intro"),
-                List.of("de", "en"), "en", List.of(
-                        question("nps", "NPS"), question("csat", "CSAT"), question("ces", "CES"),
-                        rating("stars", 0, 10), rating("stars_default", null, null),
+        var draft = new SurveyDraft(
+                "customer-nps-2026",
+                "NPS",
+                true,
+                TITLE,
+                new Texts("Intro", "Intro"),
+                List.of("de", "en"),
+                "en",
+                List.of(
+                        question("nps", "NPS"),
+                        question("csat", "CSAT"),
+                        question("ces", "CES"),
+                        rating("stars", 0, 10),
+                        rating("stars_default", null, null),
                         choice("plan", "SINGLE_CHOICE", List.of(option("basic"), option("pro")), null),
                         choice("features", "MULTIPLE_CHOICE", List.of(option("a-1"), option("b_2"), option("c")), null),
                         choice("grid", "MATRIX", List.of(option("bad"), option("good")), List.of(option("price"))),
-                        question("short", "SHORT_TEXT"), question("long", "LONG_TEXT")));
+                        question("short", "SHORT_TEXT"),
+                        question("long", "LONG_TEXT")));
         assertEquals(List.of(), SurveyDraftValidator.validate(draft, true, EN));
     }
 
@@ -128,7 +140,8 @@ class SurveyDraftValidatorTest {
 
     @Test
     void slugAndKindAreOnlyCheckedWhenCreating() {
-        assertEquals(List.of(), fieldsAndCodes(SurveyDraftValidator.validate(draft(null, "bogus", List.of()), false, EN)));
+        assertEquals(
+                List.of(), fieldsAndCodes(SurveyDraftValidator.validate(draft(null, "bogus", List.of()), false, EN)));
     }
 
     // ---- languages ----
@@ -140,6 +153,7 @@ class SurveyDraftValidatorTest {
         assertEquals(List.of("languages[1] oneOf"), fieldsAndCodes(errors));
         assertEquals("Use one of: de, en.", message(errors));
     }
+
     @Test
     void nullLanguageIsAFieldError() {
         var draft = new SurveyDraft("abc", "NPS", false, TITLE, null, Arrays.asList("de", null), "de", List.of());
@@ -148,8 +162,9 @@ class SurveyDraftValidatorTest {
 
     @Test
     void languageGivenTwiceIsADuplicate() {
-        assertEquals(List.of("languages duplicate"), create(
-                new SurveyDraft("abc", "NPS", false, TITLE, null, List.of("en", "en"), null, List.of())));
+        assertEquals(
+                List.of("languages duplicate"),
+                create(new SurveyDraft("abc", "NPS", false, TITLE, null, List.of("en", "en"), null, List.of())));
     }
 
     @Test
@@ -164,8 +179,13 @@ class SurveyDraftValidatorTest {
 
     @Test
     void duplicateQuestionIdIsNamedAtItsSecondOccurrence() {
-        var errors = SurveyDraftValidator.validate(draft("abc", "NPS",
-                List.of(question("nps", "NPS"), question("why", "LONG_TEXT"), question("nps", "CSAT"))), true, EN);
+        var errors = SurveyDraftValidator.validate(
+                draft(
+                        "abc",
+                        "NPS",
+                        List.of(question("nps", "NPS"), question("why", "LONG_TEXT"), question("nps", "CSAT"))),
+                true,
+                EN);
         assertEquals(List.of("questions[2].id duplicate"), fieldsAndCodes(errors));
         assertEquals("This appears twice.", message(errors));
     }
@@ -193,8 +213,9 @@ class SurveyDraftValidatorTest {
         var list = new ArrayList<QuestionDraft>();
         list.add(question("nps", "NPS"));
         list.add(null);
-        assertEquals(List.of("questions[1] required"), fieldsAndCodes(
-                SurveyDraftValidator.validate(draft("abc", "NPS", list), false, EN)));
+        assertEquals(
+                List.of("questions[1] required"),
+                fieldsAndCodes(SurveyDraftValidator.validate(draft("abc", "NPS", list), false, EN)));
     }
 
     @Test
@@ -202,7 +223,8 @@ class SurveyDraftValidatorTest {
         assertEquals(List.of("questions[0].type required"), questions(question("a", null)));
         var errors = SurveyDraftValidator.validate(draft("abc", "NPS", List.of(question("a", "TEXT"))), false, EN);
         assertEquals(List.of("questions[0].type oneOf"), fieldsAndCodes(errors));
-        assertEquals("Use one of: NPS, CSAT, CES, RATING, SINGLE_CHOICE, MULTIPLE_CHOICE, MATRIX, SHORT_TEXT, LONG_TEXT.",
+        assertEquals(
+                "Use one of: NPS, CSAT, CES, RATING, SINGLE_CHOICE, MULTIPLE_CHOICE, MATRIX, SHORT_TEXT, LONG_TEXT.",
                 message(errors));
     }
 
@@ -224,8 +246,8 @@ class SurveyDraftValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"SINGLE_CHOICE", "MULTIPLE_CHOICE"})
     void choiceNeedsAtLeastTwoOptions(String type) {
-        var errors = SurveyDraftValidator.validate(draft("abc", "NPS",
-                List.of(choice("plan", type, List.of(option("pro")), null))), false, EN);
+        var errors = SurveyDraftValidator.validate(
+                draft("abc", "NPS", List.of(choice("plan", type, List.of(option("pro")), null))), false, EN);
         assertEquals(List.of("questions[0].options minOptions"), fieldsAndCodes(errors));
         assertEquals("Give at least 2.", message(errors));
         assertEquals(List.of("questions[0].options minOptions"), questions(choice("plan", type, null, null)));
@@ -233,33 +255,47 @@ class SurveyDraftValidatorTest {
 
     @Test
     void matrixNeedsTwoColumnsAndAtLeastOneRow() {
-        var errors = SurveyDraftValidator.validate(draft("abc", "NPS",
-                List.of(choice("grid", "MATRIX", List.of(option("bad"), option("good")), List.of()))), false, EN);
+        var errors = SurveyDraftValidator.validate(
+                draft(
+                        "abc",
+                        "NPS",
+                        List.of(choice("grid", "MATRIX", List.of(option("bad"), option("good")), List.of()))),
+                false,
+                EN);
         assertEquals(List.of("questions[0].rows minOptions"), fieldsAndCodes(errors));
         assertEquals("Give at least 1.", message(errors));
-        assertEquals(List.of("questions[0].options minOptions", "questions[0].rows minOptions"),
+        assertEquals(
+                List.of("questions[0].options minOptions", "questions[0].rows minOptions"),
                 questions(choice("grid", "MATRIX", null, null)));
     }
 
     @Test
     void questionsWithoutOptionsRejectOptionsAndRows() {
-        var errors = SurveyDraftValidator.validate(draft("abc", "NPS",
-                List.of(choice("nps", "NPS", List.of(option("a"), option("b")), null))), false, EN);
+        var errors = SurveyDraftValidator.validate(
+                draft("abc", "NPS", List.of(choice("nps", "NPS", List.of(option("a"), option("b")), null))), false, EN);
         assertEquals(List.of("questions[0].options noOptions"), fieldsAndCodes(errors));
         assertEquals("This type of question has no options.", message(errors));
-        assertEquals(List.of("questions[0].rows noOptions"),
+        assertEquals(
+                List.of("questions[0].rows noOptions"),
                 questions(choice("plan", "SINGLE_CHOICE", List.of(option("a"), option("b")), List.of(option("r")))));
-        assertEquals(List.of("questions[0].options noOptions"),
+        assertEquals(
+                List.of("questions[0].options noOptions"),
                 questions(choice("why", "SHORT_TEXT", List.of(option("a")), null)));
     }
 
     @Test
     void optionIdsMustBeWellFormedAndUnique() {
-        assertEquals(List.of("questions[0].options[1].id optionId", "questions[0].options[3].id duplicate"),
-                questions(choice("plan", "SINGLE_CHOICE",
-                        List.of(option("basic"), option("Pro Plan"), option("pro"), option("basic")), null)));
-        assertEquals(List.of("questions[0].rows[1].id duplicate"), questions(choice("grid", "MATRIX",
-                List.of(option("a"), option("b")), List.of(option("r1"), option("r1")))));
+        assertEquals(
+                List.of("questions[0].options[1].id optionId", "questions[0].options[3].id duplicate"),
+                questions(choice(
+                        "plan",
+                        "SINGLE_CHOICE",
+                        List.of(option("basic"), option("Pro Plan"), option("pro"), option("basic")),
+                        null)));
+        assertEquals(
+                List.of("questions[0].rows[1].id duplicate"),
+                questions(choice(
+                        "grid", "MATRIX", List.of(option("a"), option("b")), List.of(option("r1"), option("r1")))));
     }
 
     @Test
@@ -268,7 +304,8 @@ class SurveyDraftValidatorTest {
         options.add(option("a"));
         options.add(null);
         options.add(new OptionDraft(" ", texts("x")));
-        assertEquals(List.of("questions[0].options[1].id required", "questions[0].options[2].id required"),
+        assertEquals(
+                List.of("questions[0].options[1].id required", "questions[0].options[2].id required"),
                 questions(choice("plan", "SINGLE_CHOICE", options, null)));
     }
 
@@ -278,7 +315,8 @@ class SurveyDraftValidatorTest {
         for (int i = 0; i < 51; i++) {
             options.add(option("o" + i));
         }
-        assertEquals(List.of("questions[0].options tooMany"), questions(choice("plan", "SINGLE_CHOICE", options, null)));
+        assertEquals(
+                List.of("questions[0].options tooMany"), questions(choice("plan", "SINGLE_CHOICE", options, null)));
         assertEquals(List.of(), questions(choice("plan", "SINGLE_CHOICE", options.subList(0, 50), null)));
     }
 
@@ -327,7 +365,8 @@ class SurveyDraftValidatorTest {
     void titleOfTwoHundredCharactersIsAcceptedButNotTwoHundredOne() {
         var ok = new SurveyDraft("abc", "NPS", false, new Texts("t".repeat(200), "t"), null, null, null, List.of());
         assertEquals(List.of(), create(ok));
-        var tooLong = new SurveyDraft("abc", "NPS", false, new Texts("t", "t".repeat(201)), null, null, null, List.of());
+        var tooLong =
+                new SurveyDraft("abc", "NPS", false, new Texts("t", "t".repeat(201)), null, null, null, List.of());
         var errors = SurveyDraftValidator.validate(tooLong, true, EN);
         assertEquals(List.of("title.en tooLong"), fieldsAndCodes(errors));
         assertEquals("At most 200 characters.", message(errors));
@@ -335,37 +374,57 @@ class SurveyDraftValidatorTest {
 
     @Test
     void introMayHaveTwoThousandCharacters() {
-        assertEquals(List.of(), create(new SurveyDraft("abc", "NPS", false, TITLE,
-                new Texts("i".repeat(2000), null), null, null, List.of())));
-        var errors = SurveyDraftValidator.validate(new SurveyDraft("abc", "NPS", false, TITLE,
-                new Texts("i".repeat(2001), null), null, null, List.of()), true, EN);
+        assertEquals(
+                List.of(),
+                create(new SurveyDraft(
+                        "abc", "NPS", false, TITLE, new Texts("i".repeat(2000), null), null, null, List.of())));
+        var errors = SurveyDraftValidator.validate(
+                new SurveyDraft("abc", "NPS", false, TITLE, new Texts("i".repeat(2001), null), null, null, List.of()),
+                true,
+                EN);
         assertEquals(List.of("intro.de tooLong"), fieldsAndCodes(errors));
         assertEquals("At most 2,000 characters.", message(errors));
     }
 
     @Test
     void questionOptionAndScaleLabelTextsHaveTheirLimits() {
-        var q = new QuestionDraft("plan", "SINGLE_CHOICE", true, new Texts("q".repeat(1001), "ok"), null, null,
-                new Texts("m".repeat(101), null), new Texts(null, "m".repeat(100)),
-                List.of(option("a"), new OptionDraft("b", new Texts("l", "l".repeat(301)))), null);
-        assertEquals(List.of("questions[0].text.de tooLong", "questions[0].minLabel.de tooLong",
-                "questions[0].options[1].label.en tooLong"), questions(q));
+        var q = new QuestionDraft(
+                "plan",
+                "SINGLE_CHOICE",
+                true,
+                new Texts("q".repeat(1001), "ok"),
+                null,
+                null,
+                new Texts("m".repeat(101), null),
+                new Texts(null, "m".repeat(100)),
+                List.of(option("a"), new OptionDraft("b", new Texts("l", "l".repeat(301)))),
+                null);
+        assertEquals(
+                List.of(
+                        "questions[0].text.de tooLong",
+                        "questions[0].minLabel.de tooLong",
+                        "questions[0].options[1].label.en tooLong"),
+                questions(q));
     }
 
     @Test
     void textsWithControlCharactersAreRejected() {
-        var draft = new SurveyDraft("abc", "NPS", false, new Texts("Titel\u0000", "Title\uD800"), null, null, null,
-                List.of());
+        var draft = new SurveyDraft(
+                "abc", "NPS", false, new Texts("Titel\u0000", "Title\uD800"), null, null, null, List.of());
         var errors = SurveyDraftValidator.validate(draft, true, EN);
         assertEquals(List.of("title.de badCharacters", "title.en badCharacters"), fieldsAndCodes(errors));
     }
 
     @Test
     void germanMessages() {
-        var errors = SurveyDraftValidator.validate(draft("abc", "NPS", List.of(rating("stars", 1, 11))), false,
-                Messages.of(Locale.GERMAN));
-        assertEquals(List.of(new FieldError("questions[0].max", "ratingMax",
-                "Eine Bewertungsskala endet über ihrem Anfang und höchstens bei 10.")), errors);
+        var errors = SurveyDraftValidator.validate(
+                draft("abc", "NPS", List.of(rating("stars", 1, 11))), false, Messages.of(Locale.GERMAN));
+        assertEquals(
+                List.of(new FieldError(
+                        "questions[0].max",
+                        "ratingMax",
+                        "Eine Bewertungsskala endet über ihrem Anfang und höchstens bei 10.")),
+                errors);
     }
 
     // ---- publish ----
@@ -397,8 +456,10 @@ class SurveyDraftValidatorTest {
         SurveyVersion version = bilingualVersion();
         version.addQuestion("nps", QuestionType.NPS, true, text("Empfehlung?", null));
         var errors = SurveyDraftValidator.validateForPublish(version, EN);
-        assertEquals(List.of(new FieldError("questions[0].text.en", "missingTranslation",
-                "The text is missing in this language.")), errors);
+        assertEquals(
+                List.of(new FieldError(
+                        "questions[0].text.en", "missingTranslation", "The text is missing in this language.")),
+                errors);
     }
 
     @Test
@@ -413,14 +474,15 @@ class SurveyDraftValidatorTest {
                 .addOption(OptionRole.ROW, "price", text("Preis", ""))
                 .addOption(OptionRole.COLUMN, "bad", null)
                 .addOption(OptionRole.COLUMN, "good", text("gut", "good"));
-        assertEquals(List.of(
-                "title.de missingTranslation",
-                "questions[0].text.de missingTranslation",
-                "questions[1].options[1].label.de missingTranslation",
-                "questions[2].options[0].label.de missingTranslation",
-                "questions[0].text.en missingTranslation",
-                "questions[2].rows[0].label.en missingTranslation",
-                "questions[2].options[0].label.en missingTranslation"),
+        assertEquals(
+                List.of(
+                        "title.de missingTranslation",
+                        "questions[0].text.de missingTranslation",
+                        "questions[1].options[1].label.de missingTranslation",
+                        "questions[2].options[0].label.de missingTranslation",
+                        "questions[0].text.en missingTranslation",
+                        "questions[2].rows[0].label.en missingTranslation",
+                        "questions[2].options[0].label.en missingTranslation"),
                 fieldsAndCodes(SurveyDraftValidator.validateForPublish(version, EN)));
     }
 
@@ -441,12 +503,33 @@ class SurveyDraftValidatorTest {
     @Test
     void draftSavedThroughTheEditorIsCheckedForPublishingWithTheSamePaths() {
         SurveyVersion version = bilingualVersion();
-        SurveyEditor.describe(version, new SurveyDraft(null, null, null, new Texts("Titel", "Title"), null, null, null,
-                List.of(question("nps", "NPS"), new QuestionDraft("grid", "MATRIX", true, texts("grid"), null, null,
-                        null, null, List.of(option("bad"), new OptionDraft("good", new Texts("gut", "  "))),
-                        List.of(new OptionDraft("price", new Texts(null, "Price")))))));
-        assertEquals(List.of("questions[1].rows[0].label.de missingTranslation",
-                "questions[1].options[1].label.en missingTranslation"),
+        SurveyEditor.describe(
+                version,
+                new SurveyDraft(
+                        null,
+                        null,
+                        null,
+                        new Texts("Titel", "Title"),
+                        null,
+                        null,
+                        null,
+                        List.of(
+                                question("nps", "NPS"),
+                                new QuestionDraft(
+                                        "grid",
+                                        "MATRIX",
+                                        true,
+                                        texts("grid"),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        List.of(option("bad"), new OptionDraft("good", new Texts("gut", "  "))),
+                                        List.of(new OptionDraft("price", new Texts(null, "Price")))))));
+        assertEquals(
+                List.of(
+                        "questions[1].rows[0].label.de missingTranslation",
+                        "questions[1].options[1].label.en missingTranslation"),
                 fieldsAndCodes(SurveyDraftValidator.validateForPublish(version, EN)));
         assertEquals("de", version.defaultLocale());
         assertEquals(List.of("de", "en"), version.languages());

@@ -44,13 +44,18 @@ class SurveyTest {
     }
 
     static List<String> describe(SurveyVersion version) {
-        return version.questions().stream().map(q -> q.position() + ":" + q.key() + ":" + q.type() + ":" + q.required()
-                + ":" + q.scaleMin() + ".." + q.scaleMax() + ":" + q.text().en()
-                + ":" + codes(q, OptionRole.OPTION) + codes(q, OptionRole.ROW) + codes(q, OptionRole.COLUMN)).toList();
+        return version.questions().stream()
+                .map(q -> q.position() + ":" + q.key() + ":" + q.type() + ":" + q.required()
+                        + ":" + q.scaleMin() + ".." + q.scaleMax() + ":"
+                        + q.text().en()
+                        + ":" + codes(q, OptionRole.OPTION) + codes(q, OptionRole.ROW) + codes(q, OptionRole.COLUMN))
+                .toList();
     }
 
     static List<String> codes(Question question, OptionRole role) {
-        return question.options(role).stream().map(o -> o.position() + "=" + o.code() + "/" + o.label().de()).toList();
+        return question.options(role).stream()
+                .map(o -> o.position() + "=" + o.code() + "/" + o.label().de())
+                .toList();
     }
 
     @Test
@@ -71,18 +76,20 @@ class SurveyTest {
     @Test
     void questionsGetPositionsAndScaleDefaults() {
         Survey survey = drafted();
-        assertEquals(List.of(
-                "0:nps:NPS:true:0..10:Recommend?:[][][]",
-                "1:stars:RATING:false:0..7:Stars?:[][][]",
-                "2:plan:SINGLE_CHOICE:true:null..null:Plan?:[0=basic/Basis, 1=pro/Profi][][]",
-                "3:grid:MATRIX:false:null..null:Rate:[][0=price/Preis][0=bad/schlecht, 1=good/gut]"),
+        assertEquals(
+                List.of(
+                        "0:nps:NPS:true:0..10:Recommend?:[][][]",
+                        "1:stars:RATING:false:0..7:Stars?:[][][]",
+                        "2:plan:SINGLE_CHOICE:true:null..null:Plan?:[0=basic/Basis, 1=pro/Profi][][]",
+                        "3:grid:MATRIX:false:null..null:Rate:[][0=price/Preis][0=bad/schlecht, 1=good/gut]"),
                 describe(survey.latestVersion()));
     }
 
     @Test
     void fixedScalesCannotBeChanged() {
         Survey survey = new Survey("abc", SurveyKind.CES, false, CREATED);
-        Question ces = survey.latestVersion().addQuestion("ces", QuestionType.CES, true, text("a", "b"))
+        Question ces = survey.latestVersion()
+                .addQuestion("ces", QuestionType.CES, true, text("a", "b"))
                 .scale(0, 3, null, null);
         assertEquals(1, ces.scaleMin());
         assertEquals(7, ces.scaleMax());
@@ -108,9 +115,9 @@ class SurveyTest {
     void publishedVersionIsImmutable() {
         Survey survey = drafted();
         SurveyVersion v1 = survey.publish(PUBLISHED);
-        assertThrows(IllegalStateException.class,
-                () -> v1.describe(text("Neu", "New"), null, List.of("de"), "de"));
-        assertThrows(IllegalStateException.class,
+        assertThrows(IllegalStateException.class, () -> v1.describe(text("Neu", "New"), null, List.of("de"), "de"));
+        assertThrows(
+                IllegalStateException.class,
                 () -> v1.addQuestion("extra", QuestionType.LONG_TEXT, false, text("a", "b")));
         assertThrows(IllegalStateException.class, v1::clearQuestions);
         assertEquals("Survey", v1.title().en());
@@ -188,7 +195,8 @@ class SurveyTest {
         assertEquals(v1Questions, describe(v1));
         assertEquals(text("Umfrage", "Survey"), v1.title());
         assertEquals(List.of("de", "en"), v1.languages());
-        assertEquals(List.of("0=basic/Basis", "1=pro/Profi", "2=enterprise/Konzern"),
+        assertEquals(
+                List.of("0=basic/Basis", "1=pro/Profi", "2=enterprise/Konzern"),
                 codes(v2.question("plan").orElseThrow(), OptionRole.OPTION));
         assertEquals(5, v2.questions().size());
         assertEquals(Optional.empty(), v1.question("why"));
@@ -255,8 +263,11 @@ class SurveyTest {
     @Test
     void versionsListCannotBeChangedFromOutside() {
         Survey survey = drafted();
-        assertThrows(UnsupportedOperationException.class, () -> survey.versions().clear());
-        assertThrows(UnsupportedOperationException.class, () -> survey.latestVersion().questions().clear());
+        assertThrows(
+                UnsupportedOperationException.class, () -> survey.versions().clear());
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> survey.latestVersion().questions().clear());
         assertEquals(1, survey.versions().size());
     }
 }
