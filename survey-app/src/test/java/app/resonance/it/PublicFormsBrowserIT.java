@@ -200,6 +200,7 @@ class PublicFormsBrowserIT {
             pause();
             browser.submit();
             assertEquals("Thank you!", browser.text("h1"));
+            assertNoViolations(browser, "thank-you page");
         }
         assertEquals(1, responses(slug));
         assertEquals("COMPLETE", status(slug));
@@ -507,6 +508,31 @@ class PublicFormsBrowserIT {
             }
         }
         System.out.println("Page weight on first load (bytes transferred): " + weights);
+    }
+
+    /**
+     * A figure, not a timed assertion: how soon the first question can be answered on a slow phone
+     * (CPU slowed down four times, a 1.6 Mbit/s connection with 150 ms latency), printed for the record.
+     */
+    @Test
+    void theFirstQuestionIsAnswerableSoonOnASlowPhone() {
+        try (Browser browser = Browser.open(PHONE_WIDTH, 800, "en")) {
+            browser.driver.executeCdpCommand("Emulation.setCPUThrottlingRate", Map.of("rate", 4));
+            browser.driver.executeCdpCommand("Network.enable", Map.of());
+            browser.driver.executeCdpCommand(
+                    "Network.emulateNetworkConditions",
+                    Map.of("offline", false, "latency", 150, "downloadThroughput", 200_000, "uploadThroughput", 90_000));
+            browser.go(url("s/relationship-nps"));
+            Number paint = (Number) browser.script("var p = performance.getEntriesByName('first-contentful-paint')[0];"
+                    + " return p ? p.startTime : -1");
+            Number loaded = (Number) browser.script(
+                    "return performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd");
+            assertTrue(browser.find("label[for=q-nps-9]").isDisplayed(), "the score can be chosen");
+            assertTrue(paint.doubleValue() > 0, "the browser reported its first paint");
+            System.out.printf(
+                    "Slow phone (4x CPU, 1.6 Mbit/s, 150 ms): first contentful paint %.0f ms, DOM ready %.0f ms%n",
+                    paint.doubleValue(), loaded.doubleValue());
+        }
     }
 
     static void assertNoViolations(Browser browser, String page) {
