@@ -521,12 +521,20 @@ class PublicFormsBrowserIT {
             browser.driver.executeCdpCommand("Network.enable", Map.of());
             browser.driver.executeCdpCommand(
                     "Network.emulateNetworkConditions",
-                    Map.of("offline", false, "latency", 150, "downloadThroughput", 200_000, "uploadThroughput", 90_000));
+                    Map.of(
+                            "offline",
+                            false,
+                            "latency",
+                            150,
+                            "downloadThroughput",
+                            200_000,
+                            "uploadThroughput",
+                            90_000));
             browser.go(url("s/relationship-nps"));
             Number paint = (Number) browser.script("var p = performance.getEntriesByName('first-contentful-paint')[0];"
                     + " return p ? p.startTime : -1");
-            Number loaded = (Number) browser.script(
-                    "return performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd");
+            Number loaded = (Number)
+                    browser.script("return performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd");
             assertTrue(browser.find("label[for=q-nps-9]").isDisplayed(), "the score can be chosen");
             assertTrue(paint.doubleValue() > 0, "the browser reported its first paint");
             System.out.printf(

@@ -105,7 +105,10 @@ public class FormServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             request.setCharacterEncoding("UTF-8");
-            if (request.getParameterMap().size() > MAX_FIELDS || !sameOrigin(request)) {
+            // Browsers send forms with their length; a body of unknown length is not parsed (size limit).
+            if (request.getContentLengthLong() < 0
+                    || request.getParameterMap().size() > MAX_FIELDS
+                    || !sameOrigin(request)) {
                 message(request, response, 400, Pages.language(request, null), "form.badRequest", null);
                 return;
             }
