@@ -578,4 +578,29 @@ class ApiIT {
             receiver.stop(0);
         }
     }
+
+    @Test
+    void aCustomerCanSeeAndEraseWhatIsStoredAboutThem() {
+        var export = api.get("api/v1/admin/privacy/customers/C-00003", "Authorization", Api.admin());
+        assertEquals(200, export.statusCode(), export.body());
+        assertTrue(export.headers().firstValue("Content-Disposition").orElse("").contains("personal-data.json"));
+        JsonObject data = Api.json(export);
+        assertEquals("C-00003", data.getJsonObject("customer").getString("externalId"));
+        int responses = data.getJsonArray("responses").size();
+        assertTrue(responses > 0, "the demo customer has answered");
+
+        var erased = api.send(api.request("api/v1/admin/privacy/customers/C-00003")
+                .header("Authorization", Api.admin())
+                .DELETE()
+                .build());
+        assertEquals(200, erased.statusCode(), erased.body());
+        assertEquals(responses, Api.json(erased).getInt("responsesAnonymised"));
+        assertEquals(404, api.get("api/v1/admin/privacy/customers/C-00003", "Authorization", Api.admin()).statusCode());
+        assertEquals(0, Api.count("SELECT COUNT(*) FROM customer WHERE external_id = 'C-00003'"));
+
+        var bad = api.put("api/v1/admin/privacy/retention/relationship-nps", "{\"days\": 0}", "Authorization", Api.admin());
+        assertEquals(422, bad.statusCode());
+        assertTrue(bad.body().contains("\"field\":\"days\""), bad.body());
+        assertEquals(401, api.get("api/v1/admin/privacy/customers/C-00004").statusCode(), "not without login");
+    }
 }

@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * one-click score from an email, recorded by {@code POST /i/{token}/score}, never by the GET that mail
  * scanners also follow). Pages are saved one at a time (post, redirect, get).
  */
-@WebServlet(urlPatterns = {"/s/*", "/i/*"})
+@WebServlet(urlPatterns = {"/s/*", "/i/*", "/privacy"})
 public class FormServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(FormServlet.class.getName());
@@ -90,6 +90,10 @@ public class FormServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("/privacy".equals(request.getServletPath())) {
+            message(request, response, 200, Pages.language(request, null), "privacy", null);
+            return;
+        }
         try {
             Optional<Visit> visit = visit(request, response);
             if (visit.isEmpty()) {
