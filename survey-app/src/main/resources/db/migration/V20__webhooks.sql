@@ -1,6 +1,8 @@
 -- Webhooks: endpoints an admin registers for response events, and a durable outbox of deliveries.
--- Deliveries are made from response_event rows (read in id order behind a cursor), signed, and retried
--- with growing pauses until the receiver accepts them: a receiver that is down loses nothing.
+-- Every change of a response also writes a webhook_event row in its transaction (like response_event,
+-- which analytics consumes); the dispatcher turns those into deliveries and deletes them. Deliveries are
+-- signed and retried with growing pauses until the receiver accepts them: a receiver that is down loses
+-- nothing.
 
 CREATE SEQUENCE webhook_endpoint_seq START WITH 50 INCREMENT BY 50;
 CREATE SEQUENCE webhook_delivery_seq START WITH 50 INCREMENT BY 50;
@@ -32,9 +34,12 @@ CREATE TABLE webhook_delivery (
 );
 CREATE INDEX ix_webhook_delivery_due ON webhook_delivery (status, next_attempt_at);
 
--- How far the fan-out has read the response_event outbox.
-CREATE TABLE webhook_cursor (
-    id              INTEGER       NOT NULL PRIMARY KEY,
-    last_event_id   BIGINT        NOT NULL
+CREATE SEQUENCE webhook_event_seq START WITH 50 INCREMENT BY 50;
+
+CREATE TABLE webhook_event (
+    id              BIGINT        NOT NULL PRIMARY KEY,
+    response_id     BIGINT        NOT NULL,
+    survey_id       BIGINT        NOT NULL,
+    kind            VARCHAR(10)   NOT NULL,
+    occurred_at     TIMESTAMP     NOT NULL
 );
-INSERT INTO webhook_cursor (id, last_event_id) VALUES (1, 0);

@@ -595,10 +595,14 @@ class ApiIT {
                 .build());
         assertEquals(200, erased.statusCode(), erased.body());
         assertEquals(responses, Api.json(erased).getInt("responsesAnonymised"));
-        assertEquals(404, api.get("api/v1/admin/privacy/customers/C-00003", "Authorization", Api.admin()).statusCode());
+        assertEquals(
+                404,
+                api.get("api/v1/admin/privacy/customers/C-00003", "Authorization", Api.admin())
+                        .statusCode());
         assertEquals(0, Api.count("SELECT COUNT(*) FROM customer WHERE external_id = 'C-00003'"));
 
-        var bad = api.put("api/v1/admin/privacy/retention/relationship-nps", "{\"days\": 0}", "Authorization", Api.admin());
+        var bad = api.put(
+                "api/v1/admin/privacy/retention/relationship-nps", "{\"days\": 0}", "Authorization", Api.admin());
         assertEquals(422, bad.statusCode());
         assertTrue(bad.body().contains("\"field\":\"days\""), bad.body());
         assertEquals(401, api.get("api/v1/admin/privacy/customers/C-00004").statusCode(), "not without login");

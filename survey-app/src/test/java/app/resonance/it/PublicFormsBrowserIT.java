@@ -621,7 +621,9 @@ class PublicFormsBrowserIT {
                 api.post("api/v1/surveys/" + small + "/responses", "{\"answers\": {\"nps\": 1}, \"partial\": true}")
                         .statusCode());
         assertEquals(404, api.get("s/no-such-survey").statusCode());
-        assertTrue(api.get("s/relationship-nps").body().contains("href=\"/privacy?lang&#61;en\""), "every form links to the privacy notice");
+        assertTrue(
+                api.get("s/relationship-nps").body().contains("href=\"/privacy?lang&#61;en\""),
+                "every form links to the privacy notice");
         var privacy = api.get("privacy?lang=de");
         assertEquals(200, privacy.statusCode());
         assertTrue(privacy.body().contains("Wie wir mit Ihren Antworten umgehen"));

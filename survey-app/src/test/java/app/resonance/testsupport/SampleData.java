@@ -68,6 +68,10 @@ public final class SampleData {
                 T0);
         sql(
                 c,
+                "INSERT INTO webhook_event (id, response_id, survey_id, kind, occurred_at) VALUES (100, 7, 1, 'CREATED', ?)",
+                T0);
+        sql(
+                c,
                 "INSERT INTO webhook_endpoint (id, url, secret, active, created_at) VALUES"
                         + " (1, 'https://crm.example.com/hook', 'whsec_1', TRUE, ?),"
                         + " (2, 'https://late.example.com/hook', 'whsec_2', TRUE, ?)",

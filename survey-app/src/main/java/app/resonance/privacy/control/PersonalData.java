@@ -23,7 +23,7 @@ import java.util.Optional;
  * connection whose transaction the caller commits. Erasure and anonymisation keep scores, choices and
  * segments (so trends and counts stay correct) and remove what identifies a person: the customer's name,
  * e-mail, external id and free attributes, the link from responses to the customer, and free-text answers.
- * Each changed response gets a response_event, so analytics drops the removed texts too.
+ * Each changed response gets a response_event and a webhook_event, so analytics drops the removed texts too.
  */
 public final class PersonalData {
 
@@ -210,6 +210,9 @@ public final class PersonalData {
                         + " anonymised_at = ?, updated_at = ? WHERE id = ?");
                 var event =
                         c.prepareStatement("INSERT INTO response_event (id, response_id, survey_id, kind, occurred_at)"
+                                + " VALUES (?, ?, ?, 'CHANGED', ?)");
+                var hook =
+                        c.prepareStatement("INSERT INTO webhook_event (id, response_id, survey_id, kind, occurred_at)"
                                 + " VALUES (?, ?, ?, 'CHANGED', ?)")) {
             for (long[] r : responses) {
                 deleteTexts.setLong(1, r[0]);
@@ -223,6 +226,11 @@ public final class PersonalData {
                 event.setLong(3, r[1]);
                 event.setTimestamp(4, utc(now));
                 event.executeUpdate();
+                hook.setLong(1, next(c, "webhook_event_seq"));
+                hook.setLong(2, r[0]);
+                hook.setLong(3, r[1]);
+                hook.setTimestamp(4, utc(now));
+                hook.executeUpdate();
             }
         }
         return texts;

@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * The durable outbox of webhook deliveries, in plain JDBC on a connection whose transaction the caller
- * commits: fans response events out to the endpoints registered when they happened (exactly once, behind
- * a cursor), claims due deliveries with a lease (so that two instances never send the same one at once),
+ * commits: turns webhook events into deliveries for the endpoints registered when they happened (each
+ * event consumed once), claims due deliveries with a lease (so that two instances never send the same one at once),
  * and records each attempt's outcome with the next attempt's time.
  */
 public final class WebhookOutbox {
@@ -36,31 +36,16 @@ public final class WebhookOutbox {
     public record Due(
             long id, String url, String secret, long eventId, String eventType, String payload, int attempts) {}
 
-    /** Reads up to {@code limit} events after the cursor and creates their deliveries; returns how many were read. */
+    /**
+     * Turns up to {@code limit} webhook events into deliveries for the endpoints registered when each
+     * happened, and deletes them; returns how many events were consumed. Two instances doing this at once
+     * collide on the unique delivery key, and one of them rolls back and tries again at its next tick.
+     */
     public static int fanOut(Connection c, Instant now, int limit) throws SQLException {
-        long cursor;
-        try (var s = c.prepareStatement("SELECT last_event_id FROM webhook_cursor WHERE id = 1 FOR UPDATE");
-                var rs = s.executeQuery()) {
-            rs.next();
-            cursor = rs.getLong(1);
-        }
-        try (var s = c.prepareStatement("SELECT COUNT(*) FROM webhook_endpoint WHERE active = TRUE");
-                var rs = s.executeQuery()) {
-            rs.next();
-            if (rs.getLong(1) == 0) {
-                // Nobody listens: skip what has happened so far instead of reading it.
-                try (var skip = c.prepareStatement("UPDATE webhook_cursor SET last_event_id ="
-                        + " (SELECT COALESCE(MAX(id), 0) FROM response_event) WHERE id = 1")) {
-                    skip.executeUpdate();
-                }
-                return 0;
-            }
-        }
         record Event(long id, long responseId, long surveyId, String kind, Timestamp at) {}
         List<Event> events = new ArrayList<>();
-        try (var s = c.prepareStatement("SELECT id, response_id, survey_id, kind, occurred_at FROM response_event"
-                + " WHERE id > ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")) {
-            s.setLong(1, cursor);
+        try (var s = c.prepareStatement("SELECT id, response_id, survey_id, kind, occurred_at FROM webhook_event"
+                + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")) {
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
                     events.add(new Event(
@@ -75,8 +60,11 @@ public final class WebhookOutbox {
                         + " AND created_at <= ? AND (survey_id IS NULL OR survey_id = ?)");
                 var insert = c.prepareStatement("INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_type,"
                         + " payload, status, attempts, next_attempt_at, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
+                        + " VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)");
+                var delete = c.prepareStatement("DELETE FROM webhook_event WHERE id = ?")) {
             for (Event e : events) {
+                delete.setLong(1, e.id());
+                delete.addBatch();
                 endpoints.setTimestamp(1, e.at());
                 endpoints.setLong(2, e.surveyId());
                 List<Long> targets = new ArrayList<>();
@@ -105,10 +93,13 @@ public final class WebhookOutbox {
                 }
             }
             insert.executeBatch();
-        }
-        try (var s = c.prepareStatement("UPDATE webhook_cursor SET last_event_id = ? WHERE id = 1")) {
-            s.setLong(1, events.get(events.size() - 1).id());
-            s.executeUpdate();
+            int[] deleted = delete.executeBatch();
+            for (int d : deleted) {
+                if (d == 0) {
+                    // Another instance consumed these events meanwhile: leave them to it.
+                    throw new SQLException("webhook events consumed concurrently", "40001");
+                }
+            }
         }
         return events.size();
     }

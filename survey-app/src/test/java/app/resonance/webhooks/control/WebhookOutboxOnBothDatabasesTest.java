@@ -30,7 +30,7 @@ class WebhookOutboxOnBothDatabasesTest {
 
             assertEquals(1, WebhookOutbox.fanOut(c, T0, 500));
             c.commit();
-            assertEquals(0, WebhookOutbox.fanOut(c, T0, 500), "the cursor moved: nothing is fanned out twice");
+            assertEquals(0, WebhookOutbox.fanOut(c, T0, 500), "consumed: nothing is fanned out twice");
             c.commit();
             assertEquals(
                     1,
