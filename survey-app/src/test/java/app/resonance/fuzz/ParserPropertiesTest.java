@@ -24,30 +24,43 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /**
- * Property-based tests (jqwik) of the parsers that read what clients send: whatever the bytes, they
- * answer with errors instead of failing, and whatever they accept keeps the rules (scores in the scale,
- * known options, clean text within its length).
+ * Fuzz tests of the parsers that read what clients send, with seeded random inputs (a failure names its
+ * seed and input, so it can be replayed): whatever arrives, they answer with errors instead of failing,
+ * and whatever they accept keeps the rules (scores in the scale, known options, clean text within its
+ * length).
  */
 class ParserPropertiesTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     static final Messages EN = Messages.of(Locale.ENGLISH);
     static final SurveyVersion VERSION = version();
-    static final Set<String> KEYS = Set.of("nps", "csat", "plan", "uses", "grid", "comment");
+    static final String[] KEYS = {"nps", "csat", "plan", "uses", "grid", "comment"};
+    static final String[] WORDS = {
+        "basic",
+        "pro",
+        "web",
+        "speed",
+        "good",
+        "nps",
+        "=cmd|' /C calc'!A0",
+        "' OR 1=1 --",
+        "../../etc/passwd",
+        "<script>"
+    };
+    static final char[] HOSTILE = {'\u0000', '\u001f', '\u007f', '\u0085', '\ud800', '\udfff', 'a', 'ü', '\'', '"', ';'
+    };
+    static final long SEED = Long.getLong("resonance.fuzz.seed", 20261123L);
 
     static SurveyVersion version() {
         Survey survey = new Survey("fuzz", SurveyKind.NPS, false, NOW);
@@ -70,117 +83,159 @@ class ParserPropertiesTest {
         return survey.publish(NOW);
     }
 
-    /** Any text, with control characters, NUL, surrogates (also lone ones) and long runs. */
-    @Provide
-    Arbitrary<String> hostileText() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.strings()
-                        .withChars('\u0000', '\u001f', '\u007f', '\u0085', '\ud800', '\udfff', 'a', 'ü', '\'')
-                        .ofMaxLength(20),
-                Arbitraries.strings().withChars('x').ofMinLength(490).ofMaxLength(520),
-                Arbitraries.of("basic", "pro", "web", "speed", "good", "nps", "=cmd|' /C calc'!A0", "' OR 1=1 --"));
+    /** Any text: random code units (lone surrogates included), hostile characters, long runs, known words. */
+    static String text(Random r) {
+        return switch (r.nextInt(4)) {
+            case 0 -> {
+                StringBuilder b = new StringBuilder();
+                for (int i = r.nextInt(40); i > 0; i--) {
+                    b.append((char) r.nextInt(0x10000));
+                }
+                yield b.toString();
+            }
+            case 1 -> {
+                StringBuilder b = new StringBuilder();
+                for (int i = r.nextInt(20); i > 0; i--) {
+                    b.append(HOSTILE[r.nextInt(HOSTILE.length)]);
+                }
+                yield b.toString();
+            }
+            case 2 -> "x".repeat(490 + r.nextInt(30));
+            default -> WORDS[r.nextInt(WORDS.length)];
+        };
     }
 
-    @Provide
-    Arbitrary<JsonValue> value() {
-        Arbitrary<JsonValue> leaf = Arbitraries.oneOf(
-                Arbitraries.integers().between(-3, 12).map(i -> Json.createValue(i)),
-                Arbitraries.longs().map(l -> Json.createValue(l)),
-                Arbitraries.doubles().ofScale(3).map(d -> Json.createValue(d)),
-                Arbitraries.bigIntegers()
-                        .between(java.math.BigInteger.TEN.pow(30), java.math.BigInteger.TEN.pow(31))
-                        .map(b -> Json.createValue(b)),
-                hostileText().map(s -> Json.createValue(s)),
-                Arbitraries.of(JsonValue.TRUE, JsonValue.FALSE, JsonValue.NULL));
-        Arbitrary<JsonValue> array = leaf.list().ofMaxSize(4).map(items -> {
-            JsonArrayBuilder b = Json.createArrayBuilder();
-            items.forEach(b::add);
-            return b.build();
-        });
-        Arbitrary<JsonValue> object = Combinators.combine(Arbitraries.of("speed", "design", "x"), leaf)
-                .as((k, v) -> (JsonValue) Json.createObjectBuilder().add(k, v).build());
-        return Arbitraries.oneOf(leaf, array, object);
+    static JsonValue leaf(Random r) {
+        return switch (r.nextInt(6)) {
+            case 0 -> Json.createValue(r.nextInt(16) - 3);
+            case 1 -> Json.createValue(r.nextLong());
+            case 2 -> Json.createValue(r.nextDouble() * 20 - 5);
+            case 3 -> Json.createValue(BigInteger.TEN.pow(30 + r.nextInt(5)));
+            case 4 -> Json.createValue(text(r));
+            default -> List.of(JsonValue.TRUE, JsonValue.FALSE, JsonValue.NULL).get(r.nextInt(3));
+        };
     }
 
-    @Provide
-    Arbitrary<String> submission() {
-        Arbitrary<String> key = Arbitraries.oneOf(Arbitraries.of(KEYS.toArray(String[]::new)), hostileText());
-        Arbitrary<Map<String, JsonValue>> answers =
-                Arbitraries.maps(key, value()).ofMaxSize(6);
-        return Combinators.combine(answers, Arbitraries.of("de", "en", "fr", ""), Arbitraries.of(true, false), value())
-                .as((a, locale, partial, extra) -> {
-                    JsonObjectBuilder body = Json.createObjectBuilder();
-                    JsonObjectBuilder answerObject = Json.createObjectBuilder();
-                    a.forEach(answerObject::add);
-                    body.add("answers", answerObject).add("locale", locale).add("partial", partial);
-                    if (extra.getValueType() == JsonValue.ValueType.STRING) {
-                        body.add("channel", extra);
+    static JsonValue value(Random r) {
+        return switch (r.nextInt(3)) {
+            case 0 -> {
+                JsonArrayBuilder b = Json.createArrayBuilder();
+                for (int i = r.nextInt(5); i > 0; i--) {
+                    b.add(leaf(r));
+                }
+                yield b.build();
+            }
+            case 1 ->
+                Json.createObjectBuilder()
+                        .add(List.of("speed", "design", "x").get(r.nextInt(3)), leaf(r))
+                        .build();
+            default -> leaf(r);
+        };
+    }
+
+    static String submission(Random r) {
+        JsonObjectBuilder answers = Json.createObjectBuilder();
+        for (int i = r.nextInt(7); i > 0; i--) {
+            answers.add(r.nextInt(3) == 0 ? text(r) : KEYS[r.nextInt(KEYS.length)], value(r));
+        }
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("answers", answers)
+                .add("locale", List.of("de", "en", "fr", "").get(r.nextInt(4)))
+                .add("partial", r.nextBoolean());
+        if (r.nextInt(4) == 0) {
+            body.add("channel", text(r));
+        }
+        return body.build().toString();
+    }
+
+    @Test
+    void anySubmissionIsAnsweredWithErrorsOrStoredWithinTheRules() {
+        Random r = new Random(SEED);
+        for (int i = 0; i < 2000; i++) {
+            String body = submission(r);
+            var json = JsonInput.object(body.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+            var result = SubmissionReader.read(json, VERSION, false, "en", NOW, EN);
+            String context = "seed " + SEED + ", case " + i + ": " + body;
+            if (result.isValid()) {
+                for (AnswerValue v : result.submission().answers()) {
+                    var q = v.question();
+                    if (v.score() != null) {
+                        assertTrue(q.inScale(v.score()), "score in scale: " + context);
                     }
-                    return body.build().toString();
-                });
-    }
-
-    @Property(tries = 1000)
-    void anySubmissionIsAnsweredWithErrorsOrStoredWithinTheRules(@ForAll("submission") String body) {
-        var json = JsonInput.object(body.getBytes(StandardCharsets.UTF_8)).orElseThrow();
-        var result = SubmissionReader.read(json, VERSION, false, "en", NOW, EN);
-        if (result.isValid()) {
-            for (AnswerValue v : result.submission().answers()) {
-                var q = v.question();
-                if (v.score() != null) {
-                    assertTrue(q.inScale(v.score()), "score in scale: " + body);
+                    if (v.optionCode() != null) {
+                        OptionRole role = v.rowCode() != null ? OptionRole.COLUMN : OptionRole.OPTION;
+                        assertTrue(q.option(role, v.optionCode()).isPresent(), "known option: " + context);
+                    }
+                    if (v.text() != null) {
+                        assertTrue(TextRules.isClean(v.text()), "clean text: " + context);
+                        assertTrue(v.text().length() <= QuestionType.SHORT_TEXT_MAX, "short text: " + context);
+                    }
                 }
-                if (v.optionCode() != null) {
-                    OptionRole role = v.rowCode() != null ? OptionRole.COLUMN : OptionRole.OPTION;
-                    assertTrue(q.option(role, v.optionCode()).isPresent(), "known option: " + body);
-                }
-                if (v.text() != null) {
-                    assertTrue(TextRules.isClean(v.text()) && v.text().length() <= QuestionType.SHORT_TEXT_MAX, body);
-                }
-            }
-        } else {
-            assertFalse(result.errors().isEmpty());
-            result.errors().forEach(e -> assertFalse(e.message().isBlank(), "every error says what is wrong"));
-        }
-    }
-
-    @Property(tries = 500)
-    void arbitraryBytesAreNeverMistakenForAnObject(@ForAll byte[] bytes) {
-        var parsed = JsonInput.object(bytes);
-        parsed.ifPresent(o -> assertEquals(JsonValue.ValueType.OBJECT, o.getValueType()));
-    }
-
-    @Property(tries = 500)
-    void anyFormPageIsValidatedWithoutFailing(@ForAll("submission") String body, @ForAll("hostileText") String field) {
-        var json = JsonInput.object(body.getBytes(StandardCharsets.UTF_8)).orElseThrow();
-        var fields = new java.util.LinkedHashMap<String, List<String>>();
-        json.getJsonObject("answers").forEach((k, v) -> fields.put("q." + k, List.of(v.toString(), field)));
-        var page = FormValues.of(fields).answers(VERSION.questions());
-        var result = AnswerValidator.validatePage(VERSION.questions(), page, EN);
-        assertTrue(result.isValid() || !result.errors().isEmpty());
-    }
-
-    @Property(tries = 300)
-    void anyCsvIsImportedOrRejectedRowByRow(@ForAll("csv") String csv) {
-        var result = CustomerCsvReader.read(new StringReader(csv), EN);
-        if (result.errors().isEmpty()) {
-            for (CustomerProfile p : result.profiles()) {
-                assertFalse(p.externalId() == null || p.externalId().isBlank(), csv);
-                assertTrue(TextRules.isClean(p.externalId()), csv);
+            } else {
+                result.errors().forEach(e -> assertFalse(e.message().isBlank(), "every error says what: " + context));
             }
         }
     }
 
-    @Provide
-    Arbitrary<String> csv() {
-        Arbitrary<String> cell = Arbitraries.oneOf(
-                hostileText(),
-                Arbitraries.of(
-                        "C-1", "Anna", "anna@example.com", "business", "2026-12-01", "de", "\"quoted;\"\"x\"\"\""));
-        Arbitrary<String> row = cell.list().ofMinSize(1).ofMaxSize(6).map(cells -> String.join(";", cells));
-        Arbitrary<String> header =
-                Arbitraries.of("externalId;name;email;plan;renewalDate;locale", "externalId,name", "name;email", "");
-        return Combinators.combine(header, row.list().ofMaxSize(5)).as((h, rows) -> h + "\n" + String.join("\n", rows));
+    @Test
+    void arbitraryBytesAreNeverMistakenForAnObject() {
+        Random r = new Random(SEED);
+        for (int i = 0; i < 2000; i++) {
+            byte[] bytes = new byte[r.nextInt(64)];
+            r.nextBytes(bytes);
+            if (r.nextBoolean() && bytes.length > 0) {
+                bytes[0] = '{';
+            }
+            JsonInput.object(bytes).ifPresent(o -> assertEquals(JsonValue.ValueType.OBJECT, o.getValueType()));
+        }
+        assertTrue(
+                JsonInput.object("[".repeat(100_000).getBytes(StandardCharsets.UTF_8))
+                        .isEmpty(),
+                "deep nesting");
+    }
+
+    @Test
+    void anyFormPageIsValidatedWithoutFailing() {
+        Random r = new Random(SEED);
+        for (int i = 0; i < 1000; i++) {
+            var fields = new LinkedHashMap<String, List<String>>();
+            for (int f = r.nextInt(8); f > 0; f--) {
+                String name = "q." + (r.nextBoolean() ? KEYS[r.nextInt(KEYS.length)] : text(r))
+                        + (r.nextInt(4) == 0 ? ".speed" : "");
+                fields.put(name, List.of(text(r), text(r)));
+            }
+            var answers = FormValues.of(fields).answers(VERSION.questions());
+            var result = AnswerValidator.validatePage(VERSION.questions(), answers, EN);
+            String context = "seed " + SEED + ", case " + i + ": " + fields;
+            result.values()
+                    .forEach(v -> assertTrue(v.score() == null || v.question().inScale(v.score()), context));
+        }
+    }
+
+    @Test
+    void anyCsvIsImportedOrRejectedRowByRow() {
+        Random r = new Random(SEED);
+        String[] headers = {"externalId;name;email;plan;renewalDate;locale", "externalId,name", "name;email", ""};
+        String[] cells = {"C-1", "Anna", "anna@example.com", "business", "2026-12-01", "de", "\"quoted;\"\"x\"\"\""};
+        for (int i = 0; i < 500; i++) {
+            List<String> rows = new ArrayList<>();
+            for (int k = r.nextInt(6); k > 0; k--) {
+                List<String> row = new ArrayList<>();
+                for (int c = 1 + r.nextInt(6); c > 0; c--) {
+                    row.add(r.nextBoolean() ? cells[r.nextInt(cells.length)] : text(r));
+                }
+                rows.add(String.join(";", row));
+            }
+            String csv = headers[r.nextInt(headers.length)] + "\n" + String.join("\n", rows);
+            var result = CustomerCsvReader.read(new StringReader(csv), EN);
+            if (result.errors().isEmpty()) {
+                for (CustomerProfile p : result.profiles()) {
+                    assertFalse(p.externalId() == null || p.externalId().isBlank(), csv);
+                    assertTrue(TextRules.isClean(p.externalId()), csv);
+                }
+            } else {
+                result.errors().forEach(e -> assertFalse(e.message().isBlank(), csv));
+            }
+        }
     }
 }
