@@ -108,18 +108,21 @@ final class Browser implements AutoCloseable {
 
     /** Sends the form and waits for the next page. */
     void submit() {
-        WebElement page = find("html");
-        find("main form button[type=submit]").click();
-        new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        clickAndWaitForNextPage("main form button[type=submit]");
     }
 
     /** Follows a link and waits for the next page. */
     void follow(String css) {
-        WebElement page = find("html");
+        clickAndWaitForNextPage(css);
+    }
+
+    /** Marks the current document, clicks, and waits until a new, fully loaded document replaced it. */
+    private void clickAndWaitForNextPage(String css) {
+        script("window.resonanceOldPage = true");
         find(css).click();
         new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+                .until(d -> Boolean.TRUE.equals(
+                        script("return window.resonanceOldPage === undefined && document.readyState === 'complete'")));
     }
 
     Object script(String js, Object... args) {
