@@ -1,5 +1,6 @@
 package app.resonance.console.surveys;
 
+import app.resonance.surveys.control.ConditionDraft;
 import app.resonance.surveys.control.OptionDraft;
 import app.resonance.surveys.control.QuestionDraft;
 import app.resonance.surveys.control.Texts;
@@ -25,6 +26,13 @@ public class QuestionModel implements Serializable {
     private String maxLabelEn;
     private List<OptionModel> options = new ArrayList<>();
     private List<OptionModel> rows = new ArrayList<>();
+    private int page = 1;
+    /** Skip logic: the earlier question this one depends on (null: always shown). */
+    private String showIfQuestion;
+
+    private String showIfOperator = "ANY_OF";
+    /** Comma-separated scores or option codes; for BETWEEN "min,max". */
+    private String showIfValues;
 
     /** A choice, a matrix column or a matrix row. */
     public static class OptionModel implements Serializable {
@@ -81,6 +89,14 @@ public class QuestionModel implements Serializable {
         if (q.rows() != null) {
             q.rows().forEach(o -> m.rows.add(option(o)));
         }
+        m.page = q.page() == null ? 1 : q.page();
+        if (q.showIf() != null) {
+            m.showIfQuestion = q.showIf().question();
+            m.showIfOperator = q.showIf().operator();
+            m.showIfValues = q.showIf().values() == null
+                    ? null
+                    : String.join(",", q.showIf().values());
+        }
         return m;
     }
 
@@ -96,7 +112,55 @@ public class QuestionModel implements Serializable {
                 texts(minLabelDe, minLabelEn),
                 texts(maxLabelDe, maxLabelEn),
                 hasOptions ? options.stream().map(QuestionModel::draft).toList() : List.of(),
-                type.equals("MATRIX") ? rows.stream().map(QuestionModel::draft).toList() : List.of());
+                type.equals("MATRIX") ? rows.stream().map(QuestionModel::draft).toList() : List.of(),
+                page,
+                showIfQuestion == null || showIfQuestion.isBlank()
+                        ? null
+                        : new ConditionDraft(
+                                showIfQuestion,
+                                showIfOperator,
+                                showIfValues == null || showIfValues.isBlank()
+                                        ? List.of()
+                                        : java.util.Arrays.stream(showIfValues.split(","))
+                                                .map(String::strip)
+                                                .filter(v -> !v.isEmpty())
+                                                .toList()));
+    }
+
+    public boolean hasCondition() {
+        return showIfQuestion != null && !showIfQuestion.isBlank();
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = Math.max(1, page);
+    }
+
+    public String getShowIfQuestion() {
+        return showIfQuestion;
+    }
+
+    public void setShowIfQuestion(String showIfQuestion) {
+        this.showIfQuestion = showIfQuestion;
+    }
+
+    public String getShowIfOperator() {
+        return showIfOperator;
+    }
+
+    public void setShowIfOperator(String showIfOperator) {
+        this.showIfOperator = showIfOperator;
+    }
+
+    public String getShowIfValues() {
+        return showIfValues;
+    }
+
+    public void setShowIfValues(String showIfValues) {
+        this.showIfValues = showIfValues;
     }
 
     private static OptionDraft draft(OptionModel o) {

@@ -50,6 +50,11 @@ public class SurveyDesignerView implements Serializable {
     private String copySlug;
     private String previewLanguage = "de";
     private boolean loaded;
+    private java.util.Date opensAt;
+    private java.util.Date closesAt;
+    private Integer responseLimit;
+    private String answerPolicy;
+    private String allowedOrigins;
 
     public String load() {
         if (loaded) {
@@ -227,6 +232,46 @@ public class SurveyDesignerView implements Serializable {
 
     public String label(QuestionModel.OptionModel option) {
         return option.label(previewLanguage);
+    }
+
+    public java.util.Date getOpensAt() {
+        return opensAt;
+    }
+
+    public void setOpensAt(java.util.Date opensAt) {
+        this.opensAt = opensAt;
+    }
+
+    public java.util.Date getClosesAt() {
+        return closesAt;
+    }
+
+    public void setClosesAt(java.util.Date closesAt) {
+        this.closesAt = closesAt;
+    }
+
+    public Integer getResponseLimit() {
+        return responseLimit;
+    }
+
+    public void setResponseLimit(Integer responseLimit) {
+        this.responseLimit = responseLimit;
+    }
+
+    public String getAnswerPolicy() {
+        return answerPolicy;
+    }
+
+    public void setAnswerPolicy(String answerPolicy) {
+        this.answerPolicy = answerPolicy;
+    }
+
+    public String getAllowedOrigins() {
+        return allowedOrigins;
+    }
+
+    public void setAllowedOrigins(String allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
     }
 
     public String getSlug() {
