@@ -84,6 +84,63 @@ public class SurveyDesignerView implements Serializable {
         defaultLanguage = draft.defaultLanguage();
         questions = new ArrayList<>(
                 draft.questions().stream().map(QuestionModel::of).toList());
+        opensAt = survey.opensAt().map(java.util.Date::from).orElse(null);
+        closesAt = survey.closesAt().map(java.util.Date::from).orElse(null);
+        responseLimit = survey.responseLimit().orElse(null);
+        answerPolicy = survey.answerPolicy().name();
+        allowedOrigins = String.join("\n", survey.allowedOrigins());
+    }
+
+    /** Saves the operational settings (not versioned: they apply at once). */
+    @Transactional
+    public void saveSettings() {
+        Survey survey = catalog.bySlug(slug).orElseThrow();
+        try {
+            editor.updateSettings(
+                    survey,
+                    new app.resonance.surveys.control.SurveySettings(
+                            opensAt == null ? null : opensAt.toInstant(),
+                            closesAt == null ? null : closesAt.toInstant(),
+                            responseLimit,
+                            answerPolicy,
+                            allowedOrigins == null || allowedOrigins.isBlank()
+                                    ? List.of()
+                                    : java.util.Arrays.stream(allowedOrigins.split("[\\s,]+"))
+                                            .filter(o -> !o.isBlank())
+                                            .toList()),
+                    Faces.messages());
+        } catch (SurveyEditor.InvalidSurveyException e) {
+            Faces.fieldErrors("designer", e.errors());
+            return;
+        }
+        Faces.info("common.saved");
+    }
+
+    /** The keys of the questions before the one being edited: what its condition may depend on. */
+    public List<String> getEarlierKeys() {
+        int index = editing == null ? -1 : questions.indexOf(editing);
+        return index < 0
+                ? List.of()
+                : questions.subList(0, index).stream().map(QuestionModel::getKey).toList();
+    }
+
+    public app.resonance.surveys.entity.ConditionOperator[] getConditionOperators() {
+        return app.resonance.surveys.entity.ConditionOperator.values();
+    }
+
+    public app.resonance.surveys.entity.AnswerPolicy[] getAnswerPolicies() {
+        return app.resonance.surveys.entity.AnswerPolicy.values();
+    }
+
+    public String conditionText(QuestionModel q) {
+        if (!q.hasCondition()) {
+            return "";
+        }
+        return Faces.text(
+                "designer.showIfSummary",
+                q.getShowIfQuestion(),
+                Faces.text("condition." + q.getShowIfOperator()),
+                q.getShowIfValues() == null ? "" : q.getShowIfValues());
     }
 
     SurveyDraft draft() {

@@ -53,6 +53,18 @@ public class SegmentCatalog {
         return counts;
     }
 
+    /** The ids of the customers who fulfil all these rules today. */
+    public List<Long> memberIds(List<SegmentRule> rules, LocalDate today) {
+        SegmentQuery query = SegmentQuery.ids(rules, today);
+        var native_ = em.createNativeQuery(query.sql());
+        List<Object> parameters = query.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            native_.setParameter(i + 1, parameters.get(i));
+        }
+        List<?> rows = native_.getResultList();
+        return rows.stream().map(r -> ((Number) r).longValue()).toList();
+    }
+
     /** How many customers fulfil all these rules today (also for a definition not stored yet). */
     public long count(List<SegmentRule> rules, LocalDate today) {
         SegmentQuery query = SegmentQuery.count(rules, today);

@@ -37,8 +37,19 @@ public final class SegmentQuery {
 
     /** The count query for rules that must all hold on the given day; no rules match nobody. */
     public static SegmentQuery count(List<SegmentRule> rules, LocalDate today) {
+        return query("SELECT COUNT(*)", rules, today);
+    }
+
+    /** The ids of the matching customers, in id order. */
+    public static SegmentQuery ids(List<SegmentRule> rules, LocalDate today) {
+        SegmentQuery query = query("SELECT c.id", rules, today);
+        query.sql.append(" ORDER BY c.id");
+        return query;
+    }
+
+    private static SegmentQuery query(String select, List<SegmentRule> rules, LocalDate today) {
         SegmentQuery query = new SegmentQuery();
-        query.sql.append("SELECT COUNT(*) FROM customer c WHERE ");
+        query.sql.append(select).append(" FROM customer c WHERE ");
         if (rules.isEmpty()) {
             query.sql.append("1 = 0");
         }
