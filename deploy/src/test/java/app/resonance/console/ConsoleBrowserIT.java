@@ -9,6 +9,9 @@ import app.resonance.console.pages.ConsolePage;
 import app.resonance.console.pages.DesignerPage;
 import app.resonance.console.pages.ImportPage;
 import app.resonance.console.pages.LoginPage;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -17,6 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,7 +30,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +41,8 @@ import org.openqa.selenium.By;
 /**
  * The console in headless Chromium against the complete application (ROOT.war: survey app and console)
  * on one Payara Micro with the demo data: login and role limits, the language switch, building and
- * publishing a survey with skip logic, and a CSV import with an error row.
+ * publishing a survey with skip logic, a CSV import with an error row, and an invitation wave whose
+ * mail (received by a real SMTP server, GreenMail) is answered through its one-click score link.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -52,6 +60,20 @@ class ConsoleBrowserIT {
     URL base;
 
     Browser browser;
+
+    static GreenMail smtp;
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(
+                Integer.getInteger("console.it.smtp.port", 3525), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
 
     @BeforeEach
     void openBrowser() {
@@ -202,5 +224,81 @@ class ConsoleBrowserIT {
         browser.type(By.id("segment:rules:0:value"), "business");
         browser.waitFor(d -> !d.findElement(By.id("segment:count")).getText().endsWith(": 0")
                 && d.findElement(By.id("segment:count")).getText().matches("Matching customers now: \\d+"));
+    }
+
+    @Test
+    void anInvitationWaveIsMailedAndAnsweredThroughTheScoreLinkInTheMail() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String first = "W-" + run + "-1";
+        String second = "W-" + run + "-2";
+        for (String id : List.of(first, second)) {
+            HttpResponse<String> created = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(java.net.URI.create(browser.base() + "/api/v1/admin/customers"))
+                                    .header("Content-Type", "application/json")
+                                    .header(
+                                            "Authorization",
+                                            "Basic "
+                                                    + Base64.getEncoder()
+                                                            .encodeToString(("admin:" + ADMIN_PASSWORD)
+                                                                    .getBytes(StandardCharsets.UTF_8)))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"externalId\": \"" + id
+                                            + "\", \"name\": \"Kunde " + id + "\", \"email\": \"" + id.toLowerCase()
+                                            + "@mail.example\", \"locale\": \"en\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+        }
+        LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
+        browser.open("/admin/manage/distribute.xhtml?slug=relationship-nps");
+        assertTrue(browser.text(By.id("public-link")).endsWith("/s/relationship-nps"));
+        assertTrue(browser.text(By.id("embed")).contains("data-survey=\"relationship-nps\""));
+        browser.type(By.id("wave:customers"), first + ", " + second);
+        browser.type(By.id("wave:reminderDays_input"), "3");
+        browser.click(By.id("wave:send"));
+        browser.waitForText(By.id("growl_container"), "2 invitations queued");
+
+        MimeMessage mail = waitForMail(first.toLowerCase() + "@mail.example");
+        waitForMail(second.toLowerCase() + "@mail.example");
+        assertTrue(
+                mail.getSubject().endsWith(": your opinion, please"),
+                "English for a customer with locale en: " + mail.getSubject());
+        String body = (String)
+                ((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent();
+        String scoreLink = Arrays.stream(body.split("\\R"))
+                .filter(line -> line.startsWith("9: "))
+                .map(line -> line.substring(3).strip())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(body));
+        assertTrue(scoreLink.startsWith(browser.base() + "/i/"), scoreLink);
+
+        browser.driver().get(scoreLink);
+        browser.waitFor(d -> !d.findElement(By.id("oneclick-status")).getText().isBlank());
+
+        browser.open("/admin/manage/distribute.xhtml?slug=relationship-nps");
+        By answered = By.cssSelector("[id='waves:table'] tbody tr:first-child .answered");
+        browser.waitFor(d -> {
+            d.navigate().refresh();
+            return d.findElement(answered).getText().equals("1")
+                    && d.findElement(By.cssSelector("[id='waves:table'] tbody tr:first-child .sent"))
+                            .getText()
+                            .equals("2");
+        });
+        assertEquals("2", browser.text(By.cssSelector("[id='waves:table'] tbody tr:first-child .invited")));
+        assertEquals("50 %", browser.text(By.cssSelector("[id='waves:table'] tbody tr:first-child .rate")));
+        assertEquals("1", browser.text(By.cssSelector("[id='waves:table'] tbody tr:first-child .opened")));
+    }
+
+    static MimeMessage waitForMail(String recipient) throws Exception {
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until) {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(recipient)) {
+                    return message;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no mail to " + recipient);
     }
 }

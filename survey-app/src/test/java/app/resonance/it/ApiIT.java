@@ -590,4 +590,47 @@ class ApiIT {
         assertTrue(audit.body().contains("\"subject\":\"" + key + "\""), audit.body());
         assertTrue(audit.body().contains("plan EQUALS business"), audit.body());
     }
+
+    @Test
+    void aWaveInvitesOnceWithinTheContactLimitAndOnlyAdminsSendIt() {
+        String id = "wave-" + UUID.randomUUID().toString().substring(0, 8);
+        var customer = api.post(
+                "api/v1/admin/customers",
+                "{\"externalId\": \"" + id + "\", \"name\": \"Wave\", \"email\": \"" + id + "@example.test\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, customer.statusCode(), customer.body());
+        String wave = "{\"customers\": [\"" + id + "\"], \"reminderDays\": 3}";
+        assertEquals(
+                403,
+                api.post("api/v1/admin/surveys/relationship-nps/waves", wave, "Authorization", lead())
+                        .statusCode());
+
+        var first = api.post("api/v1/admin/surveys/relationship-nps/waves", wave, "Authorization", Api.admin());
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(1, Api.json(first).getInt("invited"));
+        assertEquals(0, Api.json(first).getInt("skippedRecentlyContacted"));
+        assertEquals(
+                2,
+                Api.count("SELECT COUNT(*) FROM mail_outbox m JOIN invitation i ON i.id = m.invitation_id"
+                        + " JOIN customer c ON c.id = i.customer_id WHERE c.external_id = '" + id + "'"),
+                "the invitation and its reminder are queued");
+
+        var second = api.post("api/v1/admin/surveys/post-support-csat/waves", wave, "Authorization", Api.admin());
+        assertEquals(201, second.statusCode(), second.body());
+        assertEquals(0, Api.json(second).getInt("invited"), "contacted within the limit, by any survey");
+        assertEquals(1, Api.json(second).getInt("skippedRecentlyContacted"));
+
+        var listed = api.get("api/v1/admin/surveys/relationship-nps/waves", "Authorization", viewer());
+        assertEquals(200, listed.statusCode(), listed.body());
+
+        var bad = api.post(
+                "api/v1/admin/surveys/relationship-nps/waves",
+                "{\"segment\": \"no-such-segment\", \"reminderDays\": 99}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("\"field\":\"segment\""), bad.body());
+        assertTrue(bad.body().contains("\"field\":\"reminderDays\""), bad.body());
+    }
 }

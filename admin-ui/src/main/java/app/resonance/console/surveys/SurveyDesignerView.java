@@ -121,7 +121,9 @@ public class SurveyDesignerView implements Serializable {
         int index = editing == null ? -1 : questions.indexOf(editing);
         return index < 0
                 ? List.of()
-                : questions.subList(0, index).stream().map(QuestionModel::getKey).toList();
+                : questions.subList(0, index).stream()
+                        .map(QuestionModel::getKey)
+                        .toList();
     }
 
     public app.resonance.surveys.entity.ConditionOperator[] getConditionOperators() {

@@ -50,7 +50,11 @@ public final class MailComposer {
         StringBuilder text = new StringBuilder();
         text.append(greeting).append("\n\n").append(intro).append("\n\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");
-        html.append("<p>").append(escape(greeting)).append("</p><p>").append(escape(intro)).append("</p>");
+        html.append("<p>")
+                .append(escape(greeting))
+                .append("</p><p>")
+                .append(escape(intro))
+                .append("</p>");
         if (nps) {
             String question = text(version.questions().get(0).text(), language);
             text.append(question).append('\n');

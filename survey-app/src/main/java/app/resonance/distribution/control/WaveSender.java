@@ -139,8 +139,8 @@ public class WaveSender {
                 continue;
             }
             var issued = invitations.issue(survey, customer, wave.id());
-            outbox.enqueue(MailComposer.compose(
-                    OutboxMail.Kind.INVITATION, customer, version, issued, baseUrl, now, now));
+            outbox.enqueue(
+                    MailComposer.compose(OutboxMail.Kind.INVITATION, customer, version, issued, baseUrl, now, now));
             if (reminderDays != null) {
                 outbox.enqueue(MailComposer.compose(
                         OutboxMail.Kind.REMINDER,

@@ -185,6 +185,12 @@ public class SurveyEditor {
                                 .toList(),
                 clock.instant());
         em.flush();
+        audit(
+                survey,
+                "settingsChanged",
+                "opens " + settings.opensAt() + ", closes " + settings.closesAt() + ", limit "
+                        + settings.responseLimit() + ", policy " + survey.answerPolicy() + ", origins "
+                        + survey.allowedOrigins());
     }
 
     public void close(Survey survey) {
