@@ -93,8 +93,11 @@ class ConsoleBrowserIT {
         login.submit("admin", "not-the-password");
         assertEquals("User name or password is wrong.", login.messages());
 
+        String before = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
         ConsolePage console = login.loginAs("admin", ADMIN_PASSWORD);
         assertEquals("Overview", console.heading());
+        String after = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        assertFalse(before.equals(after), "the session id changes at login");
         LoginPage again = console.logout();
         browser.open("/admin/index.xhtml");
         assertTrue(again.isShown(), "after logout the console asks for a login again");
