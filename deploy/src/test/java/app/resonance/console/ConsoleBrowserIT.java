@@ -104,6 +104,38 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void fiveFailedLoginsLockTheAccountEvenForTheRightPassword() throws Exception {
+        String name = "lock" + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created = adminPost(
+                "/api/v1/admin/users",
+                "{\"username\": \"" + name + "\", \"displayName\": \"Lock Test\", \"password\": \"right-password-1\","
+                        + " \"role\": \"VIEWER\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        LoginPage login = LoginPage.open(browser);
+        for (int i = 0; i < 5; i++) {
+            login.submit(name, "wrong-password-" + i);
+        }
+        assertEquals("Too many failed attempts: this account is locked for 15 minutes.", login.messages());
+        login.submit(name, "right-password-1");
+        assertEquals("Too many failed attempts: this account is locked for 15 minutes.", login.messages());
+        assertTrue(login.isShown());
+    }
+
+    HttpResponse<String> adminPost(String path, String json) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(java.net.URI.create(browser.base() + path))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        "Basic " + Base64.getEncoder()
+                                                .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aViewerReadsButCannotReachWhatOnlyAdminsMay() {
         ConsolePage console = LoginPage.open(browser).loginAs("viewer", DEMO_PASSWORD);
         assertTrue(console.signedInAs().contains("Viewer"), console.signedInAs());
@@ -160,14 +192,18 @@ class ConsoleBrowserIT {
                 .apply()
                 .addQuestion("why", "Long text", "Was sollen wir besser machen?", "What should we improve?")
                 .showOnlyIf("nps", "is between", "0,6")
-                .apply();
-        assertEquals("only if nps is between 0,6", designer.conditionOfRow(1));
+                .apply()
+                .addQuestion("channel", "Short text", "Über welchen Weg?", "Which channel?")
+                .apply()
+                .moveUp(2);
+        assertEquals(List.of("nps", "channel", "why"), designer.keys());
+        assertEquals("only if nps is between 0,6", designer.conditionOfRow(2));
         designer.publish();
         assertTrue(designer.status().startsWith("Status: Open, newest version 1 (published)"), designer.status());
 
         designer.previewIn("English");
         assertEquals("How was it?", designer.previewTitle());
-        assertTrue(designer.preview().contains("2. What should we improve?"), designer.preview());
+        assertTrue(designer.preview().contains("3. What should we improve?"), designer.preview());
         designer.previewIn("German");
         assertEquals("Wie war es?", designer.previewTitle());
 
@@ -180,6 +216,9 @@ class ConsoleBrowserIT {
         assertTrue(definition.body().contains("\"showIf\""), definition.body());
         assertTrue(definition.body().contains("BETWEEN"), definition.body());
         assertTrue(definition.body().contains("Would you recommend us?"), definition.body());
+        assertTrue(
+                definition.body().indexOf("\"channel\"") < definition.body().indexOf("\"why\""),
+                "published in the order the designer shows: " + definition.body());
     }
 
     @Test

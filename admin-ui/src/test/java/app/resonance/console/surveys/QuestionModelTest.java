@@ -34,7 +34,7 @@ class QuestionModelTest {
     @Test
     void changingTheTypeDropsWhatTheNewTypeCannotHave() {
         QuestionModel model = QuestionModel.of(new QuestionDraft(
-                "r", "RATING", true, new Texts("Wie?", "How?"), 0, 10, null, null, List.of(), List.of()));
+                "r", "RATING", true, new Texts("Wie?", "How?"), 0, 10, null, null, List.of(), List.of(), null, null));
         model.getOptions().add(new QuestionModel.OptionModel());
         model.setType("LONG_TEXT");
         QuestionDraft saved = model.draft();
@@ -47,7 +47,18 @@ class QuestionModelTest {
     @Test
     void conditionValuesAreSplitAndTrimmed() {
         QuestionModel model = QuestionModel.of(new QuestionDraft(
-                "why", "LONG_TEXT", false, new Texts("Warum?", "Why?"), null, null, null, null, List.of(), List.of()));
+                "why",
+                "LONG_TEXT",
+                false,
+                new Texts("Warum?", "Why?"),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null));
         model.setShowIfQuestion("nps");
         model.setShowIfOperator("ANY_OF");
         model.setShowIfValues(" 0, 1 ,,2 ");

@@ -60,6 +60,20 @@ public final class DesignerPage {
         return this;
     }
 
+    /** Moves the question in the given row (0-based) one place up. */
+    public DesignerPage moveUp(int row) {
+        browser.click(By.id("designer:questions:" + row + ":up"));
+        PrimeFaces.ajaxDone(browser);
+        return this;
+    }
+
+    /** The question keys in the order of the table. */
+    public java.util.List<String> keys() {
+        return browser.driver().findElements(By.cssSelector("[id='designer:questions'] .question-key")).stream()
+                .map(org.openqa.selenium.WebElement::getText)
+                .toList();
+    }
+
     public DesignerPage publish() {
         browser.click(By.id("designer:publish"));
         PrimeFaces.ajaxDone(browser);

@@ -115,6 +115,10 @@ final class Pages {
     int allowedPage(int requested, FormValues stored, Response answer) {
         Visibility visibility = new Visibility(visit.version(), stored);
         List<Integer> pages = visibility.pages();
+        if (answer != null && answer.status() == app.resonance.responses.entity.ResponseStatus.COMPLETE) {
+            // Changing a complete response: every page may be visited, starting with the first.
+            return pages.contains(requested) ? requested : visibility.first();
+        }
         int reached = answer == null ? visibility.first() : answer.pageReached();
         if (pages.contains(requested) && requested <= reached) {
             return requested;

@@ -75,7 +75,7 @@ public final class SurveyTemplates {
                         false,
                         t("Produkt-Feedback", "Product feedback"),
                         List.of(
-                                new QuestionDraft(
+                                question(
                                         "rating",
                                         "RATING",
                                         true,
@@ -88,7 +88,7 @@ public final class SurveyTemplates {
                                         t("hervorragend", "excellent"),
                                         List.of(),
                                         List.of()),
-                                new QuestionDraft(
+                                question(
                                         "features",
                                         "MULTIPLE_CHOICE",
                                         false,
@@ -110,7 +110,7 @@ public final class SurveyTemplates {
                         true,
                         t("Mitarbeiterbefragung", "Employee survey"),
                         List.of(
-                                new QuestionDraft(
+                                question(
                                         "enps",
                                         "NPS",
                                         true,
@@ -133,7 +133,7 @@ public final class SurveyTemplates {
     }
 
     private static QuestionDraft nps() {
-        return new QuestionDraft(
+        return question(
                 "nps",
                 "NPS",
                 true,
@@ -149,19 +149,33 @@ public final class SurveyTemplates {
     }
 
     private static QuestionDraft scale(String id, String type, Texts text) {
-        return new QuestionDraft(id, type, true, text, null, null, null, null, List.of(), List.of());
+        return question(id, type, true, text, null, null, null, null, List.of(), List.of());
     }
 
     private static QuestionDraft choice(String id, Texts text, List<OptionDraft> options) {
-        return new QuestionDraft(id, "SINGLE_CHOICE", false, text, null, null, null, null, options, List.of());
+        return question(id, "SINGLE_CHOICE", false, text, null, null, null, null, options, List.of());
     }
 
     private static QuestionDraft text(String id, Texts text) {
-        return new QuestionDraft(id, "LONG_TEXT", false, text, null, null, null, null, List.of(), List.of());
+        return question(id, "LONG_TEXT", false, text, null, null, null, null, List.of(), List.of());
     }
 
     private static OptionDraft option(String id, Texts label) {
         return new OptionDraft(id, label);
+    }
+
+    private static QuestionDraft question(
+            String id,
+            String type,
+            Boolean required,
+            Texts text,
+            Integer min,
+            Integer max,
+            Texts minLabel,
+            Texts maxLabel,
+            List<OptionDraft> options,
+            List<OptionDraft> rows) {
+        return new QuestionDraft(id, type, required, text, min, max, minLabel, maxLabel, options, rows, 1, null);
     }
 
     private static Texts t(String de, String en) {
