@@ -128,8 +128,10 @@ class ConsoleBrowserIT {
                                 .header("Content-Type", "application/json")
                                 .header(
                                         "Authorization",
-                                        "Basic " + Base64.getEncoder()
-                                                .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(("admin:" + ADMIN_PASSWORD)
+                                                                .getBytes(StandardCharsets.UTF_8)))
                                 .POST(HttpRequest.BodyPublishers.ofString(json))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
