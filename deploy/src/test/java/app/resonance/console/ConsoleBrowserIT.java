@@ -345,4 +345,28 @@ class ConsoleBrowserIT {
         }
         throw new AssertionError("no mail to " + recipient);
     }
+
+    @Test
+    void anAdminCreatesAUserInTheConsoleWhoLogsInWithThatRoleAndTheAuditLogSaysWho() {
+        String name = "sam" + UUID.randomUUID().toString().substring(0, 6);
+        ConsolePage console = LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
+        browser.open("/admin/manage/users.xhtml");
+        browser.type(By.id("create:username"), name);
+        browser.type(By.id("create:displayName"), "Sam Support");
+        app.resonance.console.pages.PrimeFaces.selectOne(browser, "create:role", "Support lead");
+        browser.type(By.id("create:password"), "short");
+        browser.click(By.id("create:submit"));
+        browser.waitForText(By.id("create"), "Use at least 12 characters.");
+        browser.type(By.id("create:password"), "sam-password-123");
+        browser.click(By.id("create:submit"));
+        browser.waitForText(By.id("list:users"), name);
+
+        browser.open("/admin/manage/audit.xhtml");
+        String audit = browser.text(By.id("audit:entries"));
+        assertTrue(audit.contains(name) && audit.contains("role SUPPORT_LEAD"), audit);
+
+        console.logout();
+        ConsolePage sam = LoginPage.open(browser).loginAs(name, "sam-password-123");
+        assertTrue(sam.signedInAs().contains("Sam Support (Support lead)"), sam.signedInAs());
+    }
 }
