@@ -32,6 +32,12 @@ final class Api {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
     }
 
+    /** The WAR this module built, as the integration tests deploy it. */
+    static org.jboss.shrinkwrap.api.spec.WebArchive surveyApp() {
+        return org.jboss.shrinkwrap.api.ShrinkWrap.createFromZipFile(
+                org.jboss.shrinkwrap.api.spec.WebArchive.class, new java.io.File("target/survey-app.war"));
+    }
+
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

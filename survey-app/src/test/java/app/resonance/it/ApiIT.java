@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.resonance.testsupport.ItDatabaseCondition;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +25,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +41,7 @@ class ApiIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/survey-app.war"));
+        return Api.surveyApp();
     }
 
     @ArquillianResource
@@ -474,6 +472,140 @@ class ApiIT {
                 openapi.body().contains("/api/v1/surveys/{slug}/responses"),
                 openapi.body().substring(0, 500));
         assertNotNull(openapi.body());
+    }
+
+    /** Polls until the condition holds, at most {@code seconds}. */
+    static boolean eventually(int seconds, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return condition.getAsBoolean();
+    }
+
+    @Test
+    void aWebhookReceiverThatIsDownGetsEveryEventOnceSignedWhenItIsBack() throws Exception {
+        String slug = publishedSurvey();
+        var received = new java.util.concurrent.CopyOnWriteArrayList<String[]>();
+        var up = new java.util.concurrent.atomic.AtomicBoolean(false);
+        var receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (up.get()) {
+                received.add(new String[] {exchange.getRequestHeaders().getFirst("Resonance-Signature"), body});
+                exchange.sendResponseHeaders(204, -1);
+            } else {
+                exchange.sendResponseHeaders(503, -1);
+            }
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            var registered = api.post(
+                    "api/v1/admin/webhooks",
+                    "{\"url\": \"" + url + "\", \"survey\": \"" + slug + "\"}",
+                    "Authorization",
+                    Api.admin());
+            assertEquals(201, registered.statusCode(), registered.body());
+            JsonObject endpoint = Api.json(registered);
+            String secret = endpoint.getString("secret");
+            String deliveries =
+                    "api/v1/admin/webhooks/" + endpoint.getJsonNumber("id").longValue() + "/deliveries";
+            var submitted = api.post("api/v1/surveys/" + slug + "/responses", "{\"answers\": {\"nps\": 2}}");
+            assertEquals(201, submitted.statusCode(), submitted.body());
+            long responseId = Api.json(submitted).getJsonNumber("id").longValue();
+
+            assertTrue(
+                    eventually(30, () -> {
+                        var list = Api.parse(api.get(deliveries, "Authorization", Api.admin())
+                                        .body())
+                                .asJsonArray();
+                        return !list.isEmpty() && list.getJsonObject(0).getInt("attempts") >= 1;
+                    }),
+                    "the first attempt failed against the receiver that is down");
+            var pending = Api.parse(
+                            api.get(deliveries, "Authorization", Api.admin()).body())
+                    .asJsonArray()
+                    .getJsonObject(0);
+            assertEquals("PENDING", pending.getString("status"));
+            assertEquals(503, pending.getInt("lastStatus"));
+
+            up.set(true);
+            assertTrue(eventually(40, () -> received.size() == 1), "delivered once the receiver is back");
+            Thread.sleep(3000);
+            assertEquals(1, received.size(), "and only once");
+            String[] delivery = received.get(0);
+            JsonObject event = Api.parse(delivery[1]).asJsonObject();
+            assertEquals("response.created", event.getString("type"));
+            assertEquals(
+                    responseId,
+                    event.getJsonObject("response").getJsonNumber("id").longValue());
+            assertEquals(
+                    2, event.getJsonObject("response").getJsonObject("answers").getInt("nps"));
+            String t = delivery[0].substring(2, delivery[0].indexOf(','));
+            String v1 = delivery[0].substring(delivery[0].indexOf("v1=") + 3);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            assertEquals(
+                    java.util.HexFormat.of()
+                            .formatHex(mac.doFinal(
+                                    (t + "." + delivery[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                    v1,
+                    "signed with the endpoint's secret");
+            assertTrue(
+                    Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(t)) < 120, "with a fresh time stamp");
+            assertTrue(eventually(
+                    10,
+                    () -> Api.parse(api.get(deliveries + "?status=DELIVERED", "Authorization", Api.admin())
+                                            .body())
+                                    .asJsonArray()
+                                    .size()
+                            == 1));
+            assertEquals(
+                    422,
+                    api.get(deliveries + "?status=LOST", "Authorization", Api.admin())
+                            .statusCode());
+            var bad = api.post(
+                    "api/v1/admin/webhooks", "{\"url\": \"file:///etc/passwd\"}", "Authorization", Api.admin());
+            assertEquals(422, bad.statusCode());
+            assertTrue(bad.body().contains("\"field\":\"url\""), bad.body());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void aCustomerCanSeeAndEraseWhatIsStoredAboutThem() {
+        var export = api.get("api/v1/admin/privacy/customers/C-00003", "Authorization", Api.admin());
+        assertEquals(200, export.statusCode(), export.body());
+        assertTrue(export.headers().firstValue("Content-Disposition").orElse("").contains("personal-data.json"));
+        JsonObject data = Api.json(export);
+        assertEquals("C-00003", data.getJsonObject("customer").getString("externalId"));
+        int responses = data.getJsonArray("responses").size();
+        assertTrue(responses > 0, "the demo customer has answered");
+
+        var erased = api.send(api.request("api/v1/admin/privacy/customers/C-00003")
+                .header("Authorization", Api.admin())
+                .DELETE()
+                .build());
+        assertEquals(200, erased.statusCode(), erased.body());
+        assertEquals(responses, Api.json(erased).getInt("responsesAnonymised"));
+        assertEquals(
+                404,
+                api.get("api/v1/admin/privacy/customers/C-00003", "Authorization", Api.admin())
+                        .statusCode());
+        assertEquals(0, Api.count("SELECT COUNT(*) FROM customer WHERE external_id = 'C-00003'"));
+
+        var bad = api.put(
+                "api/v1/admin/privacy/retention/relationship-nps", "{\"days\": 0}", "Authorization", Api.admin());
+        assertEquals(422, bad.statusCode());
+        assertTrue(bad.body().contains("\"field\":\"days\""), bad.body());
+        assertEquals(401, api.get("api/v1/admin/privacy/customers/C-00004").statusCode(), "not without login");
     }
 
     // Role limits on the admin API: every role reads; only ADMIN changes anything; users and the audit

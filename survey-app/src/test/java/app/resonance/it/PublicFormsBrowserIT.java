@@ -10,7 +10,6 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.sun.net.httpserver.HttpServer;
-import java.io.File;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
@@ -24,7 +23,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +48,7 @@ class PublicFormsBrowserIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/survey-app.war"));
+        return Api.surveyApp();
     }
 
     @ArquillianResource
@@ -125,12 +123,17 @@ class PublicFormsBrowserIT {
     }
 
     static String answers(String slug) {
+        return answersWhere("JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug);
+    }
+
+    /** The stored answers as "key=value", "key.row=column", in question order. */
+    static String answersWhere(String condition, String parameter) {
         try (var connection = Api.database();
                 var statement = connection.prepareStatement("SELECT q.question_key, a.row_code, a.option_code, a.score,"
                         + " a.text_value FROM answer a JOIN question q ON q.id = a.question_id"
-                        + " JOIN response r ON r.id = a.response_id JOIN survey s ON s.id = r.survey_id"
-                        + " WHERE s.slug = ? ORDER BY q.position, a.row_code, a.option_code")) {
-            statement.setString(1, slug);
+                        + " JOIN response r ON r.id = a.response_id " + condition
+                        + " ORDER BY q.position, a.row_code, a.option_code")) {
+            statement.setString(1, parameter);
             var parts = new java.util.ArrayList<String>();
             try (var rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -239,26 +242,7 @@ class PublicFormsBrowserIT {
     }
 
     static String answersOf(String resumeToken) {
-        String hash = sha256(resumeToken);
-        try (var connection = Api.database();
-                var statement =
-                        connection.prepareStatement("SELECT q.question_key, a.option_code, a.score, a.text_value"
-                                + " FROM answer a JOIN question q ON q.id = a.question_id JOIN response r ON r.id = a.response_id"
-                                + " WHERE r.resume_token_hash = ? ORDER BY q.position")) {
-            statement.setString(1, hash);
-            var parts = new java.util.ArrayList<String>();
-            try (var rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    String value = rs.getString(3) != null
-                            ? rs.getString(3)
-                            : rs.getString(4) != null ? rs.getString(4) : rs.getString(2);
-                    parts.add(rs.getString(1) + "=" + value);
-                }
-            }
-            return String.join(" ", parts);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return answersWhere("WHERE r.resume_token_hash = ?", sha256(resumeToken));
     }
 
     static String sha256(String text) {
@@ -637,5 +621,11 @@ class PublicFormsBrowserIT {
                 api.post("api/v1/surveys/" + small + "/responses", "{\"answers\": {\"nps\": 1}, \"partial\": true}")
                         .statusCode());
         assertEquals(404, api.get("s/no-such-survey").statusCode());
+        assertTrue(
+                api.get("s/relationship-nps").body().contains("href=\"/privacy?lang&#61;en\""),
+                "every form links to the privacy notice");
+        var privacy = api.get("privacy?lang=de");
+        assertEquals(200, privacy.statusCode());
+        assertTrue(privacy.body().contains("Wie wir mit Ihren Antworten umgehen"));
     }
 }

@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * one-click score from an email, recorded by {@code POST /i/{token}/score}, never by the GET that mail
  * scanners also follow). Pages are saved one at a time (post, redirect, get).
  */
-@WebServlet(urlPatterns = {"/s/*", "/i/*"})
+@WebServlet(urlPatterns = {"/s/*", "/i/*", "/privacy"})
 public class FormServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(FormServlet.class.getName());
@@ -90,6 +90,10 @@ public class FormServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("/privacy".equals(request.getServletPath())) {
+            message(request, response, 200, Pages.language(request, null), "privacy", null);
+            return;
+        }
         try {
             Optional<Visit> visit = visit(request, response);
             if (visit.isEmpty()) {
@@ -105,7 +109,10 @@ public class FormServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             request.setCharacterEncoding("UTF-8");
-            if (request.getParameterMap().size() > MAX_FIELDS || !sameOrigin(request)) {
+            // Browsers send forms with their length; a body of unknown length is not parsed (size limit).
+            if (request.getContentLengthLong() < 0
+                    || request.getParameterMap().size() > MAX_FIELDS
+                    || !sameOrigin(request)) {
                 message(request, response, 400, Pages.language(request, null), "form.badRequest", null);
                 return;
             }

@@ -55,7 +55,8 @@ final class FormView {
             String pageTitle,
             boolean hasLanguages,
             List<Language> languages,
-            Map<String, String> t) {}
+            Map<String, String> t,
+            String privacyUrl) {}
 
     record Form(
             Frame frame,

@@ -33,7 +33,8 @@ final class Pages {
             "honeypot",
             "resumeHint",
             "resumeLink",
-            "privacyNote");
+            "privacyNote",
+            "privacyLink");
 
     private final HttpServletRequest request;
     private final FormServlet.Visit visit;
@@ -82,8 +83,11 @@ final class Pages {
             languages.add(
                     new FormView.Language(code, "de".equals(code) ? "Deutsch" : "English", href, code.equals(lang)));
         }
+        String privacy = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("resonance.privacy.url", String.class)
+                .orElse(request.getContextPath() + "/privacy?lang=" + lang);
         return new FormView.Frame(
-                lang, request.getContextPath(), pageTitle, languages.size() > 1, languages, texts(messages));
+                lang, request.getContextPath(), pageTitle, languages.size() > 1, languages, texts(messages), privacy);
     }
 
     static FormView.Message message(

@@ -7,6 +7,7 @@ import app.resonance.platform.control.Messages;
 import app.resonance.responses.control.AnswerValidator;
 import app.resonance.responses.control.FormValues;
 import app.resonance.responses.control.Invitations;
+import app.resonance.responses.control.ResponseEvents;
 import app.resonance.responses.control.Tokens;
 import app.resonance.responses.control.Visibility;
 import app.resonance.responses.entity.AnswerValue;
@@ -255,10 +256,6 @@ public class PublicForms {
     }
 
     private void event(Response response, boolean created, Instant now) {
-        em.persist(new ResponseEvent(
-                response.id(),
-                response.survey().id(),
-                created ? ResponseEvent.Kind.CREATED : ResponseEvent.Kind.CHANGED,
-                now));
+        ResponseEvents.record(em, response, created ? ResponseEvent.Kind.CREATED : ResponseEvent.Kind.CHANGED, now);
     }
 }

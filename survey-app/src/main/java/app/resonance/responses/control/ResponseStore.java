@@ -82,7 +82,7 @@ public class ResponseStore {
         }
         em.persist(response);
         em.flush();
-        em.persist(new ResponseEvent(response.id(), response.survey().id(), ResponseEvent.Kind.CREATED, now));
+        ResponseEvents.record(em, response, ResponseEvent.Kind.CREATED, now);
         Outcome outcome = describe.apply(response);
         if (idempotencyKey != null) {
             claim.record(outcome.status(), outcome.location(), outcome.body(), response.id());

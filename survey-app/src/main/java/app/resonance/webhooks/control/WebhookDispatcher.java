@@ -1,0 +1,128 @@
+package app.resonance.webhooks.control;
+
+import app.resonance.platform.control.DataSourceConfiguration;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every two seconds: turns new response events into deliveries, then sends the due ones. A delivery
+ * counts as made when the receiver answers 2xx within ten seconds; anything else is retried later.
+ * Several instances may run this at once: the cursor is read under a row lock and deliveries are
+ * claimed with a lease.
+ */
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
+    static final int EVENTS_PER_TICK = 500;
+    static final int DELIVERIES_PER_TICK = 20;
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "resonance.webhooks.retry-base-seconds", defaultValue = "30")
+    long retryBaseSeconds;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    /** Bean-managed: the JDBC transactions below are this method's own, never the container's. */
+    @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
+    public void tick() {
+        try {
+            inTransaction(c -> {
+                WebhookOutbox.fanOut(c, clock.instant(), EVENTS_PER_TICK);
+                return null;
+            });
+            List<WebhookOutbox.Due> due =
+                    inTransaction(c -> WebhookOutbox.claimDue(c, clock.instant(), DELIVERIES_PER_TICK, LEASE));
+            for (WebhookOutbox.Due delivery : due) {
+                send(delivery);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Webhook dispatch failed; retrying at the next tick", e);
+        }
+    }
+
+    private void send(WebhookOutbox.Due due) throws SQLException {
+        Instant now = clock.instant();
+        Integer status = null;
+        String error = null;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Resonance-Webhooks/1")
+                    .header("Resonance-Event-Id", "evt_" + due.eventId())
+                    .header("Resonance-Event-Type", due.eventType())
+                    .header(
+                            "Resonance-Signature",
+                            WebhookSignature.header(due.secret(), now.getEpochSecond(), due.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(due.payload()))
+                    .build();
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        Integer finalStatus = status;
+        String finalError = error != null ? error : status >= 200 && status < 300 ? null : "HTTP " + status;
+        Instant done = clock.instant();
+        inTransaction(c -> {
+            if (finalError == null) {
+                WebhookOutbox.delivered(c, due.id(), finalStatus, done);
+            } else {
+                WebhookOutbox.failed(c, due, finalStatus, finalError, done, Duration.ofSeconds(retryBaseSeconds));
+            }
+            return null;
+        });
+    }
+
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package app.resonance.webhooks.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The durable outbox of webhook deliveries, in plain JDBC on a connection whose transaction the caller
+ * commits: turns webhook events into deliveries for the endpoints registered when they happened (each
+ * event consumed once), claims due deliveries with a lease (so that two instances never send the same one at once),
+ * and records each attempt's outcome with the next attempt's time.
+ */
+public final class WebhookOutbox {
+
+    /** After this many failed attempts (about two days with the default pause) a delivery gives up. */
+    public static final int MAX_ATTEMPTS = 15;
+
+    static final Duration MAX_PAUSE = Duration.ofHours(6);
+
+    private WebhookOutbox() {}
+
+    /** A delivery to make now. */
+    public record Due(
+            long id, String url, String secret, long eventId, String eventType, String payload, int attempts) {}
+
+    /**
+     * Turns up to {@code limit} webhook events into deliveries for the endpoints registered when each
+     * happened, and deletes them; returns how many events were consumed. Two instances doing this at once
+     * collide on the unique delivery key, and one of them rolls back and tries again at its next tick.
+     */
+    public static int fanOut(Connection c, Instant now, int limit) throws SQLException {
+        record Event(long id, long responseId, long surveyId, String kind, Timestamp at) {}
+        List<Event> events = new ArrayList<>();
+        try (var s = c.prepareStatement("SELECT id, response_id, survey_id, kind, occurred_at FROM webhook_event"
+                + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")) {
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new Event(
+                            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getTimestamp(5)));
+                }
+            }
+        }
+        if (events.isEmpty()) {
+            return 0;
+        }
+        try (var endpoints = c.prepareStatement("SELECT id FROM webhook_endpoint WHERE active = TRUE"
+                        + " AND created_at <= ? AND (survey_id IS NULL OR survey_id = ?)");
+                var insert = c.prepareStatement("INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_type,"
+                        + " payload, status, attempts, next_attempt_at, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)");
+                var delete = c.prepareStatement("DELETE FROM webhook_event WHERE id = ?")) {
+            for (Event e : events) {
+                delete.setLong(1, e.id());
+                delete.addBatch();
+                endpoints.setTimestamp(1, e.at());
+                endpoints.setLong(2, e.surveyId());
+                List<Long> targets = new ArrayList<>();
+                try (var rs = endpoints.executeQuery()) {
+                    while (rs.next()) {
+                        targets.add(rs.getLong(1));
+                    }
+                }
+                if (targets.isEmpty()) {
+                    continue;
+                }
+                String type = "response." + e.kind().toLowerCase(java.util.Locale.ROOT);
+                String payload = payload(c, e.id(), type, e.responseId(), e.at().toLocalDateTime());
+                if (payload == null) {
+                    continue;
+                }
+                for (long endpoint : targets) {
+                    insert.setLong(1, nextId(c));
+                    insert.setLong(2, endpoint);
+                    insert.setLong(3, e.id());
+                    insert.setString(4, type);
+                    insert.setString(5, payload);
+                    insert.setTimestamp(6, utc(now));
+                    insert.setTimestamp(7, utc(now));
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+            int[] deleted = delete.executeBatch();
+            for (int d : deleted) {
+                if (d == 0) {
+                    // Another instance consumed these events meanwhile: leave them to it.
+                    throw new SQLException("webhook events consumed concurrently", "40001");
+                }
+            }
+        }
+        return events.size();
+    }
+
+    /** The event as the receiver gets it: the response as it was when the event was read. */
+    static String payload(Connection c, long eventId, String type, long responseId, LocalDateTime at)
+            throws SQLException {
+        JsonObjectBuilder response = Json.createObjectBuilder().add("id", responseId);
+        String slug;
+        try (var s = c.prepareStatement("SELECT s.slug, s.anonymous, r.status, r.channel, r.locale, r.submitted_at,"
+                + " c.external_id FROM response r JOIN survey s ON s.id = r.survey_id"
+                + " LEFT JOIN customer c ON c.id = r.customer_id WHERE r.id = ?")) {
+            s.setLong(1, responseId);
+            try (var rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                slug = rs.getString(1);
+                response.add("status", rs.getString(3))
+                        .add("channel", rs.getString(4))
+                        .add("locale", rs.getString(5))
+                        .add(
+                                "submittedAt",
+                                rs.getTimestamp(6)
+                                        .toLocalDateTime()
+                                        .toInstant(ZoneOffset.UTC)
+                                        .toString());
+                if (!rs.getBoolean(2) && rs.getString(7) != null) {
+                    response.add("customer", rs.getString(7));
+                }
+            }
+        }
+        response.add("answers", answers(c, responseId));
+        return Json.createObjectBuilder()
+                .add("id", "evt_" + eventId)
+                .add("type", type)
+                .add("occurredAt", at.toInstant(ZoneOffset.UTC).toString())
+                .add("survey", slug)
+                .add("response", response)
+                .build()
+                .toString();
+    }
+
+    private static JsonObjectBuilder answers(Connection c, long responseId) throws SQLException {
+        Map<String, Object> byKey = new LinkedHashMap<>();
+        try (var s = c.prepareStatement("SELECT q.question_key, q.question_type, a.row_code, a.option_code, a.score,"
+                + " a.text_value FROM answer a JOIN question q ON q.id = a.question_id WHERE a.response_id = ?"
+                + " ORDER BY q.position, a.id")) {
+            s.setLong(1, responseId);
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(1);
+                    String type = rs.getString(2);
+                    if ("MULTIPLE_CHOICE".equals(type)) {
+                        @SuppressWarnings("unchecked")
+                        var list = (List<String>) byKey.computeIfAbsent(key, k -> new ArrayList<String>());
+                        list.add(rs.getString(4));
+                    } else if ("MATRIX".equals(type)) {
+                        @SuppressWarnings("unchecked")
+                        var rows = (Map<String, String>)
+                                byKey.computeIfAbsent(key, k -> new LinkedHashMap<String, String>());
+                        rows.put(rs.getString(3), rs.getString(4));
+                    } else if (rs.getObject(5) != null) {
+                        byKey.put(key, rs.getInt(5));
+                    } else {
+                        byKey.put(key, rs.getString(6) != null ? rs.getString(6) : rs.getString(4));
+                    }
+                }
+            }
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        byKey.forEach((key, value) -> {
+            if (value instanceof Integer i) {
+                json.add(key, i);
+            } else if (value instanceof List<?> list) {
+                JsonArrayBuilder array = Json.createArrayBuilder();
+                list.forEach(v -> array.add(String.valueOf(v)));
+                json.add(key, array);
+            } else if (value instanceof Map<?, ?> map) {
+                JsonObjectBuilder rows = Json.createObjectBuilder();
+                map.forEach((row, column) -> rows.add(String.valueOf(row), String.valueOf(column)));
+                json.add(key, rows);
+            } else {
+                json.add(key, String.valueOf(value));
+            }
+        });
+        return json;
+    }
+
+    /** Claims up to {@code limit} due deliveries for {@code lease}; another instance skips them meanwhile. */
+    public static List<Due> claimDue(Connection c, Instant now, int limit, Duration lease) throws SQLException {
+        List<Due> candidates = new ArrayList<>();
+        List<Timestamp> seen = new ArrayList<>();
+        try (var s = c.prepareStatement("SELECT d.id, e.url, e.secret, d.event_id, d.event_type, d.payload, d.attempts,"
+                + " d.next_attempt_at FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id"
+                + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND e.active = TRUE"
+                + " ORDER BY d.next_attempt_at, d.id FETCH FIRST " + limit + " ROWS ONLY")) {
+            s.setTimestamp(1, utc(now));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(new Due(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getLong(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getInt(7)));
+                    seen.add(rs.getTimestamp(8));
+                }
+            }
+        }
+        List<Due> claimed = new ArrayList<>();
+        try (PreparedStatement claim = c.prepareStatement(
+                "UPDATE webhook_delivery SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ? AND status = 'PENDING'")) {
+            for (int i = 0; i < candidates.size(); i++) {
+                claim.setTimestamp(1, utc(now.plus(lease)));
+                claim.setLong(2, candidates.get(i).id());
+                claim.setTimestamp(3, seen.get(i));
+                if (claim.executeUpdate() == 1) {
+                    claimed.add(candidates.get(i));
+                }
+            }
+        }
+        return claimed;
+    }
+
+    public static void delivered(Connection c, long id, int status, Instant now) throws SQLException {
+        try (var s = c.prepareStatement("UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1,"
+                + " last_status = ?, last_error = NULL, delivered_at = ? WHERE id = ?")) {
+            s.setInt(1, status);
+            s.setTimestamp(2, utc(now));
+            s.setLong(3, id);
+            s.executeUpdate();
+        }
+    }
+
+    /** Records a failed attempt: the next one after a growing pause, or none after {@link #MAX_ATTEMPTS}. */
+    public static void failed(Connection c, Due due, Integer status, String error, Instant now, Duration base)
+            throws SQLException {
+        int attempts = due.attempts() + 1;
+        try (var s = c.prepareStatement("UPDATE webhook_delivery SET status = ?, attempts = ?, last_status = ?,"
+                + " last_error = ?, next_attempt_at = ? WHERE id = ?")) {
+            s.setString(1, attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING");
+            s.setInt(2, attempts);
+            if (status == null) {
+                s.setNull(3, java.sql.Types.INTEGER);
+            } else {
+                s.setInt(3, status);
+            }
+            s.setString(4, error == null ? null : error.substring(0, Math.min(500, error.length())));
+            s.setTimestamp(5, utc(now.plus(pause(attempts, base))));
+            s.setLong(6, due.id());
+            s.executeUpdate();
+        }
+    }
+
+    /** The pause after the n-th failed attempt: base, 2 base, 4 base ... at most six hours. */
+    public static Duration pause(int attempts, Duration base) {
+        Duration pause = base.multipliedBy(1L << Math.min(30, Math.max(0, attempts - 1)));
+        return pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
+    }
+
+    private static long nextId(Connection c) throws SQLException {
+        boolean postgres = c.getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres");
+        String sql = postgres ? "SELECT nextval('webhook_delivery_seq')" : "SELECT NEXT VALUE FOR webhook_delivery_seq";
+        try (var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static Timestamp utc(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+}
