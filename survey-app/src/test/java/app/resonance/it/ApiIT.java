@@ -656,6 +656,13 @@ class ApiIT {
                     403, api.get("api/v1/admin/users", "Authorization", who).statusCode());
             assertEquals(
                     403, api.get("api/v1/admin/audit", "Authorization", who).statusCode());
+            assertEquals(
+                    403,
+                    api.get("api/v1/admin/privacy/customers/C-00005", "Authorization", who)
+                            .statusCode(),
+                    "personal data is for admins only");
+            assertEquals(
+                    403, api.get("api/v1/admin/webhooks", "Authorization", who).statusCode());
         }
         assertEquals(
                 404,
