@@ -1,5 +1,5 @@
 /**
- * The admin console at /admin (PrimeFaces): packaged as a web fragment jar into the one application
- * WAR, calling survey-app's control classes in-process.
+ * The PrimeFaces console at /admin for the people who run the feedback programme, in German and English.
+ * It calls survey-app's control classes in-process and never runs a query of its own.
  */
 package app.resonance.console;

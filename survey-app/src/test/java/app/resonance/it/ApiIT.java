@@ -607,4 +607,169 @@ class ApiIT {
         assertTrue(bad.body().contains("\"field\":\"days\""), bad.body());
         assertEquals(401, api.get("api/v1/admin/privacy/customers/C-00004").statusCode(), "not without login");
     }
+
+    // Role limits on the admin API: every role reads; only ADMIN changes anything; users and the audit
+    // log are ADMIN's alone. The demo's lead (SUPPORT_LEAD) and viewer (VIEWER) log in with the demo password.
+
+    static final String DEMO_PASSWORD = "resonance-demo";
+
+    static String lead() {
+        return Api.basic("lead", DEMO_PASSWORD);
+    }
+
+    static String viewer() {
+        return Api.basic("viewer", DEMO_PASSWORD);
+    }
+
+    @Test
+    void viewerAndSupportLeadReadSurveysCustomersAndSegments() {
+        for (String who : new String[] {lead(), viewer()}) {
+            for (String path :
+                    new String[] {"api/v1/admin/surveys", "api/v1/admin/customers?limit=3", "api/v1/admin/segments"}) {
+                var response = api.get(path, "Authorization", who);
+                assertEquals(200, response.statusCode(), path + ": " + response.body());
+            }
+        }
+    }
+
+    @Test
+    void viewerAndSupportLeadChangeNothingAndGet403ProblemDetails() {
+        String slug = "role-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String who : new String[] {lead(), viewer()}) {
+            var create = api.post(
+                    "api/v1/admin/surveys",
+                    "{\"slug\": \"" + slug + "\", \"kind\": \"NPS\", \"title\": {\"de\": \"T\", \"en\": \"T\"}}",
+                    "Authorization",
+                    who);
+            assertEquals(403, create.statusCode(), create.body());
+            assertEquals(
+                    "application/problem+json",
+                    create.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            assertEquals(403, Api.json(create).getInt("status"));
+            var segment = api.put(
+                    "api/v1/admin/segments/role-test",
+                    "{\"name\": {\"de\": \"x\", \"en\": \"x\"}, \"rules\": [{\"attribute\": \"plan\", \"operator\": \"EQUALS\", \"value\": \"x\"}]}",
+                    "Authorization",
+                    who);
+            assertEquals(403, segment.statusCode(), segment.body());
+            assertEquals(
+                    403, api.get("api/v1/admin/users", "Authorization", who).statusCode());
+            assertEquals(
+                    403, api.get("api/v1/admin/audit", "Authorization", who).statusCode());
+            assertEquals(
+                    403,
+                    api.get("api/v1/admin/privacy/customers/C-00005", "Authorization", who)
+                            .statusCode(),
+                    "personal data is for admins only");
+            assertEquals(
+                    403, api.get("api/v1/admin/webhooks", "Authorization", who).statusCode());
+        }
+        assertEquals(
+                404,
+                api.get("api/v1/admin/surveys/" + slug, "Authorization", Api.admin())
+                        .statusCode());
+        assertEquals(
+                404,
+                api.get("api/v1/admin/segments/role-test", "Authorization", Api.admin())
+                        .statusCode());
+    }
+
+    @Test
+    void anAdminCreatesAUserWhoLogsInWithTheRoleGivenAndTheChangeIsAudited() {
+        String name = "u" + UUID.randomUUID().toString().substring(0, 8);
+        var created = api.post(
+                "api/v1/admin/users",
+                "{\"username\": \"" + name + "\", \"displayName\": \"Vera\", \"password\": \"a-long-password-1\","
+                        + " \"role\": \"VIEWER\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        String auth = Api.basic(name, "a-long-password-1");
+        assertEquals(
+                200, api.get("api/v1/admin/segments", "Authorization", auth).statusCode());
+        assertEquals(403, api.get("api/v1/admin/users", "Authorization", auth).statusCode());
+
+        var audit = api.get("api/v1/admin/audit?area=USER", "Authorization", Api.admin());
+        assertEquals(200, audit.statusCode(), audit.body());
+        JsonObject entry = Api.json(audit).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("subject").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(audit.body()));
+        assertEquals("admin", entry.getString("actor"));
+        assertEquals("created", entry.getString("action"));
+        assertEquals("role VIEWER", entry.getString("details"));
+    }
+
+    @Test
+    void aBadUserIsRefusedWith422NamingEachField() {
+        var response = api.post(
+                "api/v1/admin/users",
+                "{\"username\": \"Bad Name\", \"displayName\": \"\", \"password\": \"short\", \"role\": \"VIEWER\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, response.statusCode(), response.body());
+        JsonArray errors = Api.json(response).getJsonArray("errors");
+        var fields = errors.getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field"))
+                .toList();
+        assertTrue(fields.containsAll(java.util.List.of("username", "displayName", "password")), fields.toString());
+    }
+
+    @Test
+    void segmentChangesAreAuditedWithTheActor() {
+        String key = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        var saved = api.put(
+                "api/v1/admin/segments/" + key,
+                "{\"name\": {\"de\": \"Prüfung\", \"en\": \"Audit\"}, \"rules\": [{\"attribute\": \"plan\","
+                        + " \"operator\": \"EQUALS\", \"value\": \"business\"}]}",
+                "Authorization",
+                Api.admin());
+        assertEquals(200, saved.statusCode(), saved.body());
+        var audit = api.get("api/v1/admin/audit?area=SEGMENT", "Authorization", Api.admin());
+        assertTrue(audit.body().contains("\"subject\":\"" + key + "\""), audit.body());
+        assertTrue(audit.body().contains("plan EQUALS business"), audit.body());
+    }
+
+    @Test
+    void aWaveInvitesOnceWithinTheContactLimitAndOnlyAdminsSendIt() {
+        String id = "wave-" + UUID.randomUUID().toString().substring(0, 8);
+        var customer = api.post(
+                "api/v1/admin/customers",
+                "{\"externalId\": \"" + id + "\", \"name\": \"Wave\", \"email\": \"" + id + "@example.test\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, customer.statusCode(), customer.body());
+        String wave = "{\"customers\": [\"" + id + "\"], \"reminderDays\": 3}";
+        assertEquals(
+                403,
+                api.post("api/v1/admin/surveys/relationship-nps/waves", wave, "Authorization", lead())
+                        .statusCode());
+
+        var first = api.post("api/v1/admin/surveys/relationship-nps/waves", wave, "Authorization", Api.admin());
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(1, Api.json(first).getInt("invited"));
+        assertEquals(0, Api.json(first).getInt("skippedRecentlyContacted"));
+        assertEquals(
+                2,
+                Api.count("SELECT COUNT(*) FROM mail_outbox m JOIN invitation i ON i.id = m.invitation_id"
+                        + " JOIN customer c ON c.id = i.customer_id WHERE c.external_id = '" + id + "'"),
+                "the invitation and its reminder are queued");
+
+        var second = api.post("api/v1/admin/surveys/post-support-csat/waves", wave, "Authorization", Api.admin());
+        assertEquals(201, second.statusCode(), second.body());
+        assertEquals(0, Api.json(second).getInt("invited"), "contacted within the limit, by any survey");
+        assertEquals(1, Api.json(second).getInt("skippedRecentlyContacted"));
+
+        var listed = api.get("api/v1/admin/surveys/relationship-nps/waves", "Authorization", viewer());
+        assertEquals(200, listed.statusCode(), listed.body());
+
+        var bad = api.post(
+                "api/v1/admin/surveys/relationship-nps/waves",
+                "{\"segment\": \"no-such-segment\", \"reminderDays\": 99}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("\"field\":\"segment\""), bad.body());
+        assertTrue(bad.body().contains("\"field\":\"reminderDays\""), bad.body());
+    }
 }

@@ -47,7 +47,49 @@ public final class CustomerCsvReader {
 
     public record Result(List<CustomerProfile> profiles, List<FieldError> errors) {}
 
+    /** The fields a column can be mapped to; a column mapped to nothing becomes a free attribute. */
+    public static final List<String> FIELDS =
+            List.of("externalId", "name", "email", "plan", "region", "lifecycleStage", "renewalDate", "locale");
+    /** The mapping value of a column that is not imported at all. */
+    public static final String IGNORE = "-";
+
+    /** The header row of a CSV text, as the reader sees it (delimiter guessed, BOM removed). */
+    public static List<String> headers(String text) {
+        String clean = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(guessDelimiter(clean))
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
+        try (CSVParser parser = CSVParser.parse(clean, format)) {
+            return List.copyOf(parser.getHeaderNames());
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            return List.of();
+        }
+    }
+
+    /** The field each column maps to when nobody says otherwise (null: a free attribute). */
+    public static Map<String, String> suggestedMapping(List<String> headers) {
+        Map<String, String> mapping = new HashMap<>();
+        for (String header : headers) {
+            mapping.put(
+                    header, COLUMNS.getOrDefault(header.toLowerCase(Locale.ROOT).replace(" ", ""), null));
+        }
+        return mapping;
+    }
+
     public static Result read(Reader csv, Messages messages) {
+        return read(csv, null, messages);
+    }
+
+    /**
+     * Reads with the given column mapping (header to field; null or absent: free attribute; {@link #IGNORE}:
+     * skipped); without a mapping, the columns are recognised by their names.
+     */
+    public static Result read(Reader csv, Map<String, String> chosenMapping, Messages messages) {
         List<CustomerProfile> profiles = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         try {
@@ -63,11 +105,9 @@ public final class CustomerCsvReader {
                     .get();
             try (CSVParser parser = CSVParser.parse(text, format)) {
                 List<String> headers = parser.getHeaderNames();
-                Map<String, String> mapping = new HashMap<>();
-                for (String header : headers) {
-                    mapping.put(
-                            header,
-                            COLUMNS.getOrDefault(header.toLowerCase(Locale.ROOT).replace(" ", ""), null));
+                Map<String, String> mapping = new HashMap<>(suggestedMapping(headers));
+                if (chosenMapping != null) {
+                    headers.forEach(header -> mapping.put(header, chosenMapping.get(header)));
                 }
                 if (!mapping.containsValue("externalId")) {
                     errors.add(messages.error("header", "csvColumnMissing", "externalId"));
@@ -119,6 +159,9 @@ public final class CustomerCsvReader {
         for (String header : headers) {
             String value = record.get(header);
             String field = mapping.get(header);
+            if (IGNORE.equals(field)) {
+                continue;
+            }
             if (field != null) {
                 fields.put(field, value == null || value.isBlank() ? null : value);
             } else if (value != null && !value.isBlank()) {

@@ -1,5 +1,7 @@
 package app.resonance.customers.control;
 
+import app.resonance.audit.control.AuditLog;
+import app.resonance.audit.entity.AuditArea;
 import app.resonance.customers.entity.Customer;
 import app.resonance.customers.entity.CustomerProfile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,12 +41,16 @@ public class CustomerDirectory {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     public CustomerDirectory() {}
 
     /** For use outside the container (tools and tests). */
     public CustomerDirectory(EntityManager em, Clock clock) {
         this.em = em;
         this.clock = clock;
+        this.audit = new AuditLog(em, clock, AuditLog.SYSTEM);
     }
 
     public Optional<Customer> byExternalId(String externalId) {
@@ -56,13 +62,25 @@ public class CustomerDirectory {
 
     /** Creates or updates the customer with this external id; answers whether it was created. */
     public boolean upsert(CustomerProfile profile) {
-        return upsertAll(List.of(profile)).created() == 1;
+        boolean created = store(List.of(profile)).created() == 1;
+        audit.record(AuditArea.CUSTOMER, profile.externalId(), created ? "created" : "updated", null);
+        return created;
     }
 
     public record UpsertCount(int created, int updated) {}
 
-    /** Creates or updates every profile, looking the existing ones up in batches. */
+    /** Creates or updates every profile (an import), looking the existing ones up in batches. */
     public UpsertCount upsertAll(List<CustomerProfile> profiles) {
+        UpsertCount count = store(profiles);
+        audit.record(
+                AuditArea.CUSTOMER,
+                "import",
+                "imported",
+                count.created() + " created, " + count.updated() + " updated");
+        return count;
+    }
+
+    private UpsertCount store(List<CustomerProfile> profiles) {
         Instant now = clock.instant();
         int created = 0;
         int updated = 0;
@@ -96,18 +114,71 @@ public class CustomerDirectory {
 
     /** One page of customers, sorted by a whitelisted column. */
     public List<Customer> page(int offset, int limit, String sort, boolean descending) {
+        return page(CustomerFilter.NONE, offset, limit, sort, descending);
+    }
+
+    /** One page of the customers the filter lets through, sorted by a whitelisted column. */
+    public List<Customer> page(CustomerFilter filter, int offset, int limit, String sort, boolean descending) {
         String column = SORTABLE.getOrDefault(sort, "c.externalId");
-        return em.createQuery(
-                        "SELECT c FROM Customer c ORDER BY " + column + (descending ? " DESC" : " ASC") + ", c.id ASC",
+        var query = em.createQuery(
+                        "SELECT c FROM Customer c" + where(filter) + " ORDER BY " + column
+                                + (descending ? " DESC" : " ASC") + ", c.id ASC",
                         Customer.class)
                 .setHint(BATCH, "c.attributes")
                 .setHint(BATCH_TYPE, "IN")
                 .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultList();
+                .setMaxResults(limit);
+        bind(query, filter);
+        return query.getResultList();
     }
 
     public long count() {
         return em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult();
+    }
+
+    public long count(CustomerFilter filter) {
+        var query = em.createQuery("SELECT COUNT(c) FROM Customer c" + where(filter), Long.class);
+        bind(query, filter);
+        return query.getSingleResult();
+    }
+
+    /** The distinct values of plan or region, for filter choices. */
+    public List<String> values(String field) {
+        if (!field.equals("plan") && !field.equals("region")) {
+            throw new IllegalArgumentException(field);
+        }
+        return em.createQuery(
+                        "SELECT DISTINCT c." + field + " FROM Customer c WHERE c." + field + " IS NOT NULL ORDER BY c."
+                                + field,
+                        String.class)
+                .getResultList();
+    }
+
+    private static String where(CustomerFilter filter) {
+        List<String> conditions = new java.util.ArrayList<>();
+        if (filter.text() != null) {
+            conditions.add("(LOWER(c.externalId) LIKE :text ESCAPE '\\' OR LOWER(c.name) LIKE :text ESCAPE '\\'"
+                    + " OR LOWER(c.email) LIKE :text ESCAPE '\\')");
+        }
+        if (filter.plan() != null) {
+            conditions.add("c.plan = :plan");
+        }
+        if (filter.region() != null) {
+            conditions.add("c.region = :region");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static void bind(jakarta.persistence.Query query, CustomerFilter filter) {
+        if (filter.text() != null) {
+            query.setParameter(
+                    "text", "%" + SegmentQuery.escapeLike(filter.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        if (filter.plan() != null) {
+            query.setParameter("plan", filter.plan());
+        }
+        if (filter.region() != null) {
+            query.setParameter("region", filter.region());
+        }
     }
 }

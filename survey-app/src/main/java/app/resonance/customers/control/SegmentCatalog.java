@@ -2,6 +2,7 @@ package app.resonance.customers.control;
 
 import app.resonance.customers.entity.Customer;
 import app.resonance.customers.entity.Segment;
+import app.resonance.customers.entity.SegmentRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -45,17 +46,33 @@ public class SegmentCatalog {
                 .collect(Collectors.toSet());
     }
 
-    /** How many customers each segment holds today; reads the customers once for all segments. */
+    /** How many customers each segment holds today, counted by the database. */
     public Map<Segment, Long> countMembers(List<Segment> segments, LocalDate today) {
         Map<Segment, Long> counts = new HashMap<>();
-        segments.forEach(segment -> counts.put(segment, 0L));
-        em.createQuery("SELECT c FROM Customer c", Customer.class)
-                .setHint(CustomerDirectory.BATCH, "c.attributes")
-                .setHint(CustomerDirectory.BATCH_TYPE, "IN")
-                .getResultList()
-                .forEach(customer -> segments.stream()
-                        .filter(s -> s.matches(customer, today))
-                        .forEach(s -> counts.merge(s, 1L, Long::sum)));
+        segments.forEach(segment -> counts.put(segment, count(segment.rules(), today)));
         return counts;
+    }
+
+    /** The ids of the customers who fulfil all these rules today. */
+    public List<Long> memberIds(List<SegmentRule> rules, LocalDate today) {
+        SegmentQuery query = SegmentQuery.ids(rules, today);
+        var native_ = em.createNativeQuery(query.sql());
+        List<Object> parameters = query.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            native_.setParameter(i + 1, parameters.get(i));
+        }
+        List<?> rows = native_.getResultList();
+        return rows.stream().map(r -> ((Number) r).longValue()).toList();
+    }
+
+    /** How many customers fulfil all these rules today (also for a definition not stored yet). */
+    public long count(List<SegmentRule> rules, LocalDate today) {
+        SegmentQuery query = SegmentQuery.count(rules, today);
+        var native_ = em.createNativeQuery(query.sql());
+        List<Object> parameters = query.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            native_.setParameter(i + 1, parameters.get(i));
+        }
+        return ((Number) native_.getSingleResult()).longValue();
     }
 }

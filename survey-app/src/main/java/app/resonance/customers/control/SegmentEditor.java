@@ -1,5 +1,7 @@
 package app.resonance.customers.control;
 
+import app.resonance.audit.control.AuditLog;
+import app.resonance.audit.entity.AuditArea;
 import app.resonance.customers.entity.RuleOperator;
 import app.resonance.customers.entity.Segment;
 import app.resonance.customers.entity.SegmentRule;
@@ -34,6 +36,9 @@ public class SegmentEditor {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     /** Creates the segment, or redefines the one with this key. */
     public Segment save(String key, SegmentDraft draft, Messages messages) {
         List<FieldError> errors = validate(key, draft, messages);
@@ -48,14 +53,19 @@ public class SegmentEditor {
                 .toList();
         LocalizedText name =
                 new LocalizedText(draft.name().de().strip(), draft.name().en().strip());
+        String summary = rules.stream()
+                .map(r -> r.attribute() + " " + r.operator() + " " + r.value())
+                .collect(java.util.stream.Collectors.joining("; "));
         var existing = catalog.byKey(key);
         if (existing.isPresent()) {
             existing.get().define(name, rules, clock.instant());
+            audit.record(AuditArea.SEGMENT, key, "redefined", summary);
             return existing.get();
         }
         Segment segment = new Segment(key, name, rules, clock.instant());
         em.persist(segment);
         em.flush();
+        audit.record(AuditArea.SEGMENT, key, "created", summary);
         return segment;
     }
 

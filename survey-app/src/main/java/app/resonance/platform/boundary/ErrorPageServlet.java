@@ -24,6 +24,10 @@ public class ErrorPageServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Messages messages = Messages.of(request.getLocale());
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri instanceof String path && path.startsWith(request.getContextPath() + "/admin")) {
+            response = new ConsoleAware(response, request.getContextPath());
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -41,8 +45,50 @@ public class ErrorPageServlet extends HttpServlet {
         }
     }
 
+    /** The console's pages get their errors as a small HTML page in the browser's language, not as JSON. */
+    static final class ConsoleAware extends jakarta.servlet.http.HttpServletResponseWrapper {
+        private final String contextPath;
+
+        ConsoleAware(HttpServletResponse response, String contextPath) {
+            super(response);
+            this.contextPath = contextPath;
+        }
+
+        boolean console() {
+            return true;
+        }
+    }
+
+    private static void writeHtml(HttpServletResponse response, Problem problem) throws IOException {
+        response.resetBuffer();
+        response.setStatus(problem.status());
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        String home = ((ConsoleAware) response).contextPath + "/admin/index.xhtml";
+        String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + problem.status() + " "
+                + escape(problem.title()) + "</title></head><body><h1 id=\"error-status\">" + problem.status() + " "
+                + escape(problem.title()) + "</h1><p id=\"error-detail\">" + escape(problem.detail())
+                + "</p><p><a href=\"" + escape(home) + "\">Resonance</a></p></body></html>";
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static String escape(String text) {
+        return text == null
+                ? ""
+                : text.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;");
+    }
+
     static void write(HttpServletResponse response, Problem problem) throws IOException {
         if (response.isCommitted()) {
+            return;
+        }
+        if (response instanceof ConsoleAware console && console.console()) {
+            writeHtml(response, problem);
             return;
         }
         response.resetBuffer();

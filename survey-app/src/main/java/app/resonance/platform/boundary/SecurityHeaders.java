@@ -9,19 +9,30 @@ final class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The console's pages: PrimeFaces sends a second policy of its own, "script-src 'self' 'nonce-…'", and
+     * a browser enforces both, so only PrimeFaces' nonce-tagged scripts run; this one allows the inline
+     * styles PrimeFaces components set and the QR code images.
+     */
+    static final String CONSOLE_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; object-src 'none';"
+            + " form-action 'self'; frame-ancestors 'none'";
+
     private SecurityHeaders() {}
 
     static void apply(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        boolean console = request.getRequestURI().startsWith(request.getContextPath() + "/admin");
+        response.setHeader(
+                "Content-Security-Policy", console ? CONSOLE_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         if (request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"))) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (console || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setHeader("Cache-Control", "no-store");
         }
     }

@@ -7,27 +7,87 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Authenticates the admin API: HTTP Basic for a user, or a Bearer API token. A protected address without
- * valid credentials answers 401 (problem+json through the error page), with WWW-Authenticate.
+ * Authenticates both ways in: the admin API by HTTP Basic for a user or a Bearer API token (never by
+ * a session, so a browser's cookies cannot act on the API), and the console under {@code /admin} by form
+ * login into the HTTP session. A protected API address without valid credentials answers 401
+ * (problem+json through the error page) with WWW-Authenticate; a protected console page sends the
+ * browser to the login page.
  */
 @ApplicationScoped
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String CHALLENGE = "Basic realm=\"Resonance\", Bearer realm=\"Resonance\"";
+    /** The session attribute that holds the user name of a console login. */
+    public static final String SESSION_USER = "resonance.console.user";
+    /** The request attribute that tells the login page why a login failed: "locked" or "invalid". */
+    public static final String LOGIN_FAILURE = "resonance.console.loginFailure";
+
+    public static final String CONSOLE = "/admin";
+    public static final String LOGIN_PAGE = "/admin/login.xhtml";
 
     @Inject
     UserDirectory users;
 
     @Override
     public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals(CONSOLE) || path.startsWith(CONSOLE + "/")) {
+            return console(request, path, context);
+        }
+        return api(request, response, context);
+    }
+
+    private AuthenticationStatus console(HttpServletRequest request, String path, HttpMessageContext context) {
+        if (context.isAuthenticationRequest()
+                && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
+            var result = users.login(credential.getCaller(), credential.getPasswordAsString());
+            if (result instanceof UserDirectory.LoginResult.Success success) {
+                // A new session id at login: a session id planted before the login is worth nothing.
+                HttpSession existing = request.getSession(false);
+                if (existing != null) {
+                    request.changeSessionId();
+                }
+                request.getSession(true)
+                        .setAttribute(SESSION_USER, success.user().username());
+                return login(context, success.user());
+            }
+            request.setAttribute(
+                    LOGIN_FAILURE, ((UserDirectory.LoginResult.Failure) result).locked() ? "locked" : "invalid");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        HttpSession session = request.getSession(false);
+        Object username = session == null ? null : session.getAttribute(SESSION_USER);
+        if (username instanceof String name) {
+            // Read the user on every request: a disabled user or a changed role counts at once.
+            Optional<AppUser> user = users.byUsername(name).filter(AppUser::enabled);
+            if (user.isPresent()) {
+                return login(context, user.get());
+            }
+            session.invalidate();
+        }
+        if (context.isProtected() && !path.equals(LOGIN_PAGE)) {
+            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+        }
+        return context.doNothing();
+    }
+
+    private static AuthenticationStatus login(HttpMessageContext context, AppUser user) {
+        return context.notifyContainerAboutLogin(
+                user.username(), Set.of(user.role().name()));
+    }
+
+    private AuthenticationStatus api(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization == null || authorization.isBlank()) {
@@ -42,8 +102,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (user.isEmpty()) {
             return challenge(response, context);
         }
-        return context.notifyContainerAboutLogin(
-                user.get().username(), Set.of(user.get().role().name()));
+        return login(context, user.get());
     }
 
     private Optional<AppUser> basic(String encoded) {

@@ -1,5 +1,10 @@
 package app.resonance.security.control;
 
+import app.resonance.audit.control.AuditLog;
+import app.resonance.audit.entity.AuditArea;
+import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.Messages;
+import app.resonance.platform.control.TextRules;
 import app.resonance.security.entity.ApiToken;
 import app.resonance.security.entity.AppUser;
 import app.resonance.security.entity.Role;
@@ -15,10 +20,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Users and API tokens: PBKDF2 password hashing (Jakarta Security's own implementation), lockout after
@@ -37,6 +45,12 @@ public class UserDirectory {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
+    public static final int MIN_PASSWORD = 12;
 
     private volatile String dummyHash;
 
@@ -71,6 +85,123 @@ public class UserDirectory {
         AppUser user = new AppUser(username, displayName, hash(password), role, clock.instant());
         em.persist(user);
         return user;
+    }
+
+    @Transactional
+    public List<AppUser> all() {
+        return em.createNamedQuery(AppUser.ALL, AppUser.class).getResultList();
+    }
+
+    /** A new console user, after checking every field; the errors name the fields. */
+    @Transactional
+    public AppUser add(String username, String displayName, String password, Role role, Messages messages) {
+        List<FieldError> errors = new ArrayList<>();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            errors.add(messages.error("username", "username"));
+        } else if (byUsername(username).isPresent()) {
+            errors.add(messages.error("username", "usernameTaken"));
+        }
+        checkDisplayName(displayName, errors, messages);
+        checkPassword(password, errors, messages);
+        if (role == null) {
+            errors.add(messages.error("role", "required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidUserException(errors);
+        }
+        AppUser user = create(username, displayName.strip(), password, role);
+        audit.record(AuditArea.USER, username, "created", "role " + role);
+        return user;
+    }
+
+    /** Changes name, role and whether the user may log in; nobody takes the last admin's rights away. */
+    @Transactional
+    public AppUser update(String username, String displayName, Role role, boolean enabled, Messages messages) {
+        AppUser user = byUsername(username).orElseThrow(() -> new UnknownUserException(username));
+        List<FieldError> errors = new ArrayList<>();
+        checkDisplayName(displayName, errors, messages);
+        if (role == null) {
+            errors.add(messages.error("role", "required"));
+        }
+        boolean losesAdmin = user.role() == Role.ADMIN && user.enabled() && (role != Role.ADMIN || !enabled);
+        if (losesAdmin && activeAdmins() <= 1) {
+            errors.add(messages.error("role", "lastAdmin"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidUserException(errors);
+        }
+        List<String> changes = new ArrayList<>();
+        if (!user.displayName().equals(displayName.strip())) {
+            changes.add("name");
+        }
+        if (user.role() != role) {
+            changes.add("role " + user.role() + " -> " + role);
+        }
+        if (user.enabled() != enabled) {
+            changes.add(enabled ? "enabled" : "disabled");
+        }
+        user.displayName(displayName.strip());
+        user.role(role);
+        user.enabled(enabled);
+        if (!changes.isEmpty()) {
+            audit.record(AuditArea.USER, username, "updated", String.join(", ", changes));
+        }
+        return user;
+    }
+
+    /** Sets a new password chosen by an admin and lifts a lockout. */
+    @Transactional
+    public void resetPassword(String username, String password, Messages messages) {
+        AppUser user = byUsername(username).orElseThrow(() -> new UnknownUserException(username));
+        List<FieldError> errors = new ArrayList<>();
+        checkPassword(password, errors, messages);
+        if (!errors.isEmpty()) {
+            throw new InvalidUserException(errors);
+        }
+        user.changePassword(hash(password));
+        user.unlock();
+        audit.record(AuditArea.USER, username, "passwordReset", null);
+    }
+
+    private long activeAdmins() {
+        return em.createQuery("SELECT COUNT(u) FROM AppUser u WHERE u.role = :role AND u.enabled = TRUE", Long.class)
+                .setParameter("role", Role.ADMIN)
+                .getSingleResult();
+    }
+
+    private static void checkDisplayName(String displayName, List<FieldError> errors, Messages messages) {
+        if (displayName == null || displayName.isBlank()) {
+            errors.add(messages.error("displayName", "required"));
+        } else if (displayName.strip().length() > 120 || !TextRules.isClean(displayName)) {
+            errors.add(messages.error("displayName", "tooLong", 120));
+        }
+    }
+
+    private static void checkPassword(String password, List<FieldError> errors, Messages messages) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 500) {
+            errors.add(messages.error("password", "passwordLength", MIN_PASSWORD));
+        }
+    }
+
+    /** The user's input breaks a rule; the errors name the fields. */
+    public static class InvalidUserException extends RuntimeException {
+        private final transient List<FieldError> errors;
+
+        public InvalidUserException(List<FieldError> errors) {
+            super("Invalid user");
+            this.errors = errors;
+        }
+
+        public List<FieldError> errors() {
+            return errors;
+        }
+    }
+
+    /** There is no user with this name. */
+    public static class UnknownUserException extends RuntimeException {
+        public UnknownUserException(String username) {
+            super("Unknown user " + username);
+        }
     }
 
     /** Sets a user's password to the given one unless it is that already. */

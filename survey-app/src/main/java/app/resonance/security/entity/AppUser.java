@@ -17,9 +17,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = AppUser.BY_USERNAME, query = "SELECT u FROM AppUser u WHERE u.username = :username")
+@NamedQuery(name = AppUser.ALL, query = "SELECT u FROM AppUser u ORDER BY u.username")
 public class AppUser {
 
     public static final String BY_USERNAME = "AppUser.byUsername";
+    public static final String ALL = "AppUser.all";
     /** Failed logins in a row after which an account is locked for a while. */
     public static final int MAX_FAILED_LOGINS = 5;
 
@@ -85,6 +87,32 @@ public class AppUser {
 
     public void changePassword(String newHash) {
         this.passwordHash = newHash;
+    }
+
+    /** Lifts a lock at once (an admin's decision), for example after a password reset. */
+    public void unlock() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public void role(Role role) {
+        this.role = role;
+    }
+
+    public void enabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public void displayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public Long id() {

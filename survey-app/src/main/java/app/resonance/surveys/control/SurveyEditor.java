@@ -1,5 +1,7 @@
 package app.resonance.surveys.control;
 
+import app.resonance.audit.control.AuditLog;
+import app.resonance.audit.entity.AuditArea;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
 import app.resonance.surveys.entity.AnswerPolicy;
@@ -7,6 +9,7 @@ import app.resonance.surveys.entity.Condition;
 import app.resonance.surveys.entity.ConditionOperator;
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Question;
+import app.resonance.surveys.entity.QuestionOption;
 import app.resonance.surveys.entity.QuestionType;
 import app.resonance.surveys.entity.Survey;
 import app.resonance.surveys.entity.SurveyKind;
@@ -35,6 +38,9 @@ public class SurveyEditor {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     public SurveyEditor() {}
 
     SurveyEditor(EntityManager em, SurveyCatalog catalog, Clock clock) {
@@ -58,7 +64,72 @@ public class SurveyEditor {
         describe(survey.latestVersion(), draft);
         em.persist(survey);
         em.flush();
+        audit(survey, "created", "kind " + survey.kind());
         return survey;
+    }
+
+    /** A new survey in draft with the texts and questions of the given one's newest version. */
+    public Survey duplicate(Survey original, String newSlug, Messages messages) {
+        SurveyDraft copy = draftOf(original, original.latestVersion());
+        Survey survey = create(
+                new SurveyDraft(
+                        newSlug,
+                        copy.kind(),
+                        copy.anonymous(),
+                        copy.title(),
+                        copy.intro(),
+                        copy.languages(),
+                        copy.defaultLanguage(),
+                        copy.questions()),
+                messages);
+        audit(survey, "duplicated", "from " + original.slug());
+        return survey;
+    }
+
+    /** A version's definition as a draft, to edit it or to start another survey from it. */
+    public static SurveyDraft draftOf(Survey survey, SurveyVersion version) {
+        List<QuestionDraft> questions = version.questions().stream()
+                .map(q -> {
+                    OptionRole role = q.type() == QuestionType.MATRIX ? OptionRole.COLUMN : OptionRole.OPTION;
+                    return new QuestionDraft(
+                            q.key(),
+                            q.type().name(),
+                            q.required(),
+                            Texts.of(q.text()),
+                            q.type() == QuestionType.RATING ? q.scaleMin() : null,
+                            q.type() == QuestionType.RATING ? q.scaleMax() : null,
+                            Texts.of(q.minLabel()),
+                            Texts.of(q.maxLabel()),
+                            options(q.options(role)),
+                            q.type() == QuestionType.MATRIX ? options(q.options(OptionRole.ROW)) : List.of(),
+                            q.page(),
+                            q.showIf()
+                                    .map(c -> new ConditionDraft(
+                                            c.questionKey(), c.operator().name(), List.copyOf(c.values())))
+                                    .orElse(null));
+                })
+                .toList();
+        return new SurveyDraft(
+                survey.slug(),
+                survey.kind().name(),
+                survey.anonymous(),
+                Texts.of(version.title()),
+                Texts.of(version.intro()),
+                version.languages(),
+                version.defaultLocale(),
+                questions);
+    }
+
+    private static List<OptionDraft> options(List<QuestionOption> options) {
+        return options.stream()
+                .map(o -> new OptionDraft(o.code(), Texts.of(o.label())))
+                .toList();
+    }
+
+    private void audit(Survey survey, String action, String details) {
+        if (audit != null) {
+            audit.record(AuditArea.SURVEY, survey.slug(), action, details);
+        }
     }
 
     /** Replaces the draft of a survey with this definition; starts a new draft if the newest version is published. */
@@ -79,6 +150,7 @@ public class SurveyEditor {
         }
         describe(version, draft);
         em.flush();
+        audit(survey, "draftSaved", "version " + version.number());
         return version;
     }
 
@@ -91,6 +163,7 @@ public class SurveyEditor {
         }
         SurveyVersion published = survey.publish(clock.instant());
         em.flush();
+        audit(survey, "published", "version " + published.number());
         return published;
     }
 
@@ -112,16 +185,24 @@ public class SurveyEditor {
                                 .toList(),
                 clock.instant());
         em.flush();
+        audit(
+                survey,
+                "settingsChanged",
+                "opens " + settings.opensAt() + ", closes " + settings.closesAt() + ", limit "
+                        + settings.responseLimit() + ", policy " + survey.answerPolicy() + ", origins "
+                        + survey.allowedOrigins());
     }
 
     public void close(Survey survey) {
         requirePublished(survey);
         survey.close(clock.instant());
+        audit(survey, "closed", null);
     }
 
     public void reopen(Survey survey) {
         requirePublished(survey);
         survey.reopen(clock.instant());
+        audit(survey, "reopened", null);
     }
 
     private static void requirePublished(Survey survey) {

@@ -1,0 +1,327 @@
+package app.resonance.console.surveys;
+
+import app.resonance.surveys.control.ConditionDraft;
+import app.resonance.surveys.control.OptionDraft;
+import app.resonance.surveys.control.QuestionDraft;
+import app.resonance.surveys.control.Texts;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A question as the designer edits it: every field a plain property, both languages side by side. */
+public class QuestionModel implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private String key;
+    private String type = "NPS";
+    private boolean required = true;
+    private String textDe;
+    private String textEn;
+    private Integer min;
+    private Integer max;
+    private String minLabelDe;
+    private String minLabelEn;
+    private String maxLabelDe;
+    private String maxLabelEn;
+    private List<OptionModel> options = new ArrayList<>();
+    private List<OptionModel> rows = new ArrayList<>();
+    private int page = 1;
+    /** Skip logic: the earlier question this one depends on (null: always shown). */
+    private String showIfQuestion;
+
+    private String showIfOperator = "ANY_OF";
+    /** Comma-separated scores or option codes; for BETWEEN "min,max". */
+    private String showIfValues;
+
+    /** A choice, a matrix column or a matrix row. */
+    public static class OptionModel implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String id;
+        private String labelDe;
+        private String labelEn;
+
+        public String getId() {
+            return id;
+        }
+
+        public void setId(String id) {
+            this.id = id;
+        }
+
+        public String getLabelDe() {
+            return labelDe;
+        }
+
+        public void setLabelDe(String labelDe) {
+            this.labelDe = labelDe;
+        }
+
+        public String getLabelEn() {
+            return labelEn;
+        }
+
+        public void setLabelEn(String labelEn) {
+            this.labelEn = labelEn;
+        }
+
+        String label(String language) {
+            return "de".equals(language) ? labelDe : labelEn;
+        }
+    }
+
+    static QuestionModel of(QuestionDraft q) {
+        QuestionModel m = new QuestionModel();
+        m.key = q.id();
+        m.type = q.type();
+        m.required = q.required() == null || q.required();
+        m.textDe = de(q.text());
+        m.textEn = en(q.text());
+        m.min = q.min();
+        m.max = q.max();
+        m.minLabelDe = de(q.minLabel());
+        m.minLabelEn = en(q.minLabel());
+        m.maxLabelDe = de(q.maxLabel());
+        m.maxLabelEn = en(q.maxLabel());
+        if (q.options() != null) {
+            q.options().forEach(o -> m.options.add(option(o)));
+        }
+        if (q.rows() != null) {
+            q.rows().forEach(o -> m.rows.add(option(o)));
+        }
+        m.page = q.page() == null ? 1 : q.page();
+        if (q.showIf() != null) {
+            m.showIfQuestion = q.showIf().question();
+            m.showIfOperator = q.showIf().operator();
+            m.showIfValues = q.showIf().values() == null
+                    ? null
+                    : String.join(",", q.showIf().values());
+        }
+        return m;
+    }
+
+    QuestionDraft draft() {
+        boolean hasOptions = type.equals("SINGLE_CHOICE") || type.equals("MULTIPLE_CHOICE") || type.equals("MATRIX");
+        return new QuestionDraft(
+                key == null ? null : key.strip(),
+                type,
+                required,
+                new Texts(textDe, textEn),
+                type.equals("RATING") ? min : null,
+                type.equals("RATING") ? max : null,
+                texts(minLabelDe, minLabelEn),
+                texts(maxLabelDe, maxLabelEn),
+                hasOptions ? options.stream().map(QuestionModel::draft).toList() : List.of(),
+                type.equals("MATRIX") ? rows.stream().map(QuestionModel::draft).toList() : List.of(),
+                page,
+                showIfQuestion == null || showIfQuestion.isBlank()
+                        ? null
+                        : new ConditionDraft(
+                                showIfQuestion,
+                                showIfOperator,
+                                showIfValues == null || showIfValues.isBlank()
+                                        ? List.of()
+                                        : java.util.Arrays.stream(showIfValues.split(","))
+                                                .map(String::strip)
+                                                .filter(v -> !v.isEmpty())
+                                                .toList()));
+    }
+
+    public boolean hasCondition() {
+        return showIfQuestion != null && !showIfQuestion.isBlank();
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = Math.max(1, page);
+    }
+
+    public String getShowIfQuestion() {
+        return showIfQuestion;
+    }
+
+    public void setShowIfQuestion(String showIfQuestion) {
+        this.showIfQuestion = showIfQuestion;
+    }
+
+    public String getShowIfOperator() {
+        return showIfOperator;
+    }
+
+    public void setShowIfOperator(String showIfOperator) {
+        this.showIfOperator = showIfOperator;
+    }
+
+    public String getShowIfValues() {
+        return showIfValues;
+    }
+
+    public void setShowIfValues(String showIfValues) {
+        this.showIfValues = showIfValues;
+    }
+
+    private static OptionDraft draft(OptionModel o) {
+        return new OptionDraft(o.id == null ? null : o.id.strip(), new Texts(o.labelDe, o.labelEn));
+    }
+
+    private static Texts texts(String de, String en) {
+        return (de == null || de.isBlank()) && (en == null || en.isBlank()) ? null : new Texts(de, en);
+    }
+
+    private static OptionModel option(OptionDraft o) {
+        OptionModel m = new OptionModel();
+        m.id = o.id();
+        m.labelDe = de(o.label());
+        m.labelEn = en(o.label());
+        return m;
+    }
+
+    private static String de(Texts t) {
+        return t == null ? null : t.de();
+    }
+
+    private static String en(Texts t) {
+        return t == null ? null : t.en();
+    }
+
+    public String text(String language) {
+        return "de".equals(language) ? textDe : textEn;
+    }
+
+    public boolean isScale() {
+        return List.of("NPS", "CSAT", "CES", "RATING").contains(type);
+    }
+
+    public boolean isChoice() {
+        return type.equals("SINGLE_CHOICE") || type.equals("MULTIPLE_CHOICE") || type.equals("MATRIX");
+    }
+
+    public boolean isMatrix() {
+        return type.equals("MATRIX");
+    }
+
+    public boolean isText() {
+        return type.equals("SHORT_TEXT") || type.equals("LONG_TEXT");
+    }
+
+    /** The points of the scale as a respondent sees them. */
+    public List<Integer> getScale() {
+        int from =
+                switch (type) {
+                    case "NPS" -> 0;
+                    case "RATING" -> min == null ? 1 : min;
+                    default -> 1;
+                };
+        int to =
+                switch (type) {
+                    case "NPS" -> 10;
+                    case "CSAT" -> 5;
+                    case "CES" -> 7;
+                    default -> max == null ? 5 : max;
+                };
+        List<Integer> points = new ArrayList<>();
+        for (int i = from; i <= to && points.size() <= 11; i++) {
+            points.add(i);
+        }
+        return points;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public boolean isRequired() {
+        return required;
+    }
+
+    public void setRequired(boolean required) {
+        this.required = required;
+    }
+
+    public String getTextDe() {
+        return textDe;
+    }
+
+    public void setTextDe(String textDe) {
+        this.textDe = textDe;
+    }
+
+    public String getTextEn() {
+        return textEn;
+    }
+
+    public void setTextEn(String textEn) {
+        this.textEn = textEn;
+    }
+
+    public Integer getMin() {
+        return min;
+    }
+
+    public void setMin(Integer min) {
+        this.min = min;
+    }
+
+    public Integer getMax() {
+        return max;
+    }
+
+    public void setMax(Integer max) {
+        this.max = max;
+    }
+
+    public String getMinLabelDe() {
+        return minLabelDe;
+    }
+
+    public void setMinLabelDe(String minLabelDe) {
+        this.minLabelDe = minLabelDe;
+    }
+
+    public String getMinLabelEn() {
+        return minLabelEn;
+    }
+
+    public void setMinLabelEn(String minLabelEn) {
+        this.minLabelEn = minLabelEn;
+    }
+
+    public String getMaxLabelDe() {
+        return maxLabelDe;
+    }
+
+    public void setMaxLabelDe(String maxLabelDe) {
+        this.maxLabelDe = maxLabelDe;
+    }
+
+    public String getMaxLabelEn() {
+        return maxLabelEn;
+    }
+
+    public void setMaxLabelEn(String maxLabelEn) {
+        this.maxLabelEn = maxLabelEn;
+    }
+
+    public List<OptionModel> getOptions() {
+        return options;
+    }
+
+    public List<OptionModel> getRows() {
+        return rows;
+    }
+}

@@ -1,0 +1,411 @@
+package app.resonance.console.surveys;
+
+import app.resonance.console.platform.Faces;
+import app.resonance.surveys.control.SurveyCatalog;
+import app.resonance.surveys.control.SurveyDraft;
+import app.resonance.surveys.control.SurveyEditor;
+import app.resonance.surveys.control.Texts;
+import app.resonance.surveys.entity.QuestionType;
+import app.resonance.surveys.entity.Survey;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The survey designer: texts in German and English side by side, questions added, edited, reordered
+ * (drag and drop) and deleted, a preview in either language, and the lifecycle (publish, close,
+ * reopen, duplicate). Changes stay in the page until "save draft"; a published version is never
+ * changed (saving starts a new draft version).
+ */
+@Named
+@ViewScoped
+public class SurveyDesignerView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient SurveyCatalog catalog;
+
+    @Inject
+    transient SurveyEditor editor;
+
+    private String slug;
+    private String kind;
+    private String status;
+    private int latestNumber;
+    private String latestState;
+    private boolean anonymous;
+    private String titleDe;
+    private String titleEn;
+    private String introDe;
+    private String introEn;
+    private List<String> languages;
+    private String defaultLanguage;
+    private List<QuestionModel> questions = new ArrayList<>();
+    private QuestionModel editing;
+    private String copySlug;
+    private String previewLanguage = "de";
+    private boolean loaded;
+    private java.util.Date opensAt;
+    private java.util.Date closesAt;
+    private Integer responseLimit;
+    private String answerPolicy;
+    private String allowedOrigins;
+
+    public String load() {
+        if (loaded) {
+            return null;
+        }
+        Survey survey = catalog.bySlug(slug).orElse(null);
+        if (survey == null) {
+            return "/admin/surveys?faces-redirect=true";
+        }
+        read(survey);
+        loaded = true;
+        return null;
+    }
+
+    private void read(Survey survey) {
+        SurveyDraft draft = SurveyEditor.draftOf(survey, survey.latestVersion());
+        kind = draft.kind();
+        status = survey.status().name();
+        latestNumber = survey.latestVersion().number();
+        latestState = survey.latestVersion().state().name();
+        anonymous = Boolean.TRUE.equals(draft.anonymous());
+        titleDe = draft.title() == null ? null : draft.title().de();
+        titleEn = draft.title() == null ? null : draft.title().en();
+        introDe = draft.intro() == null ? null : draft.intro().de();
+        introEn = draft.intro() == null ? null : draft.intro().en();
+        languages = draft.languages();
+        defaultLanguage = draft.defaultLanguage();
+        questions = new ArrayList<>(
+                draft.questions().stream().map(QuestionModel::of).toList());
+        opensAt = survey.opensAt().map(java.util.Date::from).orElse(null);
+        closesAt = survey.closesAt().map(java.util.Date::from).orElse(null);
+        responseLimit = survey.responseLimit().orElse(null);
+        answerPolicy = survey.answerPolicy().name();
+        allowedOrigins = String.join("\n", survey.allowedOrigins());
+    }
+
+    /** Saves the operational settings (not versioned: they apply at once). */
+    @Transactional
+    public void saveSettings() {
+        Survey survey = catalog.bySlug(slug).orElseThrow();
+        try {
+            editor.updateSettings(
+                    survey,
+                    new app.resonance.surveys.control.SurveySettings(
+                            opensAt == null ? null : opensAt.toInstant(),
+                            closesAt == null ? null : closesAt.toInstant(),
+                            responseLimit,
+                            answerPolicy,
+                            allowedOrigins == null || allowedOrigins.isBlank()
+                                    ? List.of()
+                                    : java.util.Arrays.stream(allowedOrigins.split("[\\s,]+"))
+                                            .filter(o -> !o.isBlank())
+                                            .toList()),
+                    Faces.messages());
+        } catch (SurveyEditor.InvalidSurveyException e) {
+            Faces.fieldErrors("designer", e.errors());
+            return;
+        }
+        Faces.info("common.saved");
+    }
+
+    /** The keys of the questions before the one being edited: what its condition may depend on. */
+    public List<String> getEarlierKeys() {
+        int index = editing == null ? -1 : questions.indexOf(editing);
+        return index < 0
+                ? List.of()
+                : questions.subList(0, index).stream()
+                        .map(QuestionModel::getKey)
+                        .toList();
+    }
+
+    public app.resonance.surveys.entity.ConditionOperator[] getConditionOperators() {
+        return app.resonance.surveys.entity.ConditionOperator.values();
+    }
+
+    public app.resonance.surveys.entity.AnswerPolicy[] getAnswerPolicies() {
+        return app.resonance.surveys.entity.AnswerPolicy.values();
+    }
+
+    public String conditionText(QuestionModel q) {
+        if (!q.hasCondition()) {
+            return "";
+        }
+        return Faces.text(
+                "designer.showIfSummary",
+                q.getShowIfQuestion(),
+                Faces.text("condition." + q.getShowIfOperator()),
+                q.getShowIfValues() == null ? "" : q.getShowIfValues());
+    }
+
+    SurveyDraft draft() {
+        return new SurveyDraft(
+                slug,
+                kind,
+                anonymous,
+                new Texts(titleDe, titleEn),
+                (introDe == null || introDe.isBlank()) && (introEn == null || introEn.isBlank())
+                        ? null
+                        : new Texts(introDe, introEn),
+                languages,
+                defaultLanguage,
+                questions.stream().map(QuestionModel::draft).toList());
+    }
+
+    @Transactional
+    public void saveDraft() {
+        if (save() != null) {
+            Faces.info("designer.draftSaved", latestNumber);
+        }
+    }
+
+    private Survey save() {
+        Survey survey = catalog.bySlug(slug).orElseThrow();
+        try {
+            editor.update(survey, draft(), Faces.messages());
+        } catch (SurveyEditor.InvalidSurveyException e) {
+            Faces.fieldErrors("designer", e.errors());
+            return null;
+        }
+        read(survey);
+        return survey;
+    }
+
+    @Transactional
+    public void publish() {
+        Survey survey = save();
+        if (survey == null) {
+            return;
+        }
+        try {
+            var version = editor.publish(survey, Faces.messages());
+            read(survey);
+            Faces.info("designer.published", version.number());
+        } catch (SurveyEditor.InvalidSurveyException e) {
+            Faces.fieldErrors("designer", e.errors());
+        }
+    }
+
+    @Transactional
+    public void close() {
+        Survey survey = catalog.bySlug(slug).orElseThrow();
+        editor.close(survey);
+        status = survey.status().name();
+        Faces.info("designer.closed");
+    }
+
+    @Transactional
+    public void reopen() {
+        Survey survey = catalog.bySlug(slug).orElseThrow();
+        editor.reopen(survey);
+        status = survey.status().name();
+        Faces.info("designer.reopened");
+    }
+
+    @Transactional
+    public String duplicate() {
+        Survey survey = catalog.bySlug(slug).orElseThrow();
+        try {
+            Survey copy = editor.duplicate(survey, copySlug == null ? null : copySlug.strip(), Faces.messages());
+            Faces.info("designer.duplicated");
+            return "/admin/manage/designer?faces-redirect=true&slug=" + copy.slug();
+        } catch (SurveyEditor.InvalidSurveyException e) {
+            Faces.fieldErrors("designer", e.errors());
+        } catch (SurveyEditor.SlugTakenException e) {
+            Faces.fieldErrors("designer", List.of(Faces.messages().error("slug", "duplicate")));
+        }
+        return null;
+    }
+
+    public void addQuestion() {
+        QuestionModel question = new QuestionModel();
+        question.setKey("q" + (questions.size() + 1));
+        question.setType("SHORT_TEXT");
+        questions.add(question);
+        editing = question;
+    }
+
+    public void edit(QuestionModel question) {
+        editing = question;
+    }
+
+    public void delete(QuestionModel question) {
+        questions.remove(question);
+        if (editing == question) {
+            editing = null;
+        }
+    }
+
+    public void moveUp(QuestionModel question) {
+        int i = questions.indexOf(question);
+        if (i > 0) {
+            questions.remove(i);
+            questions.add(i - 1, question);
+        }
+    }
+
+    public void apply() {
+        editing = null;
+    }
+
+    public void addOption() {
+        editing.getOptions().add(new QuestionModel.OptionModel());
+    }
+
+    public void addRow() {
+        editing.getRows().add(new QuestionModel.OptionModel());
+    }
+
+    public void removeOption(QuestionModel.OptionModel option) {
+        editing.getOptions().remove(option);
+        editing.getRows().remove(option);
+    }
+
+    public QuestionType[] getTypes() {
+        return QuestionType.values();
+    }
+
+    public boolean isPublished() {
+        return !"DRAFT".equals(status);
+    }
+
+    public String getStatusText() {
+        return Faces.text(
+                "designer.status", Faces.text("status." + status), latestNumber, Faces.text("version." + latestState));
+    }
+
+    public String previewTitle() {
+        return "de".equals(previewLanguage) ? titleDe : titleEn;
+    }
+
+    public String previewIntro() {
+        return "de".equals(previewLanguage) ? introDe : introEn;
+    }
+
+    public String label(QuestionModel.OptionModel option) {
+        return option.label(previewLanguage);
+    }
+
+    public java.util.Date getOpensAt() {
+        return opensAt;
+    }
+
+    public void setOpensAt(java.util.Date opensAt) {
+        this.opensAt = opensAt;
+    }
+
+    public java.util.Date getClosesAt() {
+        return closesAt;
+    }
+
+    public void setClosesAt(java.util.Date closesAt) {
+        this.closesAt = closesAt;
+    }
+
+    public Integer getResponseLimit() {
+        return responseLimit;
+    }
+
+    public void setResponseLimit(Integer responseLimit) {
+        this.responseLimit = responseLimit;
+    }
+
+    public String getAnswerPolicy() {
+        return answerPolicy;
+    }
+
+    public void setAnswerPolicy(String answerPolicy) {
+        this.answerPolicy = answerPolicy;
+    }
+
+    public String getAllowedOrigins() {
+        return allowedOrigins;
+    }
+
+    public void setAllowedOrigins(String allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public boolean isAnonymous() {
+        return anonymous;
+    }
+
+    public void setAnonymous(boolean anonymous) {
+        this.anonymous = anonymous;
+    }
+
+    public String getTitleDe() {
+        return titleDe;
+    }
+
+    public void setTitleDe(String titleDe) {
+        this.titleDe = titleDe;
+    }
+
+    public String getTitleEn() {
+        return titleEn;
+    }
+
+    public void setTitleEn(String titleEn) {
+        this.titleEn = titleEn;
+    }
+
+    public String getIntroDe() {
+        return introDe;
+    }
+
+    public void setIntroDe(String introDe) {
+        this.introDe = introDe;
+    }
+
+    public String getIntroEn() {
+        return introEn;
+    }
+
+    public void setIntroEn(String introEn) {
+        this.introEn = introEn;
+    }
+
+    public List<QuestionModel> getQuestions() {
+        return questions;
+    }
+
+    public QuestionModel getEditing() {
+        return editing;
+    }
+
+    public String getCopySlug() {
+        return copySlug;
+    }
+
+    public void setCopySlug(String copySlug) {
+        this.copySlug = copySlug;
+    }
+
+    public String getPreviewLanguage() {
+        return previewLanguage;
+    }
+
+    public void setPreviewLanguage(String previewLanguage) {
+        this.previewLanguage = "en".equals(previewLanguage) ? "en" : "de";
+    }
+}

@@ -1,0 +1,372 @@
+package app.resonance.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.resonance.console.pages.Browser;
+import app.resonance.console.pages.ConsolePage;
+import app.resonance.console.pages.DesignerPage;
+import app.resonance.console.pages.ImportPage;
+import app.resonance.console.pages.LoginPage;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * The console in headless Chromium against the complete application (ROOT.war: survey app and console)
+ * on one Payara Micro with the demo data: login and role limits, the language switch, building and
+ * publishing a survey with skip logic, a CSV import with an error row, and an invitation wave whose
+ * mail (received by a real SMTP server, GreenMail) is answered through its one-click score link.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleBrowserIT {
+
+    static final String ADMIN_PASSWORD = "console-admin-password";
+    static final String DEMO_PASSWORD = "resonance-demo";
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Browser browser;
+
+    static GreenMail smtp;
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(
+                Integer.getInteger("console.it.smtp.port", 3525), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(base);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndProtectedPagesLeadToTheLogin() {
+        browser.open("/admin/customers.xhtml");
+        LoginPage login = new LoginPage(browser);
+        assertTrue(login.isShown(), "an anonymous visitor lands on the login page");
+        login.submit("admin", "not-the-password");
+        assertEquals("User name or password is wrong.", login.messages());
+
+        String before = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        ConsolePage console = login.loginAs("admin", ADMIN_PASSWORD);
+        assertEquals("Overview", console.heading());
+        String after = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        assertFalse(before.equals(after), "the session id changes at login");
+        LoginPage again = console.logout();
+        browser.open("/admin/index.xhtml");
+        assertTrue(again.isShown(), "after logout the console asks for a login again");
+    }
+
+    @Test
+    void fiveFailedLoginsLockTheAccountEvenForTheRightPassword() throws Exception {
+        String name = "lock" + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created = adminPost(
+                "/api/v1/admin/users",
+                "{\"username\": \"" + name + "\", \"displayName\": \"Lock Test\", \"password\": \"right-password-1\","
+                        + " \"role\": \"VIEWER\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        LoginPage login = LoginPage.open(browser);
+        for (int i = 0; i < 5; i++) {
+            login.submit(name, "wrong-password-" + i);
+        }
+        assertEquals("Too many failed attempts: this account is locked for 15 minutes.", login.messages());
+        login.submit(name, "right-password-1");
+        assertEquals("Too many failed attempts: this account is locked for 15 minutes.", login.messages());
+        assertTrue(login.isShown());
+    }
+
+    HttpResponse<String> adminPost(String path, String json) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(java.net.URI.create(browser.base() + path))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(("admin:" + ADMIN_PASSWORD)
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aViewerReadsButCannotReachWhatOnlyAdminsMay() {
+        ConsolePage console = LoginPage.open(browser).loginAs("viewer", DEMO_PASSWORD);
+        assertTrue(console.signedInAs().contains("Viewer"), console.signedInAs());
+        List<String> menu = console.menu();
+        assertTrue(menu.containsAll(List.of("Surveys", "Customers", "Segments")), menu.toString());
+        assertFalse(menu.contains("Users"), menu.toString());
+        assertFalse(menu.contains("Import customers"), menu.toString());
+        assertFalse(menu.contains("Audit log"), menu.toString());
+
+        browser.open("/admin/customers.xhtml");
+        browser.find(By.cssSelector("[id='customers:table'] tbody tr"));
+        browser.open("/admin/surveys.xhtml");
+        browser.find(By.id("surveys:table"));
+        assertTrue(browser.driver().findElements(By.id("surveys:new")).isEmpty(), "no 'New survey' for a viewer");
+
+        for (String page : List.of(
+                "/admin/manage/users.xhtml",
+                "/admin/manage/import.xhtml",
+                "/admin/manage/audit.xhtml",
+                "/admin/manage/designer.xhtml?slug=relationship-nps",
+                "/admin/manage/segment.xhtml")) {
+            assertTrue(console.openExpectingError(page).startsWith("403"), page);
+        }
+    }
+
+    @Test
+    void aSupportLeadCannotDesignSurveysOrManageUsers() {
+        ConsolePage console = LoginPage.open(browser).loginAs("lead", DEMO_PASSWORD);
+        assertTrue(console.signedInAs().contains("Support lead"), console.signedInAs());
+        assertFalse(console.menu().contains("Users"));
+        assertTrue(console.openExpectingError("/admin/manage/new-survey.xhtml").startsWith("403"));
+        assertTrue(console.openExpectingError("/admin/manage/users.xhtml").startsWith("403"));
+    }
+
+    @Test
+    void theConsoleSpeaksGermanAfterTheSwitch() {
+        ConsolePage console = LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
+        console.german();
+        assertEquals("Übersicht", console.heading());
+        assertTrue(console.menu().contains("Benutzer"), console.menu().toString());
+        browser.open("/admin/customers.xhtml");
+        assertEquals("Kunden", console.heading());
+        console.english();
+        assertEquals("Customers", console.heading());
+    }
+
+    @Test
+    void anAdminBuildsAndPublishesASurveyWithSkipLogic() throws Exception {
+        LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
+        String slug = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        DesignerPage designer = DesignerPage.create(browser, slug, "Scratch (empty survey)");
+        designer.titles("Wie war es?", "How was it?")
+                .addQuestion("nps", "NPS (0-10)", "Würden Sie uns empfehlen?", "Would you recommend us?")
+                .apply()
+                .addQuestion("why", "Long text", "Was sollen wir besser machen?", "What should we improve?")
+                .showOnlyIf("nps", "is between", "0,6")
+                .apply()
+                .addQuestion("channel", "Short text", "Über welchen Weg?", "Which channel?")
+                .apply()
+                .moveUp(2);
+        assertEquals(List.of("nps", "channel", "why"), designer.keys());
+        assertEquals("only if nps is between 0,6", designer.conditionOfRow(2));
+        designer.publish();
+        assertTrue(designer.status().startsWith("Status: Open, newest version 1 (published)"), designer.status());
+
+        designer.previewIn("English");
+        assertEquals("How was it?", designer.previewTitle());
+        assertTrue(designer.preview().contains("3. What should we improve?"), designer.preview());
+        designer.previewIn("German");
+        assertEquals("Wie war es?", designer.previewTitle());
+
+        HttpResponse<String> definition = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(java.net.URI.create(browser.base() + "/api/v1/surveys/" + slug))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, definition.statusCode(), definition.body());
+        assertTrue(definition.body().contains("\"showIf\""), definition.body());
+        assertTrue(definition.body().contains("BETWEEN"), definition.body());
+        assertTrue(definition.body().contains("Would you recommend us?"), definition.body());
+        assertTrue(
+                definition.body().indexOf("\"channel\"") < definition.body().indexOf("\"why\""),
+                "published in the order the designer shows: " + definition.body());
+    }
+
+    @Test
+    void aCsvWithAnErrorRowStoresNothingAndTheCorrectedFileIsImported() throws Exception {
+        LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
+        Path bad = Files.createTempFile(Path.of("target"), "customers-bad", ".csv");
+        Files.writeString(bad, """
+                external_id;name;email;plan;industry
+                Z-1;Zeta Eins GmbH;eins@zeta.example;business;Retail
+                Z-2;Zeta Zwei AG;not-an-email;starter;Banking
+                """, StandardCharsets.UTF_8);
+        ImportPage page = ImportPage.open(browser).upload(bad);
+        List<String> errors = page.errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("2 | email | "), errors.toString());
+        assertFalse(page.canStore(), "nothing can be stored while a row has an error");
+
+        Path good = Files.createTempFile(Path.of("target"), "customers-good", ".csv");
+        Files.writeString(good, """
+                external_id;name;email;plan;industry
+                Z-1;Zeta Eins GmbH;eins@zeta.example;business;Retail
+                Z-2;Zeta Zwei AG;zwei@zeta.example;starter;Banking
+                """, StandardCharsets.UTF_8);
+        page = ImportPage.open(browser).upload(good);
+        assertEquals(List.of(), page.errors());
+        assertTrue(page.canStore());
+        String after = page.store();
+        assertTrue(after.contains("2 customers created, 0 updated."), after);
+
+        browser.open("/admin/customers.xhtml");
+        browser.type(By.id("customers:text"), "zeta zwei");
+        browser.waitFor(d -> d.findElements(By.cssSelector("[id='customers:table'] tbody tr"))
+                                .size()
+                        == 1
+                && d.findElement(By.id("customers:table")).getText().contains("Z-2"));
+        assertTrue(browser.text(By.id("customers:table")).contains("industry=Banking"));
+    }
+
+    @Test
+    void aSegmentShowsItsLiveCountWhileItsRulesAreEdited() {
+        LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
+        browser.open("/admin/manage/segment.xhtml");
+        browser.type(By.id("segment:rules:0:value"), "no-such-plan");
+        browser.waitForText(By.id("segment:count"), "Matching customers now: 0");
+        browser.type(By.id("segment:rules:0:value"), "business");
+        browser.waitFor(d -> !d.findElement(By.id("segment:count")).getText().endsWith(": 0")
+                && d.findElement(By.id("segment:count")).getText().matches("Matching customers now: \\d+"));
+    }
+
+    @Test
+    void anInvitationWaveIsMailedAndAnsweredThroughTheScoreLinkInTheMail() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String first = "W-" + run + "-1";
+        String second = "W-" + run + "-2";
+        for (String id : List.of(first, second)) {
+            HttpResponse<String> created = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(java.net.URI.create(browser.base() + "/api/v1/admin/customers"))
+                                    .header("Content-Type", "application/json")
+                                    .header(
+                                            "Authorization",
+                                            "Basic "
+                                                    + Base64.getEncoder()
+                                                            .encodeToString(("admin:" + ADMIN_PASSWORD)
+                                                                    .getBytes(StandardCharsets.UTF_8)))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"externalId\": \"" + id
+                                            + "\", \"name\": \"Kunde " + id + "\", \"email\": \"" + id.toLowerCase()
+                                            + "@mail.example\", \"locale\": \"en\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+        }
+        LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
+        browser.open("/admin/manage/distribute.xhtml?slug=relationship-nps");
+        assertTrue(browser.text(By.id("public-link")).endsWith("/s/relationship-nps"));
+        assertTrue(browser.text(By.id("embed")).contains("data-survey=\"relationship-nps\""));
+        browser.type(By.id("wave:customers"), first + ", " + second);
+        browser.type(By.id("wave:reminderDays_input"), "3");
+        browser.click(By.id("wave:send"));
+        browser.waitForText(By.id("growl_container"), "2 invitations queued");
+
+        MimeMessage mail = waitForMail(first.toLowerCase() + "@mail.example");
+        waitForMail(second.toLowerCase() + "@mail.example");
+        assertTrue(
+                mail.getSubject().endsWith(": your opinion, please"),
+                "English for a customer with locale en: " + mail.getSubject());
+        String body = (String)
+                ((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent();
+        String scoreLink = Arrays.stream(body.split("\\R"))
+                .filter(line -> line.startsWith("9: "))
+                .map(line -> line.substring(3).strip())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(body));
+        assertTrue(scoreLink.startsWith(browser.base() + "/i/"), scoreLink);
+
+        browser.driver().get(scoreLink);
+        browser.waitFor(d -> !d.findElement(By.id("oneclick-status")).getText().isBlank());
+
+        browser.open("/admin/manage/distribute.xhtml?slug=relationship-nps");
+        By answered = By.cssSelector("[id='waves:table'] tbody tr:first-child .answered");
+        browser.waitFor(d -> {
+            d.navigate().refresh();
+            return d.findElement(answered).getText().equals("1")
+                    && d.findElement(By.cssSelector("[id='waves:table'] tbody tr:first-child .sent"))
+                            .getText()
+                            .equals("2");
+        });
+        assertEquals("2", browser.text(By.cssSelector("[id='waves:table'] tbody tr:first-child .invited")));
+        assertEquals("50 %", browser.text(By.cssSelector("[id='waves:table'] tbody tr:first-child .rate")));
+        assertEquals("1", browser.text(By.cssSelector("[id='waves:table'] tbody tr:first-child .opened")));
+    }
+
+    static MimeMessage waitForMail(String recipient) throws Exception {
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until) {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(recipient)) {
+                    return message;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no mail to " + recipient);
+    }
+
+    @Test
+    void anAdminCreatesAUserInTheConsoleWhoLogsInWithThatRoleAndTheAuditLogSaysWho() {
+        String name = "sam" + UUID.randomUUID().toString().substring(0, 6);
+        ConsolePage console = LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
+        browser.open("/admin/manage/users.xhtml");
+        browser.type(By.id("create:username"), name);
+        browser.type(By.id("create:displayName"), "Sam Support");
+        app.resonance.console.pages.PrimeFaces.selectOne(browser, "create:role", "Support lead");
+        browser.type(By.id("create:password"), "short");
+        browser.click(By.id("create:submit"));
+        browser.waitForText(By.id("create"), "Use at least 12 characters.");
+        browser.type(By.id("create:password"), "sam-password-123");
+        browser.click(By.id("create:submit"));
+        browser.waitForText(By.id("list:users"), name);
+
+        browser.open("/admin/manage/audit.xhtml");
+        String audit = browser.text(By.id("audit:entries"));
+        assertTrue(audit.contains(name) && audit.contains("role SUPPORT_LEAD"), audit);
+
+        console.logout();
+        ConsolePage sam = LoginPage.open(browser).loginAs(name, "sam-password-123");
+        assertTrue(sam.signedInAs().contains("Sam Support (Support lead)"), sam.signedInAs());
+    }
+}

@@ -1,0 +1,39 @@
+package app.resonance.console.pages;
+
+import org.openqa.selenium.By;
+
+/** The console's login form. */
+public final class LoginPage {
+
+    private final Browser browser;
+
+    public LoginPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    public static LoginPage open(Browser browser) {
+        browser.open("/admin/login.xhtml");
+        return new LoginPage(browser);
+    }
+
+    public ConsolePage loginAs(String username, String password) {
+        submit(username, password);
+        browser.find(By.id("nav:who"));
+        return new ConsolePage(browser);
+    }
+
+    public LoginPage submit(String username, String password) {
+        browser.type(By.id("login:username"), username);
+        browser.type(By.id("login:password"), password);
+        browser.click(By.id("login:submit"));
+        return this;
+    }
+
+    public String messages() {
+        return browser.text(By.id("login:messages"));
+    }
+
+    public boolean isShown() {
+        return !browser.driver().findElements(By.id("login:submit")).isEmpty();
+    }
+}

@@ -1,0 +1,55 @@
+package app.resonance.demo.control;
+
+import app.resonance.security.control.UserDirectory;
+import app.resonance.security.entity.Role;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The demo's accounts for the roles below ADMIN, created once when the demo is on: {@code lead}
+ * (SUPPORT_LEAD) and {@code viewer} (VIEWER), with the documented demo password.
+ */
+@Startup
+@Singleton
+@DependsOn({"DatabaseMigrator", "FirstAdmin"})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DemoAccounts {
+
+    private static final Logger LOG = Logger.getLogger(DemoAccounts.class.getName());
+    public static final String LEAD = "lead";
+    public static final String VIEWER = "viewer";
+
+    @Inject
+    UserDirectory users;
+
+    @Inject
+    @ConfigProperty(name = "resonance.demo.enabled", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "resonance.demo.password", defaultValue = "resonance-demo")
+    String password;
+
+    @PostConstruct
+    void createAccounts() {
+        if (!enabled) {
+            return;
+        }
+        create(LEAD, "Sabine Support-Lead", Role.SUPPORT_LEAD);
+        create(VIEWER, "Victor Viewer", Role.VIEWER);
+    }
+
+    private void create(String username, String displayName, Role role) {
+        if (users.byUsername(username).isEmpty()) {
+            users.create(username, displayName, password, role);
+            LOG.info(() -> "Created the demo account '" + username + "' (" + role + ").");
+        }
+    }
+}

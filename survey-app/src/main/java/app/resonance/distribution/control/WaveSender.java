@@ -1,0 +1,196 @@
+package app.resonance.distribution.control;
+
+import app.resonance.audit.control.AuditLog;
+import app.resonance.audit.entity.AuditArea;
+import app.resonance.customers.control.SegmentCatalog;
+import app.resonance.customers.entity.Customer;
+import app.resonance.customers.entity.Segment;
+import app.resonance.distribution.entity.InvitationWave;
+import app.resonance.distribution.entity.OutboxMail;
+import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.Messages;
+import app.resonance.responses.control.Invitations;
+import app.resonance.surveys.entity.Survey;
+import app.resonance.surveys.entity.SurveyVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sends a survey to an audience: a segment's members today or a selection of customers. Every customer
+ * with an email who was not invited to any survey within the contact limit gets a personal invitation
+ * and a mail in the outbox; with reminder days, a reminder is queued too, which the outbox cancels if
+ * the invitation has been answered by then. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class WaveSender {
+
+    public static final int MAX_REMINDER_DAYS = 60;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Invitations invitations;
+
+    @Inject
+    SegmentCatalog segments;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    MailSettings settings;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** Whom to invite: a segment key, or external ids of customers. */
+    public record Audience(String segment, List<String> customers) {}
+
+    public InvitationWave send(
+            Survey survey, Audience audience, Integer reminderDays, String actor, String baseUrl, Messages messages) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<SurveyVersion> published = survey.publishedVersion();
+        if (published.isEmpty() || !survey.isOpen()) {
+            errors.add(messages.error("survey", "surveyNotOpen"));
+        }
+        boolean bySegment = audience.segment() != null && !audience.segment().isBlank();
+        List<String> selection = audience.customers() == null
+                ? List.of()
+                : audience.customers().stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
+        Optional<Segment> segment = bySegment ? segments.byKey(audience.segment()) : Optional.empty();
+        if (bySegment && segment.isEmpty()) {
+            errors.add(messages.error("segment", "unknownSegment"));
+        }
+        if (!bySegment && selection.isEmpty()) {
+            errors.add(messages.error("customers", "noAudience"));
+        }
+        if (reminderDays != null && (reminderDays < 1 || reminderDays > MAX_REMINDER_DAYS)) {
+            errors.add(messages.error("reminderDays", "reminderDays"));
+        }
+        List<Customer> customers = new ArrayList<>();
+        if (!bySegment && !selection.isEmpty()) {
+            for (int from = 0; from < selection.size(); from += 500) {
+                List<String> batch = selection.subList(from, Math.min(selection.size(), from + 500));
+                List<Customer> found = em.createNamedQuery(Customer.BY_EXTERNAL_IDS, Customer.class)
+                        .setParameter("externalIds", batch)
+                        .getResultList();
+                Set<String> known = new HashSet<>();
+                found.forEach(c -> known.add(c.externalId()));
+                for (int i = 0; i < batch.size(); i++) {
+                    if (!known.contains(batch.get(i))) {
+                        errors.add(messages.error("customers[" + (from + i) + "]", "unknownCustomer"));
+                    }
+                }
+                customers.addAll(found);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidWaveException(errors);
+        }
+        if (bySegment) {
+            List<Long> ids = segments.memberIds(segment.get().rules(), LocalDate.now(clock));
+            for (int from = 0; from < ids.size(); from += 500) {
+                customers.addAll(em.createQuery("SELECT c FROM Customer c WHERE c.id IN :ids", Customer.class)
+                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                        .getResultList());
+            }
+        }
+
+        Instant now = clock.instant();
+        Set<Long> recentlyContacted = recentlyContacted(customers, now);
+        InvitationWave wave = new InvitationWave(
+                survey,
+                bySegment ? "segment:" + segment.get().key() : "selection:" + selection.size(),
+                reminderDays,
+                actor,
+                now);
+        em.persist(wave);
+        em.flush();
+        int invited = 0;
+        int skippedRecent = 0;
+        int skippedNoEmail = 0;
+        SurveyVersion version = published.get();
+        for (Customer customer : customers) {
+            if (customer.email() == null || customer.email().isBlank()) {
+                skippedNoEmail++;
+                continue;
+            }
+            if (recentlyContacted.contains(customer.id())) {
+                skippedRecent++;
+                continue;
+            }
+            var issued = invitations.issue(survey, customer, wave.id());
+            outbox.enqueue(
+                    MailComposer.compose(OutboxMail.Kind.INVITATION, customer, version, issued, baseUrl, now, now));
+            if (reminderDays != null) {
+                outbox.enqueue(MailComposer.compose(
+                        OutboxMail.Kind.REMINDER,
+                        customer,
+                        version,
+                        issued,
+                        baseUrl,
+                        now,
+                        now.plus(Duration.ofDays(reminderDays))));
+            }
+            invited++;
+        }
+        wave.counted(invited, skippedRecent, skippedNoEmail);
+        audit.record(
+                AuditArea.DISTRIBUTION,
+                survey.slug(),
+                "waveSent",
+                wave.audience() + ": " + invited + " invited, " + skippedRecent + " contacted recently, "
+                        + skippedNoEmail + " without email");
+        return wave;
+    }
+
+    /** The customers among these who were invited to any survey within the contact limit. */
+    Set<Long> recentlyContacted(List<Customer> customers, Instant now) {
+        Set<Long> recent = new HashSet<>();
+        Instant since = now.minus(Duration.ofDays(settings.contactLimitDays()));
+        List<Long> ids = customers.stream().map(Customer::id).toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            recent.addAll(em.createQuery(
+                            "SELECT DISTINCT i.customer.id FROM Invitation i WHERE i.createdAt >= :since"
+                                    + " AND i.customer.id IN :ids",
+                            Long.class)
+                    .setParameter("since", since)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .getResultList());
+        }
+        return recent;
+    }
+
+    /** The wave breaks a rule; the errors name the fields. */
+    public static class InvalidWaveException extends RuntimeException {
+        private final transient List<FieldError> errors;
+
+        public InvalidWaveException(List<FieldError> errors) {
+            super("Invalid invitation wave");
+            this.errors = errors;
+        }
+
+        public List<FieldError> errors() {
+            return errors;
+        }
+    }
+}
