@@ -1,0 +1,71 @@
+-- Analytics: score rollups kept up to date from the response outbox, and trend markers.
+-- Written in the SQL that H2 2.x and PostgreSQL 15 both understand.
+
+-- The response outbox is the lead's contract (created by V2__ on main). IF NOT EXISTS lets the analytics
+-- migrations run before and after that migration is merged; on main this statement does nothing.
+CREATE TABLE IF NOT EXISTS response_event (
+    id              BIGINT       NOT NULL PRIMARY KEY,
+    response_id     BIGINT       NOT NULL,
+    survey_id       BIGINT       NOT NULL,
+    kind            VARCHAR(10)  NOT NULL,
+    occurred_at     TIMESTAMP    NOT NULL
+);
+
+-- Counts of scores per calendar day in the reporting time zone (rollup_state.zone) and per dimension:
+-- survey, question (type and key, so that all versions of a survey add up), segment (0 = all responses;
+-- a response counts once in every segment it was stored with), channel and locale. c0..c10 count the
+-- answers with score 0..10 (every scale lies within 0-10), n is their sum. Everything the statistics
+-- need (shares, means, variances) follows from these counts.
+CREATE TABLE score_rollup (
+    question_type   VARCHAR(20)  NOT NULL,
+    segment_id      BIGINT       NOT NULL,
+    survey_id       BIGINT       NOT NULL,
+    question_key    VARCHAR(40)  NOT NULL,
+    bucket_day      DATE         NOT NULL,
+    channel         VARCHAR(20)  NOT NULL,
+    locale          VARCHAR(5)   NOT NULL,
+    n               BIGINT       NOT NULL,
+    c0  BIGINT NOT NULL, c1  BIGINT NOT NULL, c2  BIGINT NOT NULL, c3  BIGINT NOT NULL,
+    c4  BIGINT NOT NULL, c5  BIGINT NOT NULL, c6  BIGINT NOT NULL, c7  BIGINT NOT NULL,
+    c8  BIGINT NOT NULL, c9  BIGINT NOT NULL, c10 BIGINT NOT NULL,
+    PRIMARY KEY (question_type, segment_id, survey_id, question_key, bucket_day, channel, locale)
+);
+
+-- What each response has added to the rollups, one row per scored question: when its score changes,
+-- or a partial response gets a score later, exactly this is taken out and the new value put in.
+CREATE TABLE score_contribution (
+    response_id     BIGINT        NOT NULL,
+    question_key    VARCHAR(40)   NOT NULL,
+    question_type   VARCHAR(20)   NOT NULL,
+    survey_id       BIGINT        NOT NULL,
+    bucket_day      DATE          NOT NULL,
+    channel         VARCHAR(20)   NOT NULL,
+    locale          VARCHAR(5)    NOT NULL,
+    segment_ids     VARCHAR(2000) NOT NULL,
+    score           INTEGER       NOT NULL,
+    PRIMARY KEY (response_id, question_key)
+);
+
+-- One row: the zone the day buckets are in, and the lock that lets one updater at a time (across nodes)
+-- change the rollups.
+CREATE TABLE rollup_state (
+    id              INTEGER      NOT NULL PRIMARY KEY,
+    zone            VARCHAR(60)  NOT NULL,
+    includes_demo   BOOLEAN      NOT NULL,
+    rebuilt_at      TIMESTAMP    NOT NULL,
+    events_applied  BIGINT       NOT NULL
+);
+
+-- Actions taken, shown on the trend ("check-in calls started"), with a before/after comparison.
+CREATE SEQUENCE trend_marker_seq START WITH 50 INCREMENT BY 50;
+CREATE TABLE trend_marker (
+    id              BIGINT        NOT NULL PRIMARY KEY,
+    survey_id       BIGINT        REFERENCES survey (id),
+    segment_id      BIGINT        REFERENCES segment (id),
+    marker_date     DATE          NOT NULL,
+    label           VARCHAR(200)  NOT NULL,
+    description     VARCHAR(2000),
+    created_by      VARCHAR(60)   NOT NULL,
+    created_at      TIMESTAMP     NOT NULL
+);
+CREATE INDEX ix_trend_marker_date ON trend_marker (marker_date);
