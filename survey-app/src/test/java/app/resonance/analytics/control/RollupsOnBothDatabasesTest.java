@@ -49,7 +49,7 @@ class RollupsOnBothDatabasesTest {
 
         Random random = new Random(42);
         List<Long> inserted = new ArrayList<>();
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < 4; round++) {
             for (int i = 0; i < 150; i++) {
                 double kind = random.nextDouble();
                 if (kind < 0.5 || inserted.isEmpty()) {

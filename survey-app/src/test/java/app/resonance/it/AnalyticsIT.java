@@ -1,0 +1,304 @@
+package app.resonance.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.resonance.testsupport.ItDatabaseCondition;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.net.URL;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The analytics admin API, black-box against the built WAR with the demo loaded (rollups built at
+ * start-up), on H2 and on PostgreSQL: trends equal a direct count over the responses in the console's
+ * zone, segments compared with significance, markers with before/after, outbox events picked up, and
+ * bad parameters named.
+ */
+@ExtendWith(ItDatabaseCondition.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AnalyticsIT {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/survey-app.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+    }
+
+    JsonObject get(String path, String language) {
+        var response = api.get(path, "Authorization", Api.admin(), "Accept-Language", language);
+        assertEquals(200, response.statusCode(), response.body());
+        return Api.json(response);
+    }
+
+    @Test
+    void theMonthlyTrendOfASegmentEqualsADirectCountInTheConsolesZone() throws SQLException {
+        LocalDate today = LocalDate.now(BERLIN);
+        LocalDate from = today.withDayOfMonth(1).minusMonths(11);
+        JsonObject trend = get(
+                "api/v1/admin/analytics/trend?survey=relationship-nps&segment=business&granularity=MONTH&from=" + from
+                        + "&to=" + today,
+                "en");
+        assertEquals("NPS", trend.getString("metric"));
+        assertEquals("nps", trend.getString("question"));
+        assertEquals("Europe/Berlin", trend.getString("zone"));
+        var points = trend.getJsonArray("points").getValuesAs(JsonObject.class);
+        assertEquals(12, points.size());
+        for (JsonObject point : points) {
+            LocalDate start = LocalDate.parse(point.getString("from"));
+            LocalDate end = LocalDate.parse(point.getString("to"));
+            long[] direct = npsCounts("relationship-nps", "business", start, end);
+            JsonObject figure = point.getJsonObject("figure");
+            assertEquals(direct[2], figure.getJsonNumber("responses").longValue(), point.toString());
+            if (direct[2] >= 30) {
+                assertEquals("SHOWN", figure.getString("visibility"));
+                assertEquals(
+                        100.0 * (direct[0] - direct[1]) / direct[2],
+                        figure.getJsonNumber("value").doubleValue(),
+                        1e-9);
+                assertTrue(figure.getJsonNumber("marginOfError").doubleValue() > 0);
+            } else {
+                assertEquals(JsonValue.NULL, figure.get("value"));
+            }
+        }
+        // The Business dip: its worst month is far below its first month.
+        double first =
+                points.get(0).getJsonObject("figure").getJsonNumber("value").doubleValue();
+        double worst = points.stream()
+                .mapToDouble(
+                        p -> p.getJsonObject("figure").getJsonNumber("value").doubleValue())
+                .min()
+                .orElseThrow();
+        assertTrue(first - worst > 25, "dip from " + first + " to " + worst);
+    }
+
+    @Test
+    void dailyFiguresFromFewResponsesAreNotEnoughResponsesNeverNumbers() {
+        LocalDate today = LocalDate.now(BERLIN);
+        JsonObject trend = get(
+                "api/v1/admin/analytics/trend?survey=support-effort-ces&segment=onboarding&granularity=DAY&from="
+                        + today.minusDays(13) + "&to=" + today.minusDays(1),
+                "de");
+        var points = trend.getJsonArray("points").getValuesAs(JsonObject.class);
+        assertEquals(13, points.size());
+        for (JsonObject point : points) {
+            JsonObject figure = point.getJsonObject("figure");
+            assertEquals("CES", figure.getString("metric"));
+            assertEquals("NOT_ENOUGH_RESPONSES", figure.getString("visibility"), point.toString());
+            assertEquals(JsonValue.NULL, figure.get("value"));
+            assertEquals(JsonValue.NULL, figure.get("marginOfError"));
+            assertEquals("Zu wenige Antworten", figure.getString("display"));
+        }
+    }
+
+    @Test
+    void segmentsAreComparedWithThePreviousPeriodAndTheBusinessRecoveryIsSignificant() {
+        LocalDate today = LocalDate.now(BERLIN);
+        // The last 90 days (recovered) against the 90 before (the check-in calls just started).
+        JsonObject comparison = get(
+                "api/v1/admin/analytics/segments?survey=relationship-nps&from=" + today.minusDays(89) + "&to=" + today,
+                "en");
+        assertEquals(today.minusDays(179).toString(), comparison.getString("previousFrom"));
+        var rows = comparison.getJsonArray("segments").getValuesAs(JsonObject.class);
+        assertEquals(JsonValue.NULL, rows.get(0).get("segment"));
+        assertEquals("All responses", rows.get(0).getString("name"));
+        Map<String, JsonObject> bySegment =
+                rows.stream().skip(1).collect(Collectors.toMap(r -> r.getString("segment"), r -> r));
+        assertEquals(
+                Set.of("enterprise-dach", "enterprise-international", "business", "starter", "onboarding"),
+                bySegment.keySet());
+        JsonObject business = bySegment.get("business");
+        assertEquals("Business plan", business.getString("name"));
+        JsonObject change = business.getJsonObject("change");
+        assertTrue(change.getBoolean("significant"), business.toString());
+        assertTrue(change.getJsonNumber("difference").doubleValue() > 10, business.toString());
+        double current =
+                business.getJsonObject("current").getJsonNumber("value").doubleValue();
+        double previous =
+                business.getJsonObject("previous").getJsonNumber("value").doubleValue();
+        assertEquals(current - previous, change.getJsonNumber("difference").doubleValue(), 1e-9);
+    }
+
+    @Test
+    void aMarkerShowsOnTheTrendAndItsBeforeAfterComparisonSaysTheCallsWorked() {
+        LocalDate today = LocalDate.now(BERLIN);
+        LocalDate callsStarted = today.minusDays(150);
+        var created =
+                api.post("api/v1/admin/analytics/markers", """
+                {"date": "%s", "label": "Check-in calls started", "description": "Every Business customer gets a call",
+                 "survey": "relationship-nps", "segment": "business"}""".formatted(callsStarted), "Authorization", Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        long id = Api.json(created).getJsonNumber("id").longValue();
+        assertEquals("admin", Api.json(created).getString("createdBy"));
+
+        JsonObject trend = get(
+                "api/v1/admin/analytics/trend?survey=relationship-nps&segment=business&from=" + today.minusDays(200)
+                        + "&to=" + today,
+                "en");
+        assertTrue(
+                trend.getJsonArray("markers").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(m -> m.getJsonNumber("id").longValue() == id
+                                && m.getString("label").equals("Check-in calls started")),
+                trend.toString());
+
+        JsonObject impact = get("api/v1/admin/analytics/markers/" + id + "/impact?days=120", "en");
+        JsonObject result = impact.getJsonObject("result");
+        assertEquals(
+                callsStarted.minusDays(120).toString(),
+                result.getJsonObject("before").getString("from"));
+        assertEquals(callsStarted.toString(), result.getJsonObject("after").getString("from"));
+        JsonObject change = result.getJsonObject("change");
+        assertTrue(change.getBoolean("significant"), impact.toString());
+        assertTrue(change.getJsonNumber("difference").doubleValue() > 0, impact.toString());
+
+        var deleted = api.send(api.request("api/v1/admin/analytics/markers/" + id)
+                .header("Authorization", Api.admin())
+                .DELETE()
+                .build());
+        assertEquals(204, deleted.statusCode());
+        assertEquals(
+                404,
+                api.get("api/v1/admin/analytics/markers/" + id + "/impact", "Authorization", Api.admin())
+                        .statusCode());
+    }
+
+    @Test
+    void aResponseEventReachesTheTrendWithinSeconds() throws Exception {
+        LocalDate today = LocalDate.now(BERLIN);
+        String path = "api/v1/admin/analytics/trend?survey=relationship-nps&metric=NPS&granularity=QUARTER&from="
+                + today + "&to=" + today + "&channel=IMPORT";
+        long before = get(path, "en")
+                .getJsonObject("total")
+                .getJsonNumber("responses")
+                .longValue();
+        var imported = api.post(
+                "api/v1/admin/surveys/relationship-nps/responses",
+                "{\"answers\": {\"nps\": 2}, \"customer\": \"C-00007\", \"channel\": \"IMPORT\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, imported.statusCode(), imported.body());
+        long responseId = Api.json(imported).getJsonNumber("id").longValue();
+        // The outbox row, as the submission path writes it (written here too: a duplicate changes nothing).
+        try (var connection = Api.database();
+                var insert = connection.prepareStatement("INSERT INTO response_event (id, response_id, survey_id, kind,"
+                        + " occurred_at) SELECT ?, id, survey_id, 'CREATED', ? FROM response WHERE id = ?")) {
+            insert.setLong(1, 9_000_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L));
+            insert.setObject(2, LocalDateTime.now(ZoneOffset.UTC));
+            insert.setLong(3, responseId);
+            assertEquals(1, insert.executeUpdate());
+        }
+        long after = before;
+        for (int i = 0; i < 50 && after == before; i++) {
+            Thread.sleep(200);
+            after = get(path, "en")
+                    .getJsonObject("total")
+                    .getJsonNumber("responses")
+                    .longValue();
+        }
+        assertEquals(before + 1, after);
+        assertEquals(0, Api.count("SELECT COUNT(*) FROM response_event WHERE response_id = ?", responseId));
+    }
+
+    @Test
+    void badParametersAreNamedInOneProblem() {
+        var response = api.get(
+                "api/v1/admin/analytics/trend?metric=XYZ&segment=nope&from=yesterday&granularity=DECADE&zone=UTC",
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "en");
+        assertEquals(400, response.statusCode(), response.body());
+        JsonObject problem = Api.json(response);
+        var fields = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(e -> e.getString("field"), e -> e.getString("message")));
+        assertEquals(Set.of("metric", "segment", "from", "granularity", "zone"), fields.keySet());
+        assertEquals("Use one of: NPS, CSAT, CES, RATING.", fields.get("metric"));
+        assertTrue(fields.get("zone").contains("Europe/Berlin"), fields.get("zone"));
+
+        var unknown = api.get("api/v1/admin/analytics/trend?survey=no-such-survey", "Authorization", Api.admin());
+        assertEquals(400, unknown.statusCode());
+        assertEquals(
+                List.of("survey"),
+                Api.json(unknown).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+        var reversed = api.get(
+                "api/v1/admin/analytics/segments?metric=NPS&from=2026-02-01&to=2026-01-01",
+                "Authorization",
+                Api.admin());
+        assertEquals(400, reversed.statusCode());
+
+        var marker = api.post(
+                "api/v1/admin/analytics/markers",
+                "{\"date\": \"soon\", \"label\": \" \"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, marker.statusCode(), marker.body());
+        assertEquals(
+                Set.of("date", "label"),
+                Api.json(marker).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .collect(Collectors.toSet()));
+        assertEquals(401, api.get("api/v1/admin/analytics/trend?metric=NPS").statusCode());
+        assertFalse(api.get("api/v1/admin/analytics/markers/abc/impact", "Authorization", Api.admin())
+                .body()
+                .contains("Exception"));
+    }
+
+    /** Promoters, detractors and all NPS answers of a segment on the days from..to in Berlin, straight from SQL. */
+    static long[] npsCounts(String survey, String segment, LocalDate from, LocalDate to) throws SQLException {
+        String sql =
+                "SELECT SUM(CASE WHEN a.score >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN a.score <= 6 THEN 1 ELSE 0 END),"
+                        + " COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id"
+                        + " JOIN response_segment rs ON rs.response_id = r.id JOIN segment g ON g.id = rs.segment_id"
+                        + " JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id"
+                        + " WHERE s.slug = ? AND q.question_key = 'nps' AND g.segment_key = ?"
+                        + " AND r.submitted_at >= ? AND r.submitted_at < ?";
+        try (var connection = Api.database();
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, survey);
+            statement.setString(2, segment);
+            statement.setObject(
+                    3, LocalDateTime.ofInstant(from.atStartOfDay(BERLIN).toInstant(), ZoneOffset.UTC));
+            statement.setObject(
+                    4,
+                    LocalDateTime.ofInstant(to.plusDays(1).atStartOfDay(BERLIN).toInstant(), ZoneOffset.UTC));
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+            }
+        }
+    }
+}
