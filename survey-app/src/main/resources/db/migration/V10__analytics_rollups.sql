@@ -1,16 +1,6 @@
 -- Analytics: score rollups kept up to date from the response outbox, and trend markers.
 -- Written in the SQL that H2 2.x and PostgreSQL 15 both understand.
 
--- The response outbox is the lead's contract (created by V2__ on main). IF NOT EXISTS lets the analytics
--- migrations run before and after that migration is merged; on main this statement does nothing.
-CREATE TABLE IF NOT EXISTS response_event (
-    id              BIGINT       NOT NULL PRIMARY KEY,
-    response_id     BIGINT       NOT NULL,
-    survey_id       BIGINT       NOT NULL,
-    kind            VARCHAR(10)  NOT NULL,
-    occurred_at     TIMESTAMP    NOT NULL
-);
-
 -- Counts of scores per calendar day in the reporting time zone (rollup_state.zone) and per dimension:
 -- survey, question (type and key, so that all versions of a survey add up), segment (0 = all responses;
 -- a response counts once in every segment it was stored with), channel and locale. c0..c10 count the

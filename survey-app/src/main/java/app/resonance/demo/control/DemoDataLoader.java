@@ -350,8 +350,10 @@ public class DemoDataLoader {
                 throws SQLException {
             Map<String, Long> questions = questionIds.get(slug);
             try (var response = connection.prepareStatement("INSERT INTO response (id, survey_id, survey_version_id,"
-                            + " customer_id, channel, locale, status, submitted_at, received_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, 'COMPLETE', ?, ?)");
+                            + " customer_id, channel, locale, status, submitted_at, received_at, updated_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, 'COMPLETE', ?, ?, ?)");
+                    var event = connection.prepareStatement("INSERT INTO response_event (id, response_id, survey_id,"
+                            + " kind, occurred_at) VALUES (?, ?, ?, 'CREATED', ?)");
                     var answer = connection.prepareStatement("INSERT INTO answer (id, response_id, question_id,"
                             + " row_code, option_code, score, text_value) VALUES (?, ?, ?, ?, ?, ?, ?)");
                     var segment = connection.prepareStatement(
@@ -369,8 +371,11 @@ public class DemoDataLoader {
                             r.channel(),
                             r.locale(),
                             at,
+                            at,
                             at);
                     response.addBatch();
+                    bind(event, id("response_event_seq"), id, surveyIds.get(slug), at);
+                    event.addBatch();
                     for (Map.Entry<String, Object> entry : r.answers().entrySet()) {
                         long question = questions.get(entry.getKey());
                         Object value = entry.getValue();
@@ -411,12 +416,14 @@ public class DemoDataLoader {
                         response.executeBatch();
                         answer.executeBatch();
                         segment.executeBatch();
+                        event.executeBatch();
                         pending = 0;
                     }
                 }
                 response.executeBatch();
                 answer.executeBatch();
                 segment.executeBatch();
+                event.executeBatch();
             }
             return responses.size();
         }

@@ -5,6 +5,7 @@ import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Customer;
 import app.resonance.responses.entity.IdempotencyRecord;
 import app.resonance.responses.entity.Response;
+import app.resonance.responses.entity.ResponseEvent;
 import app.resonance.responses.entity.ResponseStatus;
 import app.resonance.surveys.entity.SurveyVersion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,6 +82,7 @@ public class ResponseStore {
         }
         em.persist(response);
         em.flush();
+        em.persist(new ResponseEvent(response.id(), response.survey().id(), ResponseEvent.Kind.CREATED, now));
         Outcome outcome = describe.apply(response);
         if (idempotencyKey != null) {
             claim.record(outcome.status(), outcome.location(), outcome.body(), response.id());

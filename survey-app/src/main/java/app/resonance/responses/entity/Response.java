@@ -71,6 +71,20 @@ public class Response {
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "invitation_id")
+    private Invitation invitation;
+
+    @Column(name = "resume_token_hash")
+    private String resumeTokenHash;
+
+    /** The page a respondent of a public form has reached; 1 for responses sent whole. */
+    @Column(name = "page_reached", nullable = false)
+    private int pageReached = 1;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
     @ManyToMany
     @JoinTable(
             name = "response_segment",
@@ -102,6 +116,54 @@ public class Response {
         this.status = status;
         this.submittedAt = submittedAt;
         this.receivedAt = receivedAt;
+        this.updatedAt = receivedAt;
+    }
+
+    /** Ties the response to the personal invitation it answers. */
+    public Response answering(Invitation invitation) {
+        this.invitation = invitation;
+        return this;
+    }
+
+    /** Lets an anonymous respondent come back: only the hash of the resume token is kept. */
+    public Response resumableWith(String tokenHash) {
+        this.resumeTokenHash = tokenHash;
+        return this;
+    }
+
+    /**
+     * Replaces the answers to these questions (a page of a form, or a changed one-click score) and
+     * records the page reached; the response completes when the respondent finishes the last page.
+     */
+    public void replaceAnswers(
+            java.util.Collection<app.resonance.surveys.entity.Question> questions,
+            List<AnswerValue> values,
+            int pageReached,
+            boolean complete,
+            Instant now) {
+        answers.removeIf(a -> questions.contains(a.question()));
+        addAnswers(values);
+        this.pageReached = Math.max(1, pageReached);
+        if (status != ResponseStatus.COMPLETE) {
+            // A partial response dates from its latest page, a complete one from when it was finished.
+            this.submittedAt = now;
+        }
+        if (complete) {
+            this.status = ResponseStatus.COMPLETE;
+        }
+        this.updatedAt = now;
+    }
+
+    public Optional<Invitation> invitation() {
+        return Optional.ofNullable(invitation);
+    }
+
+    public int pageReached() {
+        return pageReached;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 
     public void addAnswers(List<AnswerValue> values) {

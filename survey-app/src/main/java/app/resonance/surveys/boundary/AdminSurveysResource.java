@@ -1,12 +1,18 @@
 package app.resonance.surveys.boundary;
 
+import app.resonance.customers.control.CustomerDirectory;
+import app.resonance.customers.entity.Customer;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
+import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.JsonInput;
+import app.resonance.platform.control.Messages;
 import app.resonance.responses.boundary.Submissions;
+import app.resonance.responses.control.Invitations;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.control.SurveyDraft;
 import app.resonance.surveys.control.SurveyEditor;
+import app.resonance.surveys.control.SurveySettings;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,9 +32,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,8 +59,19 @@ public class AdminSurveysResource {
     @Inject
     Submissions submissions;
 
+    @Inject
+    Invitations invitations;
+
+    @Inject
+    CustomerDirectory customers;
+
     @Context
     HttpHeaders headers;
+
+    @Context
+    UriInfo uriInfo;
+
+    static final int MAX_INVITATIONS = 1000;
 
     @GET
     @Operation(summary = "All surveys with their status and versions")
@@ -114,6 +135,61 @@ public class AdminSurveysResource {
         Survey survey = survey(slug);
         editor.reopen(survey);
         return SurveyJson.admin(survey);
+    }
+
+    @PUT
+    @Path("{slug}/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Change when the survey opens and closes, its response limit, answer policy and widget origins")
+    public JsonObject updateSettings(@PathParam("slug") String slug, SurveySettings settings) {
+        requireBody(settings);
+        Survey survey = survey(slug);
+        editor.updateSettings(survey, settings, RequestLanguage.messages(headers));
+        return SurveyJson.admin(survey);
+    }
+
+    /** Whom to invite: external ids of known customers. */
+    public record InvitationRequest(List<String> customers) {}
+
+    @POST
+    @Path("{slug}/invitations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Issue personal invitation links for customers",
+            description = "Answers each customer's personal link once; only a hash of its token is stored.")
+    public Response invite(@PathParam("slug") String slug, InvitationRequest request) {
+        requireBody(request);
+        Survey survey = survey(slug);
+        Messages messages = RequestLanguage.messages(headers);
+        List<String> ids = request.customers() == null ? List.of() : request.customers();
+        List<FieldError> errors = new ArrayList<>();
+        if (ids.isEmpty()) {
+            errors.add(messages.error("customers", "required"));
+        } else if (ids.size() > MAX_INVITATIONS) {
+            errors.add(messages.error("customers", "tooMany", MAX_INVITATIONS));
+        }
+        List<Customer> found = new ArrayList<>();
+        for (int i = 0; i < ids.size() && errors.isEmpty(); i++) {
+            var customer = ids.get(i) == null ? Optional.<Customer>empty() : customers.byExternalId(ids.get(i));
+            if (customer.isEmpty()) {
+                errors.add(messages.error("customers[" + i + "]", "unknownCustomer"));
+            } else {
+                found.add(customer.get());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("problem.invalidInvitation", errors);
+        }
+        var array = Json.createArrayBuilder();
+        for (Customer customer : found) {
+            var issued = invitations.issue(survey, customer, null);
+            array.add(Json.createObjectBuilder()
+                    .add("customer", customer.externalId())
+                    .add("link", uriInfo.getBaseUri().resolve(issued.path()).toString())
+                    .add("path", issued.path()));
+        }
+        return Response.status(Response.Status.CREATED).entity(array.build()).build();
     }
 
     @POST

@@ -38,8 +38,16 @@ public final class SurveyJson {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", question.key())
                 .add("type", question.type().name())
-                .add("required", question.required());
+                .add("required", question.required())
+                .add("page", question.page());
         addTexts(json, "text", question.text());
+        question.showIf()
+                .ifPresent(c -> json.add(
+                        "showIf",
+                        Json.createObjectBuilder()
+                                .add("question", c.questionKey())
+                                .add("operator", c.operator().name())
+                                .add("values", Json.createArrayBuilder(c.values()))));
         if (question.scaleMin() != null) {
             json.add("min", question.scaleMin()).add("max", question.scaleMax());
         }
@@ -73,9 +81,20 @@ public final class SurveyJson {
                 .add("anonymous", survey.anonymous())
                 .add("createdAt", survey.createdAt().toString())
                 .add("updatedAt", survey.updatedAt().toString())
-                .add("versions", versions);
+                .add("versions", versions)
+                .add("settings", settings(survey));
         survey.publishedVersion().ifPresent(v -> json.add("published", definition(survey, v)));
         survey.draft().ifPresent(v -> json.add("draft", definition(survey, v)));
+        return json.build();
+    }
+
+    static JsonObject settings(Survey survey) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("answerPolicy", survey.answerPolicy().name())
+                .add("allowedOrigins", Json.createArrayBuilder(survey.allowedOrigins()));
+        survey.opensAt().ifPresent(t -> json.add("opensAt", t.toString()));
+        survey.closesAt().ifPresent(t -> json.add("closesAt", t.toString()));
+        survey.responseLimit().ifPresent(n -> json.add("responseLimit", n));
         return json.build();
     }
 

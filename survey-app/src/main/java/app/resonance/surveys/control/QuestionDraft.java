@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A question as the admin API takes it. {@code options} for choices and matrix columns, {@code rows}
- * for matrix rows; {@code min}/{@code max} for rating scales.
+ * for matrix rows; {@code min}/{@code max} for rating scales; {@code page} (1 when absent) and the
+ * optional {@code showIf} condition on an earlier answer.
  */
 public record QuestionDraft(
         String id,
@@ -16,4 +17,21 @@ public record QuestionDraft(
         Texts minLabel,
         Texts maxLabel,
         List<OptionDraft> options,
-        List<OptionDraft> rows) {}
+        List<OptionDraft> rows,
+        Integer page,
+        ConditionDraft showIf) {
+
+    public QuestionDraft(
+            String id,
+            String type,
+            Boolean required,
+            Texts text,
+            Integer min,
+            Integer max,
+            Texts minLabel,
+            Texts maxLabel,
+            List<OptionDraft> options,
+            List<OptionDraft> rows) {
+        this(id, type, required, text, min, max, minLabel, maxLabel, options, rows, null, null);
+    }
+}

@@ -3,6 +3,7 @@ package app.resonance.surveys.control;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
 import app.resonance.platform.control.TextRules;
+import app.resonance.surveys.entity.ConditionOperator;
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionType;
@@ -26,6 +27,9 @@ public final class SurveyDraftValidator {
     public static final List<String> LANGUAGES = List.of("de", "en");
     static final int MAX_QUESTIONS = 100;
     static final int MAX_OPTIONS = 50;
+    static final int MAX_PAGES = 20;
+    /** A piped earlier answer in a question's text. */
+    public static final Pattern PIPE = Pattern.compile("\\{answer:([a-z][a-z0-9_]*)}");
 
     private final Messages messages;
     private final List<FieldError> errors = new ArrayList<>();
@@ -87,12 +91,27 @@ public final class SurveyDraftValidator {
             error("questions", "tooMany", MAX_QUESTIONS);
         }
         Set<String> ids = new HashSet<>();
+        java.util.Map<String, QuestionDraft> earlier = new java.util.HashMap<>();
+        int lastPage = 1;
         for (int i = 0; i < questions.size(); i++) {
             QuestionDraft question = questions.get(i);
             String field = "questions[" + i + "]";
             if (question == null) {
                 error(field, "required");
                 continue;
+            }
+            if (question.page() != null) {
+                if (question.page() < 1 || question.page() > MAX_PAGES) {
+                    error(field + ".page", "page", MAX_PAGES);
+                } else if (question.page() < lastPage) {
+                    error(field + ".page", "pageOrder");
+                } else {
+                    lastPage = question.page();
+                }
+            }
+            checkPiping(field + ".text", question.text(), earlier);
+            if (question.showIf() != null) {
+                checkCondition(field + ".showIf", question.showIf(), earlier);
             }
             if (question.id() == null || question.id().isBlank()) {
                 error(field + ".id", "required");
@@ -112,7 +131,85 @@ public final class SurveyDraftValidator {
                 continue;
             }
             checkQuestion(field, QuestionType.valueOf(question.type()), question);
+            if (question.id() != null) {
+                earlier.putIfAbsent(question.id(), question);
+            }
         }
+    }
+
+    /** Piped answers must come from earlier questions: {answer:key}. */
+    private void checkPiping(String field, Texts texts, java.util.Map<String, QuestionDraft> earlier) {
+        if (texts == null) {
+            return;
+        }
+        for (String language : LANGUAGES) {
+            String text = texts.in(language);
+            if (text == null) {
+                continue;
+            }
+            var matcher = PIPE.matcher(text);
+            while (matcher.find()) {
+                if (!earlier.containsKey(matcher.group(1))) {
+                    error(field + "." + language, "pipe", matcher.group(1));
+                }
+            }
+        }
+    }
+
+    private void checkCondition(String field, ConditionDraft condition, java.util.Map<String, QuestionDraft> earlier) {
+        QuestionDraft source = condition.question() == null ? null : earlier.get(condition.question());
+        if (source == null || source.type() == null || !isEnum(QuestionType.class, source.type())) {
+            error(field + ".question", "conditionQuestion");
+            return;
+        }
+        if (condition.operator() == null || !isEnum(ConditionOperator.class, condition.operator())) {
+            error(field + ".operator", "oneOf", names(ConditionOperator.values()));
+            return;
+        }
+        QuestionType type = QuestionType.valueOf(source.type());
+        ConditionOperator operator = ConditionOperator.valueOf(condition.operator());
+        List<String> values = condition.values() == null ? List.of() : condition.values();
+        if (operator == ConditionOperator.ANSWERED) {
+            return;
+        }
+        boolean scored = type.isScale();
+        boolean choice = type == QuestionType.SINGLE_CHOICE || type == QuestionType.MULTIPLE_CHOICE;
+        if (!scored && !choice) {
+            error(field + ".operator", "conditionType");
+            return;
+        }
+        if (operator == ConditionOperator.BETWEEN) {
+            if (!scored
+                    || values.size() != 2
+                    || !values.stream().allMatch(SurveyDraftValidator::isSmallInt)
+                    || Integer.parseInt(values.get(0)) > Integer.parseInt(values.get(1))) {
+                error(field + ".values", "conditionRange");
+            }
+            return;
+        }
+        if (values.isEmpty()) {
+            error(field + ".values", "required");
+            return;
+        }
+        Set<String> allowed = new HashSet<>();
+        if (scored) {
+            int min = type == QuestionType.RATING ? (source.min() == null ? 1 : source.min()) : type.defaultMin();
+            int max = type == QuestionType.RATING ? (source.max() == null ? 5 : source.max()) : type.defaultMax();
+            for (int v = min; v <= max; v++) {
+                allowed.add(Integer.toString(v));
+            }
+        } else if (source.options() != null) {
+            source.options().stream().filter(o -> o != null && o.id() != null).forEach(o -> allowed.add(o.id()));
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (!allowed.contains(values.get(i))) {
+                error(field + ".values[" + i + "]", "conditionValue");
+            }
+        }
+    }
+
+    private static boolean isSmallInt(String s) {
+        return s != null && s.matches("\\d{1,3}");
     }
 
     private void checkQuestion(String field, QuestionType type, QuestionDraft question) {

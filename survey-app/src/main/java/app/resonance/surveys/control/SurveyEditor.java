@@ -2,6 +2,9 @@ package app.resonance.surveys.control;
 
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
+import app.resonance.surveys.entity.AnswerPolicy;
+import app.resonance.surveys.entity.Condition;
+import app.resonance.surveys.entity.ConditionOperator;
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionType;
@@ -91,6 +94,26 @@ public class SurveyEditor {
         return published;
     }
 
+    /** Changes the operational settings; they apply at once, to every version. */
+    public void updateSettings(Survey survey, SurveySettings settings, Messages messages) {
+        List<FieldError> errors = SurveySettingsValidator.validate(settings, messages);
+        if (!errors.isEmpty()) {
+            throw new InvalidSurveyException(errors);
+        }
+        survey.configure(
+                settings.opensAt(),
+                settings.closesAt(),
+                settings.responseLimit(),
+                settings.answerPolicy() == null ? null : AnswerPolicy.valueOf(settings.answerPolicy()),
+                settings.allowedOrigins() == null
+                        ? List.of()
+                        : settings.allowedOrigins().stream()
+                                .map(SurveySettingsValidator::origin)
+                                .toList(),
+                clock.instant());
+        em.flush();
+    }
+
     public void close(Survey survey) {
         requirePublished(survey);
         survey.close(clock.instant());
@@ -123,6 +146,13 @@ public class SurveyEditor {
             Integer min = type == QuestionType.RATING ? (q.min() == null ? Integer.valueOf(1) : q.min()) : null;
             Integer max = type == QuestionType.RATING ? (q.max() == null ? Integer.valueOf(5) : q.max()) : null;
             question.scale(min, max, entity(q.minLabel()), entity(q.maxLabel()));
+            Condition showIf = q.showIf() == null
+                    ? null
+                    : new Condition(
+                            q.showIf().question(),
+                            ConditionOperator.valueOf(q.showIf().operator()),
+                            q.showIf().values());
+            question.placed(q.page() == null ? 1 : q.page(), showIf);
             OptionRole optionRole = type == QuestionType.MATRIX ? OptionRole.COLUMN : OptionRole.OPTION;
             if (q.options() != null) {
                 q.options().forEach(o -> question.addOption(optionRole, o.id(), entity(o.label())));

@@ -76,6 +76,13 @@ public class Question {
     })
     private LocalizedText maxLabel;
 
+    /** The page the question is on: 1, 2, ... */
+    @Column(name = "page_no", nullable = false)
+    private int page = 1;
+
+    @Embedded
+    private Condition showIf;
+
     @OneToMany(mappedBy = "question", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("role ASC, position ASC")
     private List<QuestionOption> options = new ArrayList<>();
@@ -102,6 +109,21 @@ public class Question {
         this.minLabel = minLabel;
         this.maxLabel = maxLabel;
         return this;
+    }
+
+    /** Puts the question on a page and shows it only when the condition holds (null: always). */
+    public Question placed(int page, Condition showIf) {
+        this.page = Math.max(1, page);
+        this.showIf = showIf;
+        return this;
+    }
+
+    public int page() {
+        return page;
+    }
+
+    public Optional<Condition> showIf() {
+        return showIf == null || showIf.isEmpty() ? Optional.empty() : Optional.of(showIf);
     }
 
     public Question addOption(OptionRole role, String code, LocalizedText label) {

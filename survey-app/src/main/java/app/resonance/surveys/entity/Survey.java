@@ -69,6 +69,23 @@ public class Survey {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "opens_at")
+    private Instant opensAt;
+
+    @Column(name = "closes_at")
+    private Instant closesAt;
+
+    @Column(name = "response_limit")
+    private Integer responseLimit;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "answer_policy", nullable = false)
+    private AnswerPolicy answerPolicy = AnswerPolicy.SINGLE_ANSWER;
+
+    /** Comma-separated origins (scheme://host[:port]) whose pages may embed the widget. */
+    @Column(name = "allowed_origins")
+    private String allowedOrigins;
+
     @Version
     @Column(name = "row_version")
     private long rowVersion;
@@ -153,6 +170,71 @@ public class Survey {
 
     public SurveyKind kind() {
         return kind;
+    }
+
+    /** Changes the schedule, the response limit, the answer policy and the widget origins. */
+    public void configure(
+            Instant opensAt,
+            Instant closesAt,
+            Integer responseLimit,
+            AnswerPolicy answerPolicy,
+            List<String> allowedOrigins,
+            Instant now) {
+        this.opensAt = opensAt;
+        this.closesAt = closesAt;
+        this.responseLimit = responseLimit;
+        this.answerPolicy = answerPolicy == null ? AnswerPolicy.SINGLE_ANSWER : answerPolicy;
+        this.allowedOrigins =
+                allowedOrigins == null || allowedOrigins.isEmpty() ? null : String.join(",", allowedOrigins);
+        this.updatedAt = now;
+    }
+
+    /** Whether respondents may answer now, as far as status and schedule go (the limit needs a count). */
+    public Availability availability(Instant now) {
+        if (publishedVersion == null || status == SurveyStatus.DRAFT) {
+            return Availability.UNPUBLISHED;
+        }
+        if (status == SurveyStatus.CLOSED || (closesAt != null && !now.isBefore(closesAt))) {
+            return Availability.CLOSED;
+        }
+        if (opensAt != null && now.isBefore(opensAt)) {
+            return Availability.NOT_YET_OPEN;
+        }
+        return Availability.OPEN;
+    }
+
+    /** Whether a survey accepts answers now. */
+    public enum Availability {
+        OPEN,
+        NOT_YET_OPEN,
+        CLOSED,
+        UNPUBLISHED
+    }
+
+    public Optional<Instant> opensAt() {
+        return Optional.ofNullable(opensAt);
+    }
+
+    public Optional<Instant> closesAt() {
+        return Optional.ofNullable(closesAt);
+    }
+
+    public Optional<Integer> responseLimit() {
+        return Optional.ofNullable(responseLimit);
+    }
+
+    public AnswerPolicy answerPolicy() {
+        return answerPolicy;
+    }
+
+    public List<String> allowedOrigins() {
+        if (allowedOrigins == null || allowedOrigins.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(allowedOrigins.split(","))
+                .map(String::trim)
+                .filter(o -> !o.isEmpty())
+                .toList();
     }
 
     public SurveyStatus status() {

@@ -136,6 +136,11 @@ public class SurveyVersion {
         for (Question q : questions) {
             Question c = copy.addQuestion(q.key(), q.type(), q.required(), q.text());
             c.scale(q.scaleMin(), q.scaleMax(), q.minLabel(), q.maxLabel());
+            c.placed(
+                    q.page(),
+                    q.showIf()
+                            .map(x -> new Condition(x.questionKey(), x.operator(), x.values()))
+                            .orElse(null));
             for (OptionRole role : OptionRole.values()) {
                 q.options(role).forEach(o -> c.addOption(role, o.code(), o.label()));
             }
@@ -192,6 +197,11 @@ public class SurveyVersion {
 
     public List<Question> questions() {
         return List.copyOf(questions);
+    }
+
+    /** The page numbers in use, ascending. */
+    public List<Integer> pages() {
+        return questions.stream().map(Question::page).distinct().sorted().toList();
     }
 
     public Optional<Question> question(String key) {

@@ -28,7 +28,8 @@ final class Fixture {
     private final List<Long> segments = new ArrayList<>();
     private long nextResponse = 50_000_000;
     private long nextAnswer = 50_000_000;
-    private long nextEvent = 1;
+    /** Above the ids the demo loader takes from response_event_seq. */
+    private long nextEvent = 8_000_000_000L;
 
     interface Work<T> {
         T run(Connection connection) throws SQLException;
@@ -207,13 +208,14 @@ final class Fixture {
         update(
                 c,
                 "INSERT INTO response (id, survey_id, survey_version_id, customer_id, channel, locale, status,"
-                        + " submitted_at, received_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)",
+                        + " submitted_at, received_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
                 id,
                 q.surveyId(),
                 q.versionId(),
                 channel,
                 locale,
                 partial ? "PARTIAL" : "COMPLETE",
+                utc,
                 utc,
                 utc);
     }
