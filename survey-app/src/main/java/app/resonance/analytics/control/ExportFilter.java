@@ -1,0 +1,10 @@
+package app.resonance.analytics.control;
+
+import java.time.LocalDate;
+
+/**
+ * Which responses to export: one survey, optionally days from..to in the reporting zone (both included),
+ * one segment, one channel and one locale; the dashboard's filters.
+ */
+public record ExportFilter(
+        long surveyId, LocalDate from, LocalDate to, Long segmentId, String channel, String locale) {}
