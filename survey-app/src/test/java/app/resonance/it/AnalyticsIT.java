@@ -232,6 +232,78 @@ class AnalyticsIT {
     }
 
     @Test
+    void commentsAreSearchedAndCountedByThemeInBothLanguages() {
+        JsonObject page = get("api/v1/admin/analytics/comments?survey=relationship-nps&q=Check-in&limit=5", "en");
+        assertTrue(page.getJsonNumber("total").longValue() > 20, page.toString());
+        var items = page.getJsonArray("comments").getValuesAs(JsonObject.class);
+        assertEquals(5, items.size());
+        for (JsonObject item : items) {
+            assertTrue(item.getString("text").toLowerCase().contains("check-in"), item.toString());
+            assertEquals("POSITIVE", item.getString("sentiment"));
+            assertEquals("COMMUNICATION", item.getJsonArray("themes").getString(0));
+            assertTrue(item.getInt("score") >= 9);
+        }
+        JsonObject themes = get("api/v1/admin/analytics/comments/themes?survey=relationship-nps", "de");
+        var support = themes.getJsonArray("themes").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("theme").equals("PRICE"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("Preis", support.getString("name"));
+        long priced = support.getJsonNumber("comments").longValue();
+        JsonObject filtered = get("api/v1/admin/analytics/comments?survey=relationship-nps&theme=PRICE&limit=1", "en");
+        assertEquals(priced, filtered.getJsonNumber("total").longValue());
+        assertEquals(400, api.get("api/v1/admin/analytics/comments?survey=relationship-nps&theme=weather&limit=0",
+                        "Authorization", Api.admin())
+                .statusCode());
+    }
+
+    @Test
+    void responsesExportAsStreamedCsvAndXlsx() {
+        var csv = api.get(
+                "api/v1/admin/analytics/exports/responses?survey=support-effort-ces&channel=EMAIL",
+                "Authorization",
+                Api.admin());
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertEquals(
+                "text/csv",
+                csv.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertEquals(
+                "attachment; filename=\"support-effort-ces-responses.csv\"",
+                csv.headers().firstValue("Content-Disposition").orElseThrow());
+        String[] lines = csv.body().split("\r\n");
+        assertEquals(
+                "\uFEFFResponse,Submitted (Europe/Berlin),Completion,Channel,Language,Customer,Segments,ces,comment",
+                lines[0]);
+        long emailed = Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id"
+                + " WHERE s.slug = 'support-effort-ces' AND r.channel = 'EMAIL'");
+        assertEquals(emailed, lines.length - 1);
+
+        var xlsx =
+                api.send(api.request("api/v1/admin/analytics/exports/responses?survey=support-effort-ces&format=xlsx")
+                        .header("Authorization", Api.admin())
+                        .GET()
+                        .build());
+        assertEquals(200, xlsx.statusCode());
+        assertEquals(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                xlsx.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(xlsx.body().startsWith("PK"), "a zip file");
+
+        var bad = api.get(
+                "api/v1/admin/analytics/exports/responses?format=pdf&from=2026-13-01",
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "de");
+        assertEquals(400, bad.statusCode());
+        assertEquals(
+                Set.of("survey", "format", "from"),
+                Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .collect(Collectors.toSet()));
+    }
+
+    @Test
     void badParametersAreNamedInOneProblem() {
         var response = api.get(
                 "api/v1/admin/analytics/trend?metric=XYZ&segment=nope&from=yesterday&granularity=DECADE&zone=UTC",

@@ -60,7 +60,7 @@ class ExportOnBothDatabasesTest {
                 List.of(
                         "Antwort",
                         "Abgegeben (Europe/Berlin)",
-                        "Status",
+                        "Vollständigkeit",
                         "Kanal",
                         "Sprache",
                         "Kunde",
