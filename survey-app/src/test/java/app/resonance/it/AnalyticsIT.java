@@ -252,9 +252,13 @@ class AnalyticsIT {
         long priced = support.getJsonNumber("comments").longValue();
         JsonObject filtered = get("api/v1/admin/analytics/comments?survey=relationship-nps&theme=PRICE&limit=1", "en");
         assertEquals(priced, filtered.getJsonNumber("total").longValue());
-        assertEquals(400, api.get("api/v1/admin/analytics/comments?survey=relationship-nps&theme=weather&limit=0",
-                        "Authorization", Api.admin())
-                .statusCode());
+        assertEquals(
+                400,
+                api.get(
+                                "api/v1/admin/analytics/comments?survey=relationship-nps&theme=weather&limit=0",
+                                "Authorization",
+                                Api.admin())
+                        .statusCode());
     }
 
     @Test

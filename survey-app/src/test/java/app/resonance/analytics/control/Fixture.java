@@ -182,6 +182,20 @@ final class Fixture {
         return id;
     }
 
+    /** A complete response to the NPS survey from a customer, with its outbox event. */
+    long insertNps(long customerId, Instant at, int score) throws SQLException {
+        Scored nps = surveys.get(0).get(0);
+        long id = nextResponse++;
+        inTransaction(c -> {
+            response(c, id, nps, at, false, "EMAIL", "de");
+            update(c, "UPDATE response SET customer_id = ? WHERE id = ?", customerId, id);
+            answer(c, id, nps.questionId(), score);
+            event(c, id, nps.surveyId(), "CREATED");
+            return null;
+        });
+        return id;
+    }
+
     void addScore(long responseId, int score) throws SQLException {
         inTransaction(c -> {
             long surveyId = single(c, "SELECT survey_id FROM response WHERE id = " + responseId);
