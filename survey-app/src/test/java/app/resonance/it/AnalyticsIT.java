@@ -290,7 +290,7 @@ class AnalyticsIT {
         assertEquals(200, xlsx.statusCode());
         assertEquals(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                xlsx.headers().firstValue("Content-Type").orElseThrow());
+                xlsx.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
         assertTrue(xlsx.body().startsWith("PK"), "a zip file");
 
         var bad = api.get(
@@ -305,6 +305,114 @@ class AnalyticsIT {
                 Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                         .map(e -> e.getString("field"))
                         .collect(Collectors.toSet()));
+    }
+
+    @Test
+    void aDetractorBecomesATaskForASupportLeadThatIsWorkedAndClosedWithAResurvey() throws Exception {
+        try (var connection = Api.database();
+                var insert = connection.prepareStatement("INSERT INTO app_user (id, username, display_name,"
+                        + " password_hash, user_role, enabled, failed_logins, created_at)"
+                        + " VALUES (7777777, 'it-lead', 'IT Lead', 'unusable', 'SUPPORT_LEAD', TRUE, 0, ?)")) {
+            insert.setObject(1, LocalDateTime.now(ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+        var imported = api.post(
+                "api/v1/admin/surveys/relationship-nps/responses",
+                "{\"answers\": {\"nps\": 1, \"reason\": \"=cmd|' /C calc'!A0\"}, \"customer\": \"C-00011\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, imported.statusCode(), imported.body());
+        long responseId = Api.json(imported).getJsonNumber("id").longValue();
+        JsonObject task = null;
+        for (int i = 0; i < 50 && task == null; i++) {
+            Thread.sleep(200);
+            var tasks = api.get("api/v1/admin/followups?customer=C-00011", "Authorization", Api.admin())
+                    .body();
+            var list = ((jakarta.json.JsonArray) Api.parse(tasks)).getValuesAs(JsonObject.class);
+            task = list.stream()
+                    .filter(t -> t.getJsonNumber("responseId").longValue() == responseId)
+                    .findFirst()
+                    .orElse(null);
+        }
+        assertTrue(task != null, "a task for the detractor");
+        assertEquals("OPEN", task.getString("status"));
+        assertEquals("relationship-nps", task.getString("survey"));
+        assertTrue(task.getString("title").startsWith("Detractor"), task.toString());
+        assertEquals("DETRACTOR", task.getJsonArray("alerts").getJsonObject(0).getString("kind"));
+        assertEquals(1, task.getJsonArray("alerts").getJsonObject(0).getInt("score"));
+        assertEquals("it-lead", task.getJsonObject("assignee").getString("username"));
+        long id = task.getJsonNumber("id").longValue();
+
+        var worked = api.send(api.request("api/v1/admin/followups/" + id)
+                .header("Authorization", Api.admin())
+                .header("Content-Type", "application/json")
+                .method(
+                        "PATCH",
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"status\": \"DONE\", \"note\": \"Called, <b>sorted</b> the invoice.\","
+                                        + " \"resurvey\": true, \"dueDate\": \"2030-01-31\"}"))
+                .build());
+        assertEquals(200, worked.statusCode(), worked.body());
+        JsonObject done = Api.json(worked);
+        assertEquals("DONE", done.getString("status"));
+        assertEquals("2030-01-31", done.getString("dueDate"));
+        assertEquals(
+                "Called, <b>sorted</b> the invoice.",
+                done.getJsonArray("notes").getJsonObject(0).getString("text"));
+        assertEquals("admin", done.getJsonArray("notes").getJsonObject(0).getString("author"));
+        assertTrue(done.getString("resurveyLink").startsWith("/i/"), done.toString());
+        assertFalse(done.getBoolean("overdue"));
+
+        JsonObject customer = get("api/v1/admin/feedback/customers/C-00011", "en");
+        assertEquals(1, customer.getJsonObject("latestNps").getInt("score"));
+        assertTrue(customer.getJsonArray("history").size() >= 1);
+        assertTrue(customer.getJsonArray("followUps").getValuesAs(JsonObject.class).stream()
+                .anyMatch(t -> t.getJsonNumber("id").longValue() == id));
+
+        var bad = api.send(api.request("api/v1/admin/followups/" + id)
+                .header("Authorization", Api.admin())
+                .header("Content-Type", "application/json")
+                .method(
+                        "PATCH",
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"status\": \"MAYBE\", \"assignee\": \"nobody\", \"dueDate\": \"soon\"}"))
+                .build());
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertEquals(
+                Set.of("status", "assignee", "dueDate"),
+                Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .collect(Collectors.toSet()));
+        assertEquals(
+                404,
+                api.get("api/v1/admin/followups/999999999", "Authorization", Api.admin())
+                        .statusCode());
+    }
+
+    @Test
+    void theBusinessDipRaisesASegmentDeclineAlertOnce() {
+        LocalDate asOf = LocalDate.now(BERLIN).minusDays(240);
+        var check = api.post(
+                "api/v1/admin/alerts/segment-check?asOf=" + asOf + "&days=30", "", "Authorization", Api.admin());
+        assertEquals(200, check.statusCode(), check.body());
+        assertTrue(Api.json(check).getInt("alerts") >= 1, check.body());
+        var again = api.post(
+                "api/v1/admin/alerts/segment-check?asOf=" + asOf + "&days=30", "", "Authorization", Api.admin());
+        assertEquals(0, Api.json(again).getInt("alerts"), "once per week");
+        long business = Api.count("SELECT id FROM segment WHERE segment_key = 'business'");
+        assertEquals(
+                1, Api.count("SELECT COUNT(*) FROM alert WHERE kind = 'SEGMENT_DECLINE' AND segment_id = ?", business));
+        var alerts = ((jakarta.json.JsonArray)
+                        Api.parse(api.get("api/v1/admin/alerts?limit=500", "Authorization", Api.admin())
+                                .body()))
+                .getValuesAs(JsonObject.class);
+        JsonObject decline = alerts.stream()
+                .filter(a -> a.getString("kind").equals("SEGMENT_DECLINE"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(decline.getJsonNumber("figure").doubleValue()
+                < decline.getJsonNumber("previousFigure").doubleValue());
+        assertTrue(decline.getJsonNumber("pValue").doubleValue() < 0.05);
     }
 
     @Test
