@@ -59,7 +59,8 @@ public final class ScoreRollups {
 
     /** The trend: every period that overlaps the range, empty ones included, each over its days within the range. */
     public List<TrendPoint> trend(RollupFilter filter, Granularity granularity, ReportingRules rules) {
-        Map<LocalDate, ScoreCounts> days = daily(filter);
+        Map<LocalDate, ScoreCounts> periods = new TreeMap<>();
+        daily(filter).forEach((day, counts) -> periods.merge(granularity.start(day), counts, ScoreCounts::plus));
         List<TrendPoint> points = new ArrayList<>();
         for (LocalDate start = granularity.start(filter.from());
                 !start.isAfter(filter.to());
@@ -67,10 +68,7 @@ public final class ScoreRollups {
             LocalDate end = granularity.end(start);
             LocalDate first = start.isBefore(filter.from()) ? filter.from() : start;
             LocalDate last = end.isAfter(filter.to()) ? filter.to() : end;
-            ScoreCounts counts = days.entrySet().stream()
-                    .filter(e -> !e.getKey().isBefore(first) && !e.getKey().isAfter(last))
-                    .map(Map.Entry::getValue)
-                    .reduce(ScoreCounts.empty(), ScoreCounts::plus);
+            ScoreCounts counts = periods.getOrDefault(start, ScoreCounts.empty());
             points.add(new TrendPoint(
                     first, last, granularity.label(start), Estimator.estimate(filter.metric(), counts, rules)));
         }
