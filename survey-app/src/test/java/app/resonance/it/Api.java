@@ -76,6 +76,40 @@ final class Api {
                 .build());
     }
 
+    /** Posts an HTML form (application/x-www-form-urlencoded), as a browser without JavaScript would. */
+    HttpResponse<String> form(String path, java.util.Map<String, String> fields, String... headers) {
+        String body = fields.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(request(path)
+                .headers(withDefaults(headers))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /** The value of a hidden input in a page. */
+    static String hidden(String html, String name) {
+        var m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"")
+                .matcher(html);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static String text(String sql, Object... params) {
+        try (Connection connection = database();
+                var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (var rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String[] withDefaults(String... headers) {
         if (headers.length > 0) {
             return headers;

@@ -201,7 +201,8 @@ public class DemoDataLoader {
                 update(
                         "INSERT INTO question (id, survey_version_id, position, question_key, question_type, required,"
                                 + " text_de, text_en, scale_min, scale_max, min_label_de, min_label_en, max_label_de,"
-                                + " max_label_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                + " max_label_en, page_no, show_if_question, show_if_operator, show_if_values)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         questionId,
                         versionId,
                         position++,
@@ -215,7 +216,11 @@ public class DemoDataLoader {
                         label(q.minLabel(), true),
                         label(q.minLabel(), false),
                         label(q.maxLabel(), true),
-                        label(q.maxLabel(), false));
+                        label(q.maxLabel(), false),
+                        q.page(),
+                        q.showIf() == null ? null : q.showIf().questionKey(),
+                        q.showIf() == null ? null : q.showIf().operator().name(),
+                        q.showIf() == null ? null : String.join(",", q.showIf().values()));
                 int optionPosition = 0;
                 for (DemoSurveys.OptionDef o : q.options()) {
                     update(

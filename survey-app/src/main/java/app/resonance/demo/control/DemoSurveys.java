@@ -1,6 +1,8 @@
 package app.resonance.demo.control;
 
 import app.resonance.platform.entity.LocalizedText;
+import app.resonance.surveys.entity.Condition;
+import app.resonance.surveys.entity.ConditionOperator;
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.QuestionType;
 import java.util.ArrayList;
@@ -22,7 +24,31 @@ final class DemoSurveys {
             Integer max,
             LocalizedText minLabel,
             LocalizedText maxLabel,
-            List<OptionDef> options) {}
+            List<OptionDef> options,
+            int page,
+            Condition showIf) {
+
+        QuestionDef(
+                String key,
+                QuestionType type,
+                boolean required,
+                LocalizedText text,
+                Integer min,
+                Integer max,
+                LocalizedText minLabel,
+                LocalizedText maxLabel,
+                List<OptionDef> options) {
+            this(key, type, required, text, min, max, minLabel, maxLabel, options, 1, null);
+        }
+
+        QuestionDef on(int page) {
+            return new QuestionDef(key, type, required, text, min, max, minLabel, maxLabel, options, page, showIf);
+        }
+
+        QuestionDef when(Condition condition) {
+            return new QuestionDef(key, type, required, text, min, max, minLabel, maxLabel, options, page, condition);
+        }
+    }
 
     record Definition(
             String slug, String kind, LocalizedText title, LocalizedText intro, List<QuestionDef> questions) {}
@@ -74,36 +100,48 @@ final class DemoSurveys {
                                         t("Überhaupt nicht wahrscheinlich", "Not at all likely"),
                                         t("Äußerst wahrscheinlich", "Extremely likely")),
                                 new QuestionDef(
-                                        "focus",
-                                        QuestionType.SINGLE_CHOICE,
-                                        false,
-                                        t(
-                                                "Was ist Ihnen bei uns am wichtigsten?",
-                                                "What matters most to you about us?"),
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        options(
-                                                OptionRole.OPTION,
-                                                "support",
-                                                "Support",
-                                                "Support",
-                                                "product",
-                                                "Produkt",
-                                                "Product",
-                                                "price",
-                                                "Preis",
-                                                "Price",
-                                                "onboarding",
-                                                "Einführung",
-                                                "Onboarding")),
+                                                "focus",
+                                                QuestionType.SINGLE_CHOICE,
+                                                false,
+                                                t(
+                                                        "Was ist Ihnen bei uns am wichtigsten?",
+                                                        "What matters most to you about us?"),
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                options(
+                                                        OptionRole.OPTION,
+                                                        "support",
+                                                        "Support",
+                                                        "Support",
+                                                        "product",
+                                                        "Produkt",
+                                                        "Product",
+                                                        "price",
+                                                        "Preis",
+                                                        "Price",
+                                                        "onboarding",
+                                                        "Einführung",
+                                                        "Onboarding"))
+                                        .on(2),
                                 text(
-                                        "reason",
-                                        QuestionType.LONG_TEXT,
-                                        t(
-                                                "Was ist der wichtigste Grund für Ihre Bewertung?",
-                                                "What is the main reason for your score?")))),
+                                                "reason",
+                                                QuestionType.LONG_TEXT,
+                                                t(
+                                                        "Danke, {customer.name}. Was ist der wichtigste Grund für"
+                                                                + " Ihre {answer:nps} von 10?",
+                                                        "Thank you, {customer.name}. What is the main reason for"
+                                                                + " your {answer:nps} out of 10?"))
+                                        .on(2),
+                                text(
+                                                "improve",
+                                                QuestionType.LONG_TEXT,
+                                                t(
+                                                        "Was sollten wir als Erstes verbessern?",
+                                                        "What should we improve first?"))
+                                        .on(2)
+                                        .when(new Condition("nps", ConditionOperator.BETWEEN, List.of("0", "6"))))),
                 new Definition(
                         "post-support-csat",
                         "CSAT",
@@ -192,49 +230,51 @@ final class DemoSurveys {
                                                 "Mobile App",
                                                 "Mobile app")),
                                 new QuestionDef(
-                                        "aspects",
-                                        QuestionType.MATRIX,
-                                        false,
-                                        t("Wie bewerten Sie diese Aspekte?", "How do you rate these aspects?"),
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        concat(
-                                                options(
-                                                        OptionRole.ROW,
-                                                        "speed",
-                                                        "Geschwindigkeit",
-                                                        "Speed",
-                                                        "reliability",
-                                                        "Zuverlässigkeit",
-                                                        "Reliability",
-                                                        "design",
-                                                        "Gestaltung",
-                                                        "Design"),
-                                                options(
-                                                        OptionRole.COLUMN,
-                                                        "1",
-                                                        "Schlecht",
-                                                        "Poor",
-                                                        "2",
-                                                        "Mäßig",
-                                                        "Fair",
-                                                        "3",
-                                                        "Gut",
-                                                        "Good",
-                                                        "4",
-                                                        "Sehr gut",
-                                                        "Very good",
-                                                        "5",
-                                                        "Hervorragend",
-                                                        "Excellent"))),
+                                                "aspects",
+                                                QuestionType.MATRIX,
+                                                false,
+                                                t("Wie bewerten Sie diese Aspekte?", "How do you rate these aspects?"),
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                concat(
+                                                        options(
+                                                                OptionRole.ROW,
+                                                                "speed",
+                                                                "Geschwindigkeit",
+                                                                "Speed",
+                                                                "reliability",
+                                                                "Zuverlässigkeit",
+                                                                "Reliability",
+                                                                "design",
+                                                                "Gestaltung",
+                                                                "Design"),
+                                                        options(
+                                                                OptionRole.COLUMN,
+                                                                "1",
+                                                                "Schlecht",
+                                                                "Poor",
+                                                                "2",
+                                                                "Mäßig",
+                                                                "Fair",
+                                                                "3",
+                                                                "Gut",
+                                                                "Good",
+                                                                "4",
+                                                                "Sehr gut",
+                                                                "Very good",
+                                                                "5",
+                                                                "Hervorragend",
+                                                                "Excellent")))
+                                        .on(2),
                                 text(
-                                        "wish",
-                                        QuestionType.SHORT_TEXT,
-                                        t(
-                                                "Was wünschen Sie sich als Nächstes?",
-                                                "What would you like to see next?")))));
+                                                "wish",
+                                                QuestionType.SHORT_TEXT,
+                                                t(
+                                                        "Was wünschen Sie sich als Nächstes?",
+                                                        "What would you like to see next?"))
+                                        .on(2))));
     }
 
     private static List<OptionDef> concat(List<OptionDef> a, List<OptionDef> b) {

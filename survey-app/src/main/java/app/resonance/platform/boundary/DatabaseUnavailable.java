@@ -6,13 +6,13 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 /** Recognises a failure to reach the database and answers it with 503 and Retry-After, not 500. */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
-    static final String RETRY_AFTER_SECONDS = "5";
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     private DatabaseUnavailable() {}
 
-    static boolean isCause(Throwable t) {
+    public static boolean isCause(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLTransientConnectionException) {
                 return true;

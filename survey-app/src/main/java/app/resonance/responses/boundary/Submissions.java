@@ -1,6 +1,7 @@
 package app.resonance.responses.boundary;
 
 import app.resonance.customers.control.CustomerDirectory;
+import app.resonance.forms.control.SubmissionGuard;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.JsonInput;
@@ -15,6 +16,7 @@ import app.resonance.surveys.entity.SurveyVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -54,6 +56,12 @@ public class Submissions {
     @Inject
     Clock clock;
 
+    @Inject
+    SubmissionGuard guard;
+
+    @Inject
+    HttpServletRequest request;
+
     public Response submit(String slug, String idempotencyKey, byte[] body, boolean imported, HttpHeaders headers) {
         long started = System.nanoTime();
         String survey = slug != null && slug.matches("[a-z0-9-]{1,80}") ? slug : "unknown";
@@ -84,6 +92,18 @@ public class Submissions {
             }
         }
         SurveyVersion version = SurveysResource.openVersion(catalog, slug);
+        if (!imported) {
+            Optional<Duration> wait = guard.throttle(request.getRemoteAddr(), survey, clock.instant());
+            if (wait.isPresent()) {
+                metrics.rejected(survey, "rate-limit");
+                return Response.fromResponse(new ProblemException(
+                                        "rate-limited", 429, "Too Many Requests", "problem.rateLimited", List.of())
+                                .problem(messages)
+                                .toResponse())
+                        .header("Retry-After", wait.get().toSeconds())
+                        .build();
+            }
+        }
         JsonObject json =
                 JsonInput.object(body).orElseThrow(() -> ProblemException.badRequest("problem.expectedObject"));
         var result =

@@ -50,6 +50,26 @@ public final class AnswerValidator {
         return new Result(List.copyOf(validator.values), List.copyOf(validator.errors));
     }
 
+    /**
+     * Validates the answers to the questions of one page of a form: each given answer must be valid, each
+     * required question answered. Answers to other questions are not looked at.
+     */
+    public static Result validatePage(List<Question> questions, JsonObject answers, Messages messages) {
+        var validator = new AnswerValidator(messages);
+        for (Question question : questions) {
+            JsonValue value = answers.get(question.key());
+            String field = "answers." + question.key();
+            if (value == null || value.getValueType() == JsonValue.ValueType.NULL || isBlankString(value)) {
+                if (question.required()) {
+                    validator.errors.add(messages.error(field, "required"));
+                }
+                continue;
+            }
+            validator.checkAnswer(question, field, value, false);
+        }
+        return new Result(List.copyOf(validator.values), List.copyOf(validator.errors));
+    }
+
     private void check(SurveyVersion version, JsonObject answers, boolean partial) {
         for (String key : answers.keySet()) {
             if (version.question(key).isEmpty()) {
@@ -57,7 +77,12 @@ public final class AnswerValidator {
             }
         }
         boolean any = false;
+        Visibility visibility = new Visibility(version, FormValues.ofJson(answers));
         for (Question question : version.questions()) {
+            if (!visibility.shown(question)) {
+                // Skip logic: a question the respondent was not shown is neither required nor stored.
+                continue;
+            }
             JsonValue value = answers.get(question.key());
             String field = "answers." + question.key();
             if (value == null || value.getValueType() == JsonValue.ValueType.NULL || isBlankString(value)) {

@@ -33,7 +33,16 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "response")
+@jakarta.persistence.NamedQuery(
+        name = Response.BY_RESUME_TOKEN,
+        query = "SELECT r FROM Response r WHERE r.resumeTokenHash = :hash")
+@jakarta.persistence.NamedQuery(
+        name = Response.BY_INVITATION,
+        query = "SELECT r FROM Response r WHERE r.invitation = :invitation")
 public class Response {
+
+    public static final String BY_RESUME_TOKEN = "Response.byResumeToken";
+    public static final String BY_INVITATION = "Response.byInvitation";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "response_seq")
@@ -152,6 +161,15 @@ public class Response {
             this.status = ResponseStatus.COMPLETE;
         }
         this.updatedAt = now;
+    }
+
+    /** Removes answers to questions the respondent no longer sees (skip logic after a changed answer). */
+    public void dropAnswers(java.util.Collection<app.resonance.surveys.entity.Question> hidden) {
+        answers.removeIf(a -> hidden.contains(a.question()));
+    }
+
+    public void locale(String locale) {
+        this.locale = locale;
     }
 
     public Optional<Invitation> invitation() {

@@ -3,7 +3,6 @@ package app.resonance.surveys.boundary;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
-import app.resonance.surveys.entity.SurveyStatus;
 import app.resonance.surveys.entity.SurveyVersion;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -43,8 +42,20 @@ public class SurveysResource {
         Survey survey = catalog.bySlug(slug)
                 .filter(s -> s.publishedVersion().isPresent())
                 .orElseThrow(() -> ProblemException.notFound("problem.surveyNotFound", safe(slug)));
-        if (survey.status() == SurveyStatus.CLOSED) {
-            throw ProblemException.gone("problem.surveyClosed", survey.slug());
+        switch (survey.availability(catalog.now())) {
+            case CLOSED -> throw ProblemException.gone("problem.surveyClosed", survey.slug());
+            case NOT_YET_OPEN ->
+                throw new ProblemException(
+                        "survey-not-open", 409, "Conflict", "problem.surveyNotOpen", java.util.List.of());
+            case UNPUBLISHED -> throw ProblemException.notFound("problem.surveyNotFound", safe(slug));
+            default -> {
+                // open
+            }
+        }
+        if (survey.responseLimit().isPresent()
+                && catalog.completeResponses(survey) >= survey.responseLimit().get()) {
+            throw new ProblemException(
+                    "response-limit-reached", 410, "Gone", "problem.limitReached", java.util.List.of());
         }
         return survey;
     }

@@ -19,19 +19,4 @@ public record QuestionDraft(
         List<OptionDraft> options,
         List<OptionDraft> rows,
         Integer page,
-        ConditionDraft showIf) {
-
-    public QuestionDraft(
-            String id,
-            String type,
-            Boolean required,
-            Texts text,
-            Integer min,
-            Integer max,
-            Texts minLabel,
-            Texts maxLabel,
-            List<OptionDraft> options,
-            List<OptionDraft> rows) {
-        this(id, type, required, text, min, max, minLabel, maxLabel, options, rows, null, null);
-    }
-}
+        ConditionDraft showIf) {}

@@ -35,15 +35,15 @@ class SurveyDraftValidatorTest {
     }
 
     static QuestionDraft question(String id, String type) {
-        return new QuestionDraft(id, type, true, texts(id), null, null, null, null, null, null);
+        return new QuestionDraft(id, type, true, texts(id), null, null, null, null, null, null, null, null);
     }
 
     static QuestionDraft rating(String id, Integer min, Integer max) {
-        return new QuestionDraft(id, "RATING", true, texts(id), min, max, null, null, null, null);
+        return new QuestionDraft(id, "RATING", true, texts(id), min, max, null, null, null, null, null, null);
     }
 
     static QuestionDraft choice(String id, String type, List<OptionDraft> options, List<OptionDraft> rows) {
-        return new QuestionDraft(id, type, true, texts(id), null, null, null, null, options, rows);
+        return new QuestionDraft(id, type, true, texts(id), null, null, null, null, options, rows, null, null);
     }
 
     static SurveyDraft draft(String slug, String kind, List<QuestionDraft> questions) {
@@ -353,7 +353,7 @@ class SurveyDraftValidatorTest {
     @ParameterizedTest
     @CsvSource({"NPS,0,10", "CSAT,1,5", "CES,1,7"})
     void fixedScalesRejectMinAndMax(String type, int min, int max) {
-        var q = new QuestionDraft("score", type, true, texts("q"), min, max, null, null, null, null);
+        var q = new QuestionDraft("score", type, true, texts("q"), min, max, null, null, null, null, null, null);
         var errors = SurveyDraftValidator.validate(draft("abc", "NPS", List.of(q)), false, EN);
         assertEquals(List.of("questions[0].min fixedScale"), fieldsAndCodes(errors));
         assertEquals("This question always runs from " + min + " to " + max + ".", message(errors));
@@ -398,6 +398,8 @@ class SurveyDraftValidatorTest {
                 new Texts("m".repeat(101), null),
                 new Texts(null, "m".repeat(100)),
                 List.of(option("a"), new OptionDraft("b", new Texts("l", "l".repeat(301)))),
+                null,
+                null,
                 null);
         assertEquals(
                 List.of(
@@ -525,7 +527,9 @@ class SurveyDraftValidatorTest {
                                         null,
                                         null,
                                         List.of(option("bad"), new OptionDraft("good", new Texts("gut", "  "))),
-                                        List.of(new OptionDraft("price", new Texts(null, "Price")))))));
+                                        List.of(new OptionDraft("price", new Texts(null, "Price"))),
+                                        null,
+                                        null))));
         assertEquals(
                 List.of(
                         "questions[1].rows[0].label.de missingTranslation",

@@ -1,0 +1,117 @@
+/*
+ * Resonance feedback widget. Put on any page of a site the survey allows:
+ *   <script src="https://feedback.example.com/widget.js" data-survey="relationship-nps" async></script>
+ * Optional: data-lang="de|en" (else the page's language), data-position="left" (else right).
+ * It shows the survey's first score question (NPS, CSAT, CES or rating) in a corner, with its comment
+ * question if there is one, and posts the answer to the public API. Nothing is sent before "Send".
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || !window.fetch) { return; }
+  var base = new URL(script.src).origin;
+  var slug = script.getAttribute('data-survey');
+  var docLang = (script.getAttribute('data-lang') || document.documentElement.lang || navigator.language || 'en').slice(0, 2);
+  var lang = docLang === 'de' ? 'de' : 'en';
+  var ui = {
+    de: { title: 'Ihr Feedback', send: 'Senden', close: 'Schließen', thanks: 'Vielen Dank für Ihr Feedback!', pick: 'Bitte wählen Sie eine Bewertung.', failed: 'Das hat nicht geklappt. Bitte versuchen Sie es später erneut.' },
+    en: { title: 'Your feedback', send: 'Send', close: 'Close', thanks: 'Thank you for your feedback!', pick: 'Please choose a score.', failed: 'That did not work. Please try again later.' }
+  }[lang];
+  var dismissed = 'resonance-widget-' + slug;
+  try { if (window.localStorage.getItem(dismissed)) { return; } } catch (e) { /* storage blocked */ }
+
+  function text(t) { return t ? (t[lang] || t.de || t.en || '') : ''; }
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) { e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return e;
+  }
+  var css = ':host{all:initial}' +
+    '.box{position:fixed;bottom:16px;' + (script.getAttribute('data-position') === 'left' ? 'left' : 'right') + ':16px;z-index:2147483000;' +
+    'width:min(360px,calc(100vw - 32px));background:#fff;color:#1b1f24;border-radius:8px;box-shadow:0 4px 20px rgba(0,0,0,.25);' +
+    'font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;padding:14px 16px}' +
+    'h2{font-size:16px;margin:0 28px 8px 0}fieldset{border:0;margin:0;padding:0}legend{font-weight:600;margin-bottom:8px;padding:0}' +
+    '.s{display:grid;grid-template-columns:repeat(6,1fr);gap:4px}.s.n5{grid-template-columns:repeat(5,1fr)}.s.n7{grid-template-columns:repeat(7,1fr)}' +
+    'label.o{position:relative}label.o input{position:absolute;opacity:0}label.o span{display:block;text-align:center;border:2px solid #6b7682;border-radius:6px;padding:6px 0;cursor:pointer;font-weight:600}' +
+    'label.o input:checked+span{background:#0a58a8;border-color:#0a58a8;color:#fff}label.o input:focus-visible+span,button:focus-visible,textarea:focus-visible{outline:3px solid #b35c00;outline-offset:2px}' +
+    '.e{display:flex;justify-content:space-between;font-size:12px;color:#4a5561;margin:4px 0 8px}' +
+    'textarea{box-sizing:border-box;width:100%;font:inherit;border:2px solid #6b7682;border-radius:6px;padding:6px;margin-top:4px}' +
+    'button{font:inherit;font-weight:600;border-radius:6px;cursor:pointer}.send{background:#0a58a8;color:#fff;border:2px solid #0a58a8;padding:8px 16px;margin-top:10px}' +
+    '.x{position:absolute;top:8px;right:8px;border:0;background:transparent;font-size:20px;line-height:1;padding:6px 8px;color:#4a5561}' +
+    '.msg{margin:8px 0 0}.err{color:#b3261e;font-weight:600}';
+
+  fetch(base + '/api/v1/surveys/' + encodeURIComponent(slug), { headers: { 'Accept-Language': lang } })
+    .then(function (r) { return r.ok ? r.json() : null; })
+    .then(function (survey) { if (survey) { show(survey); } })
+    .catch(function () { /* the widget stays away when the survey is unavailable */ });
+
+  function show(survey) {
+    var questions = survey.questions || [];
+    var scored = questions.filter(function (q) { return ['NPS', 'CSAT', 'CES', 'RATING'].indexOf(q.type) >= 0; })[0];
+    if (!scored) { return; }
+    var comment = questions.filter(function (q) {
+      return (q.type === 'LONG_TEXT' || q.type === 'SHORT_TEXT') && !q.showIf;
+    })[0];
+    var host = el('div', { 'data-resonance-widget': slug });
+    var root = host.attachShadow ? host.attachShadow({ mode: 'open' }) : host;
+    if (root.adoptedStyleSheets !== undefined && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
+      var sheet = new CSSStyleSheet(); sheet.replaceSync(css); root.adoptedStyleSheets = [sheet];
+    } else {
+      root.appendChild(el('style', {}, [css]));
+    }
+    var options = [];
+    for (var v = scored.min; v <= scored.max; v++) {
+      options.push(el('label', { 'class': 'o' }, [
+        el('input', { type: 'radio', name: 'score', value: String(v), 'aria-label': String(v) + (v === scored.min && scored.minLabel ? ' (' + text(scored.minLabel) + ')' : v === scored.max && scored.maxLabel ? ' (' + text(scored.maxLabel) + ')' : '') }),
+        el('span', { 'aria-hidden': 'true' }, [String(v)])
+      ]));
+    }
+    var count = scored.max - scored.min + 1;
+    var form = el('form', { novalidate: '' }, [
+      el('fieldset', {}, [el('legend', {}, [text(scored.text)]), el('div', { 'class': 's n' + count }, options)]),
+      el('div', { 'class': 'e', 'aria-hidden': 'true' }, [el('span', {}, [text(scored.minLabel)]), el('span', {}, [text(scored.maxLabel)])])
+    ]);
+    var area;
+    if (comment) {
+      area = el('textarea', { id: 'rw-comment', rows: '3', maxlength: comment.type === 'SHORT_TEXT' ? '500' : '5000' });
+      form.appendChild(el('label', { 'for': 'rw-comment' }, [text(comment.text)]));
+      form.appendChild(area);
+    }
+    var status = el('p', { 'class': 'msg', role: 'status', 'aria-live': 'polite' });
+    form.appendChild(el('button', { type: 'submit', 'class': 'send' }, [ui.send]));
+    form.appendChild(status);
+    var close = el('button', { type: 'button', 'class': 'x', 'aria-label': ui.close }, ['\u00d7']);
+    var box = el('section', { 'class': 'box', role: 'dialog', 'aria-label': ui.title, lang: lang }, [
+      el('h2', {}, [text(survey.title) || ui.title]), close, form
+    ]);
+    root.appendChild(box);
+    document.body.appendChild(host);
+    close.addEventListener('click', function () {
+      try { window.localStorage.setItem(dismissed, '1'); } catch (e) { /* ignore */ }
+      host.remove();
+    });
+    var key = (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : String(Date.now()) + Math.random();
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var picked = root.querySelector('input[name=score]:checked');
+      if (!picked) { status.className = 'msg err'; status.textContent = ui.pick; return; }
+      var answers = {};
+      answers[scored.id] = parseInt(picked.value, 10);
+      if (area && area.value.trim()) { answers[comment.id] = area.value.trim(); }
+      var others = questions.some(function (q) { return q.required && !(q.id in answers) && !q.showIf; });
+      fetch(base + '/api/v1/surveys/' + encodeURIComponent(slug) + '/responses', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, 'Accept-Language': lang },
+        body: JSON.stringify({ answers: answers, channel: 'WIDGET', locale: lang, partial: others })
+      }).then(function (r) {
+        if (r.status === 201 || r.status === 200) {
+          try { window.localStorage.setItem(dismissed, '1'); } catch (e) { /* ignore */ }
+          form.replaceWith(el('p', { 'class': 'msg', role: 'status' }, [ui.thanks]));
+        } else {
+          status.className = 'msg err'; status.textContent = ui.failed;
+        }
+      }).catch(function () { status.className = 'msg err'; status.textContent = ui.failed; });
+    });
+  }
+})();
