@@ -111,7 +111,8 @@ public class AdminExportsResource {
                 to,
                 segment == null ? null : segment.id(),
                 channel == null ? null : channel.name(),
-                locale);
+                locale,
+                survey.anonymous());
         var zone = settings.zone();
         var chosen = format;
         StreamingOutput body = out -> export.write(filter, zone, chosen, messages, out);

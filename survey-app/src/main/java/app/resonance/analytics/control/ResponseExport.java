@@ -162,8 +162,9 @@ public class ResponseExport {
                     cells.add(r.getString(3));
                     cells.add(r.getString(4));
                     cells.add(r.getString(5));
-                    cells.add(r.getString(6));
-                    cells.add(String.join("; ", memberOf));
+                    // Anonymous surveys (employee surveys): nothing that points at a person or a small group.
+                    cells.add(filter.anonymous() ? null : r.getString(6));
+                    cells.add(filter.anonymous() ? null : String.join("; ", memberOf));
                     for (String key : keys) {
                         if (scores.containsKey(key)) {
                             cells.add(scores.get(key));

@@ -159,8 +159,9 @@ public final class RollupUpdater {
      * database with responses (an upgrade, the demo) and after the reporting zone changed.
      */
     public long rebuild(boolean includesDemo, Instant now) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            if (statement.executeUpdate("UPDATE rollup_state SET zone = '" + zone.getId() + "' WHERE id = 1") == 0) {
+        try (var statement = connection.prepareStatement("UPDATE rollup_state SET zone = ? WHERE id = 1")) {
+            statement.setString(1, zone.getId());
+            if (statement.executeUpdate() == 0) {
                 try (var insert = connection.prepareStatement("INSERT INTO rollup_state (id, zone, includes_demo,"
                         + " rebuilt_at, events_applied) VALUES (1, ?, ?, ?, 0)")) {
                     insert.setString(1, zone.getId());

@@ -112,6 +112,25 @@ class ExportOnBothDatabasesTest {
         assertEquals(1_002, sheet.split("<row ").length - 1, "header and one row per response");
         assertTrue(sheet.contains("&apos;=HYPERLINK") || sheet.contains("'=HYPERLINK"), "neutralised in XLSX too");
         assertFalse(sheet.contains("<f>"), "no formula cells");
+
+        // An anonymous survey exports no customer and no segments.
+        var anonymous = new ByteArrayOutputStream();
+        export.write(
+                new ExportFilter(survey, null, null, null, null, null, true),
+                BERLIN,
+                ResponseExport.Format.CSV,
+                Messages.of(Locale.ENGLISH),
+                anonymous);
+        byte[] anonymousBytes = anonymous.toByteArray();
+        List<CSVRecord> anonymousRecords = CSVFormat.RFC4180
+                .parse(new InputStreamReader(
+                        new ByteArrayInputStream(anonymousBytes, 3, anonymousBytes.length - 3), StandardCharsets.UTF_8))
+                .getRecords();
+        assertEquals(1_002, anonymousRecords.size());
+        for (CSVRecord record : anonymousRecords.subList(1, anonymousRecords.size())) {
+            assertEquals("", record.get(5));
+            assertEquals("", record.get(6));
+        }
     }
 
     /** A product-feedback response whose text and customer id try to be formulas, at 23:30 UTC on 1 March. */
