@@ -235,7 +235,12 @@ class AnalyticsIT {
             Thread.sleep(200);
         }
         assertEquals(0, pending, "every event is consumed");
-        assertEquals(before + 1, get(path, "en").getJsonObject("total").getJsonNumber("responses").longValue(),
+        assertEquals(
+                before + 1,
+                get(path, "en")
+                        .getJsonObject("total")
+                        .getJsonNumber("responses")
+                        .longValue(),
                 "the duplicate counted nothing");
     }
 

@@ -8,13 +8,7 @@ import java.time.LocalDate;
  * and segment columns stay empty.
  */
 public record ExportFilter(
-        long surveyId,
-        LocalDate from,
-        LocalDate to,
-        Long segmentId,
-        String channel,
-        String locale,
-        boolean anonymous) {
+        long surveyId, LocalDate from, LocalDate to, Long segmentId, String channel, String locale, boolean anonymous) {
 
     public ExportFilter(long surveyId, LocalDate from, LocalDate to, Long segmentId, String channel, String locale) {
         this(surveyId, from, to, segmentId, channel, locale, false);
