@@ -1,0 +1,361 @@
+package app.resonance.analytics.boundary;
+
+import app.resonance.analytics.control.AnalyticsSettings;
+import app.resonance.analytics.control.RollupMaintenance;
+import app.resonance.analytics.control.TrendAnalysis;
+import app.resonance.analytics.control.TrendMarkers;
+import app.resonance.analytics.entity.TrendMarker;
+import app.resonance.customers.control.SegmentCatalog;
+import app.resonance.customers.entity.Segment;
+import app.resonance.platform.boundary.ProblemException;
+import app.resonance.platform.boundary.RequestLanguage;
+import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.Messages;
+import app.resonance.platform.control.TextRules;
+import app.resonance.surveys.control.SurveyCatalog;
+import app.resonance.surveys.entity.Survey;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Analytics in the admin API: the trend series, the segment comparison with significance, trend markers
+ * with their before/after comparison, and a rebuild of the rollups. Every figure comes from the rollups
+ * and follows the minimum-responses and anonymity rules.
+ */
+@Path("admin/analytics")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin: analytics")
+public class AdminAnalyticsResource {
+
+    static final int TREND_DAYS = 365;
+    static final int MAX_POINTS = 4000;
+
+    @Inject
+    TrendAnalysis analysis;
+
+    @Inject
+    TrendMarkers markers;
+
+    @Inject
+    AnalyticsSettings settings;
+
+    @Inject
+    RollupMaintenance maintenance;
+
+    @Inject
+    SurveyCatalog surveys;
+
+    @Inject
+    SegmentCatalog segments;
+
+    @Inject
+    Clock clock;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    SecurityContext security;
+
+    private AnalyticsQuery query(int defaultDays) {
+        return AnalyticsQuery.read(
+                uri.getQueryParameters(),
+                surveys,
+                segments,
+                settings.zone(),
+                LocalDate.now(clock.withZone(settings.zone())),
+                settings::rules,
+                defaultDays,
+                messages());
+    }
+
+    private Messages messages() {
+        return RequestLanguage.messages(headers);
+    }
+
+    @GET
+    @Path("trend")
+    @Transactional
+    @Operation(
+            summary = "The trend of a metric by day, ISO week, month or quarter",
+            description = "Query: metric (NPS, CSAT, CES, RATING; default the survey's kind), survey (slug), question"
+                    + " (key), segment (key), channel, locale, from and to (YYYY-MM-DD in the console's time zone;"
+                    + " default the last 365 days), granularity (DAY, WEEK, MONTH, QUARTER; default WEEK). Each"
+                    + " period has its figure with margin of error, or 'not enough responses'; markers in the range"
+                    + " are listed.")
+    public JsonObject trend() {
+        AnalyticsQuery query = query(TREND_DAYS);
+        var filter = query.filter();
+        long periods = countPeriods(query);
+        if (periods > MAX_POINTS) {
+            throw new ProblemException(
+                    "invalid-parameters",
+                    400,
+                    "Bad Request",
+                    "problem.invalidParameters",
+                    List.of(messages().error("granularity", "tooMany", MAX_POINTS)));
+        }
+        Messages messages = messages();
+        var points = Json.createArrayBuilder();
+        analysis.trend(filter, query.granularity(), query.rules())
+                .forEach(point -> points.add(AnalyticsJson.point(point, messages)));
+        var markerArray = Json.createArrayBuilder();
+        markers.between(filter.from(), filter.to(), filter.surveyId(), filter.segmentId())
+                .forEach(marker -> markerArray.add(AnalyticsJson.marker(marker)));
+        return Json.createObjectBuilder()
+                .add("metric", filter.metric().name())
+                .add("survey", query.survey() == null ? "" : query.survey().slug())
+                .add("question", filter.questionKey() == null ? "" : filter.questionKey())
+                .add("segment", query.segment() == null ? "" : query.segment().key())
+                .add("granularity", query.granularity().name())
+                .add("zone", settings.zone().getId())
+                .add("from", filter.from().toString())
+                .add("to", filter.to().toString())
+                .add("total", AnalyticsJson.estimate(analysis.total(filter, query.rules()), messages))
+                .add("points", points)
+                .add("markers", markerArray)
+                .build();
+    }
+
+    private static long countPeriods(AnalyticsQuery query) {
+        long n = 0;
+        var g = query.granularity();
+        for (LocalDate start = g.start(query.filter().from());
+                !start.isAfter(query.filter().to()) && n <= MAX_POINTS;
+                start = g.next(start)) {
+            n++;
+        }
+        return n;
+    }
+
+    @GET
+    @Path("segments")
+    @Transactional
+    @Operation(
+            summary = "Every segment's figure against the previous period of the same length, with significance",
+            description = "Same filters as the trend (default range: the last 90 days). The first entry is all"
+                    + " responses; 'change' is the z test of the difference to the previous period.")
+    public JsonObject segmentComparison() {
+        AnalyticsQuery query = query(90);
+        Messages messages = messages();
+        Map<Long, Segment> byId = segments.all().stream().collect(Collectors.toMap(Segment::id, Function.identity()));
+        var periods =
+                TrendAnalysis.Periods.of(query.filter().from(), query.filter().to());
+        var array = Json.createArrayBuilder();
+        for (var figure : analysis.segments(query.filter(), query.rules())) {
+            var json = Json.createObjectBuilder();
+            Segment segment = figure.segmentId() == null ? null : byId.get(figure.segmentId());
+            if (figure.segmentId() != null && segment == null) {
+                continue; // a segment deleted since
+            }
+            if (segment == null) {
+                json.addNull("segment").add("name", messages.get("analytics.allResponses"));
+            } else {
+                json.add("segment", segment.key())
+                        .add(
+                                "name",
+                                "de".equals(messages.locale().getLanguage())
+                                        ? segment.name().de()
+                                        : segment.name().en());
+            }
+            array.add(json.add("current", AnalyticsJson.estimate(figure.current(), messages))
+                    .add("previous", AnalyticsJson.estimate(figure.previous(), messages))
+                    .add("change", AnalyticsJson.significance(figure.change())));
+        }
+        return Json.createObjectBuilder()
+                .add("metric", query.filter().metric().name())
+                .add("zone", settings.zone().getId())
+                .add("from", periods.from().toString())
+                .add("to", periods.to().toString())
+                .add("previousFrom", periods.previousFrom().toString())
+                .add("previousTo", periods.previousTo().toString())
+                .add("segments", array)
+                .build();
+    }
+
+    @GET
+    @Path("markers")
+    @Transactional
+    @Operation(summary = "All trend markers, oldest first")
+    public JsonArray markers() {
+        var array = Json.createArrayBuilder();
+        markers.all().forEach(marker -> array.add(AnalyticsJson.marker(marker)));
+        return array.build();
+    }
+
+    @POST
+    @Path("markers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Mark an action on the trend (for example 'check-in calls started')")
+    public Response addMarker(MarkerDraft draft) {
+        if (draft == null) {
+            throw ProblemException.badRequest("problem.bodyRequired");
+        }
+        Messages messages = messages();
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate date = null;
+        try {
+            date = draft.date() == null ? null : LocalDate.parse(draft.date());
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        if (date == null) {
+            errors.add(messages.error("date", "markerDate"));
+        }
+        text(draft.label(), true, TrendMarker.LABEL_MAX, "label", errors, messages);
+        text(draft.description(), false, TrendMarker.DESCRIPTION_MAX, "description", errors, messages);
+        Survey survey = null;
+        if (draft.survey() != null) {
+            survey = surveys.bySlug(draft.survey()).orElse(null);
+            if (survey == null) {
+                errors.add(messages.error("survey", "unknownSurvey"));
+            }
+        }
+        Segment segment = null;
+        if (draft.segment() != null) {
+            segment = segments.byKey(draft.segment()).orElse(null);
+            if (segment == null) {
+                errors.add(messages.error("segment", "unknownSegment"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("problem.invalidMarker", errors);
+        }
+        TrendMarker marker = markers.add(
+                survey,
+                segment,
+                date,
+                draft.label().strip(),
+                draft.description() == null ? null : draft.description().strip(),
+                security.getUserPrincipal().getName());
+        return Response.created(URI.create("admin/analytics/markers/" + marker.id()))
+                .entity(AnalyticsJson.marker(marker))
+                .build();
+    }
+
+    private static void text(
+            String value, boolean required, int max, String field, List<FieldError> errors, Messages messages) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(messages.error(field, "required"));
+            }
+        } else if (value.length() > max) {
+            errors.add(messages.error(field, "tooLong", max));
+        } else if (!TextRules.isClean(value)) {
+            errors.add(messages.error(field, "badCharacters"));
+        }
+    }
+
+    @DELETE
+    @Path("markers/{id}")
+    @Transactional
+    @Operation(summary = "Remove a trend marker")
+    public Response removeMarker(@PathParam("id") String id) {
+        if (!markers.remove(parseId(id))) {
+            throw ProblemException.notFound("problem.markerNotFound");
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("markers/{id}/impact")
+    @Transactional
+    @Operation(
+            summary = "Did the action work? The figure in the days before the marker against the days from it",
+            description = "Query: days (window on each side, 7 to 365, default 60) and the trend filters; survey and"
+                    + " segment default to the marker's. The change is tested with a z test.")
+    public JsonObject impact(@PathParam("id") String id) {
+        TrendMarker marker =
+                markers.byId(parseId(id)).orElseThrow(() -> ProblemException.notFound("problem.markerNotFound"));
+        var params = new jakarta.ws.rs.core.MultivaluedHashMap<String, String>();
+        uri.getQueryParameters().forEach(params::put);
+        if (!params.containsKey("survey")) {
+            marker.survey().ifPresent(s -> params.putSingle("survey", s.slug()));
+        }
+        if (!params.containsKey("segment")) {
+            marker.segment().ifPresent(s -> params.putSingle("segment", s.key()));
+        }
+        Messages messages = messages();
+        int days = 60;
+        String daysText = params.getFirst("days");
+        if (daysText != null) {
+            try {
+                days = Integer.parseInt(daysText);
+            } catch (NumberFormatException e) {
+                days = -1;
+            }
+            if (days < 7 || days > 365) {
+                throw new ProblemException(
+                        "invalid-parameters",
+                        400,
+                        "Bad Request",
+                        "problem.invalidParameters",
+                        List.of(messages.error("days", "range", 7, 365)));
+            }
+        }
+        params.remove("from");
+        params.remove("to");
+        params.remove("days");
+        AnalyticsQuery query = AnalyticsQuery.read(
+                params, surveys, segments, settings.zone(), marker.date(), settings::rules, 1, messages);
+        var result = analysis.beforeAfter(query.filter(), marker.date(), days, query.rules());
+        return Json.createObjectBuilder()
+                .add("marker", AnalyticsJson.marker(marker))
+                .add("metric", query.filter().metric().name())
+                .add("days", days)
+                .add("result", AnalyticsJson.beforeAfter(result, messages))
+                .build();
+    }
+
+    @POST
+    @Path("rollups/rebuild")
+    @Operation(summary = "Count every response again into the rollups (after a change of the console's time zone)")
+    public JsonObject rebuild() throws SQLException {
+        return Json.createObjectBuilder()
+                .add("responses", maintenance.rebuild())
+                .add("zone", settings.zone().getId())
+                .build();
+    }
+
+    private static long parseId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("problem.markerNotFound");
+        }
+    }
+}

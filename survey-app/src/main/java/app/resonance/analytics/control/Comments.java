@@ -1,0 +1,321 @@
+package app.resonance.analytics.control;
+
+import app.resonance.platform.control.DataSourceConfiguration;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * Free-text answers: a paged list with each comment's score, segments, themes and sentiment, searchable
+ * and filterable by theme; and the themes' counts per segment and per period with their sentiment.
+ */
+@ApplicationScoped
+public class Comments {
+
+    @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+    DataSource dataSource;
+
+    public Comments() {}
+
+    public Comments(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** One comment with what the dashboard shows next to it. */
+    public record Comment(
+            long responseId,
+            Instant submittedAt,
+            String questionKey,
+            String text,
+            String scoreQuestion,
+            Integer score,
+            String customer,
+            List<String> segments,
+            String locale,
+            String channel,
+            List<Theme> themes,
+            Sentiment sentiment) {}
+
+    public record Page(long total, List<Comment> comments) {}
+
+    /** A theme's counts: all comments, per segment key, per period label, and by sentiment. */
+    public record ThemeCount(
+            Theme theme,
+            long comments,
+            Map<String, Long> bySegment,
+            Map<String, Long> byPeriod,
+            Map<Sentiment, Long> bySentiment) {}
+
+    public record ThemeSummary(long comments, List<ThemeCount> themes, Map<Sentiment, Long> bySentiment) {}
+
+    public Page page(CommentFilter filter, ZoneId zone, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, zone, params);
+        try (Connection connection = dataSource.getConnection()) {
+            long total;
+            try (var statement = connection.prepareStatement("SELECT COUNT(*) FROM answer a"
+                    + " JOIN question q ON q.id = a.question_id JOIN response r ON r.id = a.response_id WHERE "
+                    + where)) {
+                bind(statement, params);
+                try (var rs = statement.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            // A theme filter is a word-prefix rule: SQL narrows by substring, Java decides and pages.
+            boolean javaPaging = filter.theme() != null;
+            List<Object[]> rows = new ArrayList<>();
+            try (var statement = connection.prepareStatement("SELECT r.id, r.submitted_at, q.question_key,"
+                    + " a.text_value, c.external_id, r.locale, r.channel FROM answer a"
+                    + " JOIN question q ON q.id = a.question_id JOIN response r ON r.id = a.response_id"
+                    + " LEFT JOIN customer c ON c.id = r.customer_id WHERE " + where
+                    + " ORDER BY r.submitted_at DESC, a.id DESC"
+                    + (javaPaging ? "" : " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY"))) {
+                bind(statement, params);
+                statement.setFetchSize(1000);
+                try (var rs = statement.executeQuery()) {
+                    long matching = 0;
+                    while (rs.next()) {
+                        if (javaPaging) {
+                            if (!filter.theme().matches(rs.getString(4))) {
+                                continue;
+                            }
+                            matching++;
+                            if (matching <= offset || matching > (long) offset + limit) {
+                                continue;
+                            }
+                        }
+                        rows.add(new Object[] {
+                            rs.getLong(1),
+                            rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7)
+                        });
+                    }
+                    if (javaPaging) {
+                        total = matching;
+                    }
+                }
+            }
+            List<Long> ids = rows.stream().map(r -> (Long) r[0]).distinct().toList();
+            Map<Long, Object[]> scores = scores(connection, ids);
+            Map<Long, List<String>> segments = segments(connection, ids);
+            List<Comment> comments = new ArrayList<>();
+            for (Object[] row : rows) {
+                long id = (Long) row[0];
+                Object[] score = scores.get(id);
+                String text = (String) row[3];
+                comments.add(new Comment(
+                        id,
+                        (Instant) row[1],
+                        (String) row[2],
+                        text,
+                        score == null ? null : (String) score[0],
+                        score == null ? null : (Integer) score[1],
+                        (String) row[4],
+                        segments.getOrDefault(id, List.of()),
+                        (String) row[5],
+                        (String) row[6],
+                        Theme.of(text),
+                        Sentiment.of(text)));
+            }
+            return new Page(total, comments);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading comments failed", e);
+        }
+    }
+
+    /** Theme counts over every comment of the filter (search and theme ignored), streamed. */
+    public ThemeSummary themes(CommentFilter filter, ZoneId zone, Granularity granularity) {
+        CommentFilter all = new CommentFilter(
+                filter.surveyId(),
+                filter.from(),
+                filter.to(),
+                filter.segmentId(),
+                filter.channel(),
+                filter.locale(),
+                null,
+                null);
+        List<Object> params = new ArrayList<>();
+        String where = where(all, zone, params);
+        Map<Theme, long[]> totals = new EnumMap<>(Theme.class);
+        Map<Theme, Map<String, Long>> bySegment = new EnumMap<>(Theme.class);
+        Map<Theme, Map<String, Long>> byPeriod = new EnumMap<>(Theme.class);
+        Map<Theme, Map<Sentiment, Long>> sentiments = new EnumMap<>(Theme.class);
+        Map<Sentiment, Long> overall = new EnumMap<>(Sentiment.class);
+        long comments = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (var statement = connection.prepareStatement("SELECT a.id, r.submitted_at, a.text_value, g.segment_key"
+                    + " FROM answer a JOIN question q ON q.id = a.question_id JOIN response r ON r.id = a.response_id"
+                    + " LEFT JOIN response_segment rs ON rs.response_id = r.id"
+                    + " LEFT JOIN segment g ON g.id = rs.segment_id WHERE " + where + " ORDER BY a.id")) {
+                statement.setFetchSize(1000);
+                bind(statement, params);
+                try (ResultSet rs = statement.executeQuery()) {
+                    long last = -1;
+                    List<Theme> themes = List.of();
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        String segment = rs.getString(4);
+                        if (id != last) {
+                            last = id;
+                            comments++;
+                            String text = rs.getString(3);
+                            themes = Theme.of(text);
+                            Sentiment sentiment = Sentiment.of(text);
+                            overall.merge(sentiment, 1L, Long::sum);
+                            LocalDate day = rs.getObject(2, LocalDateTime.class)
+                                    .toInstant(ZoneOffset.UTC)
+                                    .atZone(zone)
+                                    .toLocalDate();
+                            String period = granularity.label(granularity.start(day));
+                            for (Theme theme : themes) {
+                                totals.computeIfAbsent(theme, t -> new long[1])[0]++;
+                                byPeriod.computeIfAbsent(theme, t -> new TreeMap<>())
+                                        .merge(period, 1L, Long::sum);
+                                sentiments
+                                        .computeIfAbsent(theme, t -> new EnumMap<>(Sentiment.class))
+                                        .merge(sentiment, 1L, Long::sum);
+                            }
+                        }
+                        if (segment != null) {
+                            for (Theme theme : themes) {
+                                bySegment
+                                        .computeIfAbsent(theme, t -> new TreeMap<>())
+                                        .merge(segment, 1L, Long::sum);
+                            }
+                        }
+                    }
+                }
+            } finally {
+                connection.commit();
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading comments failed", e);
+        }
+        List<ThemeCount> counts = new ArrayList<>();
+        for (Theme theme : Theme.values()) {
+            counts.add(new ThemeCount(
+                    theme,
+                    totals.getOrDefault(theme, new long[1])[0],
+                    bySegment.getOrDefault(theme, Map.of()),
+                    byPeriod.getOrDefault(theme, Map.of()),
+                    sentiments.getOrDefault(theme, Map.of())));
+        }
+        counts.sort((a, b) -> Long.compare(b.comments(), a.comments()));
+        return new ThemeSummary(comments, counts, overall);
+    }
+
+    private static String where(CommentFilter filter, ZoneId zone, List<Object> params) {
+        StringBuilder where = new StringBuilder(
+                "q.question_type IN ('SHORT_TEXT', 'LONG_TEXT') AND a.text_value IS NOT NULL AND r.survey_id = ?");
+        params.add(filter.surveyId());
+        if (filter.from() != null) {
+            where.append(" AND r.submitted_at >= ?");
+            params.add(LocalDateTime.ofInstant(filter.from().atStartOfDay(zone).toInstant(), ZoneOffset.UTC));
+        }
+        if (filter.to() != null) {
+            where.append(" AND r.submitted_at < ?");
+            params.add(LocalDateTime.ofInstant(
+                    filter.to().plusDays(1).atStartOfDay(zone).toInstant(), ZoneOffset.UTC));
+        }
+        if (filter.segmentId() != null) {
+            where.append(
+                    " AND EXISTS (SELECT 1 FROM response_segment f WHERE f.response_id = r.id AND f.segment_id = ?)");
+            params.add(filter.segmentId());
+        }
+        if (filter.channel() != null) {
+            where.append(" AND r.channel = ?");
+            params.add(filter.channel());
+        }
+        if (filter.locale() != null) {
+            where.append(" AND r.locale = ?");
+            params.add(filter.locale());
+        }
+        if (filter.search() != null && !filter.search().isBlank()) {
+            where.append(" AND LOWER(a.text_value) LIKE ? ESCAPE '\\'");
+            params.add("%" + like(filter.search().strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        if (filter.theme() != null) {
+            where.append(" AND (");
+            List<String> keywords = filter.theme().keywords();
+            for (int i = 0; i < keywords.size(); i++) {
+                where.append(i == 0 ? "" : " OR ").append("LOWER(a.text_value) LIKE ? ESCAPE '\\'");
+                params.add("%" + like(keywords.get(i)) + "%");
+            }
+            where.append(")");
+        }
+        return where.toString();
+    }
+
+    /** Escapes LIKE's wildcards, so a search for "100%" finds exactly that. */
+    static String like(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static void bind(java.sql.PreparedStatement statement, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
+    }
+
+    /** The first scored question's score of each response: {question key, score}. */
+    private static Map<Long, Object[]> scores(Connection connection, List<Long> ids) throws SQLException {
+        Map<Long, Object[]> scores = new HashMap<>();
+        if (ids.isEmpty()) {
+            return scores;
+        }
+        try (var statement = connection.prepareStatement("SELECT a.response_id, q.question_key, a.score FROM answer a"
+                + " JOIN question q ON q.id = a.question_id WHERE a.score IS NOT NULL AND q.question_type IN ('NPS',"
+                + " 'CSAT', 'CES', 'RATING') AND a.response_id IN (" + RollupUpdater.placeholders(ids.size())
+                + ") ORDER BY a.response_id, q.position")) {
+            RollupUpdater.bindLongs(statement, ids);
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    scores.putIfAbsent(rs.getLong(1), new Object[] {rs.getString(2), rs.getInt(3)});
+                }
+            }
+        }
+        return scores;
+    }
+
+    private static Map<Long, List<String>> segments(Connection connection, List<Long> ids) throws SQLException {
+        Map<Long, List<String>> segments = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return segments;
+        }
+        try (var statement = connection.prepareStatement("SELECT rs.response_id, g.segment_key FROM response_segment rs"
+                + " JOIN segment g ON g.id = rs.segment_id WHERE rs.response_id IN ("
+                + RollupUpdater.placeholders(ids.size()) + ") ORDER BY rs.response_id, g.segment_key")) {
+            RollupUpdater.bindLongs(statement, ids);
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    segments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(rs.getString(2));
+                }
+            }
+        }
+        return segments;
+    }
+}

@@ -1,0 +1,382 @@
+package app.resonance.analytics.control;
+
+import app.resonance.platform.control.DataSourceConfiguration;
+import app.resonance.platform.control.Messages;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * Streams a survey's responses as CSV or XLSX with bounded memory: three ordered JDBC cursors (responses,
+ * answers, segments) are merged by response id, one response is held at a time, and rows go out as they
+ * are read (XLSX with inline strings, flushed every 1,000 rows). One row per response, one column per
+ * question key over all versions; multiple choices and matrix rows joined with "; ". Every text is
+ * neutralised against spreadsheet formulas.
+ */
+@ApplicationScoped
+public class ResponseExport {
+
+    public enum Format {
+        CSV,
+        XLSX
+    }
+
+    static final int FETCH = 1000;
+    /** Data rows of one XLSX sheet (1,048,576 rows minus the header); further rows continue on a new sheet. */
+    static final int SHEET_ROWS = 1_048_575;
+
+    @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+    DataSource dataSource;
+
+    public ResponseExport() {}
+
+    public ResponseExport(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Writes the export; answers the number of responses written. */
+    public long write(ExportFilter filter, ZoneId zone, Format format, Messages messages, OutputStream out)
+            throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            // PostgreSQL streams with a cursor only inside a transaction.
+            connection.setAutoCommit(false);
+            try {
+                long written = new Writer(connection, filter, zone, format, messages, out).write();
+                connection.commit();
+                return written;
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IOException("Reading the responses for the export failed", e);
+        }
+    }
+
+    private static final class Writer {
+        private final Connection connection;
+        private final ExportFilter filter;
+        private final ZoneId zone;
+        private final Format format;
+        private final Messages messages;
+        private final OutputStream out;
+
+        Writer(
+                Connection connection,
+                ExportFilter filter,
+                ZoneId zone,
+                Format format,
+                Messages messages,
+                OutputStream out) {
+            this.connection = connection;
+            this.filter = filter;
+            this.zone = zone;
+            this.format = format;
+            this.messages = messages;
+            this.out = out;
+        }
+
+        long write() throws SQLException, IOException {
+            List<String> keys = questionKeys();
+            Map<Long, String> segmentKeys = segmentKeys();
+            List<String> header = new ArrayList<>(List.of(
+                    messages.get("export.response"),
+                    messages.get("export.submitted", zone.getId()),
+                    messages.get("export.status"),
+                    messages.get("export.channel"),
+                    messages.get("export.locale"),
+                    messages.get("export.customer"),
+                    messages.get("export.segments")));
+            header.addAll(keys);
+            List<Object> params = new ArrayList<>();
+            String where = where(params);
+            try (var responses = cursor(
+                            "SELECT r.id, r.submitted_at, r.status, r.channel, r.locale, c.external_id FROM response r"
+                                    + " LEFT JOIN customer c ON c.id = r.customer_id WHERE " + where + " ORDER BY r.id",
+                            params);
+                    var answers = cursor(
+                            "SELECT r.id, q.question_key, a.row_code, a.option_code, a.score, a.text_value"
+                                    + " FROM response r JOIN answer a ON a.response_id = r.id"
+                                    + " JOIN question q ON q.id = a.question_id WHERE " + where
+                                    + " ORDER BY r.id, a.id",
+                            params);
+                    var segments = cursor(
+                            "SELECT r.id, rs.segment_id FROM response r JOIN response_segment rs"
+                                    + " ON rs.response_id = r.id WHERE " + where + " ORDER BY r.id, rs.segment_id",
+                            params);
+                    Sink sink = format == Format.CSV ? new CsvSink(out) : new XlsxSink(out)) {
+                sink.row(header.stream().map(h -> (Object) h).toList());
+                ResultSet r = responses.executeQuery();
+                Merge answerRows = new Merge(answers.executeQuery());
+                Merge segmentRows = new Merge(segments.executeQuery());
+                long count = 0;
+                while (r.next()) {
+                    long id = r.getLong(1);
+                    Map<String, List<String>> values = new LinkedHashMap<>();
+                    Map<String, Integer> scores = new HashMap<>();
+                    answerRows.forResponse(id, rs -> {
+                        String key = rs.getString(2);
+                        int score = rs.getInt(5);
+                        if (!rs.wasNull()) {
+                            scores.put(key, score);
+                            return;
+                        }
+                        String row = rs.getString(3);
+                        String option = rs.getString(4);
+                        String text = rs.getString(6);
+                        String value = row != null ? row + "=" + option : option != null ? option : text;
+                        values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+                    });
+                    List<String> memberOf = new ArrayList<>();
+                    segmentRows.forResponse(id, rs -> memberOf.add(segmentKeys.getOrDefault(rs.getLong(2), "")));
+                    List<Object> cells = new ArrayList<>(header.size());
+                    cells.add(id);
+                    cells.add(r.getObject(2, LocalDateTime.class)
+                            .toInstant(ZoneOffset.UTC)
+                            .atZone(zone)
+                            .toLocalDateTime());
+                    cells.add(r.getString(3));
+                    cells.add(r.getString(4));
+                    cells.add(r.getString(5));
+                    // Anonymous surveys (employee surveys): nothing that points at a person or a small group.
+                    cells.add(filter.anonymous() ? null : r.getString(6));
+                    cells.add(filter.anonymous() ? null : String.join("; ", memberOf));
+                    for (String key : keys) {
+                        if (scores.containsKey(key)) {
+                            cells.add(scores.get(key));
+                        } else {
+                            List<String> list = values.get(key);
+                            cells.add(list == null ? null : String.join("; ", list));
+                        }
+                    }
+                    sink.row(cells);
+                    count++;
+                }
+                return count;
+            }
+        }
+
+        private String where(List<Object> params) {
+            StringBuilder where = new StringBuilder("r.survey_id = ?");
+            params.add(filter.surveyId());
+            if (filter.from() != null) {
+                where.append(" AND r.submitted_at >= ?");
+                params.add(
+                        LocalDateTime.ofInstant(filter.from().atStartOfDay(zone).toInstant(), ZoneOffset.UTC));
+            }
+            if (filter.to() != null) {
+                where.append(" AND r.submitted_at < ?");
+                params.add(LocalDateTime.ofInstant(
+                        filter.to().plusDays(1).atStartOfDay(zone).toInstant(), ZoneOffset.UTC));
+            }
+            if (filter.segmentId() != null) {
+                where.append(" AND EXISTS (SELECT 1 FROM response_segment f WHERE f.response_id = r.id"
+                        + " AND f.segment_id = ?)");
+                params.add(filter.segmentId());
+            }
+            if (filter.channel() != null) {
+                where.append(" AND r.channel = ?");
+                params.add(filter.channel());
+            }
+            if (filter.locale() != null) {
+                where.append(" AND r.locale = ?");
+                params.add(filter.locale());
+            }
+            return where.toString();
+        }
+
+        private PreparedStatement cursor(String sql, List<Object> params) throws SQLException {
+            PreparedStatement statement =
+                    connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(FETCH);
+            for (int i = 0; i < params.size(); i++) {
+                statement.setObject(i + 1, params.get(i));
+            }
+            return statement;
+        }
+
+        /** Question keys over all versions: the newest version's order first, older keys after. */
+        private List<String> questionKeys() throws SQLException {
+            List<String> keys = new ArrayList<>();
+            try (var statement = connection.prepareStatement("SELECT q.question_key FROM question q"
+                    + " JOIN survey_version v ON v.id = q.survey_version_id WHERE v.survey_id = ?"
+                    + " ORDER BY v.version_no DESC, q.position")) {
+                statement.setLong(1, filter.surveyId());
+                try (var rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        if (!keys.contains(rs.getString(1))) {
+                            keys.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return keys;
+        }
+
+        private Map<Long, String> segmentKeys() throws SQLException {
+            Map<Long, String> keys = new HashMap<>();
+            try (var statement = connection.prepareStatement("SELECT id, segment_key FROM segment");
+                    var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    keys.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return keys;
+        }
+    }
+
+    /** Walks an ordered result set alongside the responses, one response id at a time. */
+    private static final class Merge {
+        private final ResultSet rs;
+        private boolean pending;
+        private boolean done;
+
+        Merge(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        interface Row {
+            void read(ResultSet rs) throws SQLException;
+        }
+
+        void forResponse(long id, Row row) throws SQLException {
+            while (!done) {
+                if (!pending) {
+                    if (!rs.next()) {
+                        done = true;
+                        return;
+                    }
+                    pending = true;
+                }
+                long current = rs.getLong(1);
+                if (current > id) {
+                    return;
+                }
+                if (current == id) {
+                    row.read(rs);
+                }
+                pending = false;
+            }
+        }
+    }
+
+    private interface Sink extends AutoCloseable {
+        void row(List<Object> cells) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private static final class CsvSink implements Sink {
+        private final CSVPrinter printer;
+
+        CsvSink(OutputStream out) throws IOException {
+            var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            // A byte order mark, so that Excel opens the UTF-8 file with its umlauts intact.
+            writer.write('\uFEFF');
+            this.printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+        }
+
+        @Override
+        public void row(List<Object> cells) throws IOException {
+            List<Object> safe = new ArrayList<>(cells.size());
+            for (Object cell : cells) {
+                if (cell instanceof LocalDateTime time) {
+                    safe.add(time.toString().replace('T', ' '));
+                } else if (cell instanceof String text) {
+                    safe.add(SpreadsheetSafety.neutralise(text));
+                } else {
+                    safe.add(cell);
+                }
+            }
+            printer.printRecord(safe);
+        }
+
+        @Override
+        public void close() throws IOException {
+            printer.close(true);
+        }
+    }
+
+    private static final class XlsxSink implements Sink {
+        private final Workbook workbook;
+        private Worksheet sheet;
+        private int sheets;
+        private int row;
+        private List<Object> header;
+
+        XlsxSink(OutputStream out) {
+            this.workbook = new Workbook(out, "Resonance", "1.0");
+        }
+
+        @Override
+        public void row(List<Object> cells) throws IOException {
+            if (header == null) {
+                header = cells;
+            }
+            if (sheet == null || row > SHEET_ROWS) {
+                if (sheet != null) {
+                    sheet.finish();
+                }
+                sheets++;
+                sheet = workbook.newWorksheet(sheets == 1 ? "Responses" : "Responses " + sheets);
+                sheet.freezePane(0, 1);
+                row = 0;
+                if (cells != header) {
+                    write(header);
+                }
+            }
+            write(cells);
+            if (row % 1000 == 0) {
+                sheet.flush();
+            }
+        }
+
+        private void write(List<Object> cells) {
+            for (int c = 0; c < cells.size(); c++) {
+                Object cell = cells.get(c);
+                if (cell instanceof Number number) {
+                    sheet.value(row, c, number);
+                } else if (cell instanceof LocalDateTime time) {
+                    sheet.value(row, c, time);
+                    sheet.style(row, c).format("yyyy-mm-dd hh:mm:ss").set();
+                } else if (cell != null) {
+                    sheet.inlineString(row, c, SpreadsheetSafety.neutralise(cell.toString()));
+                }
+            }
+            row++;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (sheet == null) {
+                sheet = workbook.newWorksheet("Responses");
+            }
+            workbook.finish();
+        }
+    }
+}

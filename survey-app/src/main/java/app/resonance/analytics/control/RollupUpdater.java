@@ -1,0 +1,430 @@
+package app.resonance.analytics.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps the score rollups equal to the responses, incrementally and exactly once. It works on the state
+ * of a response, not on the event: for each response named by an outbox event it reads the scores the
+ * response has now (a partial response counts for a question once it has a score for it), compares them
+ * with what the response has contributed so far ({@code score_contribution}) and moves only the
+ * difference. Applying an event twice, or an event for a response whose change was already applied,
+ * therefore changes nothing; a changed score takes its old contribution out and puts the new one in; a
+ * late or backfilled response lands on the day it was given. Consumed events are deleted in the same
+ * transaction. One updater at a time holds the lock on {@code rollup_state}, across cluster nodes.
+ *
+ * <p>The caller owns the connection's transaction.
+ */
+public final class RollupUpdater {
+
+    /** Segment id of the rollup rows that count all responses. */
+    public static final long ALL = 0;
+
+    static final int CHUNK = 500;
+    private static final String SCORED_TYPES = "('NPS', 'CSAT', 'CES', 'RATING')";
+
+    private final Connection connection;
+    private final ZoneId zone;
+
+    public RollupUpdater(Connection connection, ZoneId zone) {
+        this.connection = connection;
+        this.zone = zone;
+    }
+
+    /** What a response contributes to the rollups for one question. */
+    record Contribution(
+            long responseId,
+            String questionKey,
+            String questionType,
+            long surveyId,
+            LocalDate day,
+            String channel,
+            String locale,
+            String segmentIds,
+            int score) {
+
+        List<Long> segments() {
+            List<Long> ids = new ArrayList<>();
+            ids.add(ALL);
+            if (!segmentIds.isEmpty()) {
+                for (String id : segmentIds.split(",")) {
+                    ids.add(Long.parseLong(id));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** A score that appeared, changed or disappeared; {@code before} or {@code after} is null for none. */
+    public record ScoreChange(
+            long responseId, long surveyId, String questionKey, String questionType, Integer before, Integer after) {}
+
+    /** The rollup row a contribution is counted in. */
+    record Cell(
+            String questionType,
+            long segmentId,
+            long surveyId,
+            String questionKey,
+            LocalDate day,
+            String channel,
+            String locale) {}
+
+    /** The state row, created on first use. */
+    public record State(ZoneId zone, boolean includesDemo, Instant rebuiltAt, long eventsApplied) {}
+
+    public Optional<State> state() throws SQLException {
+        try (var statement = connection.prepareStatement(
+                        "SELECT zone, includes_demo, rebuilt_at, events_applied FROM rollup_state WHERE id = 1");
+                var rs = statement.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new State(
+                    ZoneId.of(rs.getString(1)),
+                    rs.getBoolean(2),
+                    rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                    rs.getLong(4)));
+        }
+    }
+
+    /** Waits for and takes the updaters' lock until the transaction ends. */
+    private void lock() throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT id FROM rollup_state WHERE id = 1 FOR UPDATE");
+                var rs = statement.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("The rollups were never built: rebuild them first");
+            }
+        }
+    }
+
+    /**
+     * Applies up to {@code limit} pending outbox events (oldest first) and deletes them. Answers the score
+     * changes they caused, for the alert rules.
+     */
+    public Applied applyPendingEvents(int limit) throws SQLException {
+        lock();
+        List<Long> eventIds = new ArrayList<>();
+        Set<Long> responseIds = new HashSet<>();
+        try (var statement = connection.prepareStatement(
+                "SELECT id, response_id FROM response_event ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")) {
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    eventIds.add(rs.getLong(1));
+                    responseIds.add(rs.getLong(2));
+                }
+            }
+        }
+        if (eventIds.isEmpty()) {
+            return new Applied(0, List.of());
+        }
+        List<ScoreChange> changes = refresh(responseIds);
+        for (List<Long> chunk : chunks(eventIds)) {
+            try (var delete = connection.prepareStatement(
+                    "DELETE FROM response_event WHERE id IN (" + placeholders(chunk.size()) + ")")) {
+                bindLongs(delete, chunk);
+                delete.executeUpdate();
+            }
+        }
+        try (var update = connection.prepareStatement(
+                "UPDATE rollup_state SET events_applied = events_applied + ? WHERE id = 1")) {
+            update.setLong(1, eventIds.size());
+            update.executeUpdate();
+        }
+        return new Applied(eventIds.size(), changes);
+    }
+
+    /** How many events were consumed and what changed. */
+    public record Applied(int events, List<ScoreChange> changes) {}
+
+    /**
+     * Empties the rollups and counts every response again, in this zone. Used for the first start on a
+     * database with responses (an upgrade, the demo) and after the reporting zone changed.
+     */
+    public long rebuild(boolean includesDemo, Instant now) throws SQLException {
+        try (var statement = connection.prepareStatement("UPDATE rollup_state SET zone = ? WHERE id = 1")) {
+            statement.setString(1, zone.getId());
+            if (statement.executeUpdate() == 0) {
+                try (var insert = connection.prepareStatement("INSERT INTO rollup_state (id, zone, includes_demo,"
+                        + " rebuilt_at, events_applied) VALUES (1, ?, ?, ?, 0)")) {
+                    insert.setString(1, zone.getId());
+                    insert.setBoolean(2, includesDemo);
+                    insert.setObject(3, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+                    insert.executeUpdate();
+                }
+            }
+        }
+        lock();
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM score_rollup");
+            statement.executeUpdate("DELETE FROM score_contribution");
+        }
+        List<Long> ids = new ArrayList<>();
+        try (var statement = connection.prepareStatement("SELECT id FROM response ORDER BY id");
+                var rs = statement.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        for (List<Long> chunk : chunks(ids)) {
+            refresh(chunk);
+        }
+        try (var update =
+                connection.prepareStatement("UPDATE rollup_state SET includes_demo = ?, rebuilt_at = ? WHERE id = 1")) {
+            update.setBoolean(1, includesDemo);
+            update.setObject(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+            update.executeUpdate();
+        }
+        return ids.size();
+    }
+
+    /** Brings the contributions of these responses up to date; answers what changed. Caller holds the lock. */
+    List<ScoreChange> refresh(Collection<Long> responseIds) throws SQLException {
+        List<ScoreChange> changes = new ArrayList<>();
+        for (List<Long> chunk : chunks(new ArrayList<>(responseIds))) {
+            changes.addAll(refreshChunk(chunk));
+        }
+        return changes;
+    }
+
+    private List<ScoreChange> refreshChunk(List<Long> ids) throws SQLException {
+        Map<List<Object>, Contribution> now = current(ids);
+        Map<List<Object>, Contribution> before = recorded(ids);
+        Map<Cell, long[]> deltas = new HashMap<>();
+        List<ScoreChange> changes = new ArrayList<>();
+        Set<List<Object>> keys = new HashSet<>(before.keySet());
+        keys.addAll(now.keySet());
+        for (List<Object> key : keys) {
+            Contribution old = before.get(key);
+            Contribution fresh = now.get(key);
+            if (Objects.equals(old, fresh)) {
+                continue;
+            }
+            if (old != null) {
+                add(deltas, old, -1);
+            }
+            if (fresh != null) {
+                add(deltas, fresh, +1);
+            }
+            Contribution any = fresh != null ? fresh : old;
+            Integer was = old == null ? null : old.score();
+            Integer is = fresh == null ? null : fresh.score();
+            if (!Objects.equals(was, is)) {
+                changes.add(new ScoreChange(
+                        any.responseId(), any.surveyId(), any.questionKey(), any.questionType(), was, is));
+            }
+        }
+        if (deltas.isEmpty()) {
+            return changes;
+        }
+        applyDeltas(deltas);
+        try (var delete = connection.prepareStatement(
+                "DELETE FROM score_contribution WHERE response_id IN (" + placeholders(ids.size()) + ")")) {
+            bindLongs(delete, ids);
+            delete.executeUpdate();
+        }
+        try (var insert = connection.prepareStatement("INSERT INTO score_contribution (response_id, question_key,"
+                + " question_type, survey_id, bucket_day, channel, locale, segment_ids, score)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Contribution c : now.values()) {
+                insert.setLong(1, c.responseId());
+                insert.setString(2, c.questionKey());
+                insert.setString(3, c.questionType());
+                insert.setLong(4, c.surveyId());
+                insert.setObject(5, c.day());
+                insert.setString(6, c.channel());
+                insert.setString(7, c.locale());
+                insert.setString(8, c.segmentIds());
+                insert.setInt(9, c.score());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return changes;
+    }
+
+    private static void add(Map<Cell, long[]> deltas, Contribution c, int sign) {
+        for (long segment : c.segments()) {
+            Cell cell = new Cell(
+                    c.questionType(), segment, c.surveyId(), c.questionKey(), c.day(), c.channel(), c.locale());
+            deltas.computeIfAbsent(cell, k -> new long[ScoreCounts.MAX_SCORE + 1])[c.score()] += sign;
+        }
+    }
+
+    private void applyDeltas(Map<Cell, long[]> deltas) throws SQLException {
+        List<Map.Entry<Cell, long[]>> entries = deltas.entrySet().stream()
+                .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(v -> v != 0))
+                .toList();
+        if (entries.isEmpty()) {
+            return;
+        }
+        StringBuilder set = new StringBuilder("n = n + ?");
+        for (int s = 0; s <= ScoreCounts.MAX_SCORE; s++) {
+            set.append(", c").append(s).append(" = c").append(s).append(" + ?");
+        }
+        int[] updated;
+        try (var update = connection.prepareStatement("UPDATE score_rollup SET " + set
+                + " WHERE question_type = ? AND segment_id = ? AND survey_id = ? AND question_key = ?"
+                + " AND bucket_day = ? AND channel = ? AND locale = ?")) {
+            for (var entry : entries) {
+                int i = bindCounts(update, 1, entry.getValue());
+                bindCell(update, i, entry.getKey());
+                update.addBatch();
+            }
+            updated = update.executeBatch();
+        }
+        List<Map.Entry<Cell, long[]>> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("The JDBC driver does not report batch update counts");
+            }
+            if (updated[i] == 0) {
+                missing.add(entries.get(i));
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        try (var insert = connection.prepareStatement("INSERT INTO score_rollup (n, c0, c1, c2, c3, c4, c5, c6, c7, c8,"
+                + " c9, c10, question_type, segment_id, survey_id, question_key, bucket_day, channel, locale)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (var entry : missing) {
+                for (long v : entry.getValue()) {
+                    if (v < 0) {
+                        throw new IllegalStateException("A contribution to take out was never counted: " + entry);
+                    }
+                }
+                int i = bindCounts(insert, 1, entry.getValue());
+                bindCell(insert, i, entry.getKey());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static int bindCounts(PreparedStatement statement, int from, long[] counts) throws SQLException {
+        long n = 0;
+        for (long v : counts) {
+            n += v;
+        }
+        statement.setLong(from, n);
+        for (int s = 0; s <= ScoreCounts.MAX_SCORE; s++) {
+            statement.setLong(from + 1 + s, counts[s]);
+        }
+        return from + ScoreCounts.MAX_SCORE + 2;
+    }
+
+    private static void bindCell(PreparedStatement statement, int from, Cell cell) throws SQLException {
+        statement.setString(from, cell.questionType());
+        statement.setLong(from + 1, cell.segmentId());
+        statement.setLong(from + 2, cell.surveyId());
+        statement.setString(from + 3, cell.questionKey());
+        statement.setObject(from + 4, cell.day());
+        statement.setString(from + 5, cell.channel());
+        statement.setString(from + 6, cell.locale());
+    }
+
+    /** The scores these responses have now, with the segments they were stored with. */
+    private Map<List<Object>, Contribution> current(List<Long> ids) throws SQLException {
+        Map<Long, Set<Long>> segments = new HashMap<>();
+        try (var statement = connection.prepareStatement("SELECT response_id, segment_id FROM response_segment"
+                + " WHERE response_id IN (" + placeholders(ids.size()) + ")")) {
+            bindLongs(statement, ids);
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    segments.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>())
+                            .add(rs.getLong(2));
+                }
+            }
+        }
+        Map<List<Object>, Contribution> result = new HashMap<>();
+        try (var statement = connection.prepareStatement(
+                "SELECT r.id, q.question_key, q.question_type, r.survey_id, r.submitted_at, r.channel, r.locale,"
+                        + " a.score FROM response r JOIN answer a ON a.response_id = r.id"
+                        + " JOIN question q ON q.id = a.question_id"
+                        + " WHERE r.id IN (" + placeholders(ids.size()) + ") AND a.score IS NOT NULL"
+                        + " AND q.question_type IN " + SCORED_TYPES)) {
+            bindLongs(statement, ids);
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    Instant at = rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+                    Contribution c = new Contribution(
+                            id,
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getLong(4),
+                            at.atZone(zone).toLocalDate(),
+                            rs.getString(6),
+                            rs.getString(7),
+                            segments.getOrDefault(id, Set.of()).stream()
+                                    .map(String::valueOf)
+                                    .collect(Collectors.joining(",")),
+                            rs.getInt(8));
+                    result.put(List.of(id, c.questionKey()), c);
+                }
+            }
+        }
+        return result;
+    }
+
+    private Map<List<Object>, Contribution> recorded(List<Long> ids) throws SQLException {
+        Map<List<Object>, Contribution> result = new HashMap<>();
+        try (var statement = connection.prepareStatement("SELECT response_id, question_key, question_type, survey_id,"
+                + " bucket_day, channel, locale, segment_ids, score FROM score_contribution WHERE response_id IN ("
+                + placeholders(ids.size()) + ")")) {
+            bindLongs(statement, ids);
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Contribution c = new Contribution(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getLong(4),
+                            rs.getObject(5, LocalDate.class),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getInt(9));
+                    result.put(List.of(c.responseId(), c.questionKey()), c);
+                }
+            }
+        }
+        return result;
+    }
+
+    static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    static void bindLongs(PreparedStatement statement, List<Long> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setLong(i + 1, values.get(i));
+        }
+    }
+}

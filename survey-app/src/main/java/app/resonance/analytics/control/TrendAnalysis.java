@@ -1,0 +1,105 @@
+package app.resonance.analytics.control;
+
+import app.resonance.platform.control.DataSourceConfiguration;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Answers the dashboard's questions from the rollups: the trend, each segment against its previous
+ * period, and the before/after comparison around a marker, each with its significance.
+ */
+@ApplicationScoped
+public class TrendAnalysis {
+
+    @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+    DataSource dataSource;
+
+    public TrendAnalysis() {}
+
+    public TrendAnalysis(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    private ScoreRollups rollups() {
+        return new ScoreRollups(dataSource);
+    }
+
+    public List<TrendPoint> trend(RollupFilter filter, Granularity granularity, ReportingRules rules) {
+        return rollups().trend(filter, granularity, rules);
+    }
+
+    public Estimate total(RollupFilter filter, ReportingRules rules) {
+        return Estimator.estimate(filter.metric(), rollups().total(filter), rules);
+    }
+
+    /** A period and the period of the same length just before it. */
+    public record Periods(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo) {
+        public static Periods of(LocalDate from, LocalDate to) {
+            long days = ChronoUnit.DAYS.between(from, to) + 1;
+            return new Periods(from, to, from.minusDays(days), from.minusDays(1));
+        }
+    }
+
+    /** One segment (or all responses, {@code segmentId} null) now and in the previous period. */
+    public record SegmentFigure(Long segmentId, Estimate current, Estimate previous, Significance change) {}
+
+    /** Every segment with answers in either period, and all responses first. */
+    public List<SegmentFigure> segments(RollupFilter filter, ReportingRules rules) {
+        Periods periods = Periods.of(filter.from(), filter.to());
+        ScoreRollups rollups = rollups();
+        RollupFilter previousFilter = filter.between(periods.previousFrom(), periods.previousTo());
+        Map<Long, ScoreCounts> now = rollups.bySegment(filter);
+        Map<Long, ScoreCounts> before = rollups.bySegment(previousFilter);
+        List<SegmentFigure> figures = new ArrayList<>();
+        figures.add(figure(
+                null,
+                rollups.total(filter.inSegment(null)),
+                rollups.total(previousFilter.inSegment(null)),
+                filter.metric(),
+                rules));
+        var ids = new java.util.TreeSet<>(now.keySet());
+        ids.addAll(before.keySet());
+        for (Long id : ids) {
+            figures.add(figure(
+                    id,
+                    now.getOrDefault(id, ScoreCounts.empty()),
+                    before.getOrDefault(id, ScoreCounts.empty()),
+                    filter.metric(),
+                    rules));
+        }
+        return figures;
+    }
+
+    private static SegmentFigure figure(
+            Long id, ScoreCounts now, ScoreCounts before, Metric metric, ReportingRules rules) {
+        Estimate current = Estimator.estimate(metric, now, rules);
+        Estimate previous = Estimator.estimate(metric, before, rules);
+        return new SegmentFigure(id, current, previous, ChangeTest.compare(previous, current));
+    }
+
+    /** The days before and from a marker, and whether the change is significant. */
+    public record BeforeAfter(
+            LocalDate beforeFrom,
+            LocalDate beforeTo,
+            LocalDate afterFrom,
+            LocalDate afterTo,
+            Estimate before,
+            Estimate after,
+            Significance change) {}
+
+    /** {@code days} days before the marker's day against the marker's day and the {@code days - 1} after it. */
+    public BeforeAfter beforeAfter(RollupFilter filter, LocalDate marker, int days, ReportingRules rules) {
+        LocalDate beforeFrom = marker.minusDays(days);
+        LocalDate beforeTo = marker.minusDays(1);
+        LocalDate afterTo = marker.plusDays(days - 1L);
+        Estimate before = total(filter.between(beforeFrom, beforeTo), rules);
+        Estimate after = total(filter.between(marker, afterTo), rules);
+        return new BeforeAfter(beforeFrom, beforeTo, marker, afterTo, before, after, ChangeTest.compare(before, after));
+    }
+}

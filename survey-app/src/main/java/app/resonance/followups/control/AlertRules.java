@@ -1,0 +1,232 @@
+package app.resonance.followups.control;
+
+import app.resonance.analytics.control.NpsCalculator;
+import app.resonance.analytics.control.RollupUpdater.ScoreChange;
+import app.resonance.followups.entity.AlertKind;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The alert rules, run by the rollup updater inside the transaction that moved the scores, so every rule
+ * fires exactly once per response (a unique key per rule and response guards retries too). A score that
+ * becomes a detractor (0-6 on NPS, new or changed from 7-10) raises DETRACTOR; if the customer's previous
+ * NPS score was 9-10 also PROMOTER_TO_DETRACTOR; if the customer renews within {@code renewalDays} also
+ * RENEWAL_AT_RISK. The alerts of one response become one follow-up task, assigned to the enabled support
+ * lead with the fewest open tasks (unassigned when there is none), due in {@code dueDays} days. Backfilled
+ * responses given more than {@value #RECENT_DAYS} days ago raise no alerts: nobody follows up a year-old
+ * score.
+ */
+public final class AlertRules {
+
+    static final int RECENT_DAYS = 30;
+
+    private final Connection connection;
+    private final Instant now;
+    private final LocalDate today;
+    private final int renewalDays;
+    private final int dueDays;
+
+    public AlertRules(Connection connection, Instant now, LocalDate today, int renewalDays, int dueDays) {
+        this.connection = connection;
+        this.now = now;
+        this.today = today;
+        this.renewalDays = renewalDays;
+        this.dueDays = dueDays;
+    }
+
+    /** A follow-up created by the rules, to notify its assignee once the transaction committed. */
+    public record Created(long followUpId, Long assigneeId) {}
+
+    public List<Created> apply(List<ScoreChange> changes) throws SQLException {
+        List<Created> created = new ArrayList<>();
+        for (ScoreChange change : changes) {
+            if (!"NPS".equals(change.questionType()) || change.after() == null) {
+                continue;
+            }
+            boolean becameDetractor = NpsCalculator.isDetractor(change.after())
+                    && (change.before() == null || !NpsCalculator.isDetractor(change.before()));
+            if (becameDetractor) {
+                detractor(change).ifPresent(created::add);
+            }
+        }
+        return created;
+    }
+
+    private java.util.Optional<Created> detractor(ScoreChange change) throws SQLException {
+        long responseId = change.responseId();
+        Long customerId = null;
+        LocalDateTime submitted = null;
+        LocalDate renewal = null;
+        try (var statement = connection.prepareStatement("SELECT r.customer_id, r.submitted_at, c.renewal_date"
+                + " FROM response r LEFT JOIN customer c ON c.id = r.customer_id WHERE r.id = ?")) {
+            statement.setLong(1, responseId);
+            try (var rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return java.util.Optional.empty();
+                }
+                customerId = rs.getObject(1) == null ? null : rs.getLong(1);
+                submitted = rs.getObject(2, LocalDateTime.class);
+                renewal = rs.getObject(3, LocalDate.class);
+            }
+        }
+        if (submitted.toLocalDate().isBefore(today.minusDays(RECENT_DAYS))) {
+            return java.util.Optional.empty();
+        }
+        Integer previous = customerId == null ? null : previousNps(customerId, responseId, submitted);
+        String key = "response:" + responseId;
+        boolean known = exists("follow_up", key);
+        Long followUp = followUp(change.surveyId(), responseId, customerId, null, key);
+        alert(AlertKind.DETRACTOR, change, customerId, null, key, followUp);
+        if (previous != null && NpsCalculator.isPromoter(previous)) {
+            alert(AlertKind.PROMOTER_TO_DETRACTOR, change, customerId, previous, key, followUp);
+        }
+        if (renewal != null && !renewal.isBefore(today) && !renewal.isAfter(today.plusDays(renewalDays))) {
+            alert(AlertKind.RENEWAL_AT_RISK, change, customerId, null, key, followUp);
+        }
+        return known ? java.util.Optional.empty() : java.util.Optional.of(new Created(followUp, assignee(followUp)));
+    }
+
+    /** The customer's NPS score in the response before this one, if any. */
+    private Integer previousNps(long customerId, long responseId, LocalDateTime submitted) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT a.score FROM response r"
+                + " JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id"
+                + " WHERE r.customer_id = ? AND r.id <> ? AND r.submitted_at <= ? AND q.question_type = 'NPS'"
+                + " AND a.score IS NOT NULL ORDER BY r.submitted_at DESC, r.id DESC FETCH FIRST 1 ROWS ONLY")) {
+            statement.setLong(1, customerId);
+            statement.setLong(2, responseId);
+            statement.setObject(3, submitted);
+            try (var rs = statement.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : null;
+            }
+        }
+    }
+
+    private void alert(AlertKind kind, ScoreChange change, Long customerId, Integer previous, String key, Long followUp)
+            throws SQLException {
+        String dedup = kind + ":" + key;
+        if (exists("alert", dedup)) {
+            return;
+        }
+        try (var insert = connection.prepareStatement("INSERT INTO alert (id, kind, survey_id, response_id,"
+                + " customer_id, segment_id, score, previous_score, created_at, dedup_key, follow_up_id)"
+                + " VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, nextId("alert_seq"));
+            insert.setString(2, kind.name());
+            insert.setLong(3, change.surveyId());
+            insert.setLong(4, change.responseId());
+            insert.setObject(5, customerId);
+            insert.setInt(6, change.after());
+            insert.setObject(7, previous);
+            insert.setObject(8, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+            insert.setString(9, dedup);
+            insert.setObject(10, followUp);
+            insert.executeUpdate();
+        }
+    }
+
+    /** A segment whose NPS fell significantly: one alert and one task per survey, segment and ISO week. */
+    public java.util.Optional<Created> segmentDecline(
+            long surveyId, long segmentId, double figure, double previousFigure, double pValue, String period)
+            throws SQLException {
+        String key = "segment:" + surveyId + ":" + segmentId + ":" + period;
+        if (exists("alert", AlertKind.SEGMENT_DECLINE + ":" + key)) {
+            return java.util.Optional.empty();
+        }
+        Long followUp = followUp(surveyId, null, null, segmentId, key);
+        try (var insert = connection.prepareStatement(
+                "INSERT INTO alert (id, kind, survey_id, segment_id, figure,"
+                        + " previous_figure, p_value, created_at, dedup_key, follow_up_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, nextId("alert_seq"));
+            insert.setString(2, AlertKind.SEGMENT_DECLINE.name());
+            insert.setLong(3, surveyId);
+            insert.setLong(4, segmentId);
+            insert.setDouble(5, figure);
+            insert.setDouble(6, previousFigure);
+            insert.setDouble(7, pValue);
+            insert.setObject(8, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+            insert.setString(9, AlertKind.SEGMENT_DECLINE + ":" + key);
+            insert.setObject(10, followUp);
+            insert.executeUpdate();
+        }
+        return java.util.Optional.of(new Created(followUp, assignee(followUp)));
+    }
+
+    /** The task for this key: the existing one, or a new one assigned to the least busy support lead. */
+    private Long followUp(long surveyId, Long responseId, Long customerId, Long segmentId, String key)
+            throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT id FROM follow_up WHERE dedup_key = ?")) {
+            statement.setString(1, key);
+            try (var rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        long id = nextId("follow_up_seq");
+        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        try (var insert = connection.prepareStatement("INSERT INTO follow_up (id, survey_id, response_id, customer_id,"
+                + " segment_id, assignee_id, title, status, due_date, resurvey, created_at, updated_at, dedup_key,"
+                + " row_version) VALUES (?, ?, ?, ?, ?, ?, NULL, 'OPEN', ?, FALSE, ?, ?, ?, 0)")) {
+            insert.setLong(1, id);
+            insert.setLong(2, surveyId);
+            insert.setObject(3, responseId);
+            insert.setObject(4, customerId);
+            insert.setObject(5, segmentId);
+            insert.setObject(6, leastBusySupportLead());
+            insert.setObject(7, today.plusDays(dueDays));
+            insert.setObject(8, at);
+            insert.setObject(9, at);
+            insert.setString(10, key);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private Long leastBusySupportLead() throws SQLException {
+        try (var statement =
+                        connection.prepareStatement("SELECT u.id FROM app_user u WHERE u.user_role = 'SUPPORT_LEAD'"
+                                + " AND u.enabled = TRUE ORDER BY (SELECT COUNT(*) FROM follow_up f WHERE f.assignee_id = u.id"
+                                + " AND f.status IN ('OPEN', 'IN_PROGRESS')), u.username FETCH FIRST 1 ROWS ONLY");
+                var rs = statement.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
+    }
+
+    private Long assignee(long followUp) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT assignee_id FROM follow_up WHERE id = ?")) {
+            statement.setLong(1, followUp);
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getObject(1) == null ? null : rs.getLong(1);
+            }
+        }
+    }
+
+    private boolean exists(String table, String dedup) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE dedup_key = ?")) {
+            statement.setString(1, dedup);
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    /** An id the JPA entities never take: the top of a freshly reserved block of fifty. */
+    private long nextId(String sequence) throws SQLException {
+        boolean postgres =
+                connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        String sql = postgres ? "SELECT nextval('" + sequence + "')" : "SELECT NEXT VALUE FOR " + sequence;
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

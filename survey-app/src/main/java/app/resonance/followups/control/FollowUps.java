@@ -1,0 +1,187 @@
+package app.resonance.followups.control;
+
+import app.resonance.customers.entity.Customer;
+import app.resonance.followups.entity.Alert;
+import app.resonance.followups.entity.FollowUp;
+import app.resonance.followups.entity.FollowUpStatus;
+import app.resonance.responses.control.Invitations;
+import app.resonance.security.entity.AppUser;
+import app.resonance.surveys.entity.Survey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The follow-up list (filtered by status, assignee, customer, overdue), changes to a task, the alerts
+ * behind a task, and a customer's feedback history.
+ */
+@ApplicationScoped
+public class FollowUps {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Invitations invitations;
+
+    /** What to list: null for "any". */
+    public record Query(
+            FollowUpStatus status, Long assigneeId, Long customerId, boolean overdueOnly, LocalDate today) {}
+
+    public List<FollowUp> list(Query query, int offset, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT f FROM FollowUp f WHERE 1 = 1");
+        if (query.status() != null) {
+            jpql.append(" AND f.status = :status");
+        }
+        if (query.assigneeId() != null) {
+            jpql.append(" AND f.assignee.id = :assignee");
+        }
+        if (query.customerId() != null) {
+            jpql.append(" AND f.customerId = :customer");
+        }
+        if (query.overdueOnly()) {
+            jpql.append(" AND f.status IN :open AND f.dueDate < :today");
+        }
+        jpql.append(" ORDER BY f.dueDate, f.id");
+        var q = em.createQuery(jpql.toString(), FollowUp.class);
+        if (query.status() != null) {
+            q.setParameter("status", query.status());
+        }
+        if (query.assigneeId() != null) {
+            q.setParameter("assignee", query.assigneeId());
+        }
+        if (query.customerId() != null) {
+            q.setParameter("customer", query.customerId());
+        }
+        if (query.overdueOnly()) {
+            q.setParameter("open", List.of(FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS));
+            q.setParameter("today", query.today());
+        }
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public Optional<FollowUp> byId(long id) {
+        return Optional.ofNullable(em.find(FollowUp.class, id));
+    }
+
+    public List<Alert> alertsOf(long followUpId) {
+        return em.createQuery("SELECT a FROM Alert a WHERE a.followUpId = :id ORDER BY a.id", Alert.class)
+                .setParameter("id", followUpId)
+                .getResultList();
+    }
+
+    public List<Alert> alerts(int offset, int limit) {
+        return em.createQuery("SELECT a FROM Alert a ORDER BY a.createdAt DESC, a.id DESC", Alert.class)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** A change to a task: every field optional. */
+    public record Change(
+            FollowUpStatus status,
+            AppUser assignee,
+            boolean unassign,
+            LocalDate dueDate,
+            Boolean resurvey,
+            String note) {}
+
+    /** The result of a change: the task, and the re-survey invitation issued when it was closed. */
+    public record Changed(FollowUp followUp, Optional<Invitations.IssuedInvitation> resurvey, boolean newAssignee) {}
+
+    public Changed change(FollowUp task, Change change, String author) {
+        var now = clock.instant();
+        boolean newAssignee = false;
+        if (change.unassign()) {
+            task.assign(null, now);
+        } else if (change.assignee() != null
+                && task.assignee()
+                        .map(a -> !a.id().equals(change.assignee().id()))
+                        .orElse(true)) {
+            task.assign(change.assignee(), now);
+            newAssignee = true;
+        }
+        if (change.dueDate() != null) {
+            task.due(change.dueDate(), now);
+        }
+        if (change.resurvey() != null) {
+            task.resurvey(change.resurvey(), now);
+        }
+        if (change.note() != null) {
+            task.addNote(author, change.note(), now);
+        }
+        Optional<Invitations.IssuedInvitation> invitation = Optional.empty();
+        boolean closing = change.status() == FollowUpStatus.DONE && task.status() != FollowUpStatus.DONE;
+        if (change.status() != null) {
+            task.status(change.status(), now);
+        }
+        if (closing && task.resurvey() && task.customerId() != null) {
+            Survey survey = em.find(Survey.class, task.surveyId());
+            Customer customer = em.find(Customer.class, task.customerId());
+            invitation = Optional.of(invitations.issue(survey, customer, null));
+        }
+        em.flush();
+        return new Changed(task, invitation, newAssignee);
+    }
+
+    public Optional<Survey> survey(long id) {
+        return Optional.ofNullable(em.find(Survey.class, id));
+    }
+
+    public Optional<Customer> customer(Long id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(Customer.class, id));
+    }
+
+    public Optional<app.resonance.customers.entity.Segment> segment(Long id) {
+        return id == null
+                ? Optional.empty()
+                : Optional.ofNullable(em.find(app.resonance.customers.entity.Segment.class, id));
+    }
+
+    /** One scored answer in a customer's history. */
+    public record ScoreEntry(
+            long responseId,
+            String survey,
+            String questionKey,
+            String questionType,
+            int score,
+            java.time.Instant submittedAt) {}
+
+    /** The customer's scored answers, newest first. */
+    public List<ScoreEntry> history(long customerId, int limit) {
+        List<ScoreEntry> entries = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT r.id, s.slug, q.question_key, q.question_type, a.score,"
+                        + " r.submitted_at FROM response r JOIN survey s ON s.id = r.survey_id"
+                        + " JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id"
+                        + " WHERE r.customer_id = ? AND a.score IS NOT NULL"
+                        + " AND q.question_type IN ('NPS', 'CSAT', 'CES', 'RATING')"
+                        + " ORDER BY r.submitted_at DESC, r.id DESC, q.position")
+                .setParameter(1, customerId)
+                .setMaxResults(limit)
+                .getResultList();
+        for (Object[] row : rows) {
+            Object at = row[5];
+            LocalDateTime time = at instanceof java.sql.Timestamp ts ? ts.toLocalDateTime() : (LocalDateTime) at;
+            entries.add(new ScoreEntry(
+                    ((Number) row[0]).longValue(),
+                    (String) row[1],
+                    (String) row[2],
+                    (String) row[3],
+                    ((Number) row[4]).intValue(),
+                    time.toInstant(ZoneOffset.UTC)));
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,13 @@
+package app.resonance.followups.entity;
+
+/** What raised an alert. */
+public enum AlertKind {
+    /** A response scored 0-6 on an NPS question. */
+    DETRACTOR,
+    /** The customer's previous NPS score was 9-10, this one is 0-6. */
+    PROMOTER_TO_DETRACTOR,
+    /** A detractor whose renewal date lies within the next 90 days. */
+    RENEWAL_AT_RISK,
+    /** A segment's NPS fell significantly against the previous period. */
+    SEGMENT_DECLINE
+}

@@ -1,0 +1,105 @@
+package app.resonance.followups.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.resonance.analytics.control.FixtureAccess;
+import app.resonance.analytics.control.RollupUpdater;
+import app.resonance.demo.control.DemoDataLoader;
+import app.resonance.platform.control.DatabaseMigrator;
+import app.resonance.testsupport.TestDatabases;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The alert rules on H2 and PostgreSQL, run exactly as the rollup updater runs them: one task per
+ * alerting response with the right alerts, never twice, none for old backfills, spread over support leads.
+ */
+class AlertRulesOnBothDatabasesTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    static final Instant NOW = TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aDetractorBecomesOneTaskWithItsAlertsExactlyOnce(String database) throws Exception {
+        DataSource dataSource = TestDatabases.fresh(database);
+        DatabaseMigrator.migrate(dataSource);
+        DemoDataLoader.load(dataSource, TODAY, NOW);
+        FixtureAccess fixture = new FixtureAccess(dataSource);
+        List<AlertRules.Created> created = new ArrayList<>();
+        fixture.inTransaction(c -> new RollupUpdater(c, ZoneId.of("Europe/Berlin")).rebuild(true, NOW));
+        drain(fixture, created);
+        assertEquals(0, fixture.count("SELECT COUNT(*) FROM alert"), "the demo's history raises no alerts");
+
+        fixture.execute(
+                "INSERT INTO app_user (id, username, display_name, password_hash, user_role, enabled,"
+                        + " failed_logins, created_at) VALUES (9001, 'lead-b', 'Lead B', 'x', 'SUPPORT_LEAD', TRUE, 0, ?)",
+                NOW);
+        fixture.execute(
+                "INSERT INTO app_user (id, username, display_name, password_hash, user_role, enabled,"
+                        + " failed_logins, created_at) VALUES (9002, 'lead-a', 'Lead A', 'x', 'SUPPORT_LEAD', TRUE, 0, ?)",
+                NOW);
+        long anna = fixture.count("SELECT id FROM customer WHERE external_id = 'C-00001'");
+        long bert = fixture.count("SELECT id FROM customer WHERE external_id = 'C-00002'");
+        fixture.execute("UPDATE customer SET renewal_date = ? WHERE id = ?", TODAY.plusDays(30), anna);
+        fixture.execute("UPDATE customer SET renewal_date = ? WHERE id = ?", TODAY.plusDays(200), bert);
+
+        // Anna was a promoter ten days ago and is a detractor now, thirty days before her renewal.
+        fixture.insertNps(anna, NOW.minus(10, ChronoUnit.DAYS), 10);
+        long detractor = fixture.insertNps(anna, NOW.minus(1, ChronoUnit.HOURS), 3);
+        drain(fixture, created);
+        assertEquals(
+                List.of("DETRACTOR", "PROMOTER_TO_DETRACTOR", "RENEWAL_AT_RISK"),
+                fixture.strings("SELECT kind FROM alert WHERE response_id = " + detractor + " ORDER BY kind"));
+        assertEquals(1, fixture.count("SELECT COUNT(*) FROM follow_up WHERE response_id = " + detractor));
+        long task = fixture.count("SELECT id FROM follow_up WHERE response_id = " + detractor);
+        assertEquals(List.of(new AlertRules.Created(task, 9002L)), created, "to lead-a: no open tasks, first by name");
+        assertEquals(TODAY.plusDays(2), fixture.date("SELECT due_date FROM follow_up WHERE id = " + task));
+        assertEquals(3, fixture.count("SELECT COUNT(*) FROM alert WHERE follow_up_id = " + task));
+
+        // Retries, a change to passive and back to detractor: still one task, three alerts.
+        fixture.event(detractor);
+        fixture.event(detractor);
+        drain(fixture, created);
+        fixture.setNpsScore(detractor, 8);
+        drain(fixture, created);
+        fixture.setNpsScore(detractor, 2);
+        drain(fixture, created);
+        assertEquals(3, fixture.count("SELECT COUNT(*) FROM alert"));
+        assertEquals(1, fixture.count("SELECT COUNT(*) FROM follow_up"));
+        assertEquals(1, created.size(), created.toString());
+
+        // Bert's detractor goes to the other lead; a backfilled detractor from last spring raises nothing.
+        long second = fixture.insertNps(bert, NOW.minus(2, ChronoUnit.HOURS), 0);
+        fixture.insertNps(bert, NOW.minus(200, ChronoUnit.DAYS), 1);
+        drain(fixture, created);
+        assertEquals(List.of("DETRACTOR"), fixture.strings("SELECT kind FROM alert WHERE response_id = " + second));
+        assertEquals(9001L, created.get(1).assigneeId());
+        assertEquals(2, created.size());
+        assertEquals(2, fixture.count("SELECT COUNT(*) FROM follow_up"));
+    }
+
+    static void drain(FixtureAccess fixture, List<AlertRules.Created> created) throws Exception {
+        int events;
+        do {
+            events = fixture.inTransaction(c -> {
+                var applied = new RollupUpdater(c, ZoneId.of("Europe/Berlin")).applyPendingEvents(1000);
+                created.addAll(new AlertRules(c, NOW, TODAY, 90, 2).apply(applied.changes()));
+                return applied.events();
+            });
+        } while (events > 0);
+    }
+
+    static LocalDateTime utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,501 @@
+package app.resonance.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.resonance.testsupport.ItDatabaseCondition;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.net.URL;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The analytics admin API, black-box against the built WAR with the demo loaded (rollups built at
+ * start-up), on H2 and on PostgreSQL: trends equal a direct count over the responses in the console's
+ * zone, segments compared with significance, markers with before/after, outbox events picked up, and
+ * bad parameters named.
+ */
+@ExtendWith(ItDatabaseCondition.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AnalyticsIT {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/survey-app.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+    }
+
+    JsonObject get(String path, String language) {
+        var response = api.get(path, "Authorization", Api.admin(), "Accept-Language", language);
+        assertEquals(200, response.statusCode(), response.body());
+        return Api.json(response);
+    }
+
+    @Test
+    void theMonthlyTrendOfASegmentEqualsADirectCountInTheConsolesZone() throws SQLException {
+        LocalDate today = LocalDate.now(BERLIN);
+        LocalDate from = today.withDayOfMonth(1).minusMonths(11);
+        JsonObject trend = get(
+                "api/v1/admin/analytics/trend?survey=relationship-nps&segment=business&granularity=MONTH&from=" + from
+                        + "&to=" + today,
+                "en");
+        assertEquals("NPS", trend.getString("metric"));
+        assertEquals("nps", trend.getString("question"));
+        assertEquals("Europe/Berlin", trend.getString("zone"));
+        var points = trend.getJsonArray("points").getValuesAs(JsonObject.class);
+        assertEquals(12, points.size());
+        for (JsonObject point : points) {
+            LocalDate start = LocalDate.parse(point.getString("from"));
+            LocalDate end = LocalDate.parse(point.getString("to"));
+            long[] direct = npsCounts("relationship-nps", "business", start, end);
+            JsonObject figure = point.getJsonObject("figure");
+            assertEquals(direct[2], figure.getJsonNumber("responses").longValue(), point.toString());
+            if (direct[2] >= 30) {
+                assertEquals("SHOWN", figure.getString("visibility"));
+                assertEquals(
+                        100.0 * (direct[0] - direct[1]) / direct[2],
+                        figure.getJsonNumber("value").doubleValue(),
+                        1e-9);
+                assertTrue(figure.getJsonNumber("marginOfError").doubleValue() > 0);
+            } else {
+                assertEquals(JsonValue.NULL, figure.get("value"));
+            }
+        }
+        // The Business dip: its worst month is far below its first month.
+        double first =
+                points.get(0).getJsonObject("figure").getJsonNumber("value").doubleValue();
+        double worst = points.stream()
+                .mapToDouble(
+                        p -> p.getJsonObject("figure").getJsonNumber("value").doubleValue())
+                .min()
+                .orElseThrow();
+        assertTrue(first - worst > 25, "dip from " + first + " to " + worst);
+    }
+
+    @Test
+    void dailyFiguresFromFewResponsesAreNotEnoughResponsesNeverNumbers() {
+        LocalDate today = LocalDate.now(BERLIN);
+        JsonObject trend = get(
+                "api/v1/admin/analytics/trend?survey=support-effort-ces&segment=onboarding&granularity=DAY&from="
+                        + today.minusDays(13) + "&to=" + today.minusDays(1),
+                "de");
+        var points = trend.getJsonArray("points").getValuesAs(JsonObject.class);
+        assertEquals(13, points.size());
+        for (JsonObject point : points) {
+            JsonObject figure = point.getJsonObject("figure");
+            assertEquals("CES", figure.getString("metric"));
+            assertEquals("NOT_ENOUGH_RESPONSES", figure.getString("visibility"), point.toString());
+            assertEquals(JsonValue.NULL, figure.get("value"));
+            assertEquals(JsonValue.NULL, figure.get("marginOfError"));
+            assertEquals("Zu wenige Antworten", figure.getString("display"));
+        }
+    }
+
+    @Test
+    void segmentsAreComparedWithThePreviousPeriodAndTheBusinessRecoveryIsSignificant() {
+        LocalDate today = LocalDate.now(BERLIN);
+        // The last 90 days (recovered) against the 90 before (the check-in calls just started).
+        JsonObject comparison = get(
+                "api/v1/admin/analytics/segments?survey=relationship-nps&from=" + today.minusDays(89) + "&to=" + today,
+                "en");
+        assertEquals(today.minusDays(179).toString(), comparison.getString("previousFrom"));
+        var rows = comparison.getJsonArray("segments").getValuesAs(JsonObject.class);
+        assertEquals(JsonValue.NULL, rows.get(0).get("segment"));
+        assertEquals("All responses", rows.get(0).getString("name"));
+        Map<String, JsonObject> bySegment =
+                rows.stream().skip(1).collect(Collectors.toMap(r -> r.getString("segment"), r -> r));
+        assertEquals(
+                Set.of("enterprise-dach", "enterprise-international", "business", "starter", "onboarding"),
+                bySegment.keySet());
+        JsonObject business = bySegment.get("business");
+        assertEquals("Business plan", business.getString("name"));
+        JsonObject change = business.getJsonObject("change");
+        assertTrue(change.getBoolean("significant"), business.toString());
+        assertTrue(change.getJsonNumber("difference").doubleValue() > 10, business.toString());
+        double current =
+                business.getJsonObject("current").getJsonNumber("value").doubleValue();
+        double previous =
+                business.getJsonObject("previous").getJsonNumber("value").doubleValue();
+        assertEquals(current - previous, change.getJsonNumber("difference").doubleValue(), 1e-9);
+    }
+
+    @Test
+    void aMarkerShowsOnTheTrendAndItsBeforeAfterComparisonSaysTheCallsWorked() {
+        LocalDate today = LocalDate.now(BERLIN);
+        LocalDate callsStarted = today.minusDays(150);
+        var created =
+                api.post("api/v1/admin/analytics/markers", """
+                {"date": "%s", "label": "Check-in calls started", "description": "Every Business customer gets a call",
+                 "survey": "relationship-nps", "segment": "business"}""".formatted(callsStarted), "Authorization", Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        long id = Api.json(created).getJsonNumber("id").longValue();
+        assertEquals("admin", Api.json(created).getString("createdBy"));
+
+        JsonObject trend = get(
+                "api/v1/admin/analytics/trend?survey=relationship-nps&segment=business&from=" + today.minusDays(200)
+                        + "&to=" + today,
+                "en");
+        assertTrue(
+                trend.getJsonArray("markers").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(m -> m.getJsonNumber("id").longValue() == id
+                                && m.getString("label").equals("Check-in calls started")),
+                trend.toString());
+
+        JsonObject impact = get("api/v1/admin/analytics/markers/" + id + "/impact?days=120", "en");
+        JsonObject result = impact.getJsonObject("result");
+        assertEquals(
+                callsStarted.minusDays(120).toString(),
+                result.getJsonObject("before").getString("from"));
+        assertEquals(callsStarted.toString(), result.getJsonObject("after").getString("from"));
+        JsonObject change = result.getJsonObject("change");
+        assertTrue(change.getBoolean("significant"), impact.toString());
+        assertTrue(change.getJsonNumber("difference").doubleValue() > 0, impact.toString());
+
+        var deleted = api.send(api.request("api/v1/admin/analytics/markers/" + id)
+                .header("Authorization", Api.admin())
+                .DELETE()
+                .build());
+        assertEquals(204, deleted.statusCode());
+        assertEquals(
+                404,
+                api.get("api/v1/admin/analytics/markers/" + id + "/impact", "Authorization", Api.admin())
+                        .statusCode());
+    }
+
+    @Test
+    void aResponseEventReachesTheTrendWithinSeconds() throws Exception {
+        LocalDate today = LocalDate.now(BERLIN);
+        String path = "api/v1/admin/analytics/trend?survey=relationship-nps&metric=NPS&granularity=QUARTER&from="
+                + today + "&to=" + today + "&channel=IMPORT";
+        long before = get(path, "en")
+                .getJsonObject("total")
+                .getJsonNumber("responses")
+                .longValue();
+        var imported = api.post(
+                "api/v1/admin/surveys/relationship-nps/responses",
+                "{\"answers\": {\"nps\": 2}, \"customer\": \"C-00007\", \"channel\": \"IMPORT\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, imported.statusCode(), imported.body());
+        long responseId = Api.json(imported).getJsonNumber("id").longValue();
+        // The outbox row, as the submission path writes it (written here too: a duplicate changes nothing).
+        try (var connection = Api.database();
+                var insert = connection.prepareStatement("INSERT INTO response_event (id, response_id, survey_id, kind,"
+                        + " occurred_at) SELECT ?, id, survey_id, 'CREATED', ? FROM response WHERE id = ?")) {
+            insert.setLong(1, 9_000_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L));
+            insert.setObject(2, LocalDateTime.now(ZoneOffset.UTC));
+            insert.setLong(3, responseId);
+            assertEquals(1, insert.executeUpdate());
+        }
+        long after = before;
+        for (int i = 0; i < 50 && after == before; i++) {
+            Thread.sleep(200);
+            after = get(path, "en")
+                    .getJsonObject("total")
+                    .getJsonNumber("responses")
+                    .longValue();
+        }
+        assertEquals(before + 1, after);
+        // The submission's own event and the duplicate may be consumed in different passes.
+        long pending = 1;
+        for (int i = 0; i < 50 && pending > 0; i++) {
+            pending = Api.count("SELECT COUNT(*) FROM response_event WHERE response_id = ?", responseId);
+            Thread.sleep(200);
+        }
+        assertEquals(0, pending, "every event is consumed");
+        assertEquals(
+                before + 1,
+                get(path, "en")
+                        .getJsonObject("total")
+                        .getJsonNumber("responses")
+                        .longValue(),
+                "the duplicate counted nothing");
+    }
+
+    @Test
+    void commentsAreSearchedAndCountedByThemeInBothLanguages() {
+        JsonObject page = get("api/v1/admin/analytics/comments?survey=relationship-nps&q=Check-in&limit=5", "en");
+        assertTrue(page.getJsonNumber("total").longValue() > 20, page.toString());
+        var items = page.getJsonArray("comments").getValuesAs(JsonObject.class);
+        assertEquals(5, items.size());
+        for (JsonObject item : items) {
+            assertTrue(item.getString("text").toLowerCase().contains("check-in"), item.toString());
+            assertEquals("POSITIVE", item.getString("sentiment"));
+            assertEquals("COMMUNICATION", item.getJsonArray("themes").getString(0));
+            assertTrue(item.getInt("score") >= 9);
+        }
+        JsonObject themes = get("api/v1/admin/analytics/comments/themes?survey=relationship-nps", "de");
+        var support = themes.getJsonArray("themes").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("theme").equals("PRICE"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("Preis", support.getString("name"));
+        long priced = support.getJsonNumber("comments").longValue();
+        JsonObject filtered = get("api/v1/admin/analytics/comments?survey=relationship-nps&theme=PRICE&limit=1", "en");
+        assertEquals(priced, filtered.getJsonNumber("total").longValue());
+        assertEquals(
+                400,
+                api.get(
+                                "api/v1/admin/analytics/comments?survey=relationship-nps&theme=weather&limit=0",
+                                "Authorization",
+                                Api.admin())
+                        .statusCode());
+    }
+
+    @Test
+    void responsesExportAsStreamedCsvAndXlsx() {
+        var csv = api.get(
+                "api/v1/admin/analytics/exports/responses?survey=support-effort-ces&channel=EMAIL",
+                "Authorization",
+                Api.admin());
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertEquals(
+                "text/csv",
+                csv.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertEquals(
+                "attachment; filename=\"support-effort-ces-responses.csv\"",
+                csv.headers().firstValue("Content-Disposition").orElseThrow());
+        String[] lines = csv.body().split("\r\n");
+        assertEquals(
+                "\uFEFFResponse,Submitted (Europe/Berlin),Completion,Channel,Language,Customer,Segments,ces,comment",
+                lines[0]);
+        long emailed = Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id"
+                + " WHERE s.slug = 'support-effort-ces' AND r.channel = 'EMAIL'");
+        assertEquals(emailed, lines.length - 1);
+
+        var xlsx =
+                api.send(api.request("api/v1/admin/analytics/exports/responses?survey=support-effort-ces&format=xlsx")
+                        .header("Authorization", Api.admin())
+                        .GET()
+                        .build());
+        assertEquals(200, xlsx.statusCode());
+        assertEquals(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                xlsx.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertTrue(xlsx.body().startsWith("PK"), "a zip file");
+
+        var bad = api.get(
+                "api/v1/admin/analytics/exports/responses?format=pdf&from=2026-13-01",
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "de");
+        assertEquals(400, bad.statusCode());
+        assertEquals(
+                Set.of("survey", "format", "from"),
+                Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .collect(Collectors.toSet()));
+    }
+
+    @Test
+    void aDetractorBecomesATaskForASupportLeadThatIsWorkedAndClosedWithAResurvey() throws Exception {
+        try (var connection = Api.database();
+                var insert = connection.prepareStatement("INSERT INTO app_user (id, username, display_name,"
+                        + " password_hash, user_role, enabled, failed_logins, created_at)"
+                        + " VALUES (7777777, 'it-lead', 'IT Lead', 'unusable', 'SUPPORT_LEAD', TRUE, 0, ?)")) {
+            insert.setObject(1, LocalDateTime.now(ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+        var imported = api.post(
+                "api/v1/admin/surveys/relationship-nps/responses",
+                "{\"answers\": {\"nps\": 1, \"reason\": \"=cmd|' /C calc'!A0\"}, \"customer\": \"C-00011\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, imported.statusCode(), imported.body());
+        long responseId = Api.json(imported).getJsonNumber("id").longValue();
+        JsonObject task = null;
+        for (int i = 0; i < 50 && task == null; i++) {
+            Thread.sleep(200);
+            var tasks = api.get("api/v1/admin/followups?customer=C-00011", "Authorization", Api.admin())
+                    .body();
+            var list = ((jakarta.json.JsonArray) Api.parse(tasks)).getValuesAs(JsonObject.class);
+            task = list.stream()
+                    .filter(t -> t.getJsonNumber("responseId").longValue() == responseId)
+                    .findFirst()
+                    .orElse(null);
+        }
+        assertTrue(task != null, "a task for the detractor");
+        assertEquals("OPEN", task.getString("status"));
+        assertEquals("relationship-nps", task.getString("survey"));
+        assertTrue(task.getString("title").startsWith("Detractor"), task.toString());
+        assertEquals("DETRACTOR", task.getJsonArray("alerts").getJsonObject(0).getString("kind"));
+        assertEquals(1, task.getJsonArray("alerts").getJsonObject(0).getInt("score"));
+        assertEquals("it-lead", task.getJsonObject("assignee").getString("username"));
+        long id = task.getJsonNumber("id").longValue();
+
+        var worked = api.send(api.request("api/v1/admin/followups/" + id)
+                .header("Authorization", Api.admin())
+                .header("Content-Type", "application/json")
+                .method(
+                        "PATCH",
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"status\": \"DONE\", \"note\": \"Called, <b>sorted</b> the invoice.\","
+                                        + " \"resurvey\": true, \"dueDate\": \"2030-01-31\"}"))
+                .build());
+        assertEquals(200, worked.statusCode(), worked.body());
+        JsonObject done = Api.json(worked);
+        assertEquals("DONE", done.getString("status"));
+        assertEquals("2030-01-31", done.getString("dueDate"));
+        assertEquals(
+                "Called, <b>sorted</b> the invoice.",
+                done.getJsonArray("notes").getJsonObject(0).getString("text"));
+        assertEquals("admin", done.getJsonArray("notes").getJsonObject(0).getString("author"));
+        assertTrue(done.getString("resurveyLink").startsWith("/i/"), done.toString());
+        assertFalse(done.getBoolean("overdue"));
+
+        JsonObject customer = get("api/v1/admin/feedback/customers/C-00011", "en");
+        assertEquals(1, customer.getJsonObject("latestNps").getInt("score"));
+        assertTrue(customer.getJsonArray("history").size() >= 1);
+        assertTrue(customer.getJsonArray("followUps").getValuesAs(JsonObject.class).stream()
+                .anyMatch(t -> t.getJsonNumber("id").longValue() == id));
+
+        var bad = api.send(api.request("api/v1/admin/followups/" + id)
+                .header("Authorization", Api.admin())
+                .header("Content-Type", "application/json")
+                .method(
+                        "PATCH",
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"status\": \"MAYBE\", \"assignee\": \"nobody\", \"dueDate\": \"soon\"}"))
+                .build());
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertEquals(
+                Set.of("status", "assignee", "dueDate"),
+                Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .collect(Collectors.toSet()));
+        assertEquals(
+                404,
+                api.get("api/v1/admin/followups/999999999", "Authorization", Api.admin())
+                        .statusCode());
+    }
+
+    @Test
+    void theBusinessDipRaisesASegmentDeclineAlertOnce() {
+        LocalDate asOf = LocalDate.now(BERLIN).minusDays(240);
+        var check = api.post(
+                "api/v1/admin/alerts/segment-check?asOf=" + asOf + "&days=30", "", "Authorization", Api.admin());
+        assertEquals(200, check.statusCode(), check.body());
+        assertTrue(Api.json(check).getInt("alerts") >= 1, check.body());
+        var again = api.post(
+                "api/v1/admin/alerts/segment-check?asOf=" + asOf + "&days=30", "", "Authorization", Api.admin());
+        assertEquals(0, Api.json(again).getInt("alerts"), "once per week");
+        long business = Api.count("SELECT id FROM segment WHERE segment_key = 'business'");
+        assertEquals(
+                1, Api.count("SELECT COUNT(*) FROM alert WHERE kind = 'SEGMENT_DECLINE' AND segment_id = ?", business));
+        var alerts = ((jakarta.json.JsonArray)
+                        Api.parse(api.get("api/v1/admin/alerts?limit=500", "Authorization", Api.admin())
+                                .body()))
+                .getValuesAs(JsonObject.class);
+        JsonObject decline = alerts.stream()
+                .filter(a -> a.getString("kind").equals("SEGMENT_DECLINE"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(decline.getJsonNumber("figure").doubleValue()
+                < decline.getJsonNumber("previousFigure").doubleValue());
+        assertTrue(decline.getJsonNumber("pValue").doubleValue() < 0.05);
+    }
+
+    @Test
+    void badParametersAreNamedInOneProblem() {
+        var response = api.get(
+                "api/v1/admin/analytics/trend?metric=XYZ&segment=nope&from=yesterday&granularity=DECADE&zone=UTC",
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "en");
+        assertEquals(400, response.statusCode(), response.body());
+        JsonObject problem = Api.json(response);
+        var fields = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(e -> e.getString("field"), e -> e.getString("message")));
+        assertEquals(Set.of("metric", "segment", "from", "granularity", "zone"), fields.keySet());
+        assertEquals("Use one of: NPS, CSAT, CES, RATING.", fields.get("metric"));
+        assertTrue(fields.get("zone").contains("Europe/Berlin"), fields.get("zone"));
+
+        var unknown = api.get("api/v1/admin/analytics/trend?survey=no-such-survey", "Authorization", Api.admin());
+        assertEquals(400, unknown.statusCode());
+        assertEquals(
+                List.of("survey"),
+                Api.json(unknown).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+        var reversed = api.get(
+                "api/v1/admin/analytics/segments?metric=NPS&from=2026-02-01&to=2026-01-01",
+                "Authorization",
+                Api.admin());
+        assertEquals(400, reversed.statusCode());
+
+        var marker = api.post(
+                "api/v1/admin/analytics/markers",
+                "{\"date\": \"soon\", \"label\": \" \"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, marker.statusCode(), marker.body());
+        assertEquals(
+                Set.of("date", "label"),
+                Api.json(marker).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .collect(Collectors.toSet()));
+        assertEquals(401, api.get("api/v1/admin/analytics/trend?metric=NPS").statusCode());
+        assertFalse(api.get("api/v1/admin/analytics/markers/abc/impact", "Authorization", Api.admin())
+                .body()
+                .contains("Exception"));
+    }
+
+    /** Promoters, detractors and all NPS answers of a segment on the days from..to in Berlin, straight from SQL. */
+    static long[] npsCounts(String survey, String segment, LocalDate from, LocalDate to) throws SQLException {
+        String sql =
+                "SELECT SUM(CASE WHEN a.score >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN a.score <= 6 THEN 1 ELSE 0 END),"
+                        + " COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id"
+                        + " JOIN response_segment rs ON rs.response_id = r.id JOIN segment g ON g.id = rs.segment_id"
+                        + " JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id"
+                        + " WHERE s.slug = ? AND q.question_key = 'nps' AND g.segment_key = ?"
+                        + " AND r.submitted_at >= ? AND r.submitted_at < ?";
+        try (var connection = Api.database();
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, survey);
+            statement.setString(2, segment);
+            statement.setObject(
+                    3, LocalDateTime.ofInstant(from.atStartOfDay(BERLIN).toInstant(), ZoneOffset.UTC));
+            statement.setObject(
+                    4,
+                    LocalDateTime.ofInstant(to.plusDays(1).atStartOfDay(BERLIN).toInstant(), ZoneOffset.UTC));
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+            }
+        }
+    }
+}
