@@ -13,9 +13,21 @@ public final class PrimeFaces {
 
     /** Chooses an entry of a p:selectOneMenu by its label. */
     public static void selectOne(Browser browser, String id, String label) {
-        browser.click(By.id(id));
-        browser.click(By.cssSelector(css(id + "_items") + " li[data-label='" + label + "']"));
-        browser.waitFor(d -> d.findElement(By.id(id + "_label")).getText().equals(label));
+        // A loaded machine can swallow the click that opens the menu: try again, as a user would.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                browser.click(By.id(id));
+                browser.click(By.cssSelector(css(id + "_items") + " li[data-label='" + label + "']"));
+                browser.waitFor(
+                        d -> d.findElement(By.id(id + "_label")).getText().equals(label));
+                return;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                ajaxDone(browser);
+            }
+        }
     }
 
     /** Waits until no PrimeFaces ajax request is running. */
