@@ -41,6 +41,9 @@ public class AdminPrivacyResource {
     PrivacyJobs jobs;
 
     @Inject
+    app.resonance.audit.control.AuditLog audit;
+
+    @Inject
     SurveyCatalog catalog;
 
     @Context
@@ -66,9 +69,16 @@ public class AdminPrivacyResource {
             summary = "Erase one customer's personal data",
             description = "Removes name, e-mail, external id, attributes and free-text answers and unlinks the"
                     + " responses; scores and segments stay for the aggregates. Logged without naming the person.")
+    @jakarta.transaction.Transactional
     public JsonObject erase(@PathParam("externalId") String externalId) throws SQLException {
         var outcome = jobs.erase(externalId, actor())
                 .orElseThrow(() -> ProblemException.notFound("problem.customerNotFound"));
+        // The audit entry names nobody: the erased person must not live on in the log.
+        audit.record(
+                app.resonance.audit.entity.AuditArea.CUSTOMER,
+                "erased customer",
+                "ERASE",
+                "responses anonymised: " + outcome.responses() + ", texts removed: " + outcome.texts());
         return Json.createObjectBuilder()
                 .add("responsesAnonymised", outcome.responses())
                 .add("textsRemoved", outcome.texts())
