@@ -29,7 +29,20 @@ final class Api {
     private final URI base;
 
     Api(URL base) {
-        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        String url = loopback(base).toString();
+        this.base = URI.create(url.endsWith("/") ? url : url + "/");
+    }
+
+    /**
+     * The app's address on the loopback interface: Payara Micro reports the machine's own address, which
+     * is not always reachable from inside a sandbox, while it listens on every interface.
+     */
+    static URL loopback(URL url) {
+        try {
+            return new URL(url.getProtocol(), "127.0.0.1", url.getPort(), url.getFile());
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The WAR this module built, as the integration tests deploy it. */

@@ -58,6 +58,7 @@ class PublicFormsBrowserIT {
 
     @BeforeEach
     void client() {
+        base = Api.loopback(base);
         api = new Api(base);
     }
 

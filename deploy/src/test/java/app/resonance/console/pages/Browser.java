@@ -28,7 +28,8 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
 
     public Browser(URL base) {
-        String url = base.toString();
+        // Payara Micro reports the machine's address, not always reachable in a sandbox; it listens on all.
+        String url = base.getProtocol() + "://127.0.0.1:" + base.getPort() + base.getFile();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         try {
             profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
