@@ -1,5 +1,6 @@
 package app.resonance.privacy.control;
 
+import app.resonance.platform.control.Jdbc;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -10,12 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -154,8 +153,8 @@ public final class PersonalData {
                         + " updated_at = ? WHERE id = ?")) {
             s.setString(1, "erased-" + id);
             s.setString(2, "—");
-            s.setTimestamp(3, utc(now));
-            s.setTimestamp(4, utc(now));
+            s.setTimestamp(3, Jdbc.utc(now));
+            s.setTimestamp(4, Jdbc.utc(now));
             s.setLong(5, id);
             s.executeUpdate();
         }
@@ -175,7 +174,7 @@ public final class PersonalData {
             }
         }
         for (long[] survey : surveys) {
-            Timestamp before = utc(now.minus(java.time.Duration.ofDays(survey[1])));
+            Timestamp before = Jdbc.utc(now.minus(java.time.Duration.ofDays(survey[1])));
             List<long[]> due;
             try (var s = c.prepareStatement("SELECT id, survey_id FROM response WHERE survey_id = ?"
                     + " AND submitted_at < ? AND anonymised_at IS NULL")) {
@@ -217,19 +216,19 @@ public final class PersonalData {
             for (long[] r : responses) {
                 deleteTexts.setLong(1, r[0]);
                 texts += deleteTexts.executeUpdate();
-                unlink.setTimestamp(1, utc(now));
-                unlink.setTimestamp(2, utc(now));
+                unlink.setTimestamp(1, Jdbc.utc(now));
+                unlink.setTimestamp(2, Jdbc.utc(now));
                 unlink.setLong(3, r[0]);
                 unlink.executeUpdate();
-                event.setLong(1, next(c, "response_event_seq"));
+                event.setLong(1, Jdbc.nextval(c, "response_event_seq"));
                 event.setLong(2, r[0]);
                 event.setLong(3, r[1]);
-                event.setTimestamp(4, utc(now));
+                event.setTimestamp(4, Jdbc.utc(now));
                 event.executeUpdate();
-                hook.setLong(1, next(c, "webhook_event_seq"));
+                hook.setLong(1, Jdbc.nextval(c, "webhook_event_seq"));
                 hook.setLong(2, r[0]);
                 hook.setLong(3, r[1]);
-                hook.setTimestamp(4, utc(now));
+                hook.setTimestamp(4, Jdbc.utc(now));
                 hook.executeUpdate();
             }
         }
@@ -242,29 +241,14 @@ public final class PersonalData {
         try (var s =
                 c.prepareStatement("INSERT INTO privacy_log (id, action, subject_hash, survey_id, responses, actor,"
                         + " happened_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            s.setLong(1, next(c, "privacy_log_seq"));
+            s.setLong(1, Jdbc.nextval(c, "privacy_log_seq"));
             s.setString(2, action);
             s.setString(3, subject);
             s.setObject(4, survey);
             s.setInt(5, responses);
             s.setString(6, actor);
-            s.setTimestamp(7, utc(now));
+            s.setTimestamp(7, Jdbc.utc(now));
             s.executeUpdate();
-        }
-    }
-
-    /** Ids from a sequence that steps by 50, as EclipseLink allocates them: never one JPA hands out. */
-    private static long next(Connection c, String sequence) throws SQLException {
-        boolean postgres = c.getMetaData()
-                .getDatabaseProductName()
-                .toLowerCase(Locale.ROOT)
-                .contains("postgres");
-        try (var s = c.createStatement();
-                var rs = s.executeQuery(
-                        postgres ? "SELECT nextval('" + sequence + "')" : "SELECT NEXT VALUE FOR " + sequence)) {
-            rs.next();
-            // EclipseLink uses value-49..value of each block; this takes a whole block and uses its last id.
-            return rs.getLong(1);
         }
     }
 
@@ -310,9 +294,5 @@ public final class PersonalData {
 
     private static String instant(Timestamp t) {
         return t.toLocalDateTime().toInstant(ZoneOffset.UTC).toString();
-    }
-
-    private static Timestamp utc(Instant instant) {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 }

@@ -1,13 +1,13 @@
 package app.resonance.privacy.control;
 
 import app.resonance.platform.control.DataSourceConfiguration;
+import app.resonance.platform.control.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
@@ -45,41 +45,21 @@ public class PrivacyJobs {
     }
 
     public PersonalData.Outcome retention(String actor) throws SQLException {
-        return inTransaction(c -> PersonalData.applyRetention(c, actor, clock.instant()));
+        return Jdbc.inTransaction(dataSource, c -> PersonalData.applyRetention(c, actor, clock.instant()));
     }
 
     public Optional<PersonalData.Outcome> erase(String externalId, String actor) throws SQLException {
-        return inTransaction(c -> PersonalData.erase(c, externalId, actor, clock.instant()));
+        return Jdbc.inTransaction(dataSource, c -> PersonalData.erase(c, externalId, actor, clock.instant()));
     }
 
     public Optional<jakarta.json.JsonObject> export(String externalId) throws SQLException {
-        return inTransaction(c -> PersonalData.export(c, externalId));
+        return Jdbc.inTransaction(dataSource, c -> PersonalData.export(c, externalId));
     }
 
     public void retentionDays(long surveyId, Integer days) throws SQLException {
-        inTransaction(c -> {
+        Jdbc.inTransaction(dataSource, c -> {
             PersonalData.retention(c, surveyId, days);
             return null;
         });
-    }
-
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
     }
 }

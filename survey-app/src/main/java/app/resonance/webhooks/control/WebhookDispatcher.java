@@ -1,6 +1,7 @@
 package app.resonance.webhooks.control;
 
 import app.resonance.platform.control.DataSourceConfiguration;
+import app.resonance.platform.control.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,12 +56,12 @@ public class WebhookDispatcher {
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
     public void tick() {
         try {
-            inTransaction(c -> {
+            Jdbc.inTransaction(dataSource, c -> {
                 WebhookOutbox.fanOut(c, clock.instant(), EVENTS_PER_TICK);
                 return null;
             });
-            List<WebhookOutbox.Due> due =
-                    inTransaction(c -> WebhookOutbox.claimDue(c, clock.instant(), DELIVERIES_PER_TICK, LEASE));
+            List<WebhookOutbox.Due> due = Jdbc.inTransaction(
+                    dataSource, c -> WebhookOutbox.claimDue(c, clock.instant(), DELIVERIES_PER_TICK, LEASE));
             for (WebhookOutbox.Due delivery : due) {
                 send(delivery);
             }
@@ -96,7 +96,7 @@ public class WebhookDispatcher {
         Integer finalStatus = status;
         String finalError = error != null ? error : status >= 200 && status < 300 ? null : "HTTP " + status;
         Instant done = clock.instant();
-        inTransaction(c -> {
+        Jdbc.inTransaction(dataSource, c -> {
             if (finalError == null) {
                 WebhookOutbox.delivered(c, due.id(), finalStatus, done);
             } else {
@@ -104,25 +104,5 @@ public class WebhookDispatcher {
             }
             return null;
         });
-    }
-
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package app.resonance.webhooks.control;
 
 import app.resonance.platform.control.DataSourceConfiguration;
 import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.Jdbc;
 import app.resonance.platform.control.Messages;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,18 +82,7 @@ public class WebhookEndpoints {
         new SecureRandom().nextBytes(bytes);
         String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         try (Connection c = dataSource.getConnection()) {
-            long id;
-            String sql = c.getMetaData()
-                            .getDatabaseProductName()
-                            .toLowerCase(Locale.ROOT)
-                            .contains("postgres")
-                    ? "SELECT nextval('webhook_endpoint_seq')"
-                    : "SELECT NEXT VALUE FOR webhook_endpoint_seq";
-            try (var s = c.createStatement();
-                    var rs = s.executeQuery(sql)) {
-                rs.next();
-                id = rs.getLong(1);
-            }
+            long id = Jdbc.nextval(c, "webhook_endpoint_seq");
             try (var s = c.prepareStatement("INSERT INTO webhook_endpoint (id, url, secret, description, survey_id,"
                     + " active, created_at) VALUES (?, ?, ?, ?, ?, TRUE, ?)")) {
                 s.setLong(1, id);
@@ -100,7 +90,7 @@ public class WebhookEndpoints {
                 s.setString(3, secret);
                 s.setString(4, description);
                 s.setObject(5, surveyId);
-                s.setTimestamp(6, WebhookOutbox.utc(clock.instant()));
+                s.setTimestamp(6, Jdbc.utc(clock.instant()));
                 s.executeUpdate();
             }
             return new Endpoint(id, url, description, surveySlug, true, secret, Map.of());
@@ -175,7 +165,7 @@ public class WebhookEndpoints {
         try (Connection c = dataSource.getConnection();
                 var s = c.prepareStatement("UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = ?"
                         + " WHERE id = ? AND endpoint_id = ? AND status <> 'DELIVERED'")) {
-            s.setTimestamp(1, WebhookOutbox.utc(clock.instant()));
+            s.setTimestamp(1, Jdbc.utc(clock.instant()));
             s.setLong(2, deliveryId);
             s.setLong(3, endpointId);
             return s.executeUpdate() == 1;

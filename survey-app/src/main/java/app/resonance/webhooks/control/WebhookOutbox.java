@@ -1,5 +1,6 @@
 package app.resonance.webhooks.control;
 
+import app.resonance.platform.control.Jdbc;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -82,13 +83,13 @@ public final class WebhookOutbox {
                     continue;
                 }
                 for (long endpoint : targets) {
-                    insert.setLong(1, nextId(c));
+                    insert.setLong(1, Jdbc.nextval(c, "webhook_delivery_seq"));
                     insert.setLong(2, endpoint);
                     insert.setLong(3, e.id());
                     insert.setString(4, type);
                     insert.setString(5, payload);
-                    insert.setTimestamp(6, utc(now));
-                    insert.setTimestamp(7, utc(now));
+                    insert.setTimestamp(6, Jdbc.utc(now));
+                    insert.setTimestamp(7, Jdbc.utc(now));
                     insert.addBatch();
                 }
             }
@@ -197,7 +198,7 @@ public final class WebhookOutbox {
                 + " d.next_attempt_at FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id"
                 + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND e.active = TRUE"
                 + " ORDER BY d.next_attempt_at, d.id FETCH FIRST " + limit + " ROWS ONLY")) {
-            s.setTimestamp(1, utc(now));
+            s.setTimestamp(1, Jdbc.utc(now));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     candidates.add(new Due(
@@ -216,7 +217,7 @@ public final class WebhookOutbox {
         try (PreparedStatement claim = c.prepareStatement(
                 "UPDATE webhook_delivery SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ? AND status = 'PENDING'")) {
             for (int i = 0; i < candidates.size(); i++) {
-                claim.setTimestamp(1, utc(now.plus(lease)));
+                claim.setTimestamp(1, Jdbc.utc(now.plus(lease)));
                 claim.setLong(2, candidates.get(i).id());
                 claim.setTimestamp(3, seen.get(i));
                 if (claim.executeUpdate() == 1) {
@@ -231,7 +232,7 @@ public final class WebhookOutbox {
         try (var s = c.prepareStatement("UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1,"
                 + " last_status = ?, last_error = NULL, delivered_at = ? WHERE id = ?")) {
             s.setInt(1, status);
-            s.setTimestamp(2, utc(now));
+            s.setTimestamp(2, Jdbc.utc(now));
             s.setLong(3, id);
             s.executeUpdate();
         }
@@ -251,7 +252,7 @@ public final class WebhookOutbox {
                 s.setInt(3, status);
             }
             s.setString(4, error == null ? null : error.substring(0, Math.min(500, error.length())));
-            s.setTimestamp(5, utc(now.plus(pause(attempts, base))));
+            s.setTimestamp(5, Jdbc.utc(now.plus(pause(attempts, base))));
             s.setLong(6, due.id());
             s.executeUpdate();
         }
@@ -261,22 +262,5 @@ public final class WebhookOutbox {
     public static Duration pause(int attempts, Duration base) {
         Duration pause = base.multipliedBy(1L << Math.min(30, Math.max(0, attempts - 1)));
         return pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
-    }
-
-    private static long nextId(Connection c) throws SQLException {
-        boolean postgres = c.getMetaData()
-                .getDatabaseProductName()
-                .toLowerCase(java.util.Locale.ROOT)
-                .contains("postgres");
-        String sql = postgres ? "SELECT nextval('webhook_delivery_seq')" : "SELECT NEXT VALUE FOR webhook_delivery_seq";
-        try (var s = c.createStatement();
-                var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    static Timestamp utc(Instant instant) {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 }
