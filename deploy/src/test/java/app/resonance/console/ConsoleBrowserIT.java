@@ -9,11 +9,8 @@ import app.resonance.console.pages.ConsolePage;
 import app.resonance.console.pages.DesignerPage;
 import app.resonance.console.pages.ImportPage;
 import app.resonance.console.pages.LoginPage;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import app.resonance.testapp.ConsoleApp;
 import jakarta.mail.internet.MimeMessage;
-import java.io.File;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,60 +21,29 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
- * The console in headless Chromium against the complete application (ROOT.war: survey app and console)
- * on one Payara Micro with the demo data: login and role limits, the language switch, building and
+ * The console in headless Chromium against the complete application (the runnable bundle: survey app
+ * and console, shared with the other console browser tests) with the demo data: login and role limits, the language switch, building and
  * publishing a survey with skip logic, a CSV import with an error row, and an invitation wave whose
  * mail (received by a real SMTP server, GreenMail) is answered through its one-click score link.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(ConsoleApp.class)
 class ConsoleBrowserIT {
 
-    static final String ADMIN_PASSWORD = "console-admin-password";
-    static final String DEMO_PASSWORD = "resonance-demo";
-
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
-    }
-
-    @ArquillianResource
-    URL base;
+    static final String ADMIN_PASSWORD = ConsoleApp.ADMIN_PASSWORD;
+    static final String DEMO_PASSWORD = ConsoleApp.DEMO_PASSWORD;
 
     Browser browser;
 
-    static GreenMail smtp;
-
-    @BeforeAll
-    static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(
-                Integer.getInteger("console.it.smtp.port", 3525), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
-
     @BeforeEach
     void openBrowser() {
-        browser = new Browser(base);
+        browser = new Browser(ConsoleApp.base());
     }
 
     @AfterEach
@@ -336,7 +302,7 @@ class ConsoleBrowserIT {
     static MimeMessage waitForMail(String recipient) throws Exception {
         long until = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < until) {
-            for (MimeMessage message : smtp.getReceivedMessages()) {
+            for (MimeMessage message : ConsoleApp.smtp().getReceivedMessages()) {
                 if (message.getAllRecipients()[0].toString().equals(recipient)) {
                     return message;
                 }

@@ -1,0 +1,140 @@
+package app.resonance.testapp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One instance of the runnable bundle as a child process on 127.0.0.1: started with the given system
+ * properties, its output in a log file, ready once {@code /health/ready} answers 200.
+ */
+public final class BundleProcess implements AutoCloseable {
+
+    public static final Path BUNDLE = Path.of("target", "resonance.jar");
+
+    private final int port;
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+
+    public BundleProcess(int port, Map<String, String> properties, Path log, String... options) {
+        this.port = port;
+        this.log = log;
+        command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx768m");
+        command.add("-Djava.io.tmpdir=" + Path.of("target").toAbsolutePath());
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(BUNDLE.toAbsolutePath().toString());
+        command.addAll(List.of("--port", Integer.toString(port), "--disablephonehome"));
+        command.addAll(List.of(options));
+    }
+
+    /** Starts the process and waits until it is ready, at most {@code timeout}. */
+    public BundleProcess start(Duration timeout) {
+        if (!Files.isRegularFile(BUNDLE)) {
+            throw new IllegalStateException(BUNDLE + " is missing: the package phase builds it");
+        }
+        try {
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(timeout);
+        return this;
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL: the process gets no chance to finish anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void awaitReady(Duration timeout) {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the bundle exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> ready = client.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/health/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("the bundle was not ready within " + timeout + "; see " + log);
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A port nobody listens on right now. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
