@@ -46,11 +46,16 @@ public class TaskMail {
     @Inject
     Clock clock;
 
+    @Inject
+    FollowUps followUps;
+
     public TaskMail() {}
 
     /** For use outside the container (tests). */
     public TaskMail(EntityManager em, MailOutbox outbox, MailSettings settings, Clock clock) {
         this.em = em;
+        this.followUps = new FollowUps();
+        this.followUps.em = em;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
@@ -84,7 +89,7 @@ public class TaskMail {
                 .filter(s -> s != null)
                 .findFirst()
                 .orElse(null);
-        String comment = comment(task.responseId()).orElse(null);
+        String comment = followUps.comment(task.responseId()).orElse(null);
         String reasons = task.title().orElseGet(() -> alerts.stream()
                 .map(a -> messages.get("alert." + a.kind().name()))
                 .collect(Collectors.joining(" · ")));
@@ -156,22 +161,6 @@ public class TaskMail {
                 html.toString(),
                 now,
                 now)));
-    }
-
-    /** The response's free-text answers, joined (none: empty). */
-    Optional<String> comment(Long responseId) {
-        if (responseId == null) {
-            return Optional.empty();
-        }
-        List<String> texts = em.createQuery(
-                        "SELECT a.text FROM Answer a WHERE a.response.id = :id AND a.text IS NOT NULL"
-                                + " ORDER BY a.question.position, a.id",
-                        String.class)
-                .setParameter("id", responseId)
-                .getResultList();
-        String joined =
-                texts.stream().map(String::strip).filter(t -> !t.isEmpty()).collect(Collectors.joining("\n"));
-        return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
     }
 
     private static String row(String label, String value) {
