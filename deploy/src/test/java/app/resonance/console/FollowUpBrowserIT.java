@@ -127,7 +127,9 @@ class FollowUpBrowserIT {
         assertEquals("2", browser.text(By.id("latest")), "the latest NPS is the detractor's 2");
         String history = browser.text(By.id("history"));
         assertTrue(history.contains("relationship-nps"), history);
-        assertFalse(browser.driver().findElements(By.cssSelector("svg.score-chart polyline")).isEmpty());
+        assertFalse(browser.driver()
+                .findElements(By.cssSelector("svg.score-chart polyline"))
+                .isEmpty());
         String tasks = browser.text(By.className("customer-task"));
         assertTrue(tasks.contains("Done") && tasks.contains("Called the customer: the delay is fixed."), tasks);
         assertNoScriptRan();
@@ -143,7 +145,8 @@ class FollowUpBrowserIT {
         for (int i = 0; i < 100 && id == null; i++) {
             Thread.sleep(300);
             Matcher m = Pattern.compile("\"id\":(\\d+)")
-                    .matcher(adminGet("/api/v1/admin/followups?customer=C-00043").body());
+                    .matcher(
+                            adminGet("/api/v1/admin/followups?customer=C-00043").body());
             id = m.find() ? m.group(1) : null;
         }
         assertNotNull(id, "a task for the detractor");
@@ -157,7 +160,9 @@ class FollowUpBrowserIT {
     void assertNoScriptRan() {
         Object flag = ((JavascriptExecutor) browser.driver()).executeScript("return window.__xss === undefined;");
         assertEquals(Boolean.TRUE, flag, "the respondent's markup ran");
-        assertTrue(browser.driver().findElements(By.cssSelector("main img[src='x']")).isEmpty());
+        assertTrue(browser.driver()
+                .findElements(By.cssSelector("main img[src='x']"))
+                .isEmpty());
     }
 
     MimeMessage awaitMail(String recipient) throws Exception {

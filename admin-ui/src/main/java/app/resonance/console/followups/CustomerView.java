@@ -91,6 +91,10 @@ public class CustomerView implements Serializable {
         return index < notes.size() ? notes.get(index) : List.of();
     }
 
+    public String getLabel() {
+        return customer == null ? null : ConsoleTime.label(customer.name(), customer.externalId());
+    }
+
     public Customer getCustomer() {
         return customer;
     }

@@ -22,6 +22,11 @@ public record TaskRow(
         String survey)
         implements Serializable {
 
+    /** The customer as the pages show it. */
+    public String customerLabel() {
+        return ConsoleTime.label(customerName, customerId);
+    }
+
     static TaskRow of(FollowUp task, FollowUps followUps, Messages messages, LocalDate today) {
         String title = task.title().orElseGet(() -> followUps.alertsOf(task.id()).stream()
                 .map(a -> messages.get("alert." + a.kind().name()))

@@ -44,7 +44,8 @@ public final class FollowUpPage {
     public FollowUpPage close(String note, String statusLabel, boolean resurvey) {
         browser.type(By.id("task:note"), note);
         PrimeFaces.selectOne(browser, "task:status", statusLabel);
-        boolean ticked = browser.driver().findElement(By.id("task:resurvey_input")).isSelected();
+        boolean ticked =
+                browser.driver().findElement(By.id("task:resurvey_input")).isSelected();
         if (ticked != resurvey) {
             browser.click(By.cssSelector("#task\\:resurvey .ui-chkbox-box"));
         }
