@@ -133,6 +133,18 @@ class FollowUpBrowserIT {
         String tasks = browser.text(By.className("customer-task"));
         assertTrue(tasks.contains("Done") && tasks.contains("Called the customer: the delay is fixed."), tasks);
         assertNoScriptRan();
+
+        browser.open("/admin/comments.xhtml?survey=relationship-nps&q=onerror");
+        String comments = browser.text(By.id("comments:table"));
+        assertTrue(comments.contains(XSS), "the search finds the comment, shown as text: " + comments);
+        assertTrue(comments.contains(customer), comments);
+        assertEquals(
+                XSS,
+                browser.driver()
+                        .findElement(By.cssSelector("#comments\\:table .comment-text"))
+                        .getAttribute("title"),
+                "the tooltip is the text too");
+        assertNoScriptRan();
     }
 
     @Test
