@@ -87,14 +87,20 @@ public class CommentsView implements Serializable {
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
             CommentFilter filter = filter();
-            return filter == null ? 0 : (int) Math.min(Integer.MAX_VALUE, comments.page(filter, settings.zone(), 0, 1).total());
+            return filter == null
+                    ? 0
+                    : (int) Math.min(
+                            Integer.MAX_VALUE,
+                            comments.page(filter, settings.zone(), 0, 1).total());
         }
 
         @Override
         public List<Comments.Comment> load(
                 int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             CommentFilter filter = filter();
-            return filter == null ? List.of() : comments.page(filter, settings.zone(), first, pageSize).comments();
+            return filter == null
+                    ? List.of()
+                    : comments.page(filter, settings.zone(), first, pageSize).comments();
         }
 
         @Override

@@ -31,6 +31,8 @@ public class ConsoleTime {
         if (externalId == null) {
             return null;
         }
-        return name == null || name.isBlank() ? externalId : name.contains(externalId) ? name : name + " (" + externalId + ")";
+        return name == null || name.isBlank()
+                ? externalId
+                : name.contains(externalId) ? name : name + " (" + externalId + ")";
     }
 }
