@@ -25,6 +25,8 @@ public class DemoAccounts {
     private static final Logger LOG = Logger.getLogger(DemoAccounts.class.getName());
     public static final String LEAD = "lead";
     public static final String VIEWER = "viewer";
+    /** The demo lead's address for task mails (German). */
+    public static final String LEAD_EMAIL = "lead@resonance.example";
 
     @Inject
     UserDirectory users;
@@ -44,6 +46,7 @@ public class DemoAccounts {
         }
         create(LEAD, "Sabine Support-Lead", Role.SUPPORT_LEAD);
         create(VIEWER, "Victor Viewer", Role.VIEWER);
+        users.contact(LEAD, LEAD_EMAIL, "de");
     }
 
     private void create(String username, String displayName, Role role) {

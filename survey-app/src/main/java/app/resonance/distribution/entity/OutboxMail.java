@@ -25,7 +25,9 @@ public class OutboxMail {
     /** What a mail is for. */
     public enum Kind {
         INVITATION,
-        REMINDER
+        REMINDER,
+        /** A follow-up task for its assignee. */
+        FOLLOW_UP
     }
 
     @Id

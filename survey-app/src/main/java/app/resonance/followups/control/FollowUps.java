@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The follow-up list (filtered by status, assignee, customer, overdue), changes to a task, the alerts
@@ -40,7 +41,20 @@ public class FollowUps {
             FollowUpStatus status, Long assigneeId, Long customerId, boolean overdueOnly, LocalDate today) {}
 
     public List<FollowUp> list(Query query, int offset, int limit) {
-        StringBuilder jpql = new StringBuilder("SELECT f FROM FollowUp f WHERE 1 = 1");
+        var q = em.createQuery("SELECT f FROM FollowUp f" + where(query) + " ORDER BY f.dueDate, f.id", FollowUp.class);
+        bind(q, query);
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** How many tasks {@link #list} would show without paging. */
+    public long count(Query query) {
+        var q = em.createQuery("SELECT COUNT(f) FROM FollowUp f" + where(query), Long.class);
+        bind(q, query);
+        return q.getSingleResult();
+    }
+
+    private static String where(Query query) {
+        StringBuilder jpql = new StringBuilder(" WHERE 1 = 1");
         if (query.status() != null) {
             jpql.append(" AND f.status = :status");
         }
@@ -53,8 +67,10 @@ public class FollowUps {
         if (query.overdueOnly()) {
             jpql.append(" AND f.status IN :open AND f.dueDate < :today");
         }
-        jpql.append(" ORDER BY f.dueDate, f.id");
-        var q = em.createQuery(jpql.toString(), FollowUp.class);
+        return jpql.toString();
+    }
+
+    private static void bind(jakarta.persistence.TypedQuery<?> q, Query query) {
         if (query.status() != null) {
             q.setParameter("status", query.status());
         }
@@ -68,7 +84,6 @@ public class FollowUps {
             q.setParameter("open", List.of(FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS));
             q.setParameter("today", query.today());
         }
-        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     public Optional<FollowUp> byId(long id) {
@@ -183,5 +198,21 @@ public class FollowUps {
                     time.toInstant(ZoneOffset.UTC)));
         }
         return entries;
+    }
+
+    /** The response's free-text answers, joined (none: empty). */
+    public Optional<String> comment(Long responseId) {
+        if (responseId == null) {
+            return Optional.empty();
+        }
+        List<String> texts = em.createQuery(
+                        "SELECT a.text FROM Answer a WHERE a.response.id = :id AND a.text IS NOT NULL"
+                                + " ORDER BY a.question.position, a.id",
+                        String.class)
+                .setParameter("id", responseId)
+                .getResultList();
+        String joined =
+                texts.stream().map(String::strip).filter(t -> !t.isEmpty()).collect(Collectors.joining("\n"));
+        return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
     }
 }

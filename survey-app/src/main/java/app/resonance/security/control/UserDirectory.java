@@ -87,6 +87,12 @@ public class UserDirectory {
         return user;
     }
 
+    /** Sets where and in which language a user gets task mails (only if none is set yet: an admin's choice stays). */
+    @Transactional
+    public void contact(String username, String email, String language) {
+        byUsername(username).filter(u -> u.email().isEmpty()).ifPresent(u -> u.contact(email, language));
+    }
+
     @Transactional
     public List<AppUser> all() {
         return em.createNamedQuery(AppUser.ALL, AppUser.class).getResultList();

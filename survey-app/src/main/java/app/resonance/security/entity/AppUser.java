@@ -57,6 +57,10 @@ public class AppUser {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    private String email;
+
+    private String language;
+
     protected AppUser() {}
 
     public AppUser(String username, String displayName, String passwordHash, Role role, Instant now) {
@@ -113,6 +117,20 @@ public class AppUser {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** Where task notifications go (none: the user gets no mail) and their language ("de", "en", none). */
+    public void contact(String email, String language) {
+        this.email = email == null || email.isBlank() ? null : email.strip();
+        this.language = language == null || language.isBlank() ? null : language.strip();
+    }
+
+    public java.util.Optional<String> email() {
+        return java.util.Optional.ofNullable(email);
+    }
+
+    public java.util.Optional<String> language() {
+        return java.util.Optional.ofNullable(language);
     }
 
     public Long id() {

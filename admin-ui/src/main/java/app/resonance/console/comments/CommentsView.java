@@ -1,0 +1,171 @@
+package app.resonance.console.comments;
+
+import app.resonance.analytics.control.AnalyticsSettings;
+import app.resonance.analytics.control.CommentFilter;
+import app.resonance.analytics.control.Comments;
+import app.resonance.analytics.control.Granularity;
+import app.resonance.analytics.control.Theme;
+import app.resonance.surveys.control.SurveyCatalog;
+import app.resonance.surveys.entity.Survey;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * Comments of one survey, newest first, page by page through {@link Comments}; search text, theme and
+ * date range are kept in the URL. Anonymous surveys show no customer or segment (Comments leaves them out).
+ */
+@Named
+@ViewScoped
+public class CommentsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int SEARCH_MAX = 200;
+
+    @Inject
+    transient Comments comments;
+
+    @Inject
+    transient SurveyCatalog surveys;
+
+    @Inject
+    transient AnalyticsSettings settings;
+
+    private String survey;
+    private String q;
+    private String theme;
+    private LocalDate from;
+    private LocalDate to;
+    private Comments.ThemeSummary summary;
+    private final Model model = new Model();
+
+    /** Picks the first survey when none is named and counts the themes. */
+    public void load() {
+        if (survey == null || surveys.bySlug(survey).isEmpty()) {
+            survey = surveys.all().stream().map(Survey::slug).findFirst().orElse(null);
+        }
+        if (q != null && q.length() > SEARCH_MAX) {
+            q = q.substring(0, SEARCH_MAX);
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            LocalDate swap = from;
+            from = to;
+            to = swap;
+        }
+        summary = filter() == null ? null : comments.themes(filter(), settings.zone(), Granularity.MONTH);
+    }
+
+    CommentFilter filter() {
+        Survey chosen = survey == null ? null : surveys.bySlug(survey).orElse(null);
+        if (chosen == null) {
+            return null;
+        }
+        Theme wanted = null;
+        if (theme != null && !theme.isBlank()) {
+            try {
+                wanted = Theme.valueOf(theme);
+            } catch (IllegalArgumentException e) {
+                theme = null;
+            }
+        }
+        String search = q == null || q.isBlank() ? null : q.strip();
+        return new CommentFilter(chosen.id(), from, to, null, null, null, search, wanted);
+    }
+
+    /** One page at a time from the database. */
+    public class Model extends LazyDataModel<Comments.Comment> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            CommentFilter filter = filter();
+            return filter == null
+                    ? 0
+                    : (int) Math.min(
+                            Integer.MAX_VALUE,
+                            comments.page(filter, settings.zone(), 0, 1).total());
+        }
+
+        @Override
+        public List<Comments.Comment> load(
+                int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            CommentFilter filter = filter();
+            return filter == null
+                    ? List.of()
+                    : comments.page(filter, settings.zone(), first, pageSize).comments();
+        }
+
+        @Override
+        public String getRowKey(Comments.Comment comment) {
+            return comment.responseId() + ":" + comment.questionKey();
+        }
+    }
+
+    public String apply() {
+        return "/admin/comments?faces-redirect=true&includeViewParams=true";
+    }
+
+    public List<String> getSurveys() {
+        return surveys.all().stream().map(Survey::slug).toList();
+    }
+
+    public List<String> getThemes() {
+        return Arrays.stream(Theme.values()).map(Enum::name).toList();
+    }
+
+    public Comments.ThemeSummary getSummary() {
+        return summary;
+    }
+
+    public Model getModel() {
+        return model;
+    }
+
+    public String getSurvey() {
+        return survey;
+    }
+
+    public void setSurvey(String survey) {
+        this.survey = survey;
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public String getTheme() {
+        return theme;
+    }
+
+    public void setTheme(String theme) {
+        this.theme = theme;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+}

@@ -1,0 +1,232 @@
+package app.resonance.console.followups;
+
+import app.resonance.analytics.control.AnalyticsSettings;
+import app.resonance.console.platform.Faces;
+import app.resonance.console.security.CurrentUser;
+import app.resonance.followups.control.FollowUpAssigned;
+import app.resonance.followups.control.FollowUps;
+import app.resonance.followups.entity.Alert;
+import app.resonance.followups.entity.FollowUp;
+import app.resonance.followups.entity.FollowUpNote;
+import app.resonance.followups.entity.FollowUpStatus;
+import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.TextRules;
+import app.resonance.security.control.UserDirectory;
+import app.resonance.security.entity.AppUser;
+import app.resonance.security.entity.Role;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.event.Event;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.transaction.UserTransaction;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One follow-up task: its alerts, customer, notes; a SUPPORT_LEAD or ADMIN changes status, assignee and
+ * due date, adds a note and closes it with an optional re-survey. A VIEWER only reads (the page shows no
+ * inputs, and a change is refused here too).
+ */
+@Named
+@ViewScoped
+public class FollowUpView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int NOTE_MAX = 4000;
+
+    @Inject
+    transient FollowUps followUps;
+
+    @Inject
+    transient UserDirectory users;
+
+    @Inject
+    transient CurrentUser currentUser;
+
+    @Inject
+    transient AnalyticsSettings settings;
+
+    @Inject
+    transient Clock clock;
+
+    @Inject
+    transient Event<FollowUpAssigned> assigned;
+
+    @Resource
+    transient UserTransaction transaction;
+
+    private Long id;
+    private TaskRow row;
+    private String status;
+    private String assignee;
+    private LocalDate dueDate;
+    private boolean resurvey;
+    private String note;
+    private String resurveyLink;
+    private String comment;
+
+    /** Loads the task named in the URL; an unknown id shows the list. */
+    public void load() throws IOException {
+        FollowUp task = id == null ? null : followUps.byId(id).orElse(null);
+        if (task == null) {
+            Faces.error("followup.notFound");
+            return;
+        }
+        row = TaskRow.of(task, followUps, Faces.messages(), today());
+        comment = followUps.comment(task.responseId()).orElse(null);
+        status = task.status().name();
+        assignee = task.assignee().map(AppUser::username).orElse("");
+        dueDate = task.dueDate();
+        resurvey = task.resurvey();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(settings.zone()));
+    }
+
+    public boolean isMayChange() {
+        AppUser user = currentUser.getUser();
+        return user != null && (user.role() == Role.ADMIN || user.role() == Role.SUPPORT_LEAD);
+    }
+
+    public List<Alert> getAlerts() {
+        return row == null ? List.of() : followUps.alertsOf(row.id());
+    }
+
+    public List<FollowUpNote> getNotes() {
+        return row == null
+                ? List.of()
+                : followUps.byId(row.id()).map(FollowUp::notes).orElse(List.of());
+    }
+
+    /** Enabled users who may work on tasks. */
+    public List<AppUser> getAssignees() {
+        return users.all().stream()
+                .filter(u -> u.enabled() && u.role() != Role.VIEWER)
+                .toList();
+    }
+
+    public List<String> getStatuses() {
+        return java.util.Arrays.stream(FollowUpStatus.values()).map(Enum::name).toList();
+    }
+
+    public void save() throws Exception {
+        if (row == null || !isMayChange()) {
+            Faces.error("followup.notAllowed");
+            return;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        var messages = Faces.messages();
+        String text = note == null ? null : note.strip();
+        if (text != null && text.isEmpty()) {
+            text = null;
+        }
+        if (text != null && text.length() > NOTE_MAX) {
+            errors.add(messages.error("note", "tooLong", NOTE_MAX));
+        } else if (text != null && !TextRules.isClean(text)) {
+            errors.add(messages.error("note", "badCharacters"));
+        }
+        if (dueDate == null) {
+            errors.add(new FieldError("dueDate", "required", Faces.text("common.required")));
+        }
+        AppUser newAssignee = assignee == null || assignee.isEmpty()
+                ? null
+                : users.byUsername(assignee)
+                        .filter(u -> u.enabled() && u.role() != Role.VIEWER)
+                        .orElse(null);
+        if (assignee != null && !assignee.isEmpty() && newAssignee == null) {
+            errors.add(messages.error("assignee", "notAssignable"));
+        }
+        if (!errors.isEmpty()) {
+            Faces.fieldErrors("task", errors);
+            return;
+        }
+        FollowUpStatus wanted = FollowUpStatus.valueOf(status);
+        transaction.begin();
+        FollowUps.Changed changed;
+        try {
+            FollowUp task = followUps.byId(row.id()).orElseThrow();
+            changed = followUps.change(
+                    task,
+                    new FollowUps.Change(wanted, newAssignee, newAssignee == null, dueDate, resurvey, text),
+                    currentUser.getUser().username());
+            transaction.commit();
+        } catch (Exception e) {
+            transaction.rollback();
+            throw e;
+        }
+        if (changed.newAssignee() && newAssignee != null) {
+            assigned.fire(new FollowUpAssigned(row.id(), newAssignee.id()));
+        }
+        resurveyLink = changed.resurvey().map(i -> i.path()).orElse(null);
+        note = null;
+        load();
+        Faces.info(resurveyLink == null ? "followup.saved" : "followup.savedResurvey");
+    }
+
+    public TaskRow getRow() {
+        return row;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public void setAssignee(String assignee) {
+        this.assignee = assignee;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public void setDueDate(LocalDate dueDate) {
+        this.dueDate = dueDate;
+    }
+
+    public boolean isResurvey() {
+        return resurvey;
+    }
+
+    public void setResurvey(boolean resurvey) {
+        this.resurvey = resurvey;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+
+    /** The respondent's text (shown escaped). */
+    public String getComment() {
+        return comment;
+    }
+
+    public String getResurveyLink() {
+        return resurveyLink;
+    }
+}

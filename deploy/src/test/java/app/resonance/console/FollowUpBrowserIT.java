@@ -1,0 +1,240 @@
+package app.resonance.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.resonance.console.pages.Browser;
+import app.resonance.console.pages.FollowUpPage;
+import app.resonance.console.pages.LoginPage;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * Closing the loop in the console, on the demo data: a detractor's response becomes an alert and a task
+ * for the support lead, who gets the task mail (GreenMail), opens the task from the mail's link, adds a
+ * note and closes it with a re-survey; the customer view shows the task and the score history. The
+ * respondent's XSS payload is text on the task and customer pages. A viewer cannot change a task.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FollowUpBrowserIT {
+
+    static final String ADMIN_PASSWORD = "console-admin-password";
+    static final String DEMO_PASSWORD = "resonance-demo";
+    static final String XSS = "Zu langsam <img src=x onerror=\"window.__xss=1\">";
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Browser browser;
+
+    static GreenMail smtp;
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(
+                Integer.getInteger("console.it.smtp.port", 3525), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(base);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aDetractorBecomesATaskThatTheLeadIsMailedWorksAndClosesWithAResurvey() throws Exception {
+        String customer = "C-00042";
+        HttpResponse<String> submitted = adminPost(
+                "/api/v1/admin/surveys/relationship-nps/responses",
+                "{\"answers\": {\"nps\": 2, \"reason\": " + json(XSS) + "}, \"customer\": \"" + customer + "\"}");
+        assertEquals(201, submitted.statusCode(), submitted.body());
+
+        MimeMessage mail = awaitMail("lead@resonance.example");
+        assertTrue(mail.getSubject().startsWith("Neue Nachverfolgung: Kritiker"), mail.getSubject());
+        var parts = (MimeMultipart) mail.getContent();
+        String text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n");
+        assertTrue(text.contains(XSS), "the plain text part has the comment as written: " + text);
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertFalse(html.contains("<img"), "the HTML part escapes the comment: " + html);
+        Matcher link = Pattern.compile("(/admin/followup\\.xhtml\\?id=\\d+)").matcher(text);
+        assertTrue(link.find(), text);
+
+        LoginPage.open(browser).loginAs("lead", DEMO_PASSWORD);
+        browser.open("/admin/followups.xhtml?mine=true");
+        String list = browser.text(By.id("followups:table"));
+        assertTrue(list.contains("Detractor"), list);
+        assertTrue(list.contains(customer), list);
+
+        FollowUpPage task = FollowUpPage.open(browser, link.group(1));
+        assertEquals("Open", task.status());
+        assertEquals(XSS, task.comment(), "the comment is shown as text");
+        assertNoScriptRan();
+
+        task.close("Called the customer: the delay is fixed.", "Done", true);
+        assertTrue(task.messages().contains("a re-survey invitation was issued"), task.messages());
+        assertEquals("Done", task.status());
+        assertEquals("Called the customer: the delay is fixed.", task.notes());
+
+        browser.open("/admin/customer.xhtml?id=" + customer);
+        String heading = browser.text(By.id("page-title"));
+        assertTrue(heading.startsWith("Customer: "), heading);
+        assertEquals("2", browser.text(By.id("latest")), "the latest NPS is the detractor's 2");
+        String history = browser.text(By.id("history"));
+        assertTrue(history.contains("relationship-nps"), history);
+        assertFalse(browser.driver()
+                .findElements(By.cssSelector("svg.score-chart polyline"))
+                .isEmpty());
+        String tasks = browser.text(By.className("customer-task"));
+        assertTrue(tasks.contains("Done") && tasks.contains("Called the customer: the delay is fixed."), tasks);
+        assertNoScriptRan();
+
+        browser.open("/admin/comments.xhtml?survey=relationship-nps&q=onerror");
+        String comments = browser.text(By.id("comments:table"));
+        assertTrue(comments.contains(XSS), "the search finds the comment, shown as text: " + comments);
+        assertTrue(comments.contains(customer), comments);
+        assertEquals(
+                XSS,
+                browser.driver()
+                        .findElement(By.cssSelector("#comments\\:table .comment-text"))
+                        .getAttribute("title"),
+                "the tooltip is the text too");
+        assertNoScriptRan();
+    }
+
+    @Test
+    void aViewerReadsATaskButCannotChangeIt() throws Exception {
+        HttpResponse<String> submitted = adminPost(
+                "/api/v1/admin/surveys/relationship-nps/responses",
+                "{\"answers\": {\"nps\": 0}, \"customer\": \"C-00043\"}");
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        String id = null;
+        for (int i = 0; i < 100 && id == null; i++) {
+            Thread.sleep(300);
+            Matcher m = Pattern.compile("\"id\":(\\d+)")
+                    .matcher(
+                            adminGet("/api/v1/admin/followups?customer=C-00043").body());
+            id = m.find() ? m.group(1) : null;
+        }
+        assertNotNull(id, "a task for the detractor");
+        LoginPage.open(browser).loginAs("viewer", DEMO_PASSWORD);
+        FollowUpPage task = FollowUpPage.open(browser, "/admin/followup.xhtml?id=" + id);
+        assertEquals("Open", task.status());
+        assertFalse(task.mayChange(), "no inputs for a viewer");
+        assertEquals("You can read this task; only support leads and admins change it.", task.readOnlyNote());
+    }
+
+    void assertNoScriptRan() {
+        Object flag = ((JavascriptExecutor) browser.driver()).executeScript("return window.__xss === undefined;");
+        assertEquals(Boolean.TRUE, flag, "the respondent's markup ran");
+        assertTrue(browser.driver()
+                .findElements(By.cssSelector("main img[src='x']"))
+                .isEmpty());
+    }
+
+    MimeMessage awaitMail(String recipient) throws Exception {
+        for (int i = 0; i < 120; i++) {
+            List<MimeMessage> found = Arrays.stream(smtp.getReceivedMessages())
+                    .filter(m -> {
+                        try {
+                            return m.getAllRecipients()[0].toString().equals(recipient);
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    })
+                    .toList();
+            if (!found.isEmpty()) {
+                Thread.sleep(2000);
+                long count = Arrays.stream(smtp.getReceivedMessages())
+                        .filter(m -> {
+                            try {
+                                return m.getAllRecipients()[0].toString().equals(recipient)
+                                        && m.getSubject().contains("C-00042");
+                            } catch (Exception e) {
+                                return false;
+                            }
+                        })
+                        .count();
+                assertEquals(1, count, "exactly one task mail");
+                return found.get(0);
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no task mail to " + recipient);
+    }
+
+    static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    HttpResponse<String> adminPost(String path, String body) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(browser.base() + path))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", basic())
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> adminGet(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(browser.base() + path))
+                                .header("Authorization", basic())
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String basic() {
+        return "Basic "
+                + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+}

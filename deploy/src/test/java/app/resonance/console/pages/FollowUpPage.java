@@ -1,0 +1,60 @@
+package app.resonance.console.pages;
+
+import org.openqa.selenium.By;
+
+/** One follow-up task's page (/admin/followup.xhtml?id=). */
+public final class FollowUpPage {
+
+    private final Browser browser;
+
+    public FollowUpPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    public static FollowUpPage open(Browser browser, String pathAndQuery) {
+        browser.open(pathAndQuery);
+        browser.find(By.id("page-title"));
+        return new FollowUpPage(browser);
+    }
+
+    public String status() {
+        return browser.text(By.id("currentStatus"));
+    }
+
+    public String comment() {
+        return browser.text(By.id("commentText"));
+    }
+
+    public String notes() {
+        return browser.driver().findElements(By.className("task-note-text")).stream()
+                .map(e -> e.getText())
+                .reduce("", (a, b) -> a + b + "\n")
+                .strip();
+    }
+
+    public boolean mayChange() {
+        return !browser.driver().findElements(By.id("task:save")).isEmpty();
+    }
+
+    public String readOnlyNote() {
+        return browser.text(By.id("readOnly"));
+    }
+
+    /** Adds a note, sets the status (its English label), ticks the re-survey box and saves. */
+    public FollowUpPage close(String note, String statusLabel, boolean resurvey) {
+        browser.type(By.id("task:note"), note);
+        PrimeFaces.selectOne(browser, "task:status", statusLabel);
+        boolean ticked =
+                browser.driver().findElement(By.id("task:resurvey_input")).isSelected();
+        if (ticked != resurvey) {
+            browser.click(By.cssSelector("#task\\:resurvey .ui-chkbox-box"));
+        }
+        browser.click(By.id("task:save"));
+        browser.find(By.id("messages"));
+        return this;
+    }
+
+    public String messages() {
+        return browser.text(By.id("messages"));
+    }
+}
