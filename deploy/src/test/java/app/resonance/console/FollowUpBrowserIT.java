@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.resonance.console.pages.Browser;
 import app.resonance.console.pages.FollowUpPage;
 import app.resonance.console.pages.LoginPage;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import app.resonance.testapp.ConsoleApp;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,15 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,41 +34,18 @@ import org.openqa.selenium.JavascriptExecutor;
  * note and closes it with a re-survey; the customer view shows the task and the score history. The
  * respondent's XSS payload is text on the task and customer pages. A viewer cannot change a task.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(ConsoleApp.class)
 class FollowUpBrowserIT {
 
-    static final String ADMIN_PASSWORD = "console-admin-password";
-    static final String DEMO_PASSWORD = "resonance-demo";
+    static final String ADMIN_PASSWORD = ConsoleApp.ADMIN_PASSWORD;
+    static final String DEMO_PASSWORD = ConsoleApp.DEMO_PASSWORD;
     static final String XSS = "Zu langsam <img src=x onerror=\"window.__xss=1\">";
-
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
-    }
-
-    @ArquillianResource
-    URL base;
 
     Browser browser;
 
-    static GreenMail smtp;
-
-    @BeforeAll
-    static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(
-                Integer.getInteger("console.it.smtp.port", 3525), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterAll
-    static void stopSmtp() {
-        smtp.stop();
-    }
-
     @BeforeEach
     void openBrowser() {
-        browser = new Browser(base);
+        browser = new Browser(ConsoleApp.base());
     }
 
     @AfterEach
@@ -95,7 +61,7 @@ class FollowUpBrowserIT {
                 "{\"answers\": {\"nps\": 2, \"reason\": " + json(XSS) + "}, \"customer\": \"" + customer + "\"}");
         assertEquals(201, submitted.statusCode(), submitted.body());
 
-        MimeMessage mail = awaitMail("lead@resonance.example");
+        MimeMessage mail = awaitMail("lead@resonance.example", customer);
         assertTrue(mail.getSubject().startsWith("Neue Nachverfolgung: Kritiker"), mail.getSubject());
         var parts = (MimeMultipart) mail.getContent();
         String text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n");
@@ -177,35 +143,31 @@ class FollowUpBrowserIT {
                 .isEmpty());
     }
 
-    MimeMessage awaitMail(String recipient) throws Exception {
+    /** The task mail about the customer to the recipient; exactly one arrives. */
+    MimeMessage awaitMail(String recipient, String customer) throws Exception {
         for (int i = 0; i < 120; i++) {
-            List<MimeMessage> found = Arrays.stream(smtp.getReceivedMessages())
-                    .filter(m -> {
-                        try {
-                            return m.getAllRecipients()[0].toString().equals(recipient);
-                        } catch (Exception e) {
-                            return false;
-                        }
-                    })
-                    .toList();
+            List<MimeMessage> found = taskMails(recipient, customer);
             if (!found.isEmpty()) {
                 Thread.sleep(2000);
-                long count = Arrays.stream(smtp.getReceivedMessages())
-                        .filter(m -> {
-                            try {
-                                return m.getAllRecipients()[0].toString().equals(recipient)
-                                        && m.getSubject().contains("C-00042");
-                            } catch (Exception e) {
-                                return false;
-                            }
-                        })
-                        .count();
-                assertEquals(1, count, "exactly one task mail");
+                assertEquals(1, taskMails(recipient, customer).size(), "exactly one task mail");
                 return found.get(0);
             }
             Thread.sleep(500);
         }
         throw new AssertionError("no task mail to " + recipient);
+    }
+
+    static List<MimeMessage> taskMails(String recipient, String customer) {
+        return Arrays.stream(ConsoleApp.smtp().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(recipient)
+                                && m.getSubject().contains(customer);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     static String json(String text) {
