@@ -29,7 +29,7 @@ public class DashboardFilter implements Serializable {
     private String from;
     private String to;
     private String granularity;
-    private Long marker;
+    private String marker;
     private int days = 60;
 
     private transient Survey selectedSurvey;
@@ -92,6 +92,9 @@ public class DashboardFilter implements Serializable {
             Faces.error("dashboard.error.range");
             return false;
         }
+        // The URL of the next request (Apply, a shared link) names the dates, not "the last year from today".
+        from = fromDate.toString();
+        to = toDate.toString();
         return ok;
     }
 
@@ -186,12 +189,21 @@ public class DashboardFilter implements Serializable {
         this.granularity = granularity;
     }
 
-    public Long getMarker() {
+    public String getMarker() {
         return marker;
     }
 
-    public void setMarker(Long marker) {
+    public void setMarker(String marker) {
         this.marker = marker;
+    }
+
+    /** The marker chosen for the before/after comparison, if the URL names one. */
+    public Long markerId() {
+        try {
+            return marker == null || marker.isBlank() ? null : Long.valueOf(marker);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     public int getDays() {

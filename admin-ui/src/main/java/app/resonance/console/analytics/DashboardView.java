@@ -126,7 +126,7 @@ public class DashboardView implements Serializable {
             }
         }
         TrendMarker chosen = inRange.stream()
-                .filter(m -> filter.getMarker() == null || m.id().equals(filter.getMarker()))
+                .filter(m -> filter.markerId() == null || m.id().equals(filter.markerId()))
                 .findFirst()
                 .orElse(inRange.isEmpty() ? null : inRange.get(0));
         var impact = chosen == null ? null : analysis.beforeAfter(rollups, chosen.date(), filter.getDays(), rules);
@@ -220,8 +220,46 @@ public class DashboardView implements Serializable {
                 markerForm.description(),
                 security.getCallerPrincipal().getName());
         Faces.info("dashboard.markerAdded", marker.label());
-        filter.setMarker(marker.id());
+        filter.setMarker(String.valueOf(marker.id()));
         return "/admin/dashboard?faces-redirect=true&includeViewParams=true";
+    }
+
+    /** The dashboard as a PDF download with the same filters (survey-app's DashboardReport). */
+    public void downloadPdf() throws java.io.IOException {
+        if (dashboard == null) {
+            return;
+        }
+        Survey survey = filter.selectedSurvey();
+        ReportingRules rules = settings.rules(survey.anonymous());
+        var messages = Faces.messages();
+        Map<Long, String> names = new HashMap<>();
+        segmentCatalog.all().forEach(s -> names.put(s.id(), s.name().in(Faces.locale())));
+        Estimate total = dashboard.tiles().stream()
+                .filter(Tile::selected)
+                .map(Tile::estimate)
+                .findFirst()
+                .orElseThrow();
+        var content = new app.resonance.analytics.control.DashboardReport.Content(
+                survey.slug(),
+                filter.selectedSegment() == null
+                        ? getTrendSubject()
+                        : names.get(filter.selectedSegment().id()),
+                filter.fromDate(),
+                filter.toDate(),
+                filter.granularity(),
+                total,
+                dashboard.points(),
+                dashboard.segments(),
+                names,
+                dashboard.markers());
+        var faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+        var external = faces.getExternalContext();
+        external.responseReset();
+        external.setResponseContentType("application/pdf");
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"resonance-dashboard.pdf\"");
+        new app.resonance.analytics.control.DashboardReport(messages)
+                .write(content, external.getResponseOutputStream());
+        faces.responseComplete();
     }
 
     /** Applies the filter form: a redirect, so the URL always holds the filters and can be shared. */
