@@ -90,7 +90,7 @@ public final class DashboardPage {
     }
 
     public DashboardPage addMarker(String date, String label) {
-        browser.type(By.id("marker:date_input"), date);
+        browser.type(By.id("marker:date"), date);
         browser.type(By.id("marker:label"), label);
         browser.click(By.id("marker:add"));
         browser.find(By.id("page-title"));
@@ -101,6 +101,14 @@ public final class DashboardPage {
         browser.click(By.id("filters:apply"));
         browser.find(By.id("page-title"));
         return this;
+    }
+
+    /** A picture of the page for people to look at (target/), not asserted. */
+    public void screenshot(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Files.write(
+                file,
+                ((org.openqa.selenium.TakesScreenshot) browser.driver())
+                        .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     public String currentUrl() {
