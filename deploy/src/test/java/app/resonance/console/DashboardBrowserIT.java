@@ -142,7 +142,7 @@ class DashboardBrowserIT {
         assertTrue(impact.contains("\"significant\":true"), impact);
         assertTrue(page.verdict().endsWith("significant (p < 0.05)"), page.verdict());
         assertEquals("significant", page.verdictClass());
-        lead.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2600));
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2600));
         page.screenshot(java.nio.file.Path.of("target", "dashboard.png"));
     }
 
