@@ -182,6 +182,40 @@ class DashboardBrowserIT {
         assertEquals(13, page.chartLabels().size(), "the chart still renders with the label in its data");
     }
 
+    @Test
+    void theAdminApiStreamsThePdfReportWithTheDashboardsFiltersAndNamesABadOne() throws Exception {
+        settledApi("/api/v1/admin/analytics/trend?" + businessByMonth);
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(
+                        adminRequest("/api/v1/admin/analytics/reports/dashboard.pdf?" + businessByMonth),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        String type = pdf.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("application/pdf"), type);
+        assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals("%PDF-", new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII));
+        HttpResponse<String> bad = HttpClient.newHttpClient()
+                .send(
+                        adminRequest(
+                                "/api/v1/admin/analytics/reports/dashboard.pdf?survey=relationship-nps&granularity=YEAR"),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("\"granularity\""), bad.body());
+    }
+
+    HttpRequest adminRequest(String path) {
+        String url = "http://127.0.0.1:" + base.getPort() + base.getFile().replaceAll("/$", "") + path;
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Accept-Language", "en")
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET()
+                .build();
+    }
+
     /** The API's answer once the rollups are built: two reads in a row with responses that agree. */
     String settledApi(String path) throws Exception {
         String previous = null;
