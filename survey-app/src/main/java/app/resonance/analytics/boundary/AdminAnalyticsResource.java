@@ -162,6 +162,56 @@ public class AdminAnalyticsResource {
     }
 
     @GET
+    @Path("reports/dashboard.pdf")
+    @Produces("application/pdf")
+    @Transactional
+    @Operation(
+            summary = "The dashboard as a PDF report",
+            description = "Same filters as the trend (default: the last 365 days by week): the headline figure with n"
+                    + " and margin, the trend per period with n and margin, the segments over the last 60 days of the"
+                    + " range against the 60 before, and the markers. Language from Accept-Language (de, en).")
+    public Response dashboardReport() {
+        AnalyticsQuery query = query(TREND_DAYS);
+        if (countPeriods(query) > MAX_POINTS) {
+            throw new ProblemException(
+                    "invalid-parameters",
+                    400,
+                    "Bad Request",
+                    "problem.invalidParameters",
+                    List.of(messages().error("granularity", "tooMany", MAX_POINTS)));
+        }
+        Messages messages = messages();
+        var filter = query.filter();
+        Map<Long, String> names = segments.all().stream()
+                .collect(Collectors.toMap(
+                        Segment::id,
+                        s -> "de".equals(messages.locale().getLanguage())
+                                ? s.name().de()
+                                : s.name().en()));
+        var content = new app.resonance.analytics.control.DashboardReport.Content(
+                query.survey() == null
+                        ? messages.get("report.allSegments")
+                        : query.survey().slug(),
+                query.segment() == null
+                        ? messages.get("report.allSegments")
+                        : names.get(query.segment().id()),
+                filter.from(),
+                filter.to(),
+                query.granularity(),
+                analysis.total(filter, query.rules()),
+                analysis.trend(filter, query.granularity(), query.rules()),
+                analysis.segments(
+                        filter.inSegment(null).between(filter.to().minusDays(59), filter.to()), query.rules()),
+                names,
+                markers.between(filter.from(), filter.to(), filter.surveyId(), filter.segmentId()));
+        jakarta.ws.rs.core.StreamingOutput body =
+                out -> new app.resonance.analytics.control.DashboardReport(messages).write(content, out);
+        return Response.ok(body, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"resonance-dashboard.pdf\"")
+                .build();
+    }
+
+    @GET
     @Path("segments")
     @Transactional
     @Operation(

@@ -38,6 +38,17 @@ public class TrendAnalysis {
         return Estimator.estimate(filter.metric(), rollups().total(filter), rules);
     }
 
+    /**
+     * How many gave each score, for the distribution bars; empty unless the figure itself may be shown
+     * (below the minimum or an anonymous group too small to show, nothing about it is told).
+     */
+    public java.util.Optional<ScoreCounts> distribution(RollupFilter filter, ReportingRules rules) {
+        ScoreCounts counts = rollups().total(filter);
+        return rules.visibility(counts.n()) == Visibility.SHOWN
+                ? java.util.Optional.of(counts)
+                : java.util.Optional.empty();
+    }
+
     /** A period and the period of the same length just before it. */
     public record Periods(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo) {
         public static Periods of(LocalDate from, LocalDate to) {

@@ -47,6 +47,13 @@ public class DemoDataLoader {
     static final String MARKER = "demo.loaded";
     static final long SEED = 20261123L;
 
+    /** The demo's trend marker: on relationship-nps, Business segment, the day check-in calls started. */
+    public static final String MARKER_SURVEY = "relationship-nps";
+
+    public static final String BUSINESS_SEGMENT = "business";
+    public static final String CHECK_IN_CALLS_LABEL = "Check-in calls started";
+    public static final String CHECK_IN_CALLS_DESCRIPTION = "Check-in-Anrufe gestartet";
+
     @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
     DataSource dataSource;
 
@@ -151,6 +158,7 @@ public class DemoDataLoader {
                 }
                 memberships.add(member);
             }
+            checkInCallsMarker(segments, segmentIds);
             int written = 0;
             for (String slug : DemoStory.RESPONSES.keySet().stream().sorted().toList()) {
                 written += responses(slug, story.responses(slug, customers), customerIds, memberships);
@@ -163,6 +171,25 @@ public class DemoDataLoader {
                 marker.executeUpdate();
             }
             return written;
+        }
+
+        /** The action of the story on the Business trend of relationship-nps: the day the recovery starts. */
+        private void checkInCallsMarker(List<Segment> segments, Map<Segment, Long> segmentIds) throws SQLException {
+            Segment business = segments.stream()
+                    .filter(s -> s.key().equals(BUSINESS_SEGMENT))
+                    .findFirst()
+                    .orElseThrow();
+            update(
+                    "INSERT INTO trend_marker (id, survey_id, segment_id, marker_date, label, description, created_by,"
+                            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    id("trend_marker_seq"),
+                    surveyIds.get(MARKER_SURVEY),
+                    segmentIds.get(business),
+                    today.minusDays(DemoStory.CALLS_START_DAYS_AGO),
+                    CHECK_IN_CALLS_LABEL,
+                    CHECK_IN_CALLS_DESCRIPTION,
+                    "demo",
+                    now);
         }
 
         private void survey(DemoSurveys.Definition definition) throws SQLException {

@@ -55,6 +55,16 @@ class PersistenceOnBothDatabasesTest {
         assertEquals(1_500, count(dataSource, "SELECT COUNT(*) FROM customer"));
         assertEquals(5, count(dataSource, "SELECT COUNT(*) FROM segment"));
         assertEquals(4, count(dataSource, "SELECT COUNT(*) FROM survey WHERE status = 'OPEN'"));
+        assertEquals(
+                1,
+                count(
+                        dataSource,
+                        "SELECT COUNT(*) FROM trend_marker m JOIN survey s ON s.id = m.survey_id"
+                                + " JOIN segment g ON g.id = m.segment_id WHERE s.slug = 'relationship-nps'"
+                                + " AND g.segment_key = 'business' AND m.label = 'Check-in calls started'"
+                                + " AND m.marker_date = DATE '"
+                                + TODAY.minusDays(DemoStory.CALLS_START_DAYS_AGO) + "'"),
+                "the demo marks the day the check-in calls started on the Business trend");
 
         Instant dipFrom = TODAY.minusDays(DemoStory.DIP_START_DAYS_AGO - 30)
                 .atStartOfDay(ZoneOffset.UTC)

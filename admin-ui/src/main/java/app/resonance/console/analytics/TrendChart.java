@@ -1,0 +1,148 @@
+package app.resonance.console.analytics;
+
+import app.resonance.analytics.control.Estimate;
+import app.resonance.analytics.control.TrendPoint;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Chart.js configuration of a trend: the value per period, its 95% band (value ± margin, drawn as a
+ * filled area between low and high) and the markers as points on their period. Periods without a shown
+ * figure are gaps, never zeros. The JSON is safe inside a script element: every {@code <}, {@code >} and
+ * {@code &} in labels someone typed is written as a Unicode escape.
+ */
+final class TrendChart {
+
+    private TrendChart() {}
+
+    /** Texts of the chart in the page's language. */
+    record Texts(String value, String low, String high, String markers) {}
+
+    static String json(List<TrendPoint> points, Map<Integer, String> markersByPoint, Texts texts) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder lows = Json.createArrayBuilder();
+        JsonArrayBuilder highs = Json.createArrayBuilder();
+        JsonArrayBuilder marks = Json.createArrayBuilder();
+        for (int i = 0; i < points.size(); i++) {
+            TrendPoint point = points.get(i);
+            Estimate e = point.estimate();
+            labels.add(point.label());
+            if (e.shown()) {
+                values.add(round(e.value()));
+                lows.add(round(e.low()));
+                highs.add(round(e.high()));
+            } else {
+                values.addNull();
+                lows.addNull();
+                highs.addNull();
+            }
+            if (markersByPoint.containsKey(i) && e.shown()) {
+                marks.add(round(e.value()));
+            } else {
+                marks.addNull();
+            }
+        }
+        JsonArrayBuilder markerLabels = Json.createArrayBuilder();
+        for (int i = 0; i < points.size(); i++) {
+            markerLabels.add(markersByPoint.getOrDefault(i, ""));
+        }
+        JsonObjectBuilder data = Json.createObjectBuilder()
+                .add("labels", labels)
+                .add(
+                        "datasets",
+                        Json.createArrayBuilder()
+                                .add(dataset(texts.value(), values, "#1f5fa8", false)
+                                        .add("borderWidth", 2)
+                                        .add("pointRadius", 3))
+                                .add(dataset(texts.low(), lows, "rgba(31,95,168,0.25)", false)
+                                        .add("borderWidth", 0)
+                                        .add("pointRadius", 0))
+                                .add(dataset(texts.high(), highs, "rgba(31,95,168,0.25)", true)
+                                        .add("borderWidth", 0)
+                                        .add("pointRadius", 0))
+                                .add(dataset(texts.markers(), marks, "#d9480f", false)
+                                        .add("showLine", false)
+                                        .add("pointStyle", "triangle")
+                                        .add("pointRadius", 9)
+                                        .add("markerLabels", markerLabels)));
+        JsonObjectBuilder options = Json.createObjectBuilder()
+                .add("responsive", true)
+                .add("maintainAspectRatio", false)
+                .add("spanGaps", false)
+                .add(
+                        "plugins",
+                        Json.createObjectBuilder()
+                                .add("legend", Json.createObjectBuilder().add("position", "bottom")));
+        String json = Json.createObjectBuilder()
+                .add("type", "line")
+                .add("data", data)
+                .add("options", options)
+                .build()
+                .toString();
+        return scriptSafe(json);
+    }
+
+    private static JsonObjectBuilder dataset(
+            String label, JsonArrayBuilder data, String color, boolean fillToPrevious) {
+        JsonObjectBuilder set = Json.createObjectBuilder()
+                .add("label", label)
+                .add("data", data)
+                .add("borderColor", color)
+                .add("backgroundColor", color);
+        if (fillToPrevious) {
+            set.add("fill", "-1");
+        } else {
+            set.add("fill", false);
+        }
+        return set;
+    }
+
+    /** Bars of the score distribution 0..10 (or 1..n for shorter scales). */
+    static String bars(List<String> labels, List<Long> counts, String label) {
+        JsonArrayBuilder l = Json.createArrayBuilder();
+        labels.forEach(l::add);
+        JsonArrayBuilder c = Json.createArrayBuilder();
+        counts.forEach(c::add);
+        String json = Json.createObjectBuilder()
+                .add("type", "bar")
+                .add(
+                        "data",
+                        Json.createObjectBuilder()
+                                .add("labels", l)
+                                .add(
+                                        "datasets",
+                                        Json.createArrayBuilder()
+                                                .add(Json.createObjectBuilder()
+                                                        .add("label", label)
+                                                        .add("data", c)
+                                                        .add("backgroundColor", "#1f5fa8"))))
+                .add(
+                        "options",
+                        Json.createObjectBuilder()
+                                .add("responsive", true)
+                                .add("maintainAspectRatio", false)
+                                .add(
+                                        "plugins",
+                                        Json.createObjectBuilder()
+                                                .add(
+                                                        "legend",
+                                                        Json.createObjectBuilder()
+                                                                .add("display", false))))
+                .build()
+                .toString();
+        return scriptSafe(json);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    /** JSON that cannot end a script element or start markup: {@code < > &} only occur inside strings. */
+    static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+}

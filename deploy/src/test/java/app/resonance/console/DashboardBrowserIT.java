@@ -1,0 +1,283 @@
+package app.resonance.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.resonance.console.pages.Browser;
+import app.resonance.console.pages.DashboardPage;
+import app.resonance.console.pages.LoginPage;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * The analytics dashboard in headless Chromium on the complete application with the demo data, as the
+ * support lead who wants to know whether the check-in calls for Business customers worked. Expected
+ * figures come from the admin analytics API, which answers from the same control classes.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DashboardBrowserIT {
+
+    static final String ADMIN_PASSWORD = "console-admin-password";
+    static final String DEMO_PASSWORD = "resonance-demo";
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    final List<Browser> browsers = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(Browser::close);
+    }
+
+    Browser signedIn(String user, String password) {
+        Browser browser = new Browser(base);
+        browsers.add(browser);
+        LoginPage.open(browser).loginAs(user, password);
+        return browser;
+    }
+
+    final LocalDate to = LocalDate.now(ZONE);
+    final LocalDate from = to.withDayOfMonth(1).minusMonths(12);
+    final String businessByMonth =
+            "survey=relationship-nps&segment=business&granularity=MONTH&from=" + from + "&to=" + to;
+
+    @Test
+    void theSupportLeadSeesTheBusinessDipTheMarkerAndThatTheCallsWorked() throws Exception {
+        String trend = settledApi("/api/v1/admin/analytics/trend?" + businessByMonth);
+        String total = object(trend, "\"total\":");
+        Browser browser = signedIn("lead", DEMO_PASSWORD);
+        DashboardPage page = DashboardPage.open(browser, businessByMonth);
+
+        assertEquals(one(number(total, "value")), page.tileValue("NPS"));
+        assertEquals("± " + one(number(total, "marginOfError")) + " (95 %)", page.tileMargin("NPS"));
+        assertEquals("n = " + (long) number(total, "responses"), page.tileN("NPS"));
+
+        // The accessible table and the chart's own data show the same months and figures as the API.
+        List<String> periods = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        Matcher point = Pattern.compile("\"period\":\"([^\"]+)\"").matcher(trend);
+        while (point.find()) {
+            periods.add(point.group(1));
+            String figure = object(trend.substring(point.end()), "\"figure\":");
+            values.add(figure.contains("\"SHOWN\"") ? number(figure, "value") : null);
+        }
+        assertEquals(13, periods.size(), trend);
+        List<List<String>> rows = page.trendRows();
+        assertEquals(periods, rows.stream().map(r -> r.get(0)).toList());
+        for (int i = 0; i < periods.size(); i++) {
+            String expected = values.get(i) == null ? "not enough responses" : one(values.get(i));
+            assertEquals(expected, rows.get(i).get(1), "table value of " + periods.get(i));
+        }
+        assertEquals(periods, page.chartLabels(), "the chart is drawn (under the console's CSP) with these months");
+        List<Object> drawn = page.chartData(0);
+        for (int i = 0; i < periods.size(); i++) {
+            if (values.get(i) != null) {
+                assertEquals(
+                        Math.round(values.get(i) * 10) / 10.0,
+                        ((Number) drawn.get(i)).doubleValue(),
+                        1e-9,
+                        "chart value of " + periods.get(i));
+            }
+        }
+        // Dip and recovery: the worst month lies in the dip, 30+ points below the first and the last full month.
+        int worst = 1;
+        for (int i = 1; i < 12; i++) {
+            if (values.get(i) < values.get(worst)) {
+                worst = i;
+            }
+        }
+        assertTrue(worst >= 3 && worst <= 8, "the dip is 5 to 9 months ago: " + periods.get(worst));
+        assertTrue(values.get(1) - values.get(worst) > 30, "Business fell: " + values);
+        assertTrue(values.get(11) - values.get(worst) > 30, "and recovered: " + values);
+
+        // The action is marked on the chart (its month) and listed; before/after is significant.
+        assertEquals(List.of("Check-in calls started"), page.markerLabels());
+        LocalDate markerDay = LocalDate.now(ZoneId.of("UTC")).minusDays(150);
+        String markerMonth = String.format("%d-%02d", markerDay.getYear(), markerDay.getMonthValue());
+        List<Object> marks = page.chartData(3);
+        assertTrue(marks.get(periods.indexOf(markerMonth)) != null, "the marker is drawn in " + markerMonth);
+        String markers = api("/api/v1/admin/analytics/markers");
+        Matcher id = Pattern.compile(
+                        "\"id\":(\\d+),\"date\":\"" + markerDay + "\",\"label\":\"Check-in calls started\"")
+                .matcher(markers);
+        assertTrue(id.find(), markers);
+        String impact = api("/api/v1/admin/analytics/markers/" + id.group(1) + "/impact?days=60");
+        String before = object(object(impact, "\"before\":"), "\"figure\":");
+        String after = object(object(impact, "\"after\":"), "\"figure\":");
+        assertEquals(one(number(before, "value")), page.impactBefore());
+        assertEquals(one(number(after, "value")), page.impactAfter());
+        assertTrue(impact.contains("\"significant\":true"), impact);
+        assertTrue(page.verdict().endsWith("significant (p < 0.05)"), page.verdict());
+        assertEquals("significant", page.verdictClass());
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2600));
+        page.screenshot(java.nio.file.Path.of("target", "dashboard.png"));
+    }
+
+    @Test
+    void aSharedLinkReopensTheSameFiltersForAViewerWhoCannotAddMarkers() throws Exception {
+        settledApi("/api/v1/admin/analytics/trend?" + businessByMonth);
+        Browser lead = signedIn("lead", DEMO_PASSWORD);
+        DashboardPage page = DashboardPage.open(lead, "survey=relationship-nps&segment=business&granularity=MONTH")
+                .apply();
+        String shared = page.currentUrl();
+        assertTrue(shared.contains("segment=business") && shared.contains("granularity=MONTH"), shared);
+        assertTrue(
+                shared.contains("from=" + to.minusDays(364)) && shared.contains("to=" + to),
+                "the link names the dates, so it shows the same days tomorrow: " + shared);
+        assertTrue(page.canAddMarker(), "a support lead may mark an action");
+        String tile = page.tileText("NPS");
+
+        Browser viewer = signedIn("viewer", DEMO_PASSWORD);
+        viewer.driver().get(shared);
+        DashboardPage seen = new DashboardPage(viewer);
+        assertEquals("Business plan", seen.selectedLabel("segment"));
+        assertEquals("Month", seen.selectedLabel("granularity"));
+        assertEquals(tile, seen.tileText("NPS"));
+        assertFalse(seen.canAddMarker(), "a viewer sees no form to mark an action");
+    }
+
+    @Test
+    void aMarkerTypedByTheLeadIsShownAsTextNeverAsMarkup() throws Exception {
+        settledApi("/api/v1/admin/analytics/trend?" + businessByMonth);
+        String starter = "survey=relationship-nps&segment=starter&granularity=MONTH&from=" + from + "&to=" + to;
+        Browser lead = signedIn("lead", DEMO_PASSWORD);
+        String label = "<img src=x id=injected> Price </script> letter";
+        DashboardPage page =
+                DashboardPage.open(lead, starter).addMarker(to.minusDays(20).toString(), label);
+        assertTrue(page.markerLabels().contains(label), page.markerLabels() + " / " + lead.text(By.tagName("main")));
+        assertTrue(lead.driver().findElements(By.id("injected")).isEmpty(), "no element from the label");
+        assertEquals(13, page.chartLabels().size(), "the chart still renders with the label in its data");
+    }
+
+    @Test
+    void theAdminApiStreamsThePdfReportWithTheDashboardsFiltersAndNamesABadOne() throws Exception {
+        settledApi("/api/v1/admin/analytics/trend?" + businessByMonth);
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(
+                        adminRequest("/api/v1/admin/analytics/reports/dashboard.pdf?" + businessByMonth),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        String type = pdf.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("application/pdf"), type);
+        assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals("%PDF-", new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII));
+        HttpResponse<String> bad = HttpClient.newHttpClient()
+                .send(
+                        adminRequest(
+                                "/api/v1/admin/analytics/reports/dashboard.pdf?survey=relationship-nps&granularity=YEAR"),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("\"granularity\""), bad.body());
+    }
+
+    HttpRequest adminRequest(String path) {
+        String url = "http://127.0.0.1:" + base.getPort() + base.getFile().replaceAll("/$", "") + path;
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Accept-Language", "en")
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET()
+                .build();
+    }
+
+    /** The API's answer once the rollups are built: two reads in a row with responses that agree. */
+    String settledApi(String path) throws Exception {
+        String previous = null;
+        for (int i = 0; i < 60; i++) {
+            String now = api(path);
+            if (now.equals(previous) && object(now, "\"total\":").contains("\"SHOWN\"")) {
+                return now;
+            }
+            previous = now;
+            Thread.sleep(2000);
+        }
+        throw new AssertionError("the rollups did not settle: " + previous);
+    }
+
+    String api(String path) throws Exception {
+        String url = "http://127.0.0.1:" + base.getPort() + base.getFile().replaceAll("/$", "") + path;
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Accept-Language", "en")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(("admin:" + ADMIN_PASSWORD)
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    /** The JSON object that follows the key (first occurrence), braces balanced. */
+    static String object(String json, String key) {
+        int start = json.indexOf(key);
+        assertTrue(start >= 0, key + " in " + json);
+        int open = json.indexOf('{', start);
+        int depth = 0;
+        for (int i = open; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return json.substring(open, i + 1);
+            }
+        }
+        throw new AssertionError("unbalanced " + json);
+    }
+
+    static double number(String object, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":(-?[0-9.Ee+-]+)").matcher(object);
+        assertTrue(m.find(), field + " in " + object);
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** One decimal, as the English console writes figures. */
+    static String one(double value) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.ENGLISH);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        format.setGroupingUsed(false);
+        return format.format(value);
+    }
+}
