@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.resonance.console.pages.Browser;
 import app.resonance.console.pages.DashboardPage;
 import app.resonance.console.pages.LoginPage;
-import java.io.File;
+import app.resonance.testapp.ConsoleApp;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,12 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,21 +32,12 @@ import org.openqa.selenium.By;
  * support lead who wants to know whether the check-in calls for Business customers worked. Expected
  * figures come from the admin analytics API, which answers from the same control classes.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(ConsoleApp.class)
 class DashboardBrowserIT {
 
-    static final String ADMIN_PASSWORD = "console-admin-password";
-    static final String DEMO_PASSWORD = "resonance-demo";
+    static final String ADMIN_PASSWORD = ConsoleApp.ADMIN_PASSWORD;
+    static final String DEMO_PASSWORD = ConsoleApp.DEMO_PASSWORD;
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ROOT.war"));
-    }
-
-    @ArquillianResource
-    URL base;
 
     final List<Browser> browsers = new ArrayList<>();
 
@@ -63,7 +47,7 @@ class DashboardBrowserIT {
     }
 
     Browser signedIn(String user, String password) {
-        Browser browser = new Browser(base);
+        Browser browser = new Browser(ConsoleApp.base());
         browsers.add(browser);
         LoginPage.open(browser).loginAs(user, password);
         return browser;
@@ -204,7 +188,7 @@ class DashboardBrowserIT {
     }
 
     HttpRequest adminRequest(String path) {
-        String url = "http://127.0.0.1:" + base.getPort() + base.getFile().replaceAll("/$", "") + path;
+        String url = ConsoleApp.base().toString().replaceAll("/$", "") + path;
         return HttpRequest.newBuilder(URI.create(url))
                 .header("Accept-Language", "en")
                 .header(
@@ -231,7 +215,7 @@ class DashboardBrowserIT {
     }
 
     String api(String path) throws Exception {
-        String url = "http://127.0.0.1:" + base.getPort() + base.getFile().replaceAll("/$", "") + path;
+        String url = ConsoleApp.base().toString().replaceAll("/$", "") + path;
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(url))
