@@ -43,7 +43,7 @@ FROM survey s WHERE s.slug = 'relationship-nps' \gset
 SELECT COALESCE(MAX(id), 0) + 1000 AS rbase FROM response \gset
 CREATE TEMP TABLE bench_response AS
 SELECT :rbase + g AS id,
-       :cbase + 1 + (g * 7919) % :customers AS customer_id,
+       :cbase + 1 + (g::bigint * 7919) % :customers AS customer_id,
        now()::timestamp - interval '730 days' + (g::double precision / :responses) * interval '730 days'
            + (random() * interval '1 hour') AS at,
        g::double precision / :responses AS t,
