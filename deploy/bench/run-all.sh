@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs every benchmark on one generated database and writes the figures to deploy/bench/results/.
 # Usage: deploy/bench/run-all.sh [customers] [responses]   (default 10000 1000000; the database is
-# perf_<responses>, generated unless it exists; GEN=1 forces a new one)
+# $DB or perf_<responses>, generated unless it exists; GEN=1 forces a new one)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-CUSTOMERS=${1:-10000}; RESPONSES=${2:-1000000}; DB=perf_$RESPONSES; B="$(dirname "$0")"
+CUSTOMERS=${1:-10000}; RESPONSES=${2:-1000000}; DB=${DB:-perf_$RESPONSES}; B="$(dirname "$0")"
 exists=$($PG -d postgres -At -c "SELECT 1 FROM pg_database WHERE datname = '$DB'")
 if [ -z "$exists" ] || [ "${GEN:-0}" = 1 ]; then "$B/gen-data.sh" "$DB" "$CUSTOMERS" "$RESPONSES"; fi
 {
