@@ -466,6 +466,18 @@ class ApiIT {
                 metrics.body()
                         .contains("resonance_submissions_rejected_total{mp_scope=\"application\",reason=\"invalid\"}"),
                 metrics.body());
+        // the operations gauges: queues are counts and ages that cannot be negative while the database answers
+        double backlog = gauge(metrics.body(), "resonance_rollup_backlog");
+        assertTrue(backlog >= 0, metrics.body());
+        double lag = gauge(metrics.body(), "resonance_rollup_lag_seconds");
+        assertTrue(lag >= 0 && lag < 600, "rollup lag " + lag);
+        assertTrue(gauge(metrics.body(), "resonance_mail_queued") >= 0);
+        assertTrue(gauge(metrics.body(), "resonance_mail_oldest_seconds") >= 0);
+        assertTrue(gauge(metrics.body(), "resonance_webhook_events_waiting") >= 0);
+        assertTrue(gauge(metrics.body(), "resonance_webhook_deliveries_pending") >= 0);
+        double active = gauge(metrics.body(), "resonance_db_connections", "state=\"active\"");
+        // H2 reports no connection counts (-1); on PostgreSQL the scrape's own query is an active connection
+        assertTrue(active == -1 || active >= 1, "active connections " + active);
         var openapi = api.get("openapi");
         assertEquals(200, openapi.statusCode());
         assertTrue(
@@ -771,5 +783,17 @@ class ApiIT {
         assertEquals(422, bad.statusCode(), bad.body());
         assertTrue(bad.body().contains("\"field\":\"segment\""), bad.body());
         assertTrue(bad.body().contains("\"field\":\"reminderDays\""), bad.body());
+    }
+
+    /** The value of a gauge in Prometheus text, with the given extra label if any; fails when it is missing. */
+    private static double gauge(String prometheus, String name, String... label) {
+        var pattern = java.util.regex.Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} (\\S+)$");
+        var m = pattern.matcher(prometheus);
+        while (m.find()) {
+            if (label.length == 0 || m.group(1).contains(label[0])) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        throw new AssertionError(name + " is missing from the metrics:\n" + prometheus);
     }
 }
