@@ -1,0 +1,79 @@
+package app.resonance.console.platform;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerFactory;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.ResourceBundle;
+
+/**
+ * A post whose view state is missing, expired (session timed out) or forged changes nothing: instead of
+ * an error page, the console shows the same page again, freshly loaded, with a note to repeat the
+ * action. Registered in faces-config.xml.
+ */
+public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
+
+    public ExpiredViewHandlerFactory(ExceptionHandlerFactory wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public ExceptionHandler getExceptionHandler() {
+        return new Handler(getWrapped().getExceptionHandler());
+    }
+
+    static final class Handler extends ExceptionHandlerWrapper {
+
+        Handler(ExceptionHandler wrapped) {
+            super(wrapped);
+        }
+
+        @Override
+        public void handle() {
+            Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+            while (events.hasNext()) {
+                Throwable failure = events.next().getContext().getException();
+                if (expired(failure) instanceof ViewExpiredException expired) {
+                    events.remove();
+                    showAgain(expired.getViewId());
+                }
+            }
+            getWrapped().handle();
+        }
+
+        static Throwable expired(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ViewExpiredException) {
+                    return cause;
+                }
+            }
+            return failure;
+        }
+
+        static void showAgain(String viewId) {
+            FacesContext context = FacesContext.getCurrentInstance();
+            ExternalContext external = context.getExternalContext();
+            String text = ResourceBundle.getBundle(
+                            "app.resonance.console.msg",
+                            CDI.current().select(ConsoleLanguage.class).get().getLocale())
+                    .getString("console.viewExpired");
+            external.getFlash().setKeepMessages(true);
+            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, text, null));
+            String page = viewId == null || !viewId.startsWith("/admin/") ? "/admin/index.xhtml" : viewId;
+            try {
+                external.redirect(external.getRequestContextPath() + page);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            context.responseComplete();
+        }
+    }
+}
