@@ -213,11 +213,21 @@ class FaultInjectionIT {
                 new Probe("GET", "/s/..%2F..%2Fetc%2Fpasswd", null, null),
                 new Probe("DELETE", "/api/v1/surveys/" + slug + "/responses", null, null),
                 new Probe("PUT", "/health/ready", "text/plain", "x"),
-                new Probe("POST", "/api/v1/surveys/" + slug + "/responses", "application/json", "{\"answers\": {\"csat\": "),
-                new Probe("POST", "/api/v1/surveys/" + slug + "/responses", "application/json",
+                new Probe(
+                        "POST",
+                        "/api/v1/surveys/" + slug + "/responses",
+                        "application/json",
+                        "{\"answers\": {\"csat\": "),
+                new Probe(
+                        "POST",
+                        "/api/v1/surveys/" + slug + "/responses",
+                        "application/json",
                         "{\"answers\": {\"csat\": \"1' OR '1'='1\"}}"),
                 new Probe("GET", "/api/v1/surveys/x'%3BDROP%20TABLE%20response%3B--", null, null),
-                new Probe("POST", "/admin/login.xhtml", "application/x-www-form-urlencoded",
+                new Probe(
+                        "POST",
+                        "/admin/login.xhtml",
+                        "application/x-www-form-urlencoded",
                         "jakarta.faces.ViewState=forged%3A1&login=login"),
                 new Probe("GET", "/s/" + slug, null, null),
                 new Probe("GET", "/admin/login.xhtml", null, null));
@@ -242,13 +252,20 @@ class FaultInjectionIT {
                     "Payara", "GlassFish", "Exception", "\tat ", "org.postgresql", "SQLState", "ERROR:", "Caused by")) {
                 assertFalse(r.body().contains(leak), what + " reveals " + leak + ": " + r.body());
             }
-            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), what);
-            assertEquals("strict-origin-when-cross-origin", r.headers().firstValue("Referrer-Policy").orElse(""), what);
+            assertEquals(
+                    "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), what);
+            assertEquals(
+                    "strict-origin-when-cross-origin",
+                    r.headers().firstValue("Referrer-Policy").orElse(""),
+                    what);
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("frame-ancestors 'none'"), what + " CSP: " + csp);
             assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""), what);
             assertTrue(
-                    r.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="),
+                    r.headers()
+                            .firstValue("Strict-Transport-Security")
+                            .orElse("")
+                            .startsWith("max-age="),
                     what + " HSTS behind TLS");
             if (!p.path.startsWith("/admin")) {
                 assertFalse(csp.contains("unsafe-inline"), what + " public CSP: " + csp);
