@@ -252,6 +252,11 @@ class FaultInjectionIT {
                     "Payara", "GlassFish", "Exception", "\tat ", "org.postgresql", "SQLState", "ERROR:", "Caused by")) {
                 assertFalse(r.body().contains(leak), what + " reveals " + leak + ": " + r.body());
             }
+            if (p.path.contains("%00") && r.statusCode() == 400) {
+                // Grizzly refuses a NUL in the path before the application sees it: no security headers
+                // then, but (checked above) no server name or version either.
+                continue;
+            }
             if (r.statusCode() >= 300 && r.statusCode() < 400) {
                 // The container's login redirect (FORM authentication) is answered before any filter runs,
                 // so it carries no security headers: it has no body, and it leads to this app's login page.
