@@ -252,8 +252,8 @@ class FaultInjectionIT {
                     "Payara", "GlassFish", "Exception", "\tat ", "org.postgresql", "SQLState", "ERROR:", "Caused by")) {
                 assertFalse(r.body().contains(leak), what + " reveals " + leak + ": " + r.body());
             }
-            if (p.path.contains("%00") && r.statusCode() == 400) {
-                // Grizzly refuses a NUL in the path before the application sees it: no security headers
+            if ((p.path.contains("%00") || p.path.contains("%2F")) && r.statusCode() == 400) {
+                // Grizzly refuses a NUL or an encoded slash in the path before the application sees it: no headers
                 // then, but (checked above) no server name or version either.
                 continue;
             }
