@@ -224,7 +224,8 @@ class FaultInjectionIT {
                         "application/json",
                         "{\"answers\": {\"csat\": \"1' OR '1'='1\"}}"),
                 new Probe("GET", "/api/v1/surveys/x'%3BDROP%20TABLE%20response%3B--", null, null),
-                // A forged jakarta.faces.ViewState on /admin/login.xhtml is still a 500 (ViewExpiredException): see README
+                // A forged jakarta.faces.ViewState on /admin/login.xhtml is still a 500 (ViewExpiredException): see
+                // README
                 new Probe("GET", "/s/" + slug, null, null),
                 new Probe("GET", "/admin/login.xhtml", null, null));
         for (Probe p : probes) {
