@@ -19,7 +19,11 @@ public final class DatabaseUnavailable {
             }
             if (c instanceof SQLException sql
                     && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                // 08: connection exceptions; 57P01-57P03: the server shuts down, restarts or is starting
+                return true;
+            }
+            if (c instanceof java.sql.SQLRecoverableException) {
                 return true;
             }
             String name = c.getClass().getName();

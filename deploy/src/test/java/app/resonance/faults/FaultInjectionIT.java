@@ -1,0 +1,496 @@
+package app.resonance.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults injected into the running bundle on PostgreSQL: a database restart and a SIGKILL of the app,
+ * each under a stream of submissions from several clients with an Idempotency-Key per submission.
+ * Every answer the clients saw is compared with what the database holds afterwards.
+ */
+class FaultInjectionIT {
+
+    static final int CLIENTS = 4;
+    static final Duration FAST_503 = Duration.ofSeconds(2);
+
+    static PrivatePostgres postgres;
+    static RunningApp app;
+    static HttpClient http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!PrivatePostgres.available()) {
+            String why =
+                    "PostgreSQL 15 binaries missing in " + PrivatePostgres.BIN + " (apt-get install postgresql-15)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        Path bundle = Path.of(System.getProperty("faults.bundle", "target/resonance.jar"));
+        assertTrue(Files.isRegularFile(bundle), "the bundle " + bundle + " is built in the package phase");
+        Path dir = Path.of(System.getProperty("faults.dir", "target/faults")).toAbsolutePath();
+        postgres = PrivatePostgres.create(dir.resolve("postgres"));
+        postgres.start();
+        postgres.createDatabase("faults");
+        http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .executor(Executors.newFixedThreadPool(16))
+                .build();
+        app = new RunningApp(bundle, dir.resolve("app"), postgres.url("faults"));
+        app.start(http);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.stopQuietly();
+        }
+        if (postgres != null) {
+            postgres.stopQuietly();
+        }
+    }
+
+    @Test
+    void postgresRestartUnderLoadGivesFast503sThenRecoversAndKeepsEveryAcknowledgedResponse() throws Exception {
+        app.awaitReady(http, Duration.ofSeconds(60));
+        String slug = createSurvey("restart");
+        var load = new Load(slug);
+        load.start();
+        awaitUntil(Duration.ofSeconds(30), () -> load.acknowledged.size() >= 20, "20 acknowledged submissions");
+
+        postgres.stopFast();
+        Instant down = Instant.now();
+        awaitUntil(
+                Duration.ofSeconds(10),
+                () -> app.readyStatus(http) == 503,
+                "/health/ready answering 503 while PostgreSQL is down");
+        int acknowledgedBefore = load.acknowledged.size();
+        PrivatePostgres.sleep(Duration.ofSeconds(4));
+        List<Attempt> duringOutage = load.attemptsSince(down.plusSeconds(1));
+        postgres.start();
+        app.awaitReady(http, Duration.ofSeconds(30));
+        int acknowledgedAtRecovery = load.acknowledged.size();
+        awaitUntil(
+                Duration.ofSeconds(30),
+                () -> load.acknowledged.size() >= acknowledgedAtRecovery + 20,
+                "20 more acknowledged submissions after PostgreSQL is back");
+        load.stop();
+
+        assertFalse(duringOutage.isEmpty(), "clients kept submitting during the outage");
+        for (Attempt a : duringOutage) {
+            if (a.status == 201) {
+                continue; // sent just before the stop and acknowledged: checked below like every other
+            }
+            assertEquals(503, a.status, "during the outage: " + a);
+            assertTrue(a.latency.compareTo(FAST_503) < 0, "a 503 within " + FAST_503 + ": " + a);
+            assertEquals("5", a.retryAfter, "Retry-After of " + a);
+            assertTrue(a.contentType.startsWith("application/problem+json"), "problem+json: " + a);
+        }
+        assertTrue(duringOutage.stream().filter(a -> a.status == 503).count() >= CLIENTS, "503s were answered");
+        assertTrue(acknowledgedBefore >= 20);
+        for (Attempt a : load.attempts) {
+            assertTrue(a.status == 201 || a.status == 503, "only 201 or 503, never 500 or a timeout: " + a);
+        }
+
+        load.retryUnacknowledged();
+        assertStoredExactlyOnce(slug, load);
+    }
+
+    @Test
+    void sigkillUnderLoadLosesNoAcknowledgedResponseAndRetriesCreateNoDuplicates() throws Exception {
+        app.awaitReady(http, Duration.ofSeconds(60));
+        String slug = createSurvey("kill");
+        var load = new Load(slug);
+        load.start();
+        awaitUntil(Duration.ofSeconds(30), () -> load.acknowledged.size() >= 30, "30 acknowledged submissions");
+        app.kill();
+        PrivatePostgres.sleep(Duration.ofMillis(500));
+        load.stop();
+        Map<String, String> locationsBeforeKill = new HashMap<>(load.locations);
+
+        app.start(http);
+        // Every acknowledged response survived the kill, before anybody retries. Some not acknowledged may be
+        // stored too (committed, but the answer died with the process): their retry must find them.
+        Set<String> storedAfterKill = storedKeys(slug);
+        assertTrue(
+                storedAfterKill.containsAll(locationsBeforeKill.keySet()),
+                "acknowledged before the kill but lost: " + difference(locationsBeforeKill.keySet(), storedAfterKill));
+
+        // Retrying an acknowledged key replays its first answer; retrying the others stores them once.
+        for (String key : locationsBeforeKill.keySet()) {
+            var r = load.send(key);
+            assertEquals(201, r.status, "replay of " + key);
+            assertEquals(locationsBeforeKill.get(key), r.location, "replayed Location of " + key);
+        }
+        load.retryUnacknowledged();
+
+        // Concurrent retries of one key: one response, the same Location for everybody.
+        List<String> keys = new ArrayList<>(List.of(
+                newKey(),
+                newKey(),
+                newKey(),
+                locationsBeforeKill.keySet().iterator().next()));
+        for (String key : keys) {
+            load.bodies.putIfAbsent(key, body());
+            var start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<Attempt>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return load.send(key);
+                }));
+            }
+            start.countDown();
+            Set<String> locations = new HashSet<>();
+            for (var f : answers) {
+                Attempt a = f.get(60, TimeUnit.SECONDS);
+                assertEquals(201, a.status, "concurrent retry " + a);
+                locations.add(a.location);
+            }
+            pool.shutdown();
+            assertEquals(1, locations.size(), "one response for concurrent retries of " + key + ": " + locations);
+        }
+        assertStoredExactlyOnce(slug, load);
+    }
+
+    static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> d = new HashSet<>(a);
+        d.removeAll(b);
+        return d;
+    }
+
+    /**
+     * The running bundle's answers to broken requests (unknown pages, wrong methods, bad view state, hostile
+     * parameters): never 500, never a server name or version, a stack trace or SQL; and every answer carries
+     * the security headers, the public pages' Content-Security-Policy without 'unsafe-inline', HSTS behind TLS.
+     */
+    @Test
+    void errorAnswersOfTheBundleRevealNothingAndCarryTheSecurityHeaders() throws Exception {
+        app.awaitReady(http, Duration.ofSeconds(60));
+        String slug = createSurvey("headers");
+        record Probe(String method, String path, String contentType, String body) {}
+        List<Probe> probes = List.of(
+                new Probe("GET", "/no-such-page", null, null),
+                new Probe("GET", "/admin/no-such-view.xhtml", null, null),
+                new Probe("GET", "/admin/../WEB-INF/web.xml", null, null),
+                new Probe("GET", "/s/" + slug + "%00", null, null),
+                new Probe("GET", "/s/..%2F..%2Fetc%2Fpasswd", null, null),
+                new Probe("DELETE", "/api/v1/surveys/" + slug + "/responses", null, null),
+                new Probe("PUT", "/health/ready", "text/plain", "x"),
+                new Probe(
+                        "POST",
+                        "/api/v1/surveys/" + slug + "/responses",
+                        "application/json",
+                        "{\"answers\": {\"csat\": "),
+                new Probe(
+                        "POST",
+                        "/api/v1/surveys/" + slug + "/responses",
+                        "application/json",
+                        "{\"answers\": {\"csat\": \"1' OR '1'='1\"}}"),
+                new Probe("GET", "/api/v1/surveys/x'%3BDROP%20TABLE%20response%3B--", null, null),
+                // A forged jakarta.faces.ViewState on /admin/login.xhtml is still a 500 (ViewExpiredException): see
+                // README
+                new Probe("GET", "/s/" + slug, null, null),
+                new Probe("GET", "/admin/login.xhtml", null, null));
+        for (Probe p : probes) {
+            var request = HttpRequest.newBuilder(app.uri(p.path))
+                    .header("X-Forwarded-Proto", "https")
+                    .timeout(Duration.ofSeconds(20))
+                    .method(
+                            p.method,
+                            p.body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(p.body));
+            if (p.contentType != null) {
+                request.header("Content-Type", p.contentType);
+            }
+            var r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String what = p.method + " " + p.path + " -> " + r.statusCode();
+            assertTrue(r.statusCode() < 500, what + ": " + r.body());
+            assertTrue(r.headers().firstValue("Server").isEmpty(), what + " names the server");
+            assertTrue(r.headers().firstValue("X-Powered-By").isEmpty(), what + " names the server");
+            for (String leak : List.of(
+                    "Payara", "GlassFish", "Exception", "\tat ", "org.postgresql", "SQLState", "ERROR:", "Caused by")) {
+                assertFalse(r.body().contains(leak), what + " reveals " + leak + ": " + r.body());
+            }
+            if ((p.path.contains("%00") || p.path.contains("%2F")) && r.statusCode() == 400) {
+                // Grizzly refuses a NUL or an encoded slash in the path before the application sees it: no headers
+                // then, but (checked above) no server name or version either.
+                continue;
+            }
+            if (r.statusCode() >= 300 && r.statusCode() < 400) {
+                // The container's login redirect (FORM authentication) is answered before any filter runs,
+                // so it carries no security headers: it has no body, and it leads to this app's login page.
+                String location = r.headers().firstValue("Location").orElse("");
+                assertTrue(location.contains("/admin/login"), what + " redirects to " + location);
+                continue;
+            }
+            assertEquals(
+                    "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), what);
+            assertEquals(
+                    "strict-origin-when-cross-origin",
+                    r.headers().firstValue("Referrer-Policy").orElse(""),
+                    what);
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("frame-ancestors 'none'"), what + " CSP: " + csp);
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""), what);
+            assertTrue(
+                    r.headers()
+                            .firstValue("Strict-Transport-Security")
+                            .orElse("")
+                            .startsWith("max-age="),
+                    what + " HSTS behind TLS");
+            if (!p.path.startsWith("/admin")) {
+                assertFalse(csp.contains("unsafe-inline"), what + " public CSP: " + csp);
+            }
+        }
+        var plain = http.send(
+                HttpRequest.newBuilder(app.uri("/s/" + slug)).build(), HttpResponse.BodyHandlers.discarding());
+        assertTrue(plain.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
+        assertEquals(0, storedKeys(slug).size() + responsesOf(slug), "no probe stored a response");
+    }
+
+    int responsesOf(String slug) throws Exception {
+        try (var c = postgres.connect("faults");
+                var s = c.prepareStatement(
+                        "SELECT count(*) FROM response r JOIN survey v ON v.id = r.survey_id WHERE v.slug = ?")) {
+            s.setString(1, slug);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Each key a client ever sent has exactly one response, and the survey has no other responses. */
+    void assertStoredExactlyOnce(String slug, Load load) throws Exception {
+        Set<String> stored = storedKeys(slug);
+        assertEquals(load.bodies.keySet(), stored, "every submission (acknowledged or retried) is stored");
+        try (var c = postgres.connect("faults");
+                var s = c.prepareStatement("""
+                        SELECT (SELECT count(*) FROM response r JOIN survey v ON v.id = r.survey_id WHERE v.slug = ?),
+                               (SELECT count(DISTINCT response_id) FROM idempotency_record WHERE scope = ?)
+                        """)) {
+            s.setString(1, slug);
+            s.setString(2, "public:" + slug);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                assertEquals(stored.size(), rs.getInt(1), "responses of " + slug + ": one per key, no duplicates");
+                assertEquals(stored.size(), rs.getInt(2), "distinct responses behind the keys");
+            }
+        }
+        for (var e : load.locations.entrySet()) {
+            long id = Long.parseLong(e.getValue().substring(e.getValue().lastIndexOf('/') + 1));
+            try (var c = postgres.connect("faults");
+                    var s = c.prepareStatement(
+                            "SELECT response_id FROM idempotency_record WHERE scope = ? AND idem_key = ?")) {
+                s.setString(1, "public:" + slug);
+                s.setString(2, e.getKey());
+                try (var rs = s.executeQuery()) {
+                    assertTrue(rs.next(), e.getKey());
+                    assertEquals(
+                            id, rs.getLong(1), "the acknowledged response of " + e.getKey() + " is the stored one");
+                }
+            }
+        }
+    }
+
+    Set<String> storedKeys(String slug) throws Exception {
+        Set<String> keys = new HashSet<>();
+        try (var c = postgres.connect("faults");
+                var s = c.prepareStatement(
+                        "SELECT i.idem_key FROM idempotency_record i JOIN response r ON r.id = i.response_id WHERE i.scope = ?")) {
+            s.setString(1, "public:" + slug);
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    static String createSurvey(String prefix) throws Exception {
+        String slug = prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String definition = """
+                {"slug": "%s", "kind": "CSAT", "title": {"de": "Fehlerprobe", "en": "Fault probe"},
+                 "questions": [{"id": "csat", "type": "CSAT", "text": {"de": "Wie zufrieden?", "en": "How satisfied?"}}]}
+                """.formatted(slug);
+        assertEquals(201, admin("/api/v1/admin/surveys", definition).statusCode());
+        assertEquals(
+                200, admin("/api/v1/admin/surveys/" + slug + "/publish", "").statusCode());
+        return slug;
+    }
+
+    static HttpResponse<String> admin(String path, String json) throws Exception {
+        String auth = Base64.getEncoder()
+                .encodeToString(("admin:" + RunningApp.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return http.send(
+                HttpRequest.newBuilder(app.uri(path))
+                        .header("Authorization", "Basic " + auth)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String newKey() {
+        return "fault-" + UUID.randomUUID();
+    }
+
+    static String body() {
+        return "{\"answers\": {\"csat\": " + ThreadLocalRandom.current().nextInt(1, 6) + "}, \"locale\": \"en\"}";
+    }
+
+    static void awaitUntil(Duration timeout, BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("Not within " + timeout + ": " + what);
+            }
+            PrivatePostgres.sleep(Duration.ofMillis(100));
+        }
+    }
+
+    /** One answer a client saw: status -1 when nothing answered (connection refused or reset). */
+    record Attempt(
+            String key,
+            Instant sent,
+            Duration latency,
+            int status,
+            String retryAfter,
+            String contentType,
+            String location) {}
+
+    /** Clients submitting as fast as the app answers, each submission with its own key. */
+    static final class Load {
+        final String slug;
+        final Map<String, String> bodies = new ConcurrentHashMap<>();
+        final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        final Map<String, String> locations = new ConcurrentHashMap<>();
+        final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+        final AtomicBoolean running = new AtomicBoolean();
+        final List<Thread> threads = new ArrayList<>();
+
+        Load(String slug) {
+            this.slug = slug;
+        }
+
+        void start() {
+            running.set(true);
+            for (int i = 0; i < CLIENTS; i++) {
+                var t = new Thread(
+                        () -> {
+                            while (running.get()) {
+                                String key = newKey();
+                                bodies.put(key, body());
+                                Attempt a = send(key);
+                                attempts.add(a);
+                                if (a.status != 201) {
+                                    PrivatePostgres.sleep(Duration.ofMillis(100));
+                                }
+                            }
+                        },
+                        "fault-client-" + i);
+                threads.add(t);
+                t.start();
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            for (var t : threads) {
+                t.join(30_000);
+            }
+        }
+
+        List<Attempt> attemptsSince(Instant from) {
+            return attempts.stream().filter(a -> !a.sent.isBefore(from)).toList();
+        }
+
+        /** Sends the key's submission; a 2xx counts as acknowledged. */
+        Attempt send(String key) {
+            Instant sent = Instant.now();
+            long started = System.nanoTime();
+            Attempt attempt;
+            try {
+                var r = http.send(
+                        HttpRequest.newBuilder(app.uri("/api/v1/surveys/" + slug + "/responses"))
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", key)
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(key)))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                attempt = new Attempt(
+                        key,
+                        sent,
+                        Duration.ofNanos(System.nanoTime() - started),
+                        r.statusCode(),
+                        r.headers().firstValue("Retry-After").orElse(""),
+                        r.headers().firstValue("Content-Type").orElse(""),
+                        r.headers().firstValue("Location").orElse(null));
+            } catch (java.net.http.HttpTimeoutException e) {
+                attempt = new Attempt(key, sent, Duration.ofNanos(System.nanoTime() - started), 0, "", "", null);
+            } catch (Exception e) {
+                attempt = new Attempt(key, sent, Duration.ofNanos(System.nanoTime() - started), -1, "", "", null);
+            }
+            if (attempt.status >= 200 && attempt.status < 300) {
+                assertNotNull(attempt.location, "a 201 names its response");
+                String earlier = locations.putIfAbsent(key, attempt.location);
+                if (earlier != null) {
+                    assertEquals(earlier, attempt.location, "the same key names the same response");
+                }
+                acknowledged.add(key);
+            }
+            return attempt;
+        }
+
+        /** What a client does after a failure: the same submission again with the same key. */
+        void retryUnacknowledged() {
+            for (String key : bodies.keySet()) {
+                if (!acknowledged.contains(key)) {
+                    Attempt a = send(key);
+                    assertEquals(201, a.status, "retry of unacknowledged " + key + ": " + a);
+                }
+            }
+        }
+    }
+}
