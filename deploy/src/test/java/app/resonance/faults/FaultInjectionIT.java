@@ -224,8 +224,12 @@ class FaultInjectionIT {
                         "application/json",
                         "{\"answers\": {\"csat\": \"1' OR '1'='1\"}}"),
                 new Probe("GET", "/api/v1/surveys/x'%3BDROP%20TABLE%20response%3B--", null, null),
-                // A forged jakarta.faces.ViewState on /admin/login.xhtml is still a 500 (ViewExpiredException): see
-                // README
+                // A forged view state changes nothing and leads back to the page (a redirect), never a 500
+                new Probe(
+                        "POST",
+                        "/admin/login.xhtml",
+                        "application/x-www-form-urlencoded",
+                        "login=login&login%3Ausername=admin&login%3Apassword=x&jakarta.faces.ViewState=forged%3A1"),
                 new Probe("GET", "/s/" + slug, null, null),
                 new Probe("GET", "/admin/login.xhtml", null, null));
         for (Probe p : probes) {
