@@ -18,8 +18,8 @@ start() {
     local name=$1 http=$2 hz=$3
     RESONANCE_DB_URL="$db_url" RESONANCE_DB_USER="${RESONANCE_DB_USER:-postgres}" \
         nohup java -Djava.io.tmpdir="$CLUSTER_DIR" -jar "$root/deploy/target/resonance.jar" \
-        --port "$http" --name "$name" --clusterName resonance --clustermode "tcpip:$members" \
-        --hzPort "$hz" --interfaces 127.0.0.1 --disablephonehome \
+        --port "$http" --name "$name" --clustername resonance --clustermode "tcpip:$members" \
+        --startport "$hz" --interfaces 127.0.0.1 --disablephonehome \
         >"$CLUSTER_DIR/$name.log" 2>&1 &
     echo $! >"$CLUSTER_DIR/$name.pid"
 }
