@@ -2,8 +2,8 @@
 # Starts two Resonance instances on loopback (HTTP 18501, 18502; Hazelcast 18550, 18551, discovering
 # each other only over TCP on 127.0.0.1) sharing one PostgreSQL database, behind HAProxy on 18500.
 # Usage: deploy/cluster/start-two.sh [jdbc-url]   (default: the database cluster_demo on 127.0.0.1)
-# UNVERIFIED: the bundle is built with --nocluster; whether the launch options below turn clustering
-# back on has not been checked yet (see README "Running a cluster").
+# KNOWN BROKEN: the bundle is built with --nocluster, and that wins: each instance forms its own
+# data grid (DG Size 1). HTTP through HAProxy works (README "Running a cluster").
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
