@@ -38,7 +38,8 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
 
         @Override
         public void handle() {
-            Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+            Iterator<ExceptionQueuedEvent> events =
+                    getUnhandledExceptionQueuedEvents().iterator();
             while (events.hasNext()) {
                 Throwable failure = events.next().getContext().getException();
                 if (expired(failure) instanceof ViewExpiredException expired) {
