@@ -39,7 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Startup
 @Singleton
-@DependsOn({"DatabaseMigrator", "FirstAdmin"})
+@DependsOn({"DatabaseMigrator", "FirstAdmin", "DemoAccounts"})
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DemoDataLoader {
 
@@ -53,6 +53,10 @@ public class DemoDataLoader {
     public static final String BUSINESS_SEGMENT = "business";
     public static final String CHECK_IN_CALLS_LABEL = "Check-in calls started";
     public static final String CHECK_IN_CALLS_DESCRIPTION = "Check-in-Anrufe gestartet";
+    /** The check-in calls themselves: done follow-up tasks for Business detractors, from the marker on. */
+    public static final String CHECK_IN_TASK_TITLE = "Check-in-Anruf / check-in call";
+
+    public static final int CHECK_IN_TASKS = 12;
 
     @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
     DataSource dataSource;
@@ -158,11 +162,12 @@ public class DemoDataLoader {
                 }
                 memberships.add(member);
             }
-            checkInCallsMarker(segments, segmentIds);
+            long business = checkInCallsMarker(segments, segmentIds);
             int written = 0;
             for (String slug : DemoStory.RESPONSES.keySet().stream().sorted().toList()) {
                 written += responses(slug, story.responses(slug, customers), customerIds, memberships);
             }
+            checkInCallTasks(business);
             try (var marker = connection.prepareStatement(
                     "INSERT INTO app_setting (setting_key, setting_value, updated_at) VALUES (?, ?, ?)")) {
                 marker.setString(1, MARKER);
@@ -174,7 +179,7 @@ public class DemoDataLoader {
         }
 
         /** The action of the story on the Business trend of relationship-nps: the day the recovery starts. */
-        private void checkInCallsMarker(List<Segment> segments, Map<Segment, Long> segmentIds) throws SQLException {
+        private long checkInCallsMarker(List<Segment> segments, Map<Segment, Long> segmentIds) throws SQLException {
             Segment business = segments.stream()
                     .filter(s -> s.key().equals(BUSINESS_SEGMENT))
                     .findFirst()
@@ -190,6 +195,71 @@ public class DemoDataLoader {
                     CHECK_IN_CALLS_DESCRIPTION,
                     "demo",
                     now);
+            return segmentIds.get(business);
+        }
+
+        /**
+         * The calls behind the marker: the Business customers who gave relationship-nps a detractor score in
+         * the month before the calls started each got a check-in call in the weeks after, as a done
+         * follow-up task of the demo lead (when the account exists) with a note of what was agreed.
+         */
+        private void checkInCallTasks(long business) throws SQLException {
+            LocalDate calls = today.minusDays(DemoStory.CALLS_START_DAYS_AGO);
+            List<Long> detractors = new ArrayList<>();
+            try (var query = connection.prepareStatement("SELECT r.customer_id FROM response r"
+                    + " JOIN response_segment rs ON rs.response_id = r.id AND rs.segment_id = ?"
+                    + " JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id"
+                    + " WHERE r.survey_id = ? AND q.question_type = 'NPS' AND a.score <= 6"
+                    + " AND r.customer_id IS NOT NULL AND r.submitted_at >= ? AND r.submitted_at < ?"
+                    + " GROUP BY r.customer_id ORDER BY r.customer_id FETCH FIRST " + CHECK_IN_TASKS + " ROWS ONLY")) {
+                bind(
+                        query,
+                        business,
+                        surveyIds.get(MARKER_SURVEY),
+                        calls.minusDays(30).atStartOfDay(),
+                        calls.atStartOfDay());
+                try (var rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        detractors.add(rows.getLong(1));
+                    }
+                }
+            }
+            Long lead = null;
+            try (var query = connection.prepareStatement("SELECT id FROM app_user WHERE username = ?")) {
+                query.setString(1, DemoAccounts.LEAD);
+                try (var rows = query.executeQuery()) {
+                    lead = rows.next() ? rows.getLong(1) : null;
+                }
+            }
+            for (int i = 0; i < detractors.size(); i++) {
+                LocalDateTime created = calls.plusDays(i * 2L).atTime(9, 0);
+                LocalDateTime closed = created.plusDays(1 + i % 3).withHour(15);
+                long task = id("follow_up_seq");
+                update(
+                        "INSERT INTO follow_up (id, survey_id, customer_id, segment_id, assignee_id, title, status,"
+                                + " due_date, resurvey, created_at, updated_at, closed_at, dedup_key, row_version)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, 'DONE', ?, TRUE, ?, ?, ?, ?, 0)",
+                        task,
+                        surveyIds.get(MARKER_SURVEY),
+                        detractors.get(i),
+                        business,
+                        lead,
+                        CHECK_IN_TASK_TITLE,
+                        created.toLocalDate().plusDays(2),
+                        created,
+                        closed,
+                        closed,
+                        "demo:check-in:" + detractors.get(i));
+                update(
+                        "INSERT INTO follow_up_note (follow_up_id, position, author, note_text, created_at)"
+                                + " VALUES (?, 0, ?, ?, ?)",
+                        task,
+                        DemoAccounts.LEAD,
+                        i % 2 == 0
+                                ? "Angerufen: Ticket-Rückstau erklärt, fester Ansprechpartner im Support zugesagt."
+                                : "Called: walked through the open tickets, named a support contact, follow-up in 4 weeks.",
+                        closed);
+            }
         }
 
         private void survey(DemoSurveys.Definition definition) throws SQLException {

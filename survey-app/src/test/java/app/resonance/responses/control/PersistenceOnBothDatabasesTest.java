@@ -65,6 +65,19 @@ class PersistenceOnBothDatabasesTest {
                                 + " AND m.marker_date = DATE '"
                                 + TODAY.minusDays(DemoStory.CALLS_START_DAYS_AGO) + "'"),
                 "the demo marks the day the check-in calls started on the Business trend");
+        assertEquals(
+                DemoDataLoader.CHECK_IN_TASKS,
+                count(
+                        dataSource,
+                        "SELECT COUNT(DISTINCT f.customer_id) FROM follow_up f JOIN segment g ON g.id = f.segment_id"
+                                + " JOIN follow_up_note n ON n.follow_up_id = f.id"
+                                + " WHERE g.segment_key = 'business' AND f.status = 'DONE'"
+                                + " AND f.created_at >= TIMESTAMP '"
+                                + TODAY.minusDays(DemoStory.CALLS_START_DAYS_AGO) + " 00:00:00'"
+                                + " AND EXISTS (SELECT 1 FROM response r JOIN answer a ON a.response_id = r.id"
+                                + " JOIN question q ON q.id = a.question_id WHERE r.customer_id = f.customer_id"
+                                + " AND q.question_type = 'NPS' AND a.score <= 6)"),
+                "the check-in calls are done follow-up tasks, with a note, for Business detractors");
 
         Instant dipFrom = TODAY.minusDays(DemoStory.DIP_START_DAYS_AGO - 30)
                 .atStartOfDay(ZoneOffset.UTC)
