@@ -135,6 +135,26 @@ class FollowUpBrowserIT {
         assertEquals("You can read this task; only support leads and admins change it.", task.readOnlyNote());
     }
 
+    @Test
+    void theCommentsPageFiltersBySegmentAndKeepsTheFilterInTheUrl() throws Exception {
+        long all = total(adminGet("/api/v1/admin/analytics/comments?survey=relationship-nps&limit=1").body());
+        long business = total(adminGet("/api/v1/admin/analytics/comments?survey=relationship-nps&segment=business&limit=1")
+                .body());
+        assertTrue(business > 0 && business < all, business + " of " + all);
+        LoginPage.open(browser).loginAs("lead", DEMO_PASSWORD);
+        browser.open("/admin/comments.xhtml?survey=relationship-nps&segment=business");
+        By totalShown = By.cssSelector("[id='comments:table'] .ui-paginator-current");
+        assertEquals(Long.toString(business), browser.text(totalShown), "the page counts the Business comments");
+        browser.open("/admin/comments.xhtml?survey=relationship-nps");
+        assertEquals(Long.toString(all), browser.text(totalShown), "without the segment every comment counts");
+    }
+
+    static long total(String json) {
+        Matcher m = Pattern.compile("\"total\":(\\d+)").matcher(json);
+        assertTrue(m.find(), json);
+        return Long.parseLong(m.group(1));
+    }
+
     void assertNoScriptRan() {
         Object flag = ((JavascriptExecutor) browser.driver()).executeScript("return window.__xss === undefined;");
         assertEquals(Boolean.TRUE, flag, "the respondent's markup ran");

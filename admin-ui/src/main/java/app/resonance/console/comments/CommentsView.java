@@ -1,5 +1,8 @@
 package app.resonance.console.comments;
 
+import app.resonance.console.platform.Faces;
+import app.resonance.customers.control.SegmentCatalog;
+import app.resonance.customers.entity.Segment;
 import app.resonance.analytics.control.AnalyticsSettings;
 import app.resonance.analytics.control.CommentFilter;
 import app.resonance.analytics.control.Comments;
@@ -14,14 +17,15 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * Comments of one survey, newest first, page by page through {@link Comments}; search text, theme and
- * date range are kept in the URL. Anonymous surveys show no customer or segment (Comments leaves them out).
+ * Comments of one survey, newest first, page by page through {@link Comments}; search text, theme,
+ * segment and date range are kept in the URL. Anonymous surveys show no customer or segment (Comments leaves them out).
  */
 @Named
 @ViewScoped
@@ -39,9 +43,13 @@ public class CommentsView implements Serializable {
     @Inject
     transient AnalyticsSettings settings;
 
+    @Inject
+    transient SegmentCatalog segments;
+
     private String survey;
     private String q;
     private String theme;
+    private String segment;
     private LocalDate from;
     private LocalDate to;
     private Comments.ThemeSummary summary;
@@ -76,8 +84,15 @@ public class CommentsView implements Serializable {
                 theme = null;
             }
         }
+        Long segmentId = null;
+        if (segment != null && !segment.isBlank()) {
+            segmentId = segments.byKey(segment).map(Segment::id).orElse(null);
+            if (segmentId == null) {
+                segment = null;
+            }
+        }
         String search = q == null || q.isBlank() ? null : q.strip();
-        return new CommentFilter(chosen.id(), from, to, null, null, null, search, wanted);
+        return new CommentFilter(chosen.id(), from, to, segmentId, null, null, search, wanted);
     }
 
     /** One page at a time from the database. */
@@ -115,6 +130,21 @@ public class CommentsView implements Serializable {
 
     public List<String> getSurveys() {
         return surveys.all().stream().map(Survey::slug).toList();
+    }
+
+    /** Segment keys and their names in the console's language. */
+    public Map<String, String> getSegments() {
+        Map<String, String> named = new LinkedHashMap<>();
+        segments.all().forEach(s -> named.put(s.name().in(Faces.locale()), s.key()));
+        return named;
+    }
+
+    public String getSegment() {
+        return segment;
+    }
+
+    public void setSegment(String segment) {
+        this.segment = segment;
     }
 
     public List<String> getThemes() {
