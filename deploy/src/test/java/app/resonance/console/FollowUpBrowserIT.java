@@ -137,9 +137,11 @@ class FollowUpBrowserIT {
 
     @Test
     void theCommentsPageFiltersBySegmentAndKeepsTheFilterInTheUrl() throws Exception {
-        long all = total(adminGet("/api/v1/admin/analytics/comments?survey=relationship-nps&limit=1").body());
-        long business = total(adminGet("/api/v1/admin/analytics/comments?survey=relationship-nps&segment=business&limit=1")
+        long all = total(adminGet("/api/v1/admin/analytics/comments?survey=relationship-nps&limit=1")
                 .body());
+        long business =
+                total(adminGet("/api/v1/admin/analytics/comments?survey=relationship-nps&segment=business&limit=1")
+                        .body());
         assertTrue(business > 0 && business < all, business + " of " + all);
         LoginPage.open(browser).loginAs("lead", DEMO_PASSWORD);
         browser.open("/admin/comments.xhtml?survey=relationship-nps&segment=business");

@@ -1,13 +1,13 @@
 package app.resonance.console.comments;
 
-import app.resonance.console.platform.Faces;
-import app.resonance.customers.control.SegmentCatalog;
-import app.resonance.customers.entity.Segment;
 import app.resonance.analytics.control.AnalyticsSettings;
 import app.resonance.analytics.control.CommentFilter;
 import app.resonance.analytics.control.Comments;
 import app.resonance.analytics.control.Granularity;
 import app.resonance.analytics.control.Theme;
+import app.resonance.console.platform.Faces;
+import app.resonance.customers.control.SegmentCatalog;
+import app.resonance.customers.entity.Segment;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import jakarta.faces.view.ViewScoped;
@@ -16,8 +16,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
