@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -164,6 +165,19 @@ class DashboardBrowserIT {
         assertTrue(page.markerLabels().contains(label), page.markerLabels() + " / " + lead.text(By.tagName("main")));
         assertTrue(lead.driver().findElements(By.id("injected")).isEmpty(), "no element from the label");
         assertEquals(13, page.chartLabels().size(), "the chart still renders with the label in its data");
+    }
+
+    @Test
+    void theLeadDownloadsTheResponsesBehindTheDashboardAsTheApiExportsThem() throws Exception {
+        String expected = api("/api/v1/admin/analytics/exports/responses?survey=relationship-nps&segment=business&from="
+                + from + "&to=" + to);
+        Browser lead = signedIn("lead", DEMO_PASSWORD);
+        DashboardPage.open(lead, businessByMonth);
+        lead.click(By.id("filters:csv"));
+        String downloaded = Files.readString(lead.downloaded("relationship-nps-responses.csv"), StandardCharsets.UTF_8);
+        List<String> rows = downloaded.lines().toList();
+        assertTrue(rows.size() > 100, "the Business responses of the year: " + rows.size());
+        assertEquals(expected.lines().toList(), rows, "the same rows and columns as the admin API's export");
     }
 
     @Test

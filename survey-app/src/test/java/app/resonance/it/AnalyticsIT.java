@@ -345,7 +345,8 @@ class AnalyticsIT {
                     .body();
             var list = ((jakarta.json.JsonArray) Api.parse(tasks)).getValuesAs(JsonObject.class);
             task = list.stream()
-                    .filter(t -> t.getJsonNumber("responseId").longValue() == responseId)
+                    .filter(t ->
+                            t.get("responseId") instanceof jakarta.json.JsonNumber n && n.longValue() == responseId)
                     .findFirst()
                     .orElse(null);
         }

@@ -2,9 +2,11 @@ package app.resonance.console.analytics;
 
 import app.resonance.analytics.control.AnalyticsSettings;
 import app.resonance.analytics.control.Estimate;
+import app.resonance.analytics.control.ExportFilter;
 import app.resonance.analytics.control.Granularity;
 import app.resonance.analytics.control.Metric;
 import app.resonance.analytics.control.ReportingRules;
+import app.resonance.analytics.control.ResponseExport;
 import app.resonance.analytics.control.RollupFilter;
 import app.resonance.analytics.control.TrendAnalysis;
 import app.resonance.analytics.control.TrendMarkers;
@@ -65,6 +67,9 @@ public class DashboardView implements Serializable {
 
     @Inject
     transient Clock clock;
+
+    @Inject
+    transient ResponseExport export;
 
     private final DashboardFilter filter = new DashboardFilter();
 
@@ -259,6 +264,43 @@ public class DashboardView implements Serializable {
         external.setResponseHeader("Content-Disposition", "attachment; filename=\"resonance-dashboard.pdf\"");
         new app.resonance.analytics.control.DashboardReport(messages)
                 .write(content, external.getResponseOutputStream());
+        faces.responseComplete();
+    }
+
+    public void downloadCsv() throws java.io.IOException {
+        download(ResponseExport.Format.CSV);
+    }
+
+    public void downloadXlsx() throws java.io.IOException {
+        download(ResponseExport.Format.XLSX);
+    }
+
+    /** The responses behind the dashboard, with its filters, streamed as the admin API's export does. */
+    void download(ResponseExport.Format format) throws java.io.IOException {
+        if (dashboard == null) {
+            return;
+        }
+        Survey survey = filter.selectedSurvey();
+        var responses = new ExportFilter(
+                survey.id(),
+                filter.fromDate(),
+                filter.toDate(),
+                filter.selectedSegment() == null
+                        ? null
+                        : filter.selectedSegment().id(),
+                filter.getChannel(),
+                filter.getLocale(),
+                survey.anonymous());
+        boolean csv = format == ResponseExport.Format.CSV;
+        var faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+        var external = faces.getExternalContext();
+        external.responseReset();
+        external.setResponseContentType(
+                csv ? "text/csv; charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        external.setResponseHeader(
+                "Content-Disposition",
+                "attachment; filename=\"" + survey.slug() + "-responses." + (csv ? "csv" : "xlsx") + "\"");
+        export.write(responses, settings.zone(), format, Faces.messages(), external.getResponseOutputStream());
         faces.responseComplete();
     }
 

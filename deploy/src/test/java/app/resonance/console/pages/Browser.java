@@ -26,6 +26,7 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final String base;
     private final Path profile;
+    private final Path downloads;
 
     public Browser(URL base) {
         // Payara Micro reports the machine's address, not always reachable in a sandbox; it listens on all.
@@ -33,6 +34,7 @@ public final class Browser implements AutoCloseable {
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         try {
             profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
+            downloads = Files.createDirectories(profile.resolve("downloads"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,6 +52,13 @@ public final class Browser implements AutoCloseable {
                 "--window-size=1400,1000",
                 "--lang=en-US",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        options.setExperimentalOption(
+                "prefs",
+                java.util.Map.of(
+                        "download.default_directory",
+                        downloads.toAbsolutePath().toString(),
+                        "download.prompt_for_download",
+                        false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
@@ -72,6 +81,15 @@ public final class Browser implements AutoCloseable {
 
     public WebElement find(By by) {
         return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** A file the browser downloaded, once it is complete (at most 30 s). */
+    public Path downloaded(String name) {
+        Path file = downloads.resolve(name);
+        Path partial = downloads.resolve(name + ".crdownload");
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> Files.isRegularFile(file) && !Files.exists(partial));
+        return file;
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {

@@ -75,7 +75,8 @@ class AlertRulesOnBothDatabasesTest {
         fixture.setNpsScore(detractor, 2);
         drain(fixture, created);
         assertEquals(3, fixture.count("SELECT COUNT(*) FROM alert"));
-        assertEquals(1, fixture.count("SELECT COUNT(*) FROM follow_up"));
+        // tasks raised by alerts (the demo's check-in calls have no response)
+        assertEquals(1, fixture.count("SELECT COUNT(*) FROM follow_up WHERE response_id IS NOT NULL"));
         assertEquals(1, created.size(), created.toString());
 
         // Bert's detractor goes to the other lead; a backfilled detractor from last spring raises nothing.
@@ -85,7 +86,7 @@ class AlertRulesOnBothDatabasesTest {
         assertEquals(List.of("DETRACTOR"), fixture.strings("SELECT kind FROM alert WHERE response_id = " + second));
         assertEquals(9001L, created.get(1).assigneeId());
         assertEquals(2, created.size());
-        assertEquals(2, fixture.count("SELECT COUNT(*) FROM follow_up"));
+        assertEquals(2, fixture.count("SELECT COUNT(*) FROM follow_up WHERE response_id IS NOT NULL"));
     }
 
     static void drain(FixtureAccess fixture, List<AlertRules.Created> created) throws Exception {
