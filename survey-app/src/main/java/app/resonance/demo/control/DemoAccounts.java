@@ -1,15 +1,19 @@
 package app.resonance.demo.control;
 
+import app.resonance.platform.control.DataSourceConfiguration;
 import app.resonance.security.control.UserDirectory;
 import app.resonance.security.entity.Role;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,6 +35,9 @@ public class DemoAccounts {
     @Inject
     UserDirectory users;
 
+    @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+    DataSource dataSource;
+
     @Inject
     @ConfigProperty(name = "resonance.demo.enabled", defaultValue = "false")
     boolean enabled;
@@ -47,6 +54,23 @@ public class DemoAccounts {
         create(LEAD, "Sabine Support-Lead", Role.SUPPORT_LEAD);
         create(VIEWER, "Victor Viewer", Role.VIEWER);
         users.contact(LEAD, LEAD_EMAIL, "de");
+        assignCheckInCalls();
+    }
+
+    /**
+     * The demo's check-in calls are the lead's tasks; the loader assigns them itself when it runs after
+     * this bean (the container may start the two singletons in either order).
+     */
+    private void assignCheckInCalls() {
+        try (var connection = dataSource.getConnection();
+                var update = connection.prepareStatement("UPDATE follow_up SET assignee_id ="
+                        + " (SELECT id FROM app_user WHERE username = ?)"
+                        + " WHERE assignee_id IS NULL AND dedup_key LIKE 'demo:check-in:%'")) {
+            update.setString(1, LEAD);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Assigning the demo's check-in calls failed", e);
+        }
     }
 
     private void create(String username, String displayName, Role role) {

@@ -39,7 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Startup
 @Singleton
-@DependsOn({"DatabaseMigrator", "FirstAdmin", "DemoAccounts"})
+@DependsOn({"DatabaseMigrator", "FirstAdmin"})
 @TransactionManagement(TransactionManagementType.BEAN)
 public class DemoDataLoader {
 
@@ -201,7 +201,8 @@ public class DemoDataLoader {
         /**
          * The calls behind the marker: the Business customers who gave relationship-nps a detractor score in
          * the month before the calls started each got a check-in call in the weeks after, as a done
-         * follow-up task of the demo lead (when the account exists) with a note of what was agreed.
+         * follow-up task of the demo lead (assigned here if the account
+         * exists already, otherwise by {@link DemoAccounts} when it creates it) with a note of what was agreed.
          */
         private void checkInCallTasks(long business) throws SQLException {
             LocalDate calls = today.minusDays(DemoStory.CALLS_START_DAYS_AGO);
