@@ -64,11 +64,32 @@ final class Api {
                 .timeout(Duration.ofSeconds(60));
     }
 
+    /**
+     * Sends the request; a refused connection (the listener of a just started Payara Micro may still be
+     * rebinding after its post-boot commands) is tried again for up to ten seconds, nothing else is.
+     */
     HttpResponse<String> send(HttpRequest request) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.ConnectException e) {
+                if (System.nanoTime() > until) {
+                    throw new UncheckedIOException(e);
+                }
+                pause();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static void pause() {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Thread.sleep(250);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
