@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,31 +75,34 @@ public final class BundleProcess implements AutoCloseable {
     }
 
     void awaitReady(Duration timeout) {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the bundle exited with " + process.exitValue() + "; see " + log);
             }
+            // A new connection for every look (as curl would), so no pooled connection from the start-up,
+            // when the listener is rebound by the post-boot commands, can stand in the way.
             try {
-                HttpResponse<Void> ready = client.send(
-                        HttpRequest.newBuilder(URI.create(base() + "/health/ready"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
+                var connection = (java.net.HttpURLConnection)
+                        URI.create(base() + "/health/ready").toURL().openConnection();
+                connection.setConnectTimeout(2000);
+                connection.setReadTimeout(5000);
+                connection.setUseCaches(false);
+                connection.setRequestProperty("Connection", "close");
+                int status = connection.getResponseCode();
+                connection.disconnect();
+                if (status == 200) {
                     return;
                 }
+                last = "status " + status;
             } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                last = e.toString();
             }
             sleep(500);
         }
-        throw new IllegalStateException("the bundle was not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(
+                "the bundle was not ready within " + timeout + " (last: " + last + "); see " + log);
     }
 
     @Override
