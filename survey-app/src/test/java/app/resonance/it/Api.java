@@ -39,10 +39,27 @@ final class Api {
      */
     static URL loopback(URL url) {
         try {
-            return new URL(url.getProtocol(), "127.0.0.1", url.getPort(), url.getFile());
+            return new URL(url.getProtocol(), "127.0.0.1", listening(url.getPort()), url.getFile());
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The port the app really listens on: with Arquillian's random port Payara Micro auto-binds, and when
+     * its post-boot commands rebind the listener it can move to the next port while the adapter still
+     * reports the first one (seen in CI). Answers the reported port unless only a following one answers.
+     */
+    static int listening(int reported) {
+        for (int port = reported; port <= reported + 2; port++) {
+            try (var socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+                return port;
+            } catch (IOException e) {
+                // not this one
+            }
+        }
+        return reported;
     }
 
     /** The WAR this module built, as the integration tests deploy it. */
