@@ -62,6 +62,8 @@ final class RunningApp {
         awaitReady(http, Duration.ofSeconds(150));
     }
 
+    private volatile String lastAnswer = "no answer";
+
     void awaitReady(HttpClient http, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -73,19 +75,29 @@ final class RunningApp {
             }
             PrivatePostgres.sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException("The app was not ready within " + timeout + ", see " + dir);
+        throw new IllegalStateException(
+                "The app was not ready within " + timeout + " (last: " + lastAnswer + "), see " + dir);
     }
 
-    /** The status of /health/ready, or -1 when nothing answers. */
+    /**
+     * The status of /health/ready, or -1 when nothing answers. Each poll opens a new connection: a pooled
+     * connection of the shared client can go on failing after the listener has come up.
+     */
     int readyStatus(HttpClient http) {
         try {
-            return http.send(
-                            HttpRequest.newBuilder(uri("/health/ready"))
-                                    .timeout(Duration.ofSeconds(5))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
+            var connection = (java.net.HttpURLConnection) uri("/health/ready").toURL().openConnection();
+            connection.setConnectTimeout(2000);
+            connection.setReadTimeout(5000);
+            connection.setUseCaches(false);
+            try {
+                int status = connection.getResponseCode();
+                lastAnswer = "status " + status;
+                return status;
+            } finally {
+                connection.disconnect();
+            }
         } catch (Exception e) {
+            lastAnswer = e.toString();
             return -1;
         }
     }
