@@ -2,8 +2,6 @@ package app.resonance.faults;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,10 +57,13 @@ final class RunningApp {
         env.put("RESONANCE_SUBMISSIONS_PER_MINUTE", "0");
         env.put("RESONANCE_MAIL_PORT", Integer.toString(PrivatePostgres.freePort()));
         process = pb.start();
-        awaitReady(http, Duration.ofSeconds(150));
+        awaitReady(http, Duration.ofSeconds(240));
     }
 
     private volatile String lastAnswer = "no answer";
+
+    /** Readiness answers that were errors rather than "not ready" (503): a probe must never see them. */
+    final java.util.List<Integer> serverErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void awaitReady(HttpClient http, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
@@ -85,13 +86,17 @@ final class RunningApp {
      */
     int readyStatus(HttpClient http) {
         try {
-            var connection = (java.net.HttpURLConnection) uri("/health/ready").toURL().openConnection();
+            var connection =
+                    (java.net.HttpURLConnection) uri("/health/ready").toURL().openConnection();
             connection.setConnectTimeout(2000);
             connection.setReadTimeout(5000);
             connection.setUseCaches(false);
             try {
                 int status = connection.getResponseCode();
                 lastAnswer = "status " + status;
+                if (status >= 500 && status != 503) {
+                    serverErrors.add(status);
+                }
                 return status;
             } finally {
                 connection.disconnect();

@@ -517,8 +517,8 @@ class PublicFormsBrowserIT {
                             90_000));
             browser.go(url("s/relationship-nps"));
             // Chromium posts the paint entry a little after the page is loaded, later still on a busy machine.
-            browser.waitUntil(driver -> (Boolean) browser.script(
-                    "return performance.getEntriesByName('first-contentful-paint').length > 0"));
+            browser.waitUntil(driver -> (Boolean)
+                    browser.script("return performance.getEntriesByName('first-contentful-paint').length > 0"));
             Number paint = (Number) browser.script("var p = performance.getEntriesByName('first-contentful-paint')[0];"
                     + " return p ? p.startTime : -1");
             Number loaded = (Number)

@@ -3,7 +3,6 @@ package app.resonance.console.analytics;
 import app.resonance.analytics.entity.TrendMarker;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
-import app.resonance.platform.control.TextRules;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,22 +22,9 @@ public class MarkerForm implements Serializable {
         if (date == null) {
             errors.add(messages.error("date", "markerDate"));
         }
-        text(label, true, TrendMarker.LABEL_MAX, "label", errors, messages);
-        text(description, false, TrendMarker.DESCRIPTION_MAX, "description", errors, messages);
+        messages.checkText("label", label, true, TrendMarker.LABEL_MAX, errors);
+        messages.checkText("description", description, false, TrendMarker.DESCRIPTION_MAX, errors);
         return errors;
-    }
-
-    private static void text(
-            String value, boolean required, int max, String field, List<FieldError> errors, Messages messages) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(messages.error(field, "required"));
-            }
-        } else if (value.length() > max) {
-            errors.add(messages.error(field, "tooLong", max));
-        } else if (!TextRules.isClean(value)) {
-            errors.add(messages.error(field, "badCharacters"));
-        }
     }
 
     String description() {

@@ -11,7 +11,6 @@ import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
-import app.resonance.platform.control.TextRules;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
@@ -286,8 +285,8 @@ public class AdminAnalyticsResource {
         if (date == null) {
             errors.add(messages.error("date", "markerDate"));
         }
-        text(draft.label(), true, TrendMarker.LABEL_MAX, "label", errors, messages);
-        text(draft.description(), false, TrendMarker.DESCRIPTION_MAX, "description", errors, messages);
+        messages.checkText("label", draft.label(), true, TrendMarker.LABEL_MAX, errors);
+        messages.checkText("description", draft.description(), false, TrendMarker.DESCRIPTION_MAX, errors);
         Survey survey = null;
         if (draft.survey() != null) {
             survey = surveys.bySlug(draft.survey()).orElse(null);
@@ -315,19 +314,6 @@ public class AdminAnalyticsResource {
         return Response.created(URI.create("admin/analytics/markers/" + marker.id()))
                 .entity(AnalyticsJson.marker(marker))
                 .build();
-    }
-
-    private static void text(
-            String value, boolean required, int max, String field, List<FieldError> errors, Messages messages) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(messages.error(field, "required"));
-            }
-        } else if (value.length() > max) {
-            errors.add(messages.error(field, "tooLong", max));
-        } else if (!TextRules.isClean(value)) {
-            errors.add(messages.error(field, "badCharacters"));
-        }
     }
 
     @DELETE

@@ -81,13 +81,7 @@ public class SegmentEditor {
             String text = draft.name() == null
                     ? null
                     : ("de".equals(language) ? draft.name().de() : draft.name().en());
-            if (text == null || text.isBlank()) {
-                errors.add(messages.error("name." + language, "required"));
-            } else if (text.length() > 120) {
-                errors.add(messages.error("name." + language, "tooLong", 120));
-            } else if (!TextRules.isClean(text)) {
-                errors.add(messages.error("name." + language, "badCharacters"));
-            }
+            messages.checkText("name." + language, text, true, 120, errors);
         }
         List<SegmentDraft.Rule> rules = draft.rules() == null ? List.of() : draft.rules();
         if (rules.isEmpty()) {

@@ -14,7 +14,6 @@ import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
-import app.resonance.platform.control.TextRules;
 import app.resonance.security.control.UserDirectory;
 import app.resonance.security.entity.AppUser;
 import app.resonance.security.entity.Role;
@@ -182,13 +181,7 @@ public class AdminFollowUpsResource {
         }
         String note = change.note() == null ? null : change.note().strip();
         if (note != null) {
-            if (note.isEmpty()) {
-                errors.add(messages.error("note", "required"));
-            } else if (note.length() > NOTE_MAX) {
-                errors.add(messages.error("note", "tooLong", NOTE_MAX));
-            } else if (!TextRules.isClean(note)) {
-                errors.add(messages.error("note", "badCharacters"));
-            }
+            messages.checkText("note", note, true, NOTE_MAX, errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("problem.invalidFollowUp", errors);

@@ -32,8 +32,16 @@ public class HealthChecks {
     @Readiness
     HealthCheck database() {
         return () -> {
-            var response = HealthCheckResponse.named("database").withData("migrated", migrator.isMigrated());
-            if (!migrator.isMigrated()) {
+            boolean migrated;
+            try {
+                migrated = migrator.isMigrated();
+            } catch (RuntimeException stillStarting) {
+                // While the container is still initialising its singletons, the migrator cannot be asked yet:
+                // not ready (503), not an error (500).
+                migrated = false;
+            }
+            var response = HealthCheckResponse.named("database").withData("migrated", migrated);
+            if (!migrated) {
                 return response.down().build();
             }
             try (var connection = dataSource.getConnection()) {

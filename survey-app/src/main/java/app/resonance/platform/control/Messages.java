@@ -54,4 +54,20 @@ public final class Messages {
     public FieldError error(String field, String code, Object... args) {
         return new FieldError(field, code, get("error." + code, args));
     }
+
+    /**
+     * Checks a free-text field typed by an admin or support lead: required or not, at most {@code max}
+     * characters, no control characters or lone surrogates. Adds at most one error for the field.
+     */
+    public void checkText(String field, String value, boolean required, int max, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(error(field, "required"));
+            }
+        } else if (value.length() > max) {
+            errors.add(error(field, "tooLong", max));
+        } else if (!TextRules.isClean(value)) {
+            errors.add(error(field, "badCharacters"));
+        }
+    }
 }
