@@ -11,8 +11,11 @@ class ConsoleOriginFilterTest {
 
     @Test
     void theOriginHeaderCountsAndWithoutItTheReferersOrigin() {
-        assertEquals(Optional.of("https://a.example"), ConsoleOriginFilter.claimedOrigin("https://a.example", "https://b.example/x"));
-        assertEquals(Optional.of("https://b.example"), ConsoleOriginFilter.claimedOrigin(null, "https://b.example/x?y=1"));
+        assertEquals(
+                Optional.of("https://a.example"),
+                ConsoleOriginFilter.claimedOrigin("https://a.example", "https://b.example/x"));
+        assertEquals(
+                Optional.of("https://b.example"), ConsoleOriginFilter.claimedOrigin(null, "https://b.example/x?y=1"));
         assertEquals(Optional.of("null"), ConsoleOriginFilter.claimedOrigin(null, "not a url"));
         assertEquals(Optional.empty(), ConsoleOriginFilter.claimedOrigin(null, null));
     }
@@ -20,11 +23,16 @@ class ConsoleOriginFilterTest {
     @Test
     void theRequestsOwnHostAndSchemeAreOwn() {
         assertTrue(ConsoleOriginFilter.isOwn("http://127.0.0.1:8080", Optional.empty(), "http", "127.0.0.1:8080"));
-        assertTrue(ConsoleOriginFilter.isOwn("https://Feedback.Example.com", Optional.empty(), "https", "feedback.example.com:443"));
-        assertFalse(ConsoleOriginFilter.isOwn("http://feedback.example.com", Optional.empty(), "https", "feedback.example.com"),
+        assertTrue(ConsoleOriginFilter.isOwn(
+                "https://Feedback.Example.com", Optional.empty(), "https", "feedback.example.com:443"));
+        assertFalse(
+                ConsoleOriginFilter.isOwn(
+                        "http://feedback.example.com", Optional.empty(), "https", "feedback.example.com"),
                 "another scheme is another origin");
-        assertFalse(ConsoleOriginFilter.isOwn("https://evil.example", Optional.empty(), "https", "feedback.example.com"));
-        assertFalse(ConsoleOriginFilter.isOwn("http://127.0.0.1:8080.evil.example", Optional.empty(), "http", "127.0.0.1:8080"));
+        assertFalse(
+                ConsoleOriginFilter.isOwn("https://evil.example", Optional.empty(), "https", "feedback.example.com"));
+        assertFalse(ConsoleOriginFilter.isOwn(
+                "http://127.0.0.1:8080.evil.example", Optional.empty(), "http", "127.0.0.1:8080"));
         assertFalse(ConsoleOriginFilter.isOwn("null", Optional.empty(), "http", "127.0.0.1:8080"));
         assertFalse(ConsoleOriginFilter.isOwn("http://127.0.0.1:8080", Optional.empty(), "http", null));
     }
