@@ -22,6 +22,8 @@ final class RunningApp {
     final int port;
     private Process process;
     private int starts;
+    /** Every answer other than 200 that /health/ready gave while the app was starting (Payara's own included). */
+    final List<HttpResponse<String>> startupAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     RunningApp(Path bundle, Path dir, String dbUrl) throws Exception {
         this.bundle = bundle;
@@ -79,12 +81,15 @@ final class RunningApp {
     /** The status of /health/ready, or -1 when nothing answers. */
     int readyStatus(HttpClient http) {
         try {
-            return http.send(
-                            HttpRequest.newBuilder(uri("/health/ready"))
-                                    .timeout(Duration.ofSeconds(5))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(uri("/health/ready"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                startupAnswers.add(answer);
+            }
+            return answer.statusCode();
         } catch (Exception e) {
             return -1;
         }
