@@ -262,11 +262,10 @@ class FaultInjectionIT {
                 continue;
             }
             if (r.statusCode() >= 300 && r.statusCode() < 400) {
-                // The container's login redirect (FORM authentication) is answered before any filter runs,
-                // so it carries no security headers: it has no body, and it leads to this app's login page.
+                // The login redirect is answered before any filter runs: the authentication mechanism sets the
+                // security headers itself (checked below), and it leads to this app's login page.
                 String location = r.headers().firstValue("Location").orElse("");
                 assertTrue(location.contains("/admin/login"), what + " redirects to " + location);
-                continue;
             }
             assertEquals(
                     "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), what);
@@ -291,6 +290,22 @@ class FaultInjectionIT {
                 HttpRequest.newBuilder(app.uri("/s/" + slug)).build(), HttpResponse.BodyHandlers.discarding());
         assertTrue(plain.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over plain HTTP");
         assertEquals(0, storedKeys(slug).size() + responsesOf(slug), "no probe stored a response");
+    }
+
+    @Test
+    void whileTheBundleStartsNoAnswerNamesTheServer() {
+        // Payara Micro opens its listener before the application is deployed and answers on its own until then
+        // (404, then 503 from the readiness check): the pre-boot commands keep the server's name out of the
+        // headers from the first answer on. Its own error page's body still names it (README, Security).
+        assertFalse(app.startupAnswers.isEmpty(), "the start-up was watched from before the app was ready");
+        for (var answer : app.startupAnswers) {
+            String what = "start-up answer " + answer.statusCode();
+            assertTrue(answer.header("Server").isEmpty(), what + " names the server: " + answer.headers());
+            assertTrue(answer.header("X-Powered-By").isEmpty(), what + " names the server");
+            for (String leak : List.of("Exception", "\tat ", "Caused by", "org.postgresql")) {
+                assertFalse(answer.body().contains(leak), what + " reveals " + leak + ": " + answer.body());
+            }
+        }
     }
 
     int responsesOf(String slug) throws Exception {

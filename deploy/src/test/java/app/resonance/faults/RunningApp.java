@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The runnable bundle (deploy/target/resonance.jar) as a child process, as an operator starts it. */
@@ -20,6 +21,18 @@ final class RunningApp {
     final int port;
     private Process process;
     private int starts;
+    /** Every answer other than 200 that /health/ready gave while the app was starting (Payara's own included). */
+    final List<StartupAnswer> startupAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** An answer to a readiness poll that was not 200, with its headers and body. */
+    record StartupAnswer(int statusCode, Map<String, List<String>> headers, String body) {
+        java.util.Optional<String> header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst();
+        }
+    }
 
     RunningApp(Path bundle, Path dir, String dbUrl) throws Exception {
         this.bundle = bundle;
@@ -96,6 +109,15 @@ final class RunningApp {
                 lastAnswer = "status " + status;
                 if (status >= 500 && status != 503) {
                     serverErrors.add(status);
+                }
+                if (status != 200) {
+                    var stream = connection.getErrorStream() != null
+                            ? connection.getErrorStream()
+                            : connection.getInputStream();
+                    String body = stream == null
+                            ? ""
+                            : new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    startupAnswers.add(new StartupAnswer(status, connection.getHeaderFields(), body));
                 }
                 return status;
             } finally {

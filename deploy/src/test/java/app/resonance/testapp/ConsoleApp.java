@@ -27,6 +27,7 @@ public final class ConsoleApp implements BeforeAllCallback {
     public static final String DEMO_PASSWORD = "resonance-demo";
 
     private static volatile Running running;
+    private static volatile int tlsPort;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -42,6 +43,11 @@ public final class ConsoleApp implements BeforeAllCallback {
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The HTTPS port (Payara Micro's self-signed certificate), as a TLS terminating proxy would reach it. */
+    public static int tlsPort() {
+        return tlsPort;
     }
 
     /** The SMTP server that receives every mail the application sends. */
@@ -62,6 +68,7 @@ public final class ConsoleApp implements BeforeAllCallback {
             Path data = Path.of("target", "console-it").toAbsolutePath();
             deleteTree(data);
             int smtpPort = BundleProcess.freePort();
+            tlsPort = BundleProcess.freePort();
             GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
             BundleProcess app = new BundleProcess(
@@ -84,7 +91,9 @@ public final class ConsoleApp implements BeforeAllCallback {
                             "resonance.mail.pollSeconds",
                             "1"),
                     data.resolve("app.log"),
-                    "--nocluster");
+                    "--nocluster",
+                    "--sslport",
+                    Integer.toString(tlsPort));
             try {
                 app.start(Duration.ofSeconds(300));
             } catch (RuntimeException e) {

@@ -48,10 +48,12 @@ public class LoginView {
             FacesContext.getCurrentInstance().responseComplete();
             return null;
         }
-        Faces.error(
-                "locked".equals(request.getAttribute(ApiAuthenticationMechanism.LOGIN_FAILURE))
-                        ? "login.locked"
-                        : "login.invalid");
+        Object failure = request.getAttribute(ApiAuthenticationMechanism.LOGIN_FAILURE);
+        if ("throttled".equals(failure)) {
+            Faces.error("login.throttled", request.getAttribute(ApiAuthenticationMechanism.LOGIN_WAIT_MINUTES));
+        } else {
+            Faces.error("locked".equals(failure) ? "login.locked" : "login.invalid");
+        }
         return null;
     }
 

@@ -3,14 +3,9 @@ package app.resonance.forms.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -55,16 +50,6 @@ public class SubmissionGuard {
 
     /** A keyed hash of the client's address: the address itself is never kept. */
     String clientKey(String address) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secrets.formKey(), "HmacSHA256"));
-            byte[] digest = mac.doFinal(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(digest)
-                    .substring(0, 22);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return secrets.clientKey(address);
     }
 }

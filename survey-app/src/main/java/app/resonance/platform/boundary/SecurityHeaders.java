@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The headers every response carries; HSTS only where the request came over TLS. */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -20,7 +20,7 @@ final class SecurityHeaders {
 
     private SecurityHeaders() {}
 
-    static void apply(HttpServletRequest request, HttpServletResponse response) {
+    public static void apply(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");

@@ -1,0 +1,225 @@
+package app.resonance.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.resonance.console.pages.Browser;
+import app.resonance.console.pages.LoginPage;
+import app.resonance.testapp.ConsoleApp;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * Names an admin typed (customer names and regions, segment names, survey titles and question texts,
+ * marker labels, user display names), made of markup and script that would run in an HTML element, an
+ * attribute or a JavaScript string, are text wherever the console shows them (tables, headings, menus
+ * and their options, the chart's data) and in the task mail: the page shows them literally, no injected
+ * element exists and no script ran.
+ */
+@ExtendWith(ConsoleApp.class)
+class NameXssBrowserIT {
+
+    static final String TAG = "<img src=x onerror=window.__xss=1>";
+    static final String ATTRIBUTE = "\"><script>window.__xss=1</script>";
+    static final String SCRIPT = "'};window.__xss=1;//";
+    static final String HOSTILE = TAG + " " + ATTRIBUTE + " " + SCRIPT;
+
+    Browser browser;
+    final String run = UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(ConsoleApp.base());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void hostileNamesAreTextInTablesMenusHeadingsTheChartAndTheTaskMail() throws Exception {
+        String segment = "xss-" + run;
+        String customer = "X-" + run;
+        String survey = "xss-" + run;
+        String viewer = "xss" + run;
+        created(post(
+                "/api/v1/admin/segments",
+                "{\"key\": \"" + segment + "\", \"name\": {\"de\": " + json(HOSTILE + " de")
+                        + ", \"en\": " + json(HOSTILE + " " + run) + "}, \"rules\": [{\"attribute\": \"plan\","
+                        + " \"operator\": \"EQUALS\", \"value\": \"business\"}]}"));
+        created(post(
+                "/api/v1/admin/customers",
+                "{\"externalId\": \"" + customer + "\", \"name\": " + json(HOSTILE)
+                        + ", \"email\": \"" + customer.toLowerCase()
+                        + "@mail.example\", \"locale\": \"en\", \"plan\": \"business\","
+                        + " \"region\": " + json(SCRIPT + run) + "}"));
+        created(post(
+                "/api/v1/admin/surveys",
+                "{\"slug\": \"" + survey + "\", \"kind\": \"NPS\", \"title\": {\"de\": "
+                        + json(HOSTILE) + ", \"en\": " + json(HOSTILE)
+                        + "}, \"questions\": [{\"id\": \"nps\", \"type\": \"NPS\","
+                        + " \"text\": {\"de\": " + json(ATTRIBUTE + " de") + ", \"en\": " + json(TAG + " en")
+                        + "}}]}"));
+        created(post(
+                "/api/v1/admin/analytics/markers",
+                "{\"date\": \"" + LocalDate.now(ZoneOffset.UTC).minusDays(40)
+                        + "\", \"label\": " + json(HOSTILE) + ", \"survey\": \"relationship-nps\", \"segment\": \""
+                        + segment
+                        + "\"}"));
+        created(post(
+                "/api/v1/admin/users",
+                "{\"username\": \"" + viewer + "\", \"displayName\": " + json(HOSTILE)
+                        + ", \"password\": \"viewer-password-1\", \"role\": \"VIEWER\"}"));
+        created(post(
+                "/api/v1/admin/surveys/relationship-nps/responses",
+                "{\"answers\": {\"nps\": 1}, \"customer\": \"" + customer + "\"}"));
+
+        LoginPage.open(browser).loginAs("admin", ConsoleApp.ADMIN_PASSWORD);
+
+        browser.open("/admin/customer.xhtml?id=" + customer);
+        assertEquals(
+                "Customer: " + HOSTILE + " (" + customer + ")",
+                browser.text(By.id("page-title")),
+                "the heading shows the name as written");
+        assertInert("customer page");
+
+        browser.open("/admin/customers.xhtml");
+        browser.type(By.id("customers:text"), customer);
+        browser.waitForText(By.id("customers:table"), customer);
+        assertTrue(browser.text(By.id("customers:table")).contains(HOSTILE), browser.text(By.id("customers:table")));
+        assertTrue(textContent("#customers\\:region").contains(SCRIPT + run), "the region is an option of its menu");
+        assertInert("customer list");
+
+        browser.open("/admin/segments.xhtml");
+        assertTrue(browser.text(By.tagName("main")).contains(HOSTILE + " " + run), "segment list");
+        assertInert("segment list");
+
+        browser.open("/admin/surveys.xhtml");
+        assertTrue(browser.text(By.tagName("main")).contains(HOSTILE), "survey list");
+        assertInert("survey list");
+
+        browser.open("/admin/manage/designer.xhtml?slug=" + survey);
+        String designer = browser.text(By.tagName("main"));
+        assertTrue(designer.contains(ATTRIBUTE + " de") && designer.contains(TAG + " en"), designer);
+        assertEquals(HOSTILE, browser.text(By.id("preview-title")));
+        assertInert("designer");
+
+        browser.open("/admin/dashboard.xhtml?survey=relationship-nps&segment=" + segment + "&granularity=MONTH");
+        assertEquals(HOSTILE + " " + run, browser.text(By.id("filters:segment_label")), "the chosen segment");
+        assertTrue(textContent("#filters\\:segment").contains(HOSTILE + " " + run), "the segment menu's options");
+        assertEquals(
+                List.of(HOSTILE),
+                browser.driver().findElements(By.cssSelector("#markerChoice\\:markerTable .marker-label")).stream()
+                        .map(org.openqa.selenium.WebElement::getText)
+                        .toList(),
+                "the marker list");
+        Object chartLabels = script("return Chart.getChart(document.getElementById('trendChart_canvas'))"
+                + ".data.datasets[3].markerLabels.filter(l => l !== '');");
+        assertEquals(List.of(HOSTILE), chartLabels, "the chart carries the label as data");
+        assertInert("dashboard");
+
+        browser.open("/admin/manage/users.xhtml");
+        assertTrue(browser.text(By.tagName("main")).contains(HOSTILE), "user list");
+        assertInert("user list");
+
+        browser.open("/admin/followups.xhtml");
+        assertInert("task list");
+
+        LoginPage login = new app.resonance.console.pages.ConsolePage(browser).logout();
+        login.loginAs(viewer, "viewer-password-1");
+        assertTrue(browser.text(By.id("nav:who")).contains(HOSTILE), browser.text(By.id("nav:who")));
+        assertInert("menu bar");
+
+        MimeMessage mail = taskMail(customer);
+        assertTrue(mail.getSubject().contains(HOSTILE + " (" + customer + ")"), mail.getSubject());
+        var parts = (MimeMultipart) mail.getContent();
+        assertTrue(((String) parts.getBodyPart(0).getContent()).contains(HOSTILE), "the text part as written");
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertFalse(html.contains("<img") || html.contains("<script"), html);
+        assertTrue(html.contains("&lt;img src=x onerror=window.__xss=1&gt;"), html);
+    }
+
+    void assertInert(String where) {
+        assertEquals(Boolean.TRUE, script("return window.__xss === undefined;"), "a script ran on the " + where);
+        assertEquals(
+                0L,
+                script("return document.querySelectorAll(\"img[src='x']\").length;"),
+                "an injected image on the " + where);
+        assertEquals(
+                0L,
+                script(
+                        "return Array.from(document.scripts).filter(s => s.text.trim().startsWith('window.__xss')).length;"),
+                "an injected script element on the " + where);
+    }
+
+    String textContent(String selector) {
+        return (String) script("return document.querySelector(arguments[0]).textContent;", selector);
+    }
+
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
+    }
+
+    static MimeMessage taskMail(String customer) throws Exception {
+        for (int i = 0; i < 120; i++) {
+            MimeMessage found = Arrays.stream(ConsoleApp.smtp().getReceivedMessages())
+                    .filter(m -> {
+                        try {
+                            return m.getSubject().contains("(" + customer + ")");
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    })
+                    .findFirst()
+                    .orElse(null);
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no task mail about " + customer);
+    }
+
+    static void created(HttpResponse<String> response) {
+        assertEquals(201, response.statusCode(), response.body());
+    }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(browser.base() + path))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(("admin:" + ConsoleApp.ADMIN_PASSWORD)
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
