@@ -144,9 +144,6 @@ class FaultInjectionIT {
         Map<String, String> locationsBeforeKill = new HashMap<>(load.locations);
 
         app.start(http);
-        assertTrue(
-                app.serverErrors.isEmpty(),
-                "while starting, /health/ready answered 503 (not ready), never " + app.serverErrors);
         // Every acknowledged response survived the kill, before anybody retries. Some not acknowledged may be
         // stored too (committed, but the answer died with the process): their retry must find them.
         Set<String> storedAfterKill = storedKeys(slug);

@@ -75,8 +75,6 @@ final class RunningApp {
 
     private volatile String lastAnswer = "no answer";
 
-    /** Readiness answers that were errors rather than "not ready" (503): a probe must never see them. */
-    final java.util.List<Integer> serverErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void awaitReady(HttpClient http, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
@@ -107,9 +105,6 @@ final class RunningApp {
             try {
                 int status = connection.getResponseCode();
                 lastAnswer = "status " + status;
-                if (status >= 500 && status != 503) {
-                    serverErrors.add(status);
-                }
                 if (status != 200) {
                     var stream = connection.getErrorStream() != null
                             ? connection.getErrorStream()

@@ -82,7 +82,7 @@ public final class BundleProcess implements AutoCloseable {
                 throw new IllegalStateException("the bundle exited with " + process.exitValue() + "; see " + log);
             }
             // A new connection for every look (as curl would), so no pooled connection from the start-up,
-            // when the listener is rebound by the post-boot commands, can stand in the way.
+            // when the listener is rebound while the server starts, can stand in the way.
             try {
                 var connection = (java.net.HttpURLConnection)
                         URI.create(base() + "/health/ready").toURL().openConnection();

@@ -47,7 +47,7 @@ final class Api {
 
     /**
      * The port the app really listens on: with Arquillian's random port Payara Micro auto-binds, and when
-     * its post-boot commands rebind the listener it can move to the next port while the adapter still
+     * the listener is rebound while starting it can move to the next port while the adapter still
      * reports the first one (seen in CI). Answers the reported port unless only a following one answers.
      */
     static int listening(int reported) {
