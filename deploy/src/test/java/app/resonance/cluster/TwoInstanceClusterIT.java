@@ -207,6 +207,9 @@ class TwoInstanceClusterIT {
         var page = console.get("/admin/index.xhtml");
         assertEquals(200, page.statusCode(), "the console after the login");
         assertTrue(page.body().contains("nav:who"), "logged in (the user menu is shown)");
+        assertEquals(victim, page.headers().firstValue("X-Resonance-Instance").orElse(""), "the session sticks");
+        assertEquals("en", Console.activeLanguage(page.body()), "the console in English");
+        String viewStateBeforeKill = Console.viewState(page.body());
         var stranger = http.send(request("/admin/index.xhtml").build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(302, stranger.statusCode(), "without the session cookie the console asks for a login");
 
@@ -237,6 +240,18 @@ class TwoInstanceClusterIT {
         assertEquals(
                 survivor, after.headers().firstValue("X-Resonance-Instance").orElse(""));
         assertTrue(after.body().contains("nav:who"), "still logged in after the kill");
+        // The page's server-side view state, rendered by the killed instance, is in the replicated session too:
+        // its language switch works on the survivor (an unknown view state would change nothing).
+        var switched = console.post(
+                "/admin/index.xhtml",
+                "lang=lang&lang%3Ade=lang%3Ade&jakarta.faces.ViewState=" + encode(viewStateBeforeKill));
+        assertEquals(302, switched.statusCode(), "the language switch: " + switched.body());
+        var german =
+                console.get(URI.create(switched.headers().firstValue("Location").orElseThrow())
+                        .getRawPath());
+        assertEquals(200, german.statusCode());
+        assertEquals("de", Console.activeLanguage(german.body()), "switched to German");
+        assertTrue(german.body().contains("nav:who"), "still logged in");
 
         // Acknowledged means stored; acknowledged keys replay their response; retries of the others store once.
         Map<String, String> acknowledged = new HashMap<>(load.locations);
@@ -294,6 +309,30 @@ class TwoInstanceClusterIT {
             assertEquals(302, r.statusCode(), "a successful login redirects: " + r.body());
             assertTrue(r.headers().firstValue("Location").orElse("").endsWith("/admin/index.xhtml"));
             return r.headers().firstValue("X-Resonance-Instance").orElseThrow();
+        }
+
+        /** The language the page marks as chosen in its language switch. */
+        static String activeLanguage(String page) {
+            var m = Pattern.compile("<a id=\"lang:(de|en)\"[^>]*class=\"[^\"]*\\bactive\\b")
+                    .matcher(page);
+            assertTrue(m.find(), "a language marked as chosen");
+            return m.group(1);
+        }
+
+        static String viewState(String page) {
+            var m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+                    .matcher(page);
+            assertTrue(m.find(), "a view state in the page");
+            return m.group(1);
+        }
+
+        HttpResponse<String> post(String path, String form) throws Exception {
+            return client.send(
+                    request(path)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> get(String path) throws Exception {
