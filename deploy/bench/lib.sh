@@ -12,7 +12,7 @@ start_app() {
   RESONANCE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" RESONANCE_DB_USER=postgres \
   RESONANCE_ADMIN_PASSWORD=$ADMIN_PASSWORD RESONANCE_SUBMISSIONS_PER_MINUTE=0 \
   RESONANCE_DEMO_ENABLED="${DEMO:-false}" RESONANCE_MAIL_POLLSECONDS=3600 \
-    java "$@" -jar "$BUNDLE" --port "$port" --disablephonehome ${MICRO_OPTS:-} \
+    java "$@" -jar "$BUNDLE" --port "$port" --disablephonehome ${MICRO_OPTS:---nocluster} \
     > "$OUT/app-$port.log" 2>&1 &
   APP_PID=$!
   APP_START_NS=$(date +%s%N)

@@ -83,7 +83,7 @@ final class Api {
 
     /**
      * Sends the request; a refused connection (the listener of a just started Payara Micro may still be
-     * rebinding after its post-boot commands) is tried again for up to ten seconds, nothing else is.
+     * rebinding while it starts) is tried again for up to ten seconds, nothing else is.
      */
     HttpResponse<String> send(HttpRequest request) {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();

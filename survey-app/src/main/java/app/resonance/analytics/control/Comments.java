@@ -3,6 +3,7 @@ package app.resonance.analytics.control;
 import app.resonance.platform.control.DataSourceConfiguration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,7 +50,8 @@ public class Comments {
             String locale,
             String channel,
             List<Theme> themes,
-            Sentiment sentiment) {}
+            Sentiment sentiment)
+            implements Serializable {}
 
     public record Page(long total, List<Comment> comments) {}
 
@@ -59,9 +61,11 @@ public class Comments {
             long comments,
             Map<String, Long> bySegment,
             Map<String, Long> byPeriod,
-            Map<Sentiment, Long> bySentiment) {}
+            Map<Sentiment, Long> bySentiment)
+            implements Serializable {}
 
-    public record ThemeSummary(long comments, List<ThemeCount> themes, Map<Sentiment, Long> bySentiment) {}
+    public record ThemeSummary(long comments, List<ThemeCount> themes, Map<Sentiment, Long> bySentiment)
+            implements Serializable {}
 
     public Page page(CommentFilter filter, ZoneId zone, int offset, int limit) {
         List<Object> params = new ArrayList<>();

@@ -3,6 +3,7 @@ package app.resonance.analytics.control;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +40,9 @@ public final class RollupUpdater {
     public static final long ALL = 0;
 
     static final int CHUNK = 500;
+    /** SQL state of a duplicate key, on PostgreSQL and H2 alike. */
+    static final String UNIQUE_VIOLATION = "23505";
+
     private static final String SCORED_TYPES = "('NPS', 'CSAT', 'CES', 'RATING')";
 
     private final Connection connection;
@@ -162,12 +166,21 @@ public final class RollupUpdater {
         try (var statement = connection.prepareStatement("UPDATE rollup_state SET zone = ? WHERE id = 1")) {
             statement.setString(1, zone.getId());
             if (statement.executeUpdate() == 0) {
+                // Another instance starting on the same new database may insert the row at the same moment:
+                // then this insert waits for it and fails as a duplicate, and the row (and its lock) is used.
+                Savepoint beforeInsert = connection.setSavepoint();
                 try (var insert = connection.prepareStatement("INSERT INTO rollup_state (id, zone, includes_demo,"
                         + " rebuilt_at, events_applied) VALUES (1, ?, ?, ?, 0)")) {
                     insert.setString(1, zone.getId());
                     insert.setBoolean(2, includesDemo);
                     insert.setObject(3, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
                     insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    connection.rollback(beforeInsert);
+                    statement.executeUpdate();
                 }
             }
         }

@@ -14,6 +14,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -25,7 +26,9 @@ import java.util.Optional;
 @Table(name = "customer")
 @NamedQuery(name = Customer.BY_EXTERNAL_ID, query = "SELECT c FROM Customer c WHERE c.externalId = :externalId")
 @NamedQuery(name = Customer.BY_EXTERNAL_IDS, query = "SELECT c FROM Customer c WHERE c.externalId IN :externalIds")
-public class Customer {
+public class Customer implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String BY_EXTERNAL_ID = "Customer.byExternalId";
     public static final String BY_EXTERNAL_IDS = "Customer.byExternalIds";

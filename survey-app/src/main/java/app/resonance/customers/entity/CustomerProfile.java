@@ -1,5 +1,6 @@
 package app.resonance.customers.entity;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -13,7 +14,8 @@ public record CustomerProfile(
         String lifecycleStage,
         LocalDate renewalDate,
         String locale,
-        Map<String, String> attributes) {
+        Map<String, String> attributes)
+        implements Serializable {
 
     public CustomerProfile {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);

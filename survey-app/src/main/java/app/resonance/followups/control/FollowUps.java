@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -171,7 +172,8 @@ public class FollowUps {
             String questionKey,
             String questionType,
             int score,
-            java.time.Instant submittedAt) {}
+            java.time.Instant submittedAt)
+            implements Serializable {}
 
     /** The customer's scored answers, newest first. */
     public List<ScoreEntry> history(long customerId, int limit) {

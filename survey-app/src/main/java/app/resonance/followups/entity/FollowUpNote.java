@@ -2,11 +2,14 @@ package app.resonance.followups.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.io.Serializable;
 import java.time.Instant;
 
 /** A note on a follow-up: who wrote what, when. */
 @Embeddable
-public class FollowUpNote {
+public class FollowUpNote implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Column(nullable = false)
     private String author;

@@ -40,7 +40,17 @@ public class FirstAdmin {
     void ensureAdmin() {
         if (users.byUsername(USERNAME).isEmpty()) {
             String password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(UserDirectory::randomPassword);
-            users.create(USERNAME, "Administrator", password, Role.ADMIN);
+            try {
+                users.create(USERNAME, "Administrator", password, Role.ADMIN);
+            } catch (RuntimeException e) {
+                // Two instances starting together on a new database: the other one created it a moment ago.
+                if (users.byUsername(USERNAME).isEmpty()) {
+                    throw e;
+                }
+                LOG.info("The first admin account was created by another instance.");
+                configuredPassword.filter(p -> !p.isBlank()).ifPresent(p -> users.ensurePassword(USERNAME, p));
+                return;
+            }
             if (configuredPassword.filter(p -> !p.isBlank()).isEmpty()) {
                 LOG.warning("Created the first admin account 'admin' with the one-time password " + password
                         + " ; set RESONANCE_ADMIN_PASSWORD to choose it.");

@@ -1,0 +1,620 @@
+package app.resonance.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import app.resonance.testapp.BundleProcess;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scale-out: two instances of the bundle form one data grid (their own cluster name, TCP/IP discovery on
+ * 127.0.0.1 only) on one fresh PostgreSQL database, behind HAProxy with the shipped {@code cluster/haproxy.cfg}.
+ * Submissions are spread over both; one instance is SIGKILLed under concurrent submitting clients; every
+ * acknowledged key is stored exactly once, retries create no duplicates, the console session the killed
+ * instance served is still logged in, and the rollups (kept by both instances' timers) equal a direct count.
+ */
+class TwoInstanceClusterIT {
+
+    static final int CLIENTS = 4;
+    static final String ADMIN_PASSWORD = "cluster-admin-password";
+    static final Path DIR = Path.of("target", "cluster-it").toAbsolutePath();
+    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+
+    static String database;
+    static String clusterName;
+    static final Map<String, BundleProcess> instances = new HashMap<>();
+    static final Map<String, Path> logs = new HashMap<>();
+    static Process haproxy;
+    static int proxyPort;
+    static HttpClient http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        require(Files.isExecutable(Path.of("/usr/sbin/haproxy")), "haproxy missing (apt-get install haproxy)");
+        require(postgresAnswers(), "no PostgreSQL at 127.0.0.1:5432 (user postgres, trust)");
+        assertTrue(Files.isRegularFile(BundleProcess.BUNDLE), "the bundle is built in the package phase");
+        String run = Long.toString(System.nanoTime() % 1_000_000_000_000L, 36);
+        database = "cluster_it_" + run;
+        clusterName = "resonance-it-" + run;
+        try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
+                var s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        Files.createDirectories(DIR);
+        // HTTP/1.1 as browsers speak it to a proxy: Java's default (an h2c upgrade) would turn the proxied
+        // connection into a tunnel, past HAProxy's header rules.
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .executor(Executors.newFixedThreadPool(16))
+                .build();
+
+        int hzA = BundleProcess.freePort();
+        int hzB = BundleProcess.freePort();
+        String members = "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB;
+        instances.put("a", instance("a", hzA, members));
+        instances.put("b", instance("b", hzB, members));
+        // Both at once, as a Deployment's replicas start: the first start on the new database must not trip either.
+        var started = instances.values().stream()
+                .map(i -> CompletableFuture.runAsync(() -> i.start(Duration.ofSeconds(420))))
+                .toList();
+        for (var s : started) {
+            s.get(450, TimeUnit.SECONDS);
+        }
+
+        proxyPort = BundleProcess.freePort();
+        var pb = new ProcessBuilder(
+                        "/usr/sbin/haproxy",
+                        "-db",
+                        "-f",
+                        Path.of("cluster", "haproxy.cfg").toAbsolutePath().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(DIR.resolve("haproxy-" + run + ".log").toFile());
+        pb.environment().put("CLUSTER_DIR", DIR.toString());
+        pb.environment().put("RESONANCE_PROXY_PORT", Integer.toString(proxyPort));
+        pb.environment().put("RESONANCE_A_PORT", port("a"));
+        pb.environment().put("RESONANCE_B_PORT", port("b"));
+        haproxy = pb.start();
+        // Both instances in service: HAProxy's health checks (rise 2, every second) passed for each.
+        Set<String> seen = new HashSet<>();
+        awaitUntil(
+                Duration.ofSeconds(30),
+                () -> {
+                    try {
+                        var r = http.send(request("/health/ready").build(), HttpResponse.BodyHandlers.discarding());
+                        r.headers().firstValue("X-Resonance-Instance").ifPresent(seen::add);
+                        return seen.size() == 2;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                },
+                "HAProxy sending requests to both instances");
+    }
+
+    static BundleProcess instance(String name, int hzPort, String members) {
+        Path log = DIR.resolve(name + "-" + clusterName + ".log");
+        logs.put(name, log);
+        return new BundleProcess(
+                BundleProcess.freePort(),
+                Map.of(
+                        "resonance.db.url",
+                        POSTGRES + database,
+                        "resonance.db.user",
+                        "postgres",
+                        "resonance.db.password",
+                        "",
+                        "resonance.data.dir",
+                        DIR.resolve(name).toString(),
+                        "resonance.admin.password",
+                        ADMIN_PASSWORD,
+                        "resonance.submissions.per-minute",
+                        "0",
+                        "resonance.mail.port",
+                        Integer.toString(BundleProcess.freePort())),
+                log,
+                "--name",
+                name,
+                "--clustername",
+                clusterName,
+                "--clustermode",
+                "tcpip:" + members,
+                "--startport",
+                Integer.toString(hzPort),
+                "--interfaces",
+                "127.0.0.1",
+                // both members have the address 127.0.0.1: host-aware partitioning would keep no backups
+                "--nohostaware");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (haproxy != null) {
+            haproxy.destroy();
+            haproxy.waitFor(10, TimeUnit.SECONDS);
+        }
+        instances.values().forEach(BundleProcess::close);
+        if (database != null && postgresAnswers()) {
+            try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
+                    var s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    @Test
+    void twoInstancesShareOneDataGridAndTheLoadAndLosingOneUnderLoadLosesNothing() throws Exception {
+        // One data grid of both members, under this run's own cluster name.
+        var dgSize2 = Pattern.compile("DG Name: " + Pattern.quote(clusterName) + " DG Size: 2");
+        for (var log : logs.entrySet()) {
+            awaitUntil(
+                    Duration.ofSeconds(60),
+                    () -> dgSize2.matcher(read(log.getValue())).find(),
+                    log.getKey() + " reporting a data grid of 2 members (" + log.getValue() + ")");
+        }
+
+        String slug = createSurvey();
+
+        // Submissions without cookies are spread over both instances.
+        var load = new Load(slug);
+        Map<String, Integer> spread = new HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            Attempt a = load.send(newKey());
+            assertEquals(201, a.status, "submission " + i + ": " + a);
+            spread.merge(a.instance, 1, Integer::sum);
+        }
+        assertEquals(Set.of("a", "b"), spread.keySet(), "instances that answered: " + spread);
+        assertTrue(spread.values().stream().allMatch(n -> n >= 5), "round robin over both: " + spread);
+
+        // A console login through the proxy; the instance that served it is the one to be killed.
+        var console = new Console();
+        String victim = console.login();
+        String survivor = victim.equals("a") ? "b" : "a";
+        var page = console.get("/admin/index.xhtml");
+        assertEquals(200, page.statusCode(), "the console after the login");
+        assertTrue(page.body().contains("nav:who"), "logged in (the user menu is shown)");
+        assertEquals(victim, page.headers().firstValue("X-Resonance-Instance").orElse(""), "the session sticks");
+        assertEquals("en", Console.activeLanguage(page.body()), "the console in English");
+        String viewStateBeforeKill = Console.viewState(page.body());
+        var stranger = http.send(request("/admin/index.xhtml").build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(302, stranger.statusCode(), "without the session cookie the console asks for a login");
+
+        // SIGKILL of that instance while clients submit.
+        load.start();
+        awaitUntil(Duration.ofSeconds(60), () -> load.acknowledged.size() >= 60, "60 acknowledged submissions");
+        instances.get(victim).kill();
+        Instant killed = Instant.now();
+        int acknowledgedAtKill = load.acknowledged.size();
+        awaitUntil(
+                Duration.ofSeconds(60),
+                () -> load.acknowledged.size() >= acknowledgedAtKill + 40,
+                "40 more acknowledged submissions after the kill");
+        load.stop();
+        assertTrue(
+                load.attempts.stream()
+                        .filter(a -> a.status == 201 && a.sent.isAfter(killed.plusSeconds(1)))
+                        .allMatch(a -> survivor.equals(a.instance)),
+                "after the kill only " + survivor + " answers");
+        for (Attempt a : load.attempts) {
+            // 502/503 from HAProxy or a reset for requests in flight at the kill; never an error of the app
+            assertTrue(a.status == 201 || a.status == 502 || a.status == 503 || a.status == -1, "answer " + a);
+        }
+
+        // The console session lives on in the data grid: the survivor serves it, still logged in.
+        var after = console.get("/admin/index.xhtml");
+        assertEquals(200, after.statusCode(), "console page after the kill (a redirect means logged out)");
+        assertEquals(
+                survivor, after.headers().firstValue("X-Resonance-Instance").orElse(""));
+        assertTrue(after.body().contains("nav:who"), "still logged in after the kill");
+        // The page's server-side view state, rendered by the killed instance, is in the replicated session too:
+        // its language switch works on the survivor (an unknown view state would change nothing).
+        var switched = console.post(
+                "/admin/index.xhtml",
+                "lang=lang&lang%3Ade=lang%3Ade&jakarta.faces.ViewState=" + encode(viewStateBeforeKill));
+        assertEquals(302, switched.statusCode(), "the language switch: " + switched.body());
+        var german =
+                console.get(URI.create(switched.headers().firstValue("Location").orElseThrow())
+                        .getRawPath());
+        assertEquals(200, german.statusCode());
+        assertEquals("de", Console.activeLanguage(german.body()), "switched to German");
+        assertTrue(german.body().contains("nav:who"), "still logged in");
+
+        // Acknowledged means stored; acknowledged keys replay their response; retries of the others store once.
+        Map<String, String> acknowledged = new HashMap<>(load.locations);
+        Set<String> stored = storedKeys(slug);
+        Set<String> lost = new HashSet<>(acknowledged.keySet());
+        lost.removeAll(stored);
+        assertEquals(Set.of(), lost, "acknowledged but not stored");
+        for (var e : acknowledged.entrySet()) {
+            Attempt a = load.send(e.getKey());
+            assertEquals(201, a.status, "replay of " + e.getKey());
+            assertEquals(e.getValue(), a.location, "replayed Location of " + e.getKey());
+        }
+        for (String key : load.bodies.keySet()) {
+            if (!acknowledged.containsKey(key)) {
+                Attempt a = load.send(key);
+                assertEquals(201, a.status, "retry of unacknowledged " + key + ": " + a);
+            }
+        }
+        assertStoredExactlyOnce(slug, load);
+
+        // The rollups, kept by both instances' timers until the kill, equal a direct count of the raw answers.
+        awaitUntil(Duration.ofSeconds(60), () -> pendingEvents() == 0, "the outbox consumed");
+        assertEquals(directScoreCounts(slug), rollupScoreCounts(slug), "rollups of " + slug);
+        assertEquals(
+                load.bodies.size(),
+                rollupScoreCounts(slug).values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum(),
+                "one score per stored response in the rollups");
+    }
+
+    /** A browser's view of the console: a cookie jar, no redirects followed. */
+    static final class Console {
+        final HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+
+        /** Logs in as admin through the proxy; answers the instance that served the login. */
+        String login() throws Exception {
+            var form = get("/admin/login.xhtml");
+            assertEquals(200, form.statusCode(), "the login page");
+            var m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+                    .matcher(form.body());
+            assertTrue(m.find(), "the login form's view state");
+            String body = "login=login&login%3Ausername=admin&login%3Apassword=" + encode(ADMIN_PASSWORD)
+                    + "&login%3Asubmit=&jakarta.faces.ViewState=" + encode(m.group(1));
+            var r = client.send(
+                    request("/admin/login.xhtml")
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(302, r.statusCode(), "a successful login redirects: " + r.body());
+            assertTrue(r.headers().firstValue("Location").orElse("").endsWith("/admin/index.xhtml"));
+            return r.headers().firstValue("X-Resonance-Instance").orElseThrow();
+        }
+
+        /** The language the page marks as chosen in its language switch. */
+        static String activeLanguage(String page) {
+            var m = Pattern.compile("<a id=\"lang:(de|en)\"[^>]*class=\"[^\"]*\\bactive\\b")
+                    .matcher(page);
+            assertTrue(m.find(), "a language marked as chosen");
+            return m.group(1);
+        }
+
+        static String viewState(String page) {
+            var m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+                    .matcher(page);
+            assertTrue(m.find(), "a view state in the page");
+            return m.group(1);
+        }
+
+        HttpResponse<String> post(String path, String form) throws Exception {
+            return client.send(
+                    request(path)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return client.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + path))
+                .timeout(Duration.ofSeconds(20));
+    }
+
+    static String port(String instance) {
+        return instances
+                .get(instance)
+                .base()
+                .substring(instances.get(instance).base().lastIndexOf(':') + 1);
+    }
+
+    static String createSurvey() throws Exception {
+        String slug = "cluster-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String definition = """
+                {"slug": "%s", "kind": "CSAT", "title": {"de": "Clusterprobe", "en": "Cluster probe"},
+                 "questions": [{"id": "csat", "type": "CSAT", "text": {"de": "Wie zufrieden?", "en": "How satisfied?"}}]}
+                """.formatted(slug);
+        assertEquals(201, admin("/api/v1/admin/surveys", definition).statusCode());
+        assertEquals(
+                200, admin("/api/v1/admin/surveys/" + slug + "/publish", "").statusCode());
+        return slug;
+    }
+
+    static HttpResponse<String> admin(String path, String json) throws Exception {
+        String auth = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return http.send(
+                request(path)
+                        .header("Authorization", "Basic " + auth)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Connection db() throws Exception {
+        return DriverManager.getConnection(POSTGRES + database, "postgres", "");
+    }
+
+    static Set<String> storedKeys(String slug) throws Exception {
+        Set<String> keys = new HashSet<>();
+        try (var c = db();
+                var s = c.prepareStatement("SELECT i.idem_key FROM idempotency_record i"
+                        + " JOIN response r ON r.id = i.response_id WHERE i.scope = ?")) {
+            s.setString(1, "public:" + slug);
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** Each key a client ever sent has exactly one response, and the survey has no other responses. */
+    static void assertStoredExactlyOnce(String slug, Load load) throws Exception {
+        assertEquals(load.bodies.keySet(), storedKeys(slug), "every submission (acknowledged or retried) is stored");
+        try (var c = db();
+                var s = c.prepareStatement("""
+                        SELECT (SELECT count(*) FROM response r JOIN survey v ON v.id = r.survey_id WHERE v.slug = ?),
+                               (SELECT count(DISTINCT response_id) FROM idempotency_record WHERE scope = ?)
+                        """)) {
+            s.setString(1, slug);
+            s.setString(2, "public:" + slug);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                assertEquals(load.bodies.size(), rs.getInt(1), "responses of " + slug + ": one per key");
+                assertEquals(load.bodies.size(), rs.getInt(2), "distinct responses behind the keys");
+            }
+        }
+        for (var e : load.locations.entrySet()) {
+            long id = Long.parseLong(e.getValue().substring(e.getValue().lastIndexOf('/') + 1));
+            try (var c = db();
+                    var s = c.prepareStatement(
+                            "SELECT response_id FROM idempotency_record WHERE scope = ? AND idem_key = ?")) {
+                s.setString(1, "public:" + slug);
+                s.setString(2, e.getKey());
+                try (var rs = s.executeQuery()) {
+                    assertTrue(rs.next(), e.getKey());
+                    assertEquals(
+                            id, rs.getLong(1), "the acknowledged response of " + e.getKey() + " is the stored one");
+                }
+            }
+        }
+    }
+
+    static long pendingEvents() {
+        try (var c = db();
+                var s = c.createStatement();
+                var rs = s.executeQuery("SELECT count(*) FROM response_event")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Score to number of answers with it, counted from the raw answers. */
+    static Map<Integer, Long> directScoreCounts(String slug) throws Exception {
+        Map<Integer, Long> counts = new HashMap<>();
+        try (var c = db();
+                var s = c.prepareStatement(
+                        "SELECT a.score, count(*) FROM answer a JOIN response r ON r.id = a.response_id"
+                                + " JOIN survey v ON v.id = r.survey_id WHERE v.slug = ? AND a.score IS NOT NULL"
+                                + " GROUP BY a.score")) {
+            s.setString(1, slug);
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getInt(1), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Score to number of answers with it, as the rollups (all responses, every day) count them. */
+    static Map<Integer, Long> rollupScoreCounts(String slug) throws Exception {
+        Map<Integer, Long> counts = new HashMap<>();
+        StringBuilder sums = new StringBuilder();
+        for (int score = 0; score <= 10; score++) {
+            sums.append(score == 0 ? "" : ", ")
+                    .append("COALESCE(SUM(c")
+                    .append(score)
+                    .append("), 0)");
+        }
+        try (var c = db();
+                var s = c.prepareStatement("SELECT " + sums + " FROM score_rollup WHERE segment_id = 0"
+                        + " AND survey_id = (SELECT id FROM survey WHERE slug = ?)")) {
+            s.setString(1, slug);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                for (int score = 0; score <= 10; score++) {
+                    long n = rs.getLong(score + 1);
+                    if (n > 0) {
+                        counts.put(score, n);
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    static String newKey() {
+        return "cluster-" + UUID.randomUUID();
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    static void awaitUntil(Duration timeout, BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("Not within " + timeout + ": " + what);
+            }
+            sleep(200);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static boolean postgresAnswers() {
+        try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "")) {
+            return c.isValid(5);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** In CI a missing prerequisite fails the run; on a developer's machine it skips this test. */
+    static void require(boolean present, String why) {
+        if (present) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(why);
+        }
+        Assumptions.abort(why);
+    }
+
+    /** One answer a client saw through the proxy: status -1 when nothing answered (refused or reset). */
+    record Attempt(String key, Instant sent, int status, String instance, String location) {}
+
+    /** Clients submitting through the proxy as fast as it answers, each submission with its own key. */
+    static final class Load {
+        final String slug;
+        final Map<String, String> bodies = new ConcurrentHashMap<>();
+        final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        final Map<String, String> locations = new ConcurrentHashMap<>();
+        final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+        final AtomicBoolean running = new AtomicBoolean();
+        final List<Thread> threads = new ArrayList<>();
+
+        Load(String slug) {
+            this.slug = slug;
+        }
+
+        void start() {
+            running.set(true);
+            for (int i = 0; i < CLIENTS; i++) {
+                var t = new Thread(
+                        () -> {
+                            while (running.get()) {
+                                Attempt a = send(newKey());
+                                attempts.add(a);
+                                if (a.status != 201) {
+                                    sleep(100);
+                                }
+                            }
+                        },
+                        "cluster-client-" + i);
+                threads.add(t);
+                t.start();
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            for (var t : threads) {
+                t.join(30_000);
+            }
+        }
+
+        /** Sends the key's submission (the same body every time); a 2xx counts as acknowledged. */
+        Attempt send(String key) {
+            String body = bodies.computeIfAbsent(
+                    key,
+                    k -> "{\"answers\": {\"csat\": "
+                            + ThreadLocalRandom.current().nextInt(1, 6) + "}, \"locale\": \"en\"}");
+            Instant sent = Instant.now();
+            Attempt attempt;
+            try {
+                var r = http.send(
+                        request("/api/v1/surveys/" + slug + "/responses")
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", key)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                attempt = new Attempt(
+                        key,
+                        sent,
+                        r.statusCode(),
+                        r.headers().firstValue("X-Resonance-Instance").orElse(""),
+                        r.headers().firstValue("Location").orElse(null));
+            } catch (java.net.http.HttpTimeoutException e) {
+                attempt = new Attempt(key, sent, 0, "", null);
+            } catch (Exception e) {
+                attempt = new Attempt(key, sent, -1, "", null);
+            }
+            if (attempt.status >= 200 && attempt.status < 300) {
+                assertNotNull(attempt.location, "a 201 names its response");
+                String earlier = locations.putIfAbsent(key, attempt.location);
+                if (earlier != null) {
+                    assertEquals(earlier, attempt.location, "the same key names the same response");
+                }
+                acknowledged.add(key);
+            }
+            return attempt;
+        }
+    }
+}
