@@ -41,6 +41,7 @@ public final class RollupUpdater {
     public static final long ALL = 0;
 
     static final int CHUNK = 500;
+    static final int REBUILD_TIMEOUT_MS = 2 * 60 * 60 * 1000;
     private static final String SCORED_TYPES = "('NPS', 'CSAT', 'CES', 'RATING')";
 
     private final Connection connection;
@@ -176,6 +177,9 @@ public final class RollupUpdater {
             }
         }
         lock();
+        // The data source gives up on a statement after 60 s; a rebuild of ten million responses takes longer.
+        int timeout = connection.getNetworkTimeout();
+        connection.setNetworkTimeout(Runnable::run, REBUILD_TIMEOUT_MS);
         long responses;
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM score_rollup");
@@ -191,6 +195,8 @@ public final class RollupUpdater {
                 }
             }
             statement.executeUpdate(ROLLUPS_FROM_CONTRIBUTIONS);
+        } finally {
+            connection.setNetworkTimeout(Runnable::run, timeout);
         }
         try (var update =
                 connection.prepareStatement("UPDATE rollup_state SET includes_demo = ?, rebuilt_at = ? WHERE id = 1")) {
