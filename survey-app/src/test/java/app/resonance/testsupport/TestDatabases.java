@@ -20,6 +20,8 @@ public final class TestDatabases {
     public static final String PG_HOST = System.getProperty("resonance.test.pg.host", "127.0.0.1");
     public static final int PG_PORT = Integer.getInteger("resonance.test.pg.port", 5432);
     public static final String PG_USER = System.getProperty("resonance.test.pg.user", "postgres");
+    /** How the names of the PostgreSQL databases the tests create begin (a shared server may ask for a prefix). */
+    public static final String PG_PREFIX = System.getProperty("resonance.test.pg.prefix", "resonance_t_");
 
     private TestDatabases() {}
 
@@ -51,8 +53,7 @@ public final class TestDatabases {
 
     /** A new, empty database of the given kind ("h2" or "postgres"). */
     public static DataSource fresh(String kind) {
-        String name =
-                "resonance_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = PG_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if ("h2".equals(kind)) {
             return RoutingDataSource.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
         }

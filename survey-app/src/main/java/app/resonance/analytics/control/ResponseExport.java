@@ -17,10 +17,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -134,6 +136,7 @@ public class ResponseExport {
                 Merge answerRows = new Merge(answers.executeQuery());
                 Merge segmentRows = new Merge(segments.executeQuery());
                 long count = 0;
+                Calendar utc = Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
                 while (r.next()) {
                     long id = r.getLong(1);
                     Map<String, List<String>> values = new LinkedHashMap<>();
@@ -155,10 +158,9 @@ public class ResponseExport {
                     segmentRows.forResponse(id, rs -> memberOf.add(segmentKeys.getOrDefault(rs.getLong(2), "")));
                     List<Object> cells = new ArrayList<>(header.size());
                     cells.add(id);
-                    cells.add(r.getObject(2, LocalDateTime.class)
-                            .toInstant(ZoneOffset.UTC)
-                            .atZone(zone)
-                            .toLocalDateTime());
+                    // getTimestamp with a UTC calendar, not getObject(LocalDateTime.class): the application
+                    // server's result set wrapper looks getObject(int, Class) up by reflection on every call.
+                    cells.add(LocalDateTime.ofInstant(r.getTimestamp(2, utc).toInstant(), zone));
                     cells.add(r.getString(3));
                     cells.add(r.getString(4));
                     cells.add(r.getString(5));
@@ -291,34 +293,41 @@ public class ResponseExport {
         void close() throws IOException;
     }
 
+    /**
+     * Formats each row into a reused buffer and writes it in one call: Commons CSV appends every field in
+     * pieces, and each append to the writer would take its lock.
+     */
     private static final class CsvSink implements Sink {
+        private final java.io.Writer writer;
+        private final StringBuilder line = new StringBuilder(256);
         private final CSVPrinter printer;
 
         CsvSink(OutputStream out) throws IOException {
-            var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             // A byte order mark, so that Excel opens the UTF-8 file with its umlauts intact.
             writer.write('\uFEFF');
-            this.printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+            this.printer = new CSVPrinter(line, CSVFormat.RFC4180);
         }
 
         @Override
         public void row(List<Object> cells) throws IOException {
-            List<Object> safe = new ArrayList<>(cells.size());
             for (Object cell : cells) {
                 if (cell instanceof LocalDateTime time) {
-                    safe.add(time.toString().replace('T', ' '));
+                    printer.print(time.toString().replace('T', ' '));
                 } else if (cell instanceof String text) {
-                    safe.add(SpreadsheetSafety.neutralise(text));
+                    printer.print(SpreadsheetSafety.neutralise(text));
                 } else {
-                    safe.add(cell);
+                    printer.print(cell);
                 }
             }
-            printer.printRecord(safe);
+            printer.println();
+            writer.append(line);
+            line.setLength(0);
         }
 
         @Override
         public void close() throws IOException {
-            printer.close(true);
+            writer.close();
         }
     }
 

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,6 +45,7 @@ public final class RollupUpdater {
     /** SQL state of a duplicate key, on PostgreSQL and H2 alike. */
     static final String UNIQUE_VIOLATION = "23505";
 
+    static final int REBUILD_TIMEOUT_MS = 2 * 60 * 60 * 1000;
     private static final String SCORED_TYPES = "('NPS', 'CSAT', 'CES', 'RATING')";
 
     private final Connection connection;
@@ -160,7 +163,9 @@ public final class RollupUpdater {
 
     /**
      * Empties the rollups and counts every response again, in this zone. Used for the first start on a
-     * database with responses (an upgrade, the demo) and after the reporting zone changed.
+     * database with responses (an upgrade, the demo) and after the reporting zone changed. Set-based: two
+     * INSERT ... SELECT statements (the contributions, then the cells summed from them) give the same rows
+     * as refreshing every response one chunk at a time, in minutes instead of hours for ten million.
      */
     public long rebuild(boolean includesDemo, Instant now) throws SQLException {
         try (var statement = connection.prepareStatement("UPDATE rollup_state SET zone = ? WHERE id = 1")) {
@@ -185,19 +190,26 @@ public final class RollupUpdater {
             }
         }
         lock();
+        // The data source gives up on a statement after 60 s; a rebuild of ten million responses takes longer.
+        int timeout = connection.getNetworkTimeout();
+        connection.setNetworkTimeout(Runnable::run, REBUILD_TIMEOUT_MS);
+        long responses;
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM score_rollup");
             statement.executeUpdate("DELETE FROM score_contribution");
-        }
-        List<Long> ids = new ArrayList<>();
-        try (var statement = connection.prepareStatement("SELECT id FROM response ORDER BY id");
-                var rs = statement.executeQuery()) {
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
+            try (var rs =
+                    statement.executeQuery("SELECT COUNT(*), MIN(submitted_at), MAX(submitted_at) FROM response")) {
+                rs.next();
+                responses = rs.getLong(1);
+                if (responses > 0) {
+                    contribute(
+                            rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                            rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC));
+                }
             }
-        }
-        for (List<Long> chunk : chunks(ids)) {
-            refresh(chunk);
+            statement.executeUpdate(ROLLUPS_FROM_CONTRIBUTIONS);
+        } finally {
+            connection.setNetworkTimeout(Runnable::run, timeout);
         }
         try (var update =
                 connection.prepareStatement("UPDATE rollup_state SET includes_demo = ?, rebuilt_at = ? WHERE id = 1")) {
@@ -205,8 +217,83 @@ public final class RollupUpdater {
             update.setObject(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
             update.executeUpdate();
         }
-        return ids.size();
+        return responses;
     }
+
+    /**
+     * Every scored answer's contribution at once, in the same cells {@link #refresh} would put it in: the
+     * segments in ascending id order, the day of {@code submitted_at} (UTC) in the reporting zone. The zone's
+     * offsets between {@code first} and {@code last} come from Java's zone rules, as for the incremental
+     * updates, and go into the statement as a CASE over the UTC instants of the offset changes.
+     */
+    private void contribute(Instant first, Instant last) throws SQLException {
+        List<LocalDateTime> changes = new ArrayList<>();
+        List<ZoneOffset> offsets = new ArrayList<>();
+        ZoneRules rules = zone.getRules();
+        offsets.add(rules.getOffset(first));
+        for (ZoneOffsetTransition t = rules.nextTransition(first);
+                t != null && !t.getInstant().isAfter(last);
+                t = rules.nextTransition(t.getInstant())) {
+            changes.add(LocalDateTime.ofInstant(t.getInstant(), ZoneOffset.UTC));
+            offsets.add(t.getOffsetAfter());
+        }
+        StringBuilder day = new StringBuilder("CAST(");
+        if (changes.isEmpty()) {
+            day.append(shifted(offsets.get(0)));
+        } else {
+            day.append("CASE");
+            for (int i = 0; i < changes.size(); i++) {
+                day.append(" WHEN r.submitted_at < ? THEN ").append(shifted(offsets.get(i)));
+            }
+            day.append(" ELSE ")
+                    .append(shifted(offsets.get(offsets.size() - 1)))
+                    .append(" END");
+        }
+        day.append(" AS DATE)");
+        try (var insert = connection.prepareStatement("INSERT INTO score_contribution (response_id, question_key,"
+                + " question_type, survey_id, bucket_day, channel, locale, segment_ids, score)"
+                + " SELECT r.id, q.question_key, q.question_type, r.survey_id, " + day + ", r.channel, r.locale,"
+                + " COALESCE(m.segment_ids, ''), a.score FROM response r JOIN answer a ON a.response_id = r.id"
+                + " JOIN question q ON q.id = a.question_id"
+                + " LEFT JOIN (SELECT response_id,"
+                + " STRING_AGG(CAST(segment_id AS VARCHAR(20)), ',' ORDER BY segment_id) AS segment_ids"
+                + " FROM response_segment GROUP BY response_id) m ON m.response_id = r.id"
+                + " WHERE a.score IS NOT NULL AND q.question_type IN " + SCORED_TYPES)) {
+            for (int i = 0; i < changes.size(); i++) {
+                insert.setObject(i + 1, changes.get(i));
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    /** {@code r.submitted_at} moved by the offset, in SQL that H2 and PostgreSQL both read the same way. */
+    private static String shifted(ZoneOffset offset) {
+        int seconds = Math.abs(offset.getTotalSeconds());
+        String interval = String.format(
+                "INTERVAL '0 %02d:%02d:%02d' DAY TO SECOND", seconds / 3600, seconds / 60 % 60, seconds % 60);
+        return "r.submitted_at " + (offset.getTotalSeconds() < 0 ? "- " : "+ ") + interval;
+    }
+
+    private static final String COUNTS;
+
+    static {
+        StringBuilder counts = new StringBuilder("COUNT(*)");
+        for (int s = 0; s <= ScoreCounts.MAX_SCORE; s++) {
+            counts.append(", SUM(CASE WHEN c.score = ").append(s).append(" THEN 1 ELSE 0 END)");
+        }
+        COUNTS = counts.toString();
+    }
+
+    /** The rollup cells summed from the contributions: once for all responses, once in each segment. */
+    private static final String ROLLUPS_FROM_CONTRIBUTIONS = "INSERT INTO score_rollup (question_type, segment_id,"
+            + " survey_id, question_key, bucket_day, channel, locale, n, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10)"
+            + " SELECT c.question_type, " + ALL + ", c.survey_id, c.question_key, c.bucket_day, c.channel, c.locale, "
+            + COUNTS + " FROM score_contribution c"
+            + " GROUP BY c.question_type, c.survey_id, c.question_key, c.bucket_day, c.channel, c.locale"
+            + " UNION ALL SELECT c.question_type, m.segment_id, c.survey_id, c.question_key, c.bucket_day, c.channel,"
+            + " c.locale, " + COUNTS
+            + " FROM score_contribution c JOIN response_segment m ON m.response_id = c.response_id"
+            + " GROUP BY c.question_type, m.segment_id, c.survey_id, c.question_key, c.bucket_day, c.channel, c.locale";
 
     /** Brings the contributions of these responses up to date; answers what changed. Caller holds the lock. */
     List<ScoreChange> refresh(Collection<Long> responseIds) throws SQLException {

@@ -80,6 +80,9 @@ class ExportOnBothDatabasesTest {
         assertEquals("'=HYPERLINK(\"http://evil.example\",\"Klick\")", last.get(10));
         long distinct = records.stream().skip(1).map(r -> r.get(0)).distinct().count();
         assertEquals(1_001, distinct, "every response exactly once");
+        var submitted = new java.util.TreeMap<String, String>();
+        records.stream().skip(1).forEach(r -> submitted.put(r.get(0), r.get(1)));
+        assertEquals(submittedInBerlin(dataSource, survey), submitted, "every time in Berlin, summer and winter");
 
         // The dashboard's filters: one segment, a range of days in Berlin, one channel.
         LocalDate from = RollupsOnBothDatabasesTest.TODAY.minusDays(100);
@@ -212,6 +215,24 @@ class ExportOnBothDatabasesTest {
                     "=HYPERLINK(\"http://evil.example\",\"Klick\")");
         }
         return id;
+    }
+
+    /** Response id -> submitted_at (UTC in the database) as Berlin wall-clock time, converted in Java. */
+    static java.util.Map<String, String> submittedInBerlin(DataSource dataSource, long survey) throws SQLException {
+        var times = new java.util.TreeMap<String, String>();
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT id, submitted_at FROM response WHERE survey_id = " + survey)) {
+            while (rs.next()) {
+                LocalDateTime utc = rs.getObject(2, LocalDateTime.class);
+                times.put(
+                        String.valueOf(rs.getLong(1)),
+                        LocalDateTime.ofInstant(utc.toInstant(ZoneOffset.UTC), BERLIN)
+                                .toString()
+                                .replace('T', ' '));
+            }
+        }
+        return times;
     }
 
     static String answerSql() {

@@ -76,10 +76,18 @@ class RollupsOnBothDatabasesTest {
                 + " WHERE a.score IS NOT NULL AND q.question_type IN ('NPS', 'CSAT', 'CES', 'RATING')");
         assertEquals(expected, fixture.count("SELECT SUM(n) FROM score_rollup WHERE segment_id = 0"));
 
-        // A rebuild from scratch gives exactly the incrementally kept rollups.
+        // A rebuild from scratch (set-based) gives exactly the incrementally kept rollups, and the same
+        // contributions, so that later events move exactly what the rebuild counted.
         var incremental = rollups(dataSource);
+        var contributions = contributions(dataSource);
         fixture.inTransaction(c -> new RollupUpdater(c, BERLIN).rebuild(true, NOW));
         assertEquals(incremental, rollups(dataSource));
+        assertEquals(contributions, contributions(dataSource));
+        for (int i = 0; i < 40; i++) {
+            fixture.changeScore(inserted.get(random.nextInt(inserted.size())), random);
+        }
+        fixture.drain();
+        assertEquals(direct(dataSource), rollups(dataSource), "events applied after the rebuild");
     }
 
     @ParameterizedTest
@@ -116,6 +124,61 @@ class RollupsOnBothDatabasesTest {
         // Counted in UTC days instead, the same answer lies on 1 March.
         fixture.inTransaction(c -> new RollupUpdater(c, ZoneOffset.UTC).rebuild(true, NOW));
         assertEquals(Map.of(LocalDate.of(2023, 3, 1), ScoreCounts.ofScores(10)), rollups.daily(filter));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aRebuildPutsEachScoreOnItsDayInTheReportingZoneAcrossTheClockChanges(String database) throws Exception {
+        DataSource dataSource = app.resonance.testsupport.TestDatabases.fresh(database);
+        DatabaseMigrator.migrate(dataSource);
+        DemoDataLoader.load(dataSource, TODAY, NOW);
+        Fixture fixture = new Fixture(dataSource);
+        long survey = fixture.surveyId("relationship-nps");
+        // Berlin is UTC+1 in winter and UTC+2 from 26 March 2023, 01:00 UTC, to 29 October 2023, 01:00 UTC.
+        Map<String, LocalDate> expected = Map.of(
+                "2023-03-25T23:30:00Z", LocalDate.of(2023, 3, 26),
+                "2023-03-26T22:30:00Z", LocalDate.of(2023, 3, 27),
+                "2023-03-26T21:30:00Z", LocalDate.of(2023, 3, 26),
+                "2023-10-28T22:30:00Z", LocalDate.of(2023, 10, 29),
+                "2023-10-29T22:30:00Z", LocalDate.of(2023, 10, 29),
+                "2023-10-29T23:30:00Z", LocalDate.of(2023, 10, 30));
+        int score = 0;
+        Map<LocalDate, ScoreCounts> days = new TreeMap<>();
+        for (var entry : new TreeMap<>(expected).entrySet()) {
+            long id = fixture.insertPartialWithoutScore(survey, Instant.parse(entry.getKey()));
+            fixture.addScore(id, score);
+            days.merge(entry.getValue(), ScoreCounts.ofScores(score), ScoreCounts::plus);
+            score++;
+        }
+        fixture.inTransaction(c -> new RollupUpdater(c, BERLIN).rebuild(true, NOW));
+        var filter = new RollupFilter(
+                Metric.NPS, survey, "nps", null, null, null, LocalDate.of(2023, 3, 20), LocalDate.of(2023, 11, 5));
+        assertEquals(days, new ScoreRollups(dataSource).daily(filter));
+        assertEquals(direct(dataSource), rollups(dataSource));
+    }
+
+    /** The recorded contributions, as "response/key" -> "type/survey/day/channel/locale/segments/score". */
+    static Map<String, String> contributions(DataSource dataSource) throws SQLException {
+        Map<String, String> rows = new TreeMap<>();
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT response_id, question_key, question_type, survey_id,"
+                        + " bucket_day, channel, locale, segment_ids, score FROM score_contribution")) {
+            while (rs.next()) {
+                rows.put(
+                        rs.getLong(1) + "/" + rs.getString(2),
+                        String.join(
+                                "/",
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getObject(5, LocalDate.class).toString(),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getString(9)));
+            }
+        }
+        return rows;
     }
 
     /** Rollup rows with answers, as "type/segment/survey/key/day/channel/locale" -> counts. */
