@@ -75,7 +75,6 @@ final class RunningApp {
 
     private volatile String lastAnswer = "no answer";
 
-
     void awaitReady(HttpClient http, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
