@@ -88,6 +88,7 @@ public class ResponseStore {
                     outcome.body(),
                     response.id(),
                     now));
+            em.flush(); // a duplicate key fails here, in this call, not in the container's commit
         }
         return outcome;
     }
