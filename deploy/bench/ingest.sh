@@ -20,6 +20,7 @@ jdbc_rate=$(echo "$jdbc" | sed -E 's/.*rate=([0-9.]+).*/\1/')
 $PG -d "$DB" -c "DROP TABLE bench_baseline"
 
 start_app "$PORT" "$DB" -Xmx512m
+trap stop_app EXIT   # a failed step must not leave the app on the port for the next run
 wait_ready "$PORT" > /dev/null
 URL="http://127.0.0.1:$PORT/api/v1/surveys/relationship-nps/responses"
 wrk -t2 -c"$CONN" -d10s -s "$(dirname "$0")/submit.lua" "$URL" > /dev/null   # warm-up (JIT, pool)
