@@ -6,9 +6,14 @@ PG="psql -X -q -h 127.0.0.1 -U postgres"
 ADMIN_PASSWORD=bench-admin
 mkdir -p "$OUT"
 
-# start_app PORT DATABASE [java options...]: starts the bundle in the background, sets APP_PID
+# start_app PORT DATABASE [java options...]: starts the bundle in the background, sets APP_PID.
+# With CDS=FILE.jsa it uses that AppCDS archive of the bundle's classes, or, while the file does not
+# exist yet, writes it when this run ends (a training run: start, wait for ready, stop_app).
 start_app() {
   local port=$1 db=$2; shift 2
+  if [ -n "${CDS:-}" ]; then
+    if [ -f "$CDS" ]; then set -- "-XX:SharedArchiveFile=$CDS" "$@"; else set -- "-XX:ArchiveClassesAtExit=$CDS" "$@"; fi
+  fi
   RESONANCE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" RESONANCE_DB_USER=postgres \
   RESONANCE_ADMIN_PASSWORD=$ADMIN_PASSWORD RESONANCE_SUBMISSIONS_PER_MINUTE=0 \
   RESONANCE_DEMO_ENABLED="${DEMO:-false}" RESONANCE_MAIL_POLLSECONDS=3600 \

@@ -226,6 +226,8 @@ class ApiIT {
                         .statusCode());
 
         String slug = publishedSurvey();
+        // read first, so that a cached open survey must notice the close
+        assertEquals(200, api.get("api/v1/surveys/" + slug).statusCode());
         assertEquals(
                 200,
                 api.post("api/v1/admin/surveys/" + slug + "/close", "", "Authorization", Api.admin())

@@ -1,9 +1,9 @@
 package app.resonance.platform.boundary;
 
 import app.resonance.platform.control.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -13,6 +13,9 @@ import java.util.List;
  * next to it.
  */
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    /** Looked up once: Json.create* searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
@@ -32,14 +35,14 @@ public record Problem(String type, String title, int status, String detail, List
 
     public JsonObject toJson() {
         JsonObjectBuilder json =
-                Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
+                JSON.createObjectBuilder().add("type", type).add("title", title).add("status", status);
         if (detail != null) {
             json.add("detail", detail);
         }
         if (!errors.isEmpty()) {
-            var array = Json.createArrayBuilder();
+            var array = JSON.createArrayBuilder();
             for (FieldError error : errors) {
-                array.add(Json.createObjectBuilder()
+                array.add(JSON.createObjectBuilder()
                         .add("field", error.field())
                         .add("code", error.code())
                         .add("message", error.message()));

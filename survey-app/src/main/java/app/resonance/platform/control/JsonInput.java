@@ -1,8 +1,8 @@
 package app.resonance.platform.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +10,9 @@ import java.util.Optional;
 
 /** Reads a request body as a JSON object; anything else is malformed input, never a server error. */
 public final class JsonInput {
+
+    /** Looked up once: Json.create* searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonInput() {}
 
@@ -22,7 +25,7 @@ public final class JsonInput {
         if (body.length == 0) {
             return Optional.empty();
         }
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (var reader = JSON.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
         } catch (RuntimeException | StackOverflowError e) {

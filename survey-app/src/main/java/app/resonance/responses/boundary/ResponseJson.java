@@ -4,10 +4,10 @@ import app.resonance.customers.entity.Segment;
 import app.resonance.responses.entity.Answer;
 import app.resonance.responses.entity.Response;
 import app.resonance.surveys.entity.Question;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +16,14 @@ import java.util.Map;
 /** Writes responses as the API shows them; answers in the shape they were submitted in. */
 public final class ResponseJson {
 
+    /** Looked up once: Json.create* searches the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private ResponseJson() {}
 
     /** What the submitter gets back with 201. */
     public static JsonObject receipt(Response response) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", response.id())
                 .add("survey", response.survey().slug())
                 .add("version", response.version().number())
@@ -31,7 +34,7 @@ public final class ResponseJson {
 
     /** The full response, for admins. */
     public static JsonObject full(Response response) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", response.id())
                 .add("survey", response.survey().slug())
                 .add("version", response.version().number())
@@ -41,7 +44,7 @@ public final class ResponseJson {
                 .add("submittedAt", response.submittedAt().toString())
                 .add("receivedAt", response.receivedAt().toString());
         response.customer().ifPresent(c -> json.add("customer", c.externalId()));
-        JsonArrayBuilder segments = Json.createArrayBuilder();
+        JsonArrayBuilder segments = JSON.createArrayBuilder();
         response.segments().stream().map(Segment::key).sorted().forEach(segments::add);
         json.add("segments", segments);
         return json.add("answers", answers(response.answers())).build();
@@ -55,7 +58,7 @@ public final class ResponseJson {
                 .forEach(a -> byQuestion
                         .computeIfAbsent(a.question(), q -> new java.util.ArrayList<>())
                         .add(a));
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         byQuestion.forEach((question, values) -> {
             String key = question.key();
             switch (question.type()) {
@@ -63,12 +66,12 @@ public final class ResponseJson {
                     json.add(key, values.get(0).value().score());
                 case SINGLE_CHOICE -> json.add(key, values.get(0).value().optionCode());
                 case MULTIPLE_CHOICE -> {
-                    JsonArrayBuilder array = Json.createArrayBuilder();
+                    JsonArrayBuilder array = JSON.createArrayBuilder();
                     values.forEach(v -> array.add(v.value().optionCode()));
                     json.add(key, array);
                 }
                 case MATRIX -> {
-                    JsonObjectBuilder matrix = Json.createObjectBuilder();
+                    JsonObjectBuilder matrix = JSON.createObjectBuilder();
                     values.forEach(
                             v -> matrix.add(v.value().rowCode(), v.value().optionCode()));
                     json.add(key, matrix);

@@ -84,17 +84,50 @@ public class Submissions {
         }
         String scope = (imported ? "import:" : "public:") + survey;
         String hash = sha256(slug, body);
-        if (idempotencyKey != null) {
-            Optional<Response> replay =
-                    store.recorded(scope, idempotencyKey).map(r -> replay(survey, r, hash, messages));
-            if (replay.isPresent()) {
-                return replay.get();
+        try {
+            return fresh(survey, slug, idempotencyKey, body, imported, headers, messages, scope, hash);
+        } catch (ProblemException e) {
+            // A retry of a request already stored replays its outcome, whatever the survey says now.
+            if (idempotencyKey != null) {
+                Optional<Response> replay = recorded(survey, scope, idempotencyKey, hash, messages);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
             }
+            throw e;
         }
+    }
+
+    private Optional<Response> recorded(
+            String survey, String scope, String idempotencyKey, String hash, Messages messages) {
+        return store.recorded(scope, idempotencyKey).map(r -> replay(survey, r, hash, messages));
+    }
+
+    /**
+     * A submission not known yet, as far as the common case goes: a known Idempotency-Key is found only
+     * when something fails (the key's primary key on storing, or the checks before), which spares the
+     * look-up that nearly always finds nothing.
+     */
+    private Response fresh(
+            String survey,
+            String slug,
+            String idempotencyKey,
+            byte[] body,
+            boolean imported,
+            HttpHeaders headers,
+            Messages messages,
+            String scope,
+            String hash) {
         SurveyVersion version = SurveysResource.openVersion(catalog, slug);
         if (!imported) {
             Optional<Duration> wait = guard.throttle(request.getRemoteAddr(), survey, clock.instant());
             if (wait.isPresent()) {
+                if (idempotencyKey != null) {
+                    Optional<Response> replay = recorded(survey, scope, idempotencyKey, hash, messages);
+                    if (replay.isPresent()) {
+                        return replay.get();
+                    }
+                }
                 metrics.rejected(survey, "rate-limit");
                 return Response.fromResponse(new ProblemException(
                                         "rate-limited", 429, "Too Many Requests", "problem.rateLimited", List.of())
@@ -118,7 +151,7 @@ public class Submissions {
         }
         ResponseStore.Outcome outcome;
         try {
-            outcome = store.store(version.id(), result.submission(), scope, idempotencyKey, hash, response -> {
+            outcome = store.store(version, result.submission(), scope, idempotencyKey, hash, response -> {
                 String location = "/api/v1/admin/responses/" + response.id();
                 return new ResponseStore.Outcome(
                         response.id(),
@@ -127,11 +160,11 @@ public class Submissions {
                         ResponseJson.receipt(response).toString());
             });
         } catch (RuntimeException e) {
-            // A concurrent request with the same key won: replay its outcome.
+            // The key is known (stored before, or by a concurrent request that won): replay its outcome.
             if (idempotencyKey != null) {
-                Optional<IdempotencyRecord> winner = store.recorded(scope, idempotencyKey);
-                if (winner.isPresent()) {
-                    return replay(survey, winner.get(), hash, messages);
+                Optional<Response> replay = recorded(survey, scope, idempotencyKey, hash, messages);
+                if (replay.isPresent()) {
+                    return replay.get();
                 }
             }
             throw e;

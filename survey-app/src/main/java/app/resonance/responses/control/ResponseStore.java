@@ -45,25 +45,19 @@ public class ResponseStore {
 
     /**
      * Stores the submission in a transaction of its own. With a key, the outcome is recorded in the same
-     * transaction; a concurrent duplicate then fails on the key's primary key and is replayed by the caller.
+     * transaction, last; a concurrent duplicate waits on the key's primary key until this transaction ends
+     * and then fails, after which the caller replays it. The version may be the shared, read-only graph of
+     * the survey catalog: it is only referred to (its questions and it exist while they are published).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome store(
-            long versionId,
+            SurveyVersion version,
             ValidSubmission submission,
             String idempotencyScope,
             String idempotencyKey,
             String requestHash,
             Function<Response, Outcome> describe) {
         Instant now = clock.instant();
-        IdempotencyRecord claim = null;
-        if (idempotencyKey != null) {
-            // Claim the key first: a concurrent duplicate waits here until this transaction ends.
-            claim = new IdempotencyRecord(idempotencyScope, idempotencyKey, requestHash, 0, null, "{}", null, now);
-            em.persist(claim);
-            em.flush();
-        }
-        SurveyVersion version = em.find(SurveyVersion.class, versionId);
         Customer customer = submission.customerExternalId() == null
                 ? null
                 : customers.byExternalId(submission.customerExternalId()).orElse(null);
@@ -80,12 +74,21 @@ public class ResponseStore {
             response.addSegments(segments.matching(
                     customer, submission.submittedAt().atZone(ZoneOffset.UTC).toLocalDate()));
         }
-        em.persist(response);
-        em.flush();
+        em.persist(response); // its id comes from the pre-allocated sequence block: no round trip
         ResponseEvents.record(em, response, ResponseEvent.Kind.CREATED, now);
         Outcome outcome = describe.apply(response);
         if (idempotencyKey != null) {
-            claim.record(outcome.status(), outcome.location(), outcome.body(), response.id());
+            em.flush(); // the record refers to the response: one batch per table, the record after them
+            em.persist(new IdempotencyRecord(
+                    idempotencyScope,
+                    idempotencyKey,
+                    requestHash,
+                    outcome.status(),
+                    outcome.location(),
+                    outcome.body(),
+                    response.id(),
+                    now));
+            em.flush(); // a duplicate key fails here, in this call, not in the container's commit
         }
         return outcome;
     }

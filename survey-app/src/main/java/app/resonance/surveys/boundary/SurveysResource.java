@@ -39,7 +39,7 @@ public class SurveysResource {
 
     /** The survey behind a public slug, if it takes answers: 404 when unknown or unpublished, 410 when closed. */
     public static Survey openSurvey(SurveyCatalog catalog, String slug) {
-        Survey survey = catalog.bySlug(slug)
+        Survey survey = catalog.published(slug)
                 .filter(s -> s.publishedVersion().isPresent())
                 .orElseThrow(() -> ProblemException.notFound("problem.surveyNotFound", safe(slug)));
         switch (survey.availability(catalog.now())) {

@@ -1,5 +1,6 @@
 package app.resonance.surveys.control;
 
+import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,9 +9,16 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Finds surveys. */
+/**
+ * Finds surveys. The public paths (definition, submission) read surveys through {@link #published}, a
+ * cache of whole, read-only survey graphs that is checked against the survey's row version on every use:
+ * one small query instead of loading survey, version, questions and options, and a publish, close or
+ * schedule change on any instance is seen by the next request.
+ */
 @ApplicationScoped
 public class SurveyCatalog {
 
@@ -19,6 +27,9 @@ public class SurveyCatalog {
 
     @Inject
     Clock clock;
+
+    private static final int MAX_PUBLISHED = 1_000;
+    private final Map<String, Survey> published = new ConcurrentHashMap<>();
 
     public SurveyCatalog() {}
 
@@ -49,6 +60,45 @@ public class SurveyCatalog {
                 .setParameter("slug", slug)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /**
+     * The survey with this slug as the public paths see it, shared read-only between requests: never
+     * change it or pass it to a transaction that could.
+     */
+    public Optional<Survey> published(String slug) {
+        if (slug == null || slug.length() > 80) {
+            return Optional.empty();
+        }
+        List<Long> current = em.createQuery("SELECT s.rowVersion FROM Survey s WHERE s.slug = :slug", Long.class)
+                .setParameter("slug", slug)
+                .getResultList();
+        if (current.isEmpty()) {
+            published.remove(slug);
+            return Optional.empty();
+        }
+        Survey cached = published.get(slug);
+        if (cached != null && cached.rowVersion() == current.get(0)) {
+            return Optional.of(cached);
+        }
+        Optional<Survey> fresh = bySlug(slug);
+        fresh.ifPresent(survey -> {
+            loadWhole(survey);
+            if (published.size() >= MAX_PUBLISHED) {
+                published.clear();
+            }
+            published.put(slug, survey);
+        });
+        return fresh;
+    }
+
+    /** Reads every lazy part the public paths use, so that requests sharing the graph never load. */
+    private static void loadWhole(Survey survey) {
+        survey.publishedVersion().ifPresent(version -> version.questions().forEach(question -> {
+            for (OptionRole role : OptionRole.values()) {
+                question.options(role);
+            }
+        }));
     }
 
     public List<Survey> all() {

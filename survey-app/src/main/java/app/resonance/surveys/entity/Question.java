@@ -21,10 +21,14 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.persistence.annotations.ExistenceChecking;
+import org.eclipse.persistence.annotations.ExistenceType;
 
 /** One question of a survey version. Its key is the name answers use in the API. */
 @Entity
 @Table(name = "question")
+// A response refers to the shared, detached published graph: no SELECT to see whether it exists.
+@ExistenceChecking(ExistenceType.ASSUME_EXISTENCE)
 public class Question {
 
     @Id

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.persistence.annotations.ExistenceChecking;
+import org.eclipse.persistence.annotations.ExistenceType;
 
 /**
  * A survey: a stable public slug, its lifecycle (draft, open, closed) and its versions. Editing a
@@ -28,6 +30,8 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "survey")
+// A response refers to the shared, detached published graph: no SELECT to see whether it exists.
+@ExistenceChecking(ExistenceType.ASSUME_EXISTENCE)
 @NamedQuery(name = Survey.BY_SLUG, query = "SELECT s FROM Survey s WHERE s.slug = :slug")
 @NamedQuery(name = Survey.ALL, query = "SELECT s FROM Survey s ORDER BY s.slug")
 public class Survey {
@@ -263,5 +267,10 @@ public class Survey {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** The optimistic-lock version: it changes with every change of the survey, publishing included. */
+    public long rowVersion() {
+        return rowVersion;
     }
 }

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.persistence.annotations.ExistenceChecking;
+import org.eclipse.persistence.annotations.ExistenceType;
 
 /**
  * One version of a survey's questions. A draft may change; once published it is immutable, and every
@@ -30,6 +32,8 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "survey_version")
+// A response refers to the shared, detached published graph: no SELECT to see whether it exists.
+@ExistenceChecking(ExistenceType.ASSUME_EXISTENCE)
 public class SurveyVersion {
 
     @Id

@@ -147,7 +147,7 @@ class PersistenceOnBothDatabasesTest {
 
             em.getTransaction().begin();
             var outcome = store.store(
-                    version.id(),
+                    version,
                     submission,
                     "import:product-feedback",
                     "key-1",
