@@ -130,6 +130,18 @@ class ConsoleSecurityIT {
     }
 
     @Test
+    void behindAProxyThatEndsTlsTheSessionCookieIsSecure() {
+        // HAProxy or a Kubernetes ingress speaks plain HTTP to the app and says X-Forwarded-Proto: https.
+        Answer form = new RawHttp("127.0.0.1", port()).get("/admin/login.xhtml", "X-Forwarded-Proto", "https");
+        String cookie = form.all("set-cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElse("");
+        assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly"), "session cookie: " + cookie);
+        assertEquals("max-age=31536000; includeSubDomains", form.header("Strict-Transport-Security"));
+    }
+
+    @Test
     void overTlsTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
         javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
         tls.init(
