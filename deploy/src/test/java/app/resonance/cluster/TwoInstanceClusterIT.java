@@ -1,11 +1,11 @@
 package app.resonance.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import app.resonance.testapp.BundleProcess;
+import app.resonance.testapp.SubmittingClients;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,21 +19,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -190,12 +184,13 @@ class TwoInstanceClusterIT {
         String slug = createSurvey();
 
         // Submissions without cookies are spread over both instances.
-        var load = new Load(slug);
+        var load = new SubmittingClients(
+                http, path -> request(path).build().uri(), slug, "cluster", Duration.ofSeconds(20));
         Map<String, Integer> spread = new HashMap<>();
         for (int i = 0; i < 20; i++) {
-            Attempt a = load.send(newKey());
-            assertEquals(201, a.status, "submission " + i + ": " + a);
-            spread.merge(a.instance, 1, Integer::sum);
+            SubmittingClients.Attempt a = load.send(newKey());
+            assertEquals(201, a.status(), "submission " + i + ": " + a);
+            spread.merge(a.instance(), 1, Integer::sum);
         }
         assertEquals(Set.of("a", "b"), spread.keySet(), "instances that answered: " + spread);
         assertTrue(spread.values().stream().allMatch(n -> n >= 5), "round robin over both: " + spread);
@@ -214,7 +209,7 @@ class TwoInstanceClusterIT {
         assertEquals(302, stranger.statusCode(), "without the session cookie the console asks for a login");
 
         // SIGKILL of that instance while clients submit.
-        load.start();
+        load.start(CLIENTS);
         awaitUntil(Duration.ofSeconds(60), () -> load.acknowledged.size() >= 60, "60 acknowledged submissions");
         instances.get(victim).kill();
         Instant killed = Instant.now();
@@ -226,12 +221,12 @@ class TwoInstanceClusterIT {
         load.stop();
         assertTrue(
                 load.attempts.stream()
-                        .filter(a -> a.status == 201 && a.sent.isAfter(killed.plusSeconds(1)))
-                        .allMatch(a -> survivor.equals(a.instance)),
+                        .filter(a -> a.status() == 201 && a.sent().isAfter(killed.plusSeconds(1)))
+                        .allMatch(a -> survivor.equals(a.instance())),
                 "after the kill only " + survivor + " answers");
-        for (Attempt a : load.attempts) {
+        for (SubmittingClients.Attempt a : load.attempts) {
             // 502/503 from HAProxy or a reset for requests in flight at the kill; never an error of the app
-            assertTrue(a.status == 201 || a.status == 502 || a.status == 503 || a.status == -1, "answer " + a);
+            assertTrue(a.status() == 201 || a.status() == 502 || a.status() == 503 || a.status() == -1, "answer " + a);
         }
 
         // The console session lives on in the data grid: the survivor serves it, still logged in.
@@ -260,14 +255,14 @@ class TwoInstanceClusterIT {
         lost.removeAll(stored);
         assertEquals(Set.of(), lost, "acknowledged but not stored");
         for (var e : acknowledged.entrySet()) {
-            Attempt a = load.send(e.getKey());
-            assertEquals(201, a.status, "replay of " + e.getKey());
-            assertEquals(e.getValue(), a.location, "replayed Location of " + e.getKey());
+            SubmittingClients.Attempt a = load.send(e.getKey());
+            assertEquals(201, a.status(), "replay of " + e.getKey());
+            assertEquals(e.getValue(), a.location(), "replayed Location of " + e.getKey());
         }
         for (String key : load.bodies.keySet()) {
             if (!acknowledged.containsKey(key)) {
-                Attempt a = load.send(key);
-                assertEquals(201, a.status, "retry of unacknowledged " + key + ": " + a);
+                SubmittingClients.Attempt a = load.send(key);
+                assertEquals(201, a.status(), "retry of unacknowledged " + key + ": " + a);
             }
         }
         assertStoredExactlyOnce(slug, load);
@@ -400,7 +395,7 @@ class TwoInstanceClusterIT {
     }
 
     /** Each key a client ever sent has exactly one response, and the survey has no other responses. */
-    static void assertStoredExactlyOnce(String slug, Load load) throws Exception {
+    static void assertStoredExactlyOnce(String slug, SubmittingClients load) throws Exception {
         assertEquals(load.bodies.keySet(), storedKeys(slug), "every submission (acknowledged or retried) is stored");
         try (var c = db();
                 var s = c.prepareStatement("""
@@ -534,87 +529,5 @@ class TwoInstanceClusterIT {
             fail(why);
         }
         Assumptions.abort(why);
-    }
-
-    /** One answer a client saw through the proxy: status -1 when nothing answered (refused or reset). */
-    record Attempt(String key, Instant sent, int status, String instance, String location) {}
-
-    /** Clients submitting through the proxy as fast as it answers, each submission with its own key. */
-    static final class Load {
-        final String slug;
-        final Map<String, String> bodies = new ConcurrentHashMap<>();
-        final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        final Map<String, String> locations = new ConcurrentHashMap<>();
-        final List<Attempt> attempts = new CopyOnWriteArrayList<>();
-        final AtomicBoolean running = new AtomicBoolean();
-        final List<Thread> threads = new ArrayList<>();
-
-        Load(String slug) {
-            this.slug = slug;
-        }
-
-        void start() {
-            running.set(true);
-            for (int i = 0; i < CLIENTS; i++) {
-                var t = new Thread(
-                        () -> {
-                            while (running.get()) {
-                                Attempt a = send(newKey());
-                                attempts.add(a);
-                                if (a.status != 201) {
-                                    sleep(100);
-                                }
-                            }
-                        },
-                        "cluster-client-" + i);
-                threads.add(t);
-                t.start();
-            }
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            for (var t : threads) {
-                t.join(30_000);
-            }
-        }
-
-        /** Sends the key's submission (the same body every time); a 2xx counts as acknowledged. */
-        Attempt send(String key) {
-            String body = bodies.computeIfAbsent(
-                    key,
-                    k -> "{\"answers\": {\"csat\": "
-                            + ThreadLocalRandom.current().nextInt(1, 6) + "}, \"locale\": \"en\"}");
-            Instant sent = Instant.now();
-            Attempt attempt;
-            try {
-                var r = http.send(
-                        request("/api/v1/surveys/" + slug + "/responses")
-                                .header("Content-Type", "application/json")
-                                .header("Idempotency-Key", key)
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                attempt = new Attempt(
-                        key,
-                        sent,
-                        r.statusCode(),
-                        r.headers().firstValue("X-Resonance-Instance").orElse(""),
-                        r.headers().firstValue("Location").orElse(null));
-            } catch (java.net.http.HttpTimeoutException e) {
-                attempt = new Attempt(key, sent, 0, "", null);
-            } catch (Exception e) {
-                attempt = new Attempt(key, sent, -1, "", null);
-            }
-            if (attempt.status >= 200 && attempt.status < 300) {
-                assertNotNull(attempt.location, "a 201 names its response");
-                String earlier = locations.putIfAbsent(key, attempt.location);
-                if (earlier != null) {
-                    assertEquals(earlier, attempt.location, "the same key names the same response");
-                }
-                acknowledged.add(key);
-            }
-            return attempt;
-        }
     }
 }

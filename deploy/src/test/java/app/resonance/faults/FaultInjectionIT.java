@@ -2,10 +2,10 @@ package app.resonance.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import app.resonance.testapp.SubmittingClients;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,15 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -89,8 +86,8 @@ class FaultInjectionIT {
     void postgresRestartUnderLoadGivesFast503sThenRecoversAndKeepsEveryAcknowledgedResponse() throws Exception {
         app.awaitReady(http, Duration.ofSeconds(60));
         String slug = createSurvey("restart");
-        var load = new Load(slug);
-        load.start();
+        var load = new SubmittingClients(http, app::uri, slug, "fault", Duration.ofSeconds(10));
+        load.start(CLIENTS);
         awaitUntil(Duration.ofSeconds(30), () -> load.acknowledged.size() >= 20, "20 acknowledged submissions");
 
         postgres.stopFast();
@@ -101,7 +98,7 @@ class FaultInjectionIT {
                 "/health/ready answering 503 while PostgreSQL is down");
         int acknowledgedBefore = load.acknowledged.size();
         PrivatePostgres.sleep(Duration.ofSeconds(4));
-        List<Attempt> duringOutage = load.attemptsSince(down.plusSeconds(1));
+        List<SubmittingClients.Attempt> duringOutage = load.attemptsSince(down.plusSeconds(1));
         postgres.start();
         app.awaitReady(http, Duration.ofSeconds(30));
         int acknowledgedAtRecovery = load.acknowledged.size();
@@ -112,19 +109,19 @@ class FaultInjectionIT {
         load.stop();
 
         assertFalse(duringOutage.isEmpty(), "clients kept submitting during the outage");
-        for (Attempt a : duringOutage) {
-            if (a.status == 201) {
+        for (SubmittingClients.Attempt a : duringOutage) {
+            if (a.status() == 201) {
                 continue; // sent just before the stop and acknowledged: checked below like every other
             }
-            assertEquals(503, a.status, "during the outage: " + a);
-            assertTrue(a.latency.compareTo(FAST_503) < 0, "a 503 within " + FAST_503 + ": " + a);
-            assertEquals("5", a.retryAfter, "Retry-After of " + a);
-            assertTrue(a.contentType.startsWith("application/problem+json"), "problem+json: " + a);
+            assertEquals(503, a.status(), "during the outage: " + a);
+            assertTrue(a.latency().compareTo(FAST_503) < 0, "a 503 within " + FAST_503 + ": " + a);
+            assertEquals("5", a.retryAfter(), "Retry-After of " + a);
+            assertTrue(a.contentType().startsWith("application/problem+json"), "problem+json: " + a);
         }
-        assertTrue(duringOutage.stream().filter(a -> a.status == 503).count() >= CLIENTS, "503s were answered");
+        assertTrue(duringOutage.stream().filter(a -> a.status() == 503).count() >= CLIENTS, "503s were answered");
         assertTrue(acknowledgedBefore >= 20);
-        for (Attempt a : load.attempts) {
-            assertTrue(a.status == 201 || a.status == 503, "only 201 or 503, never 500 or a timeout: " + a);
+        for (SubmittingClients.Attempt a : load.attempts) {
+            assertTrue(a.status() == 201 || a.status() == 503, "only 201 or 503, never 500 or a timeout: " + a);
         }
 
         load.retryUnacknowledged();
@@ -135,8 +132,8 @@ class FaultInjectionIT {
     void sigkillUnderLoadLosesNoAcknowledgedResponseAndRetriesCreateNoDuplicates() throws Exception {
         app.awaitReady(http, Duration.ofSeconds(60));
         String slug = createSurvey("kill");
-        var load = new Load(slug);
-        load.start();
+        var load = new SubmittingClients(http, app::uri, slug, "fault", Duration.ofSeconds(10));
+        load.start(CLIENTS);
         awaitUntil(Duration.ofSeconds(30), () -> load.acknowledged.size() >= 30, "30 acknowledged submissions");
         app.kill();
         PrivatePostgres.sleep(Duration.ofMillis(500));
@@ -154,8 +151,8 @@ class FaultInjectionIT {
         // Retrying an acknowledged key replays its first answer; retrying the others stores them once.
         for (String key : locationsBeforeKill.keySet()) {
             var r = load.send(key);
-            assertEquals(201, r.status, "replay of " + key);
-            assertEquals(locationsBeforeKill.get(key), r.location, "replayed Location of " + key);
+            assertEquals(201, r.status(), "replay of " + key);
+            assertEquals(locationsBeforeKill.get(key), r.location(), "replayed Location of " + key);
         }
         load.retryUnacknowledged();
 
@@ -169,7 +166,7 @@ class FaultInjectionIT {
             load.bodies.putIfAbsent(key, body());
             var start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(8);
-            List<Future<Attempt>> answers = new ArrayList<>();
+            List<Future<SubmittingClients.Attempt>> answers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
@@ -179,9 +176,9 @@ class FaultInjectionIT {
             start.countDown();
             Set<String> locations = new HashSet<>();
             for (var f : answers) {
-                Attempt a = f.get(60, TimeUnit.SECONDS);
-                assertEquals(201, a.status, "concurrent retry " + a);
-                locations.add(a.location);
+                SubmittingClients.Attempt a = f.get(60, TimeUnit.SECONDS);
+                assertEquals(201, a.status(), "concurrent retry " + a);
+                locations.add(a.location());
             }
             pool.shutdown();
             assertEquals(1, locations.size(), "one response for concurrent retries of " + key + ": " + locations);
@@ -318,7 +315,7 @@ class FaultInjectionIT {
     }
 
     /** Each key a client ever sent has exactly one response, and the survey has no other responses. */
-    void assertStoredExactlyOnce(String slug, Load load) throws Exception {
+    void assertStoredExactlyOnce(String slug, SubmittingClients load) throws Exception {
         Set<String> stored = storedKeys(slug);
         assertEquals(load.bodies.keySet(), stored, "every submission (acknowledged or retried) is stored");
         try (var c = postgres.connect("faults");
@@ -405,111 +402,6 @@ class FaultInjectionIT {
                 fail("Not within " + timeout + ": " + what);
             }
             PrivatePostgres.sleep(Duration.ofMillis(100));
-        }
-    }
-
-    /** One answer a client saw: status -1 when nothing answered (connection refused or reset). */
-    record Attempt(
-            String key,
-            Instant sent,
-            Duration latency,
-            int status,
-            String retryAfter,
-            String contentType,
-            String location) {}
-
-    /** Clients submitting as fast as the app answers, each submission with its own key. */
-    static final class Load {
-        final String slug;
-        final Map<String, String> bodies = new ConcurrentHashMap<>();
-        final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        final Map<String, String> locations = new ConcurrentHashMap<>();
-        final List<Attempt> attempts = new CopyOnWriteArrayList<>();
-        final AtomicBoolean running = new AtomicBoolean();
-        final List<Thread> threads = new ArrayList<>();
-
-        Load(String slug) {
-            this.slug = slug;
-        }
-
-        void start() {
-            running.set(true);
-            for (int i = 0; i < CLIENTS; i++) {
-                var t = new Thread(
-                        () -> {
-                            while (running.get()) {
-                                String key = newKey();
-                                bodies.put(key, body());
-                                Attempt a = send(key);
-                                attempts.add(a);
-                                if (a.status != 201) {
-                                    PrivatePostgres.sleep(Duration.ofMillis(100));
-                                }
-                            }
-                        },
-                        "fault-client-" + i);
-                threads.add(t);
-                t.start();
-            }
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            for (var t : threads) {
-                t.join(30_000);
-            }
-        }
-
-        List<Attempt> attemptsSince(Instant from) {
-            return attempts.stream().filter(a -> !a.sent.isBefore(from)).toList();
-        }
-
-        /** Sends the key's submission; a 2xx counts as acknowledged. */
-        Attempt send(String key) {
-            Instant sent = Instant.now();
-            long started = System.nanoTime();
-            Attempt attempt;
-            try {
-                var r = http.send(
-                        HttpRequest.newBuilder(app.uri("/api/v1/surveys/" + slug + "/responses"))
-                                .header("Content-Type", "application/json")
-                                .header("Idempotency-Key", key)
-                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(key)))
-                                .timeout(Duration.ofSeconds(10))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                attempt = new Attempt(
-                        key,
-                        sent,
-                        Duration.ofNanos(System.nanoTime() - started),
-                        r.statusCode(),
-                        r.headers().firstValue("Retry-After").orElse(""),
-                        r.headers().firstValue("Content-Type").orElse(""),
-                        r.headers().firstValue("Location").orElse(null));
-            } catch (java.net.http.HttpTimeoutException e) {
-                attempt = new Attempt(key, sent, Duration.ofNanos(System.nanoTime() - started), 0, "", "", null);
-            } catch (Exception e) {
-                attempt = new Attempt(key, sent, Duration.ofNanos(System.nanoTime() - started), -1, "", "", null);
-            }
-            if (attempt.status >= 200 && attempt.status < 300) {
-                assertNotNull(attempt.location, "a 201 names its response");
-                String earlier = locations.putIfAbsent(key, attempt.location);
-                if (earlier != null) {
-                    assertEquals(earlier, attempt.location, "the same key names the same response");
-                }
-                acknowledged.add(key);
-            }
-            return attempt;
-        }
-
-        /** What a client does after a failure: the same submission again with the same key. */
-        void retryUnacknowledged() {
-            for (String key : bodies.keySet()) {
-                if (!acknowledged.contains(key)) {
-                    Attempt a = send(key);
-                    assertEquals(201, a.status, "retry of unacknowledged " + key + ": " + a);
-                }
-            }
         }
     }
 }
