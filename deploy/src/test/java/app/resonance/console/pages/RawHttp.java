@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
 /**
  * HTTP/1.1 over a plain socket, one connection per request, from a chosen local address (any 127.x.y.z
  * reaches the app): a test can be another client without touching what the others share, and send
- * exactly the headers it means (Origin, Referer, a forged Host) and nothing else. Keeps the session
- * cookie like a browser would.
+ * exactly the headers it means (Origin, Referer, a forged Host) and nothing else. Keeps the cookies
+ * the app sets and sends them back, like a browser: the session id and, with replicated sessions,
+ * Payara's JSESSIONIDVERSION, without which the instance may take a stale copy of the session.
  */
 public final class RawHttp {
 
@@ -33,7 +34,7 @@ public final class RawHttp {
 
     private final String localAddress;
     private final int port;
-    private String session;
+    private final java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
 
     public RawHttp(String localAddress, int port) {
         this.localAddress = localAddress;
@@ -87,8 +88,9 @@ public final class RawHttp {
         return send("POST", path, body, headers);
     }
 
+    /** The session id the app gave this client, or null. */
     public String session() {
-        return session;
+        return cookies.get("JSESSIONID");
     }
 
     public Answer send(String method, String path, String body, String... headers) {
@@ -108,8 +110,12 @@ public final class RawHttp {
             if (!java.util.Arrays.asList(headers).contains("Accept-Language")) {
                 request.append("Accept-Language: en\r\n");
             }
-            if (session != null) {
-                request.append("Cookie: JSESSIONID=").append(session).append("\r\n");
+            if (!cookies.isEmpty()) {
+                request.append("Cookie: ")
+                        .append(cookies.entrySet().stream()
+                                .map(c -> c.getKey() + "=" + c.getValue())
+                                .collect(java.util.stream.Collectors.joining("; ")))
+                        .append("\r\n");
             }
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
@@ -128,9 +134,12 @@ public final class RawHttp {
             out.flush();
             Answer answer = read(socket.getInputStream());
             for (String cookie : answer.all("set-cookie")) {
-                if (cookie.startsWith("JSESSIONID=")) {
-                    session = cookie.substring(
-                            "JSESSIONID=".length(), cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';'));
+                String pair = cookie.indexOf(';') < 0 ? cookie : cookie.substring(0, cookie.indexOf(';'));
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    cookies.put(
+                            pair.substring(0, eq).strip(),
+                            pair.substring(eq + 1).strip());
                 }
             }
             return answer;
