@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -181,7 +180,8 @@ class TwoInstanceClusterIT {
                     log.getKey() + " reporting a data grid of 2 members (" + log.getValue() + ")");
         }
 
-        String slug = createSurvey();
+        String slug = SubmittingClients.publishCsatSurvey(
+                http, path -> request(path).build().uri(), ADMIN_PASSWORD, "cluster");
 
         // Submissions without cookies are spread over both instances.
         var load = new SubmittingClients(
@@ -349,30 +349,6 @@ class TwoInstanceClusterIT {
                 .get(instance)
                 .base()
                 .substring(instances.get(instance).base().lastIndexOf(':') + 1);
-    }
-
-    static String createSurvey() throws Exception {
-        String slug = "cluster-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-        String definition = """
-                {"slug": "%s", "kind": "CSAT", "title": {"de": "Clusterprobe", "en": "Cluster probe"},
-                 "questions": [{"id": "csat", "type": "CSAT", "text": {"de": "Wie zufrieden?", "en": "How satisfied?"}}]}
-                """.formatted(slug);
-        assertEquals(201, admin("/api/v1/admin/surveys", definition).statusCode());
-        assertEquals(
-                200, admin("/api/v1/admin/surveys/" + slug + "/publish", "").statusCode());
-        return slug;
-    }
-
-    static HttpResponse<String> admin(String path, String json) throws Exception {
-        String auth = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return http.send(
-                request(path)
-                        .header("Authorization", "Basic " + auth)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     static Connection db() throws Exception {

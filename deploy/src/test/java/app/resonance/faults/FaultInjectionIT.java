@@ -9,13 +9,11 @@ import app.resonance.testapp.SubmittingClients;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -85,7 +83,7 @@ class FaultInjectionIT {
     @Test
     void postgresRestartUnderLoadGivesFast503sThenRecoversAndKeepsEveryAcknowledgedResponse() throws Exception {
         app.awaitReady(http, Duration.ofSeconds(60));
-        String slug = createSurvey("restart");
+        String slug = SubmittingClients.publishCsatSurvey(http, app::uri, RunningApp.ADMIN_PASSWORD, "restart");
         var load = new SubmittingClients(http, app::uri, slug, "fault", Duration.ofSeconds(10));
         load.start(CLIENTS);
         awaitUntil(Duration.ofSeconds(30), () -> load.acknowledged.size() >= 20, "20 acknowledged submissions");
@@ -131,7 +129,7 @@ class FaultInjectionIT {
     @Test
     void sigkillUnderLoadLosesNoAcknowledgedResponseAndRetriesCreateNoDuplicates() throws Exception {
         app.awaitReady(http, Duration.ofSeconds(60));
-        String slug = createSurvey("kill");
+        String slug = SubmittingClients.publishCsatSurvey(http, app::uri, RunningApp.ADMIN_PASSWORD, "kill");
         var load = new SubmittingClients(http, app::uri, slug, "fault", Duration.ofSeconds(10));
         load.start(CLIENTS);
         awaitUntil(Duration.ofSeconds(30), () -> load.acknowledged.size() >= 30, "30 acknowledged submissions");
@@ -200,7 +198,7 @@ class FaultInjectionIT {
     @Test
     void errorAnswersOfTheBundleRevealNothingAndCarryTheSecurityHeaders() throws Exception {
         app.awaitReady(http, Duration.ofSeconds(60));
-        String slug = createSurvey("headers");
+        String slug = SubmittingClients.publishCsatSurvey(http, app::uri, RunningApp.ADMIN_PASSWORD, "headers");
         record Probe(String method, String path, String contentType, String body) {}
         List<Probe> probes = List.of(
                 new Probe("GET", "/no-such-page", null, null),
@@ -360,31 +358,6 @@ class FaultInjectionIT {
             }
         }
         return keys;
-    }
-
-    static String createSurvey(String prefix) throws Exception {
-        String slug = prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-        String definition = """
-                {"slug": "%s", "kind": "CSAT", "title": {"de": "Fehlerprobe", "en": "Fault probe"},
-                 "questions": [{"id": "csat", "type": "CSAT", "text": {"de": "Wie zufrieden?", "en": "How satisfied?"}}]}
-                """.formatted(slug);
-        assertEquals(201, admin("/api/v1/admin/surveys", definition).statusCode());
-        assertEquals(
-                200, admin("/api/v1/admin/surveys/" + slug + "/publish", "").statusCode());
-        return slug;
-    }
-
-    static HttpResponse<String> admin(String path, String json) throws Exception {
-        String auth = Base64.getEncoder()
-                .encodeToString(("admin:" + RunningApp.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return http.send(
-                HttpRequest.newBuilder(app.uri(path))
-                        .header("Authorization", "Basic " + auth)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     static String newKey() {

@@ -65,6 +65,36 @@ public final class SubmittingClients {
         this.timeout = timeout;
     }
 
+    /**
+     * Creates and publishes a survey of one CSAT question through the admin API, for a load of its own.
+     *
+     * @return its slug: the prefix and a random part
+     */
+    public static String publishCsatSurvey(
+            HttpClient http, Function<String, URI> uri, String adminPassword, String prefix) throws Exception {
+        String slug = prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String definition = """
+                {"slug": "%s", "kind": "CSAT", "title": {"de": "Lastprobe", "en": "Load probe"},
+                 "questions": [{"id": "csat", "type": "CSAT", "text": {"de": "Wie zufrieden?", "en": "How satisfied?"}}]}
+                """.formatted(slug);
+        String auth = java.util.Base64.getEncoder()
+                .encodeToString(("admin:" + adminPassword).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (var step : List.of(
+                Map.entry("/api/v1/admin/surveys", definition),
+                Map.entry("/api/v1/admin/surveys/" + slug + "/publish", ""))) {
+            var r = http.send(
+                    HttpRequest.newBuilder(uri.apply(step.getKey()))
+                            .header("Authorization", "Basic " + auth)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(step.getValue()))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(step.getValue().isEmpty() ? 200 : 201, r.statusCode(), step.getKey() + ": " + r.body());
+        }
+        return slug;
+    }
+
     /** A CSAT answer, as a respondent's client would send it. */
     public static String body() {
         return "{\"answers\": {\"csat\": " + ThreadLocalRandom.current().nextInt(1, 6) + "}, \"locale\": \"en\"}";
