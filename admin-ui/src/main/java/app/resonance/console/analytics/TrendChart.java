@@ -2,7 +2,7 @@ package app.resonance.console.analytics;
 
 import app.resonance.analytics.control.Estimate;
 import app.resonance.analytics.control.TrendPoint;
-import jakarta.json.Json;
+import app.resonance.platform.control.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -22,11 +22,11 @@ final class TrendChart {
     record Texts(String value, String low, String high, String markers) {}
 
     static String json(List<TrendPoint> points, Map<Integer, String> markersByPoint, Texts texts) {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder values = Json.createArrayBuilder();
-        JsonArrayBuilder lows = Json.createArrayBuilder();
-        JsonArrayBuilder highs = Json.createArrayBuilder();
-        JsonArrayBuilder marks = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsonp.createArrayBuilder();
+        JsonArrayBuilder values = Jsonp.createArrayBuilder();
+        JsonArrayBuilder lows = Jsonp.createArrayBuilder();
+        JsonArrayBuilder highs = Jsonp.createArrayBuilder();
+        JsonArrayBuilder marks = Jsonp.createArrayBuilder();
         for (int i = 0; i < points.size(); i++) {
             TrendPoint point = points.get(i);
             Estimate e = point.estimate();
@@ -46,15 +46,15 @@ final class TrendChart {
                 marks.addNull();
             }
         }
-        JsonArrayBuilder markerLabels = Json.createArrayBuilder();
+        JsonArrayBuilder markerLabels = Jsonp.createArrayBuilder();
         for (int i = 0; i < points.size(); i++) {
             markerLabels.add(markersByPoint.getOrDefault(i, ""));
         }
-        JsonObjectBuilder data = Json.createObjectBuilder()
+        JsonObjectBuilder data = Jsonp.createObjectBuilder()
                 .add("labels", labels)
                 .add(
                         "datasets",
-                        Json.createArrayBuilder()
+                        Jsonp.createArrayBuilder()
                                 .add(dataset(texts.value(), values, "#1f5fa8", false)
                                         .add("borderWidth", 2)
                                         .add("pointRadius", 3))
@@ -69,15 +69,15 @@ final class TrendChart {
                                         .add("pointStyle", "triangle")
                                         .add("pointRadius", 9)
                                         .add("markerLabels", markerLabels)));
-        JsonObjectBuilder options = Json.createObjectBuilder()
+        JsonObjectBuilder options = Jsonp.createObjectBuilder()
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
                 .add("spanGaps", false)
                 .add(
                         "plugins",
-                        Json.createObjectBuilder()
-                                .add("legend", Json.createObjectBuilder().add("position", "bottom")));
-        String json = Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
+                                .add("legend", Jsonp.createObjectBuilder().add("position", "bottom")));
+        String json = Jsonp.createObjectBuilder()
                 .add("type", "line")
                 .add("data", data)
                 .add("options", options)
@@ -88,7 +88,7 @@ final class TrendChart {
 
     private static JsonObjectBuilder dataset(
             String label, JsonArrayBuilder data, String color, boolean fillToPrevious) {
-        JsonObjectBuilder set = Json.createObjectBuilder()
+        JsonObjectBuilder set = Jsonp.createObjectBuilder()
                 .add("label", label)
                 .add("data", data)
                 .add("borderColor", color)
@@ -103,34 +103,34 @@ final class TrendChart {
 
     /** Bars of the score distribution 0..10 (or 1..n for shorter scales). */
     static String bars(List<String> labels, List<Long> counts, String label) {
-        JsonArrayBuilder l = Json.createArrayBuilder();
+        JsonArrayBuilder l = Jsonp.createArrayBuilder();
         labels.forEach(l::add);
-        JsonArrayBuilder c = Json.createArrayBuilder();
+        JsonArrayBuilder c = Jsonp.createArrayBuilder();
         counts.forEach(c::add);
-        String json = Json.createObjectBuilder()
+        String json = Jsonp.createObjectBuilder()
                 .add("type", "bar")
                 .add(
                         "data",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("labels", l)
                                 .add(
                                         "datasets",
-                                        Json.createArrayBuilder()
-                                                .add(Json.createObjectBuilder()
+                                        Jsonp.createArrayBuilder()
+                                                .add(Jsonp.createObjectBuilder()
                                                         .add("label", label)
                                                         .add("data", c)
                                                         .add("backgroundColor", "#1f5fa8"))))
                 .add(
                         "options",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("responsive", true)
                                 .add("maintainAspectRatio", false)
                                 .add(
                                         "plugins",
-                                        Json.createObjectBuilder()
+                                        Jsonp.createObjectBuilder()
                                                 .add(
                                                         "legend",
-                                                        Json.createObjectBuilder()
+                                                        Jsonp.createObjectBuilder()
                                                                 .add("display", false))))
                 .build()
                 .toString();

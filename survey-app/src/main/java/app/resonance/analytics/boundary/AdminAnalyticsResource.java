@@ -10,12 +10,12 @@ import app.resonance.customers.entity.Segment;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.control.Messages;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -128,13 +128,13 @@ public class AdminAnalyticsResource {
                     List.of(messages().error("granularity", "tooMany", MAX_POINTS)));
         }
         Messages messages = messages();
-        var points = Json.createArrayBuilder();
+        var points = Jsonp.createArrayBuilder();
         analysis.trend(filter, query.granularity(), query.rules())
                 .forEach(point -> points.add(AnalyticsJson.point(point, messages)));
-        var markerArray = Json.createArrayBuilder();
+        var markerArray = Jsonp.createArrayBuilder();
         markers.between(filter.from(), filter.to(), filter.surveyId(), filter.segmentId())
                 .forEach(marker -> markerArray.add(AnalyticsJson.marker(marker)));
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("metric", filter.metric().name())
                 .add("survey", query.survey() == null ? "" : query.survey().slug())
                 .add("question", filter.questionKey() == null ? "" : filter.questionKey())
@@ -223,9 +223,9 @@ public class AdminAnalyticsResource {
         Map<Long, Segment> byId = segments.all().stream().collect(Collectors.toMap(Segment::id, Function.identity()));
         var periods =
                 TrendAnalysis.Periods.of(query.filter().from(), query.filter().to());
-        var array = Json.createArrayBuilder();
+        var array = Jsonp.createArrayBuilder();
         for (var figure : analysis.segments(query.filter(), query.rules())) {
-            var json = Json.createObjectBuilder();
+            var json = Jsonp.createObjectBuilder();
             Segment segment = figure.segmentId() == null ? null : byId.get(figure.segmentId());
             if (figure.segmentId() != null && segment == null) {
                 continue; // a segment deleted since
@@ -244,7 +244,7 @@ public class AdminAnalyticsResource {
                     .add("previous", AnalyticsJson.estimate(figure.previous(), messages))
                     .add("change", AnalyticsJson.significance(figure.change())));
         }
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("metric", query.filter().metric().name())
                 .add("zone", settings.zone().getId())
                 .add("from", periods.from().toString())
@@ -260,7 +260,7 @@ public class AdminAnalyticsResource {
     @Transactional
     @Operation(summary = "All trend markers, oldest first")
     public JsonArray markers() {
-        var array = Json.createArrayBuilder();
+        var array = Jsonp.createArrayBuilder();
         markers.all().forEach(marker -> array.add(AnalyticsJson.marker(marker)));
         return array.build();
     }
@@ -369,7 +369,7 @@ public class AdminAnalyticsResource {
         AnalyticsQuery query = AnalyticsQuery.read(
                 params, surveys, segments, settings.zone(), marker.date(), settings::rules, 1, messages);
         var result = analysis.beforeAfter(query.filter(), marker.date(), days, query.rules());
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("marker", AnalyticsJson.marker(marker))
                 .add("metric", query.filter().metric().name())
                 .add("days", days)
@@ -381,7 +381,7 @@ public class AdminAnalyticsResource {
     @Path("rollups/rebuild")
     @Operation(summary = "Count every response again into the rollups (after a change of the console's time zone)")
     public JsonObject rebuild() throws SQLException {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("responses", maintenance.rebuild())
                 .add("zone", settings.zone().getId())
                 .build();

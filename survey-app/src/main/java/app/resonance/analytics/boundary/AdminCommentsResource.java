@@ -12,13 +12,13 @@ import app.resonance.customers.entity.Segment;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.control.Messages;
 import app.resonance.responses.entity.Channel;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
@@ -160,9 +160,9 @@ public class AdminCommentsResource {
         Request request = read(messages);
         boolean anonymous = request.survey().anonymous();
         var page = comments.page(request.filter(), settings.zone(), request.offset(), request.limit());
-        var items = Json.createArrayBuilder();
+        var items = Jsonp.createArrayBuilder();
         for (var c : page.comments()) {
-            JsonObjectBuilder item = Json.createObjectBuilder()
+            JsonObjectBuilder item = Jsonp.createObjectBuilder()
                     .add("responseId", c.responseId())
                     .add("submittedAt", c.submittedAt().toString())
                     .add("question", c.questionKey())
@@ -180,15 +180,15 @@ public class AdminCommentsResource {
             } else {
                 item.add("customer", c.customer());
             }
-            var segmentKeys = Json.createArrayBuilder();
+            var segmentKeys = Jsonp.createArrayBuilder();
             if (!anonymous) {
                 c.segments().forEach(segmentKeys::add);
             }
-            var themes = Json.createArrayBuilder();
+            var themes = Jsonp.createArrayBuilder();
             c.themes().forEach(t -> themes.add(t.name()));
             items.add(item.add("segments", segmentKeys).add("themes", themes));
         }
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("total", page.total())
                 .add("offset", request.offset())
                 .add("limit", request.limit())
@@ -207,9 +207,9 @@ public class AdminCommentsResource {
         Request request = read(messages);
         boolean anonymous = request.survey().anonymous();
         var summary = comments.themes(request.filter(), settings.zone(), request.granularity());
-        var themes = Json.createArrayBuilder();
+        var themes = Jsonp.createArrayBuilder();
         for (var count : summary.themes()) {
-            var bySegment = Json.createObjectBuilder();
+            var bySegment = Jsonp.createObjectBuilder();
             for (Map.Entry<String, Long> e : count.bySegment().entrySet()) {
                 if (anonymous && e.getValue() < ReportingRules.ANONYMITY_GROUP) {
                     bySegment.addNull(e.getKey());
@@ -217,9 +217,9 @@ public class AdminCommentsResource {
                     bySegment.add(e.getKey(), e.getValue());
                 }
             }
-            var byPeriod = Json.createObjectBuilder();
+            var byPeriod = Jsonp.createObjectBuilder();
             count.byPeriod().forEach(byPeriod::add);
-            themes.add(Json.createObjectBuilder()
+            themes.add(Jsonp.createObjectBuilder()
                     .add("theme", count.theme().name())
                     .add("name", messages.get("theme." + count.theme().name()))
                     .add("comments", count.comments())
@@ -228,7 +228,7 @@ public class AdminCommentsResource {
                     .add("byPeriod", byPeriod)
                     .add("sentiment", sentiments(count.bySentiment())));
         }
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("comments", summary.comments())
                 .add("granularity", request.granularity().name())
                 .add("sentiment", sentiments(summary.bySentiment()))
@@ -237,7 +237,7 @@ public class AdminCommentsResource {
     }
 
     private static JsonObject sentiments(Map<Sentiment, Long> counts) {
-        var json = Json.createObjectBuilder();
+        var json = Jsonp.createObjectBuilder();
         for (Sentiment s : Sentiment.values()) {
             json.add(s.name(), counts.getOrDefault(s, 0L));
         }

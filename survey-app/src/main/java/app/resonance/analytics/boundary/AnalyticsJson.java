@@ -6,8 +6,8 @@ import app.resonance.analytics.control.TrendAnalysis;
 import app.resonance.analytics.control.TrendPoint;
 import app.resonance.analytics.control.Visibility;
 import app.resonance.analytics.entity.TrendMarker;
+import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.control.Messages;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -20,7 +20,7 @@ final class AnalyticsJson {
     private AnalyticsJson() {}
 
     static JsonObject estimate(Estimate e, Messages messages) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("metric", e.metric().name())
                 .add("visibility", e.visibility().name());
         number(json, "responses", e.responses() == null ? null : e.responses().doubleValue(), true);
@@ -38,7 +38,7 @@ final class AnalyticsJson {
     }
 
     static JsonObject significance(Significance s) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsonp.createObjectBuilder();
         number(json, "difference", s.difference(), false);
         number(json, "standardError", s.standardError(), false);
         number(json, "z", s.z(), false);
@@ -47,7 +47,7 @@ final class AnalyticsJson {
     }
 
     static JsonObject point(TrendPoint point, Messages messages) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("period", point.label())
                 .add("from", point.start().toString())
                 .add("to", point.end().toString())
@@ -56,7 +56,7 @@ final class AnalyticsJson {
     }
 
     static JsonObject marker(TrendMarker marker) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("id", marker.id())
                 .add("date", marker.date().toString())
                 .add("label", marker.label())
@@ -73,16 +73,16 @@ final class AnalyticsJson {
     }
 
     static JsonObject beforeAfter(TrendAnalysis.BeforeAfter result, Messages messages) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add(
                         "before",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("from", result.beforeFrom().toString())
                                 .add("to", result.beforeTo().toString())
                                 .add("figure", estimate(result.before(), messages)))
                 .add(
                         "after",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("from", result.afterFrom().toString())
                                 .add("to", result.afterTo().toString())
                                 .add("figure", estimate(result.after(), messages)))

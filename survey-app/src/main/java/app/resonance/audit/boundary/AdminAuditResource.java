@@ -4,9 +4,9 @@ import app.resonance.audit.control.AuditLog;
 import app.resonance.audit.entity.AuditArea;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
+import app.resonance.platform.control.Jsonp;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
@@ -60,9 +60,9 @@ public class AdminAuditResource {
                     "problem.invalidParameters",
                     List.of(RequestLanguage.messages(headers).error("limit", "range", 1, 500)));
         }
-        var items = Json.createArrayBuilder();
+        var items = Jsonp.createArrayBuilder();
         log.page(chosen, offset, limit).forEach(e -> {
-            var item = Json.createObjectBuilder()
+            var item = Jsonp.createObjectBuilder()
                     .add("occurredAt", e.occurredAt().toString())
                     .add("actor", e.actor())
                     .add("area", e.area().name())
@@ -73,7 +73,7 @@ public class AdminAuditResource {
             }
             items.add(item);
         });
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("total", log.count(chosen))
                 .add("items", items)
                 .build();

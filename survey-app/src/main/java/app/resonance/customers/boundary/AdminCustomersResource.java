@@ -7,10 +7,10 @@ import app.resonance.customers.entity.CustomerProfile;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.control.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -76,9 +76,9 @@ public class AdminCustomersResource {
         if (!errors.isEmpty()) {
             throw new ProblemException("invalid-parameters", 400, "Bad Request", "problem.invalidParameters", errors);
         }
-        var items = Json.createArrayBuilder();
+        var items = Jsonp.createArrayBuilder();
         directory.page(from, size, sort, order.equals("desc")).forEach(c -> items.add(CustomerJson.customer(c)));
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("total", directory.count())
                 .add("offset", from)
                 .add("limit", size)
@@ -154,7 +154,7 @@ public class AdminCustomersResource {
             throw ProblemException.invalid("problem.invalidImport", result.errors());
         }
         var count = directory.upsertAll(result.profiles());
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("created", count.created())
                 .add("updated", count.updated())
                 .build();

@@ -7,9 +7,9 @@ import app.resonance.customers.entity.Segment;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.ProblemMappers;
 import app.resonance.platform.boundary.RequestLanguage;
+import app.resonance.platform.control.Jsonp;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -56,7 +56,7 @@ public class AdminSegmentsResource {
     public JsonArray list() {
         var segments = catalog.all();
         var counts = catalog.countMembers(segments, LocalDate.now(clock));
-        var array = Json.createArrayBuilder();
+        var array = Jsonp.createArrayBuilder();
         segments.forEach(segment -> array.add(CustomerJson.segment(segment, counts.get(segment))));
         return array.build();
     }

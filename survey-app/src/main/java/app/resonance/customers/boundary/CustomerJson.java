@@ -2,7 +2,7 @@ package app.resonance.customers.boundary;
 
 import app.resonance.customers.entity.Customer;
 import app.resonance.customers.entity.Segment;
-import jakarta.json.Json;
+import app.resonance.platform.control.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -12,7 +12,7 @@ final class CustomerJson {
     private CustomerJson() {}
 
     static JsonObject customer(Customer customer) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("externalId", customer.externalId())
                 .add("name", customer.name());
         optional(json, "email", customer.email());
@@ -24,7 +24,7 @@ final class CustomerJson {
                 "renewalDate",
                 customer.renewalDate() == null ? null : customer.renewalDate().toString());
         optional(json, "locale", customer.preferredLocale());
-        JsonObjectBuilder attributes = Json.createObjectBuilder();
+        JsonObjectBuilder attributes = Jsonp.createObjectBuilder();
         customer.attributes().entrySet().stream()
                 .sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> attributes.add(e.getKey(), e.getValue()));
@@ -35,17 +35,17 @@ final class CustomerJson {
     }
 
     static JsonObject segment(Segment segment, long members) {
-        var rules = Json.createArrayBuilder();
+        var rules = Jsonp.createArrayBuilder();
         segment.rules()
-                .forEach(rule -> rules.add(Json.createObjectBuilder()
+                .forEach(rule -> rules.add(Jsonp.createObjectBuilder()
                         .add("attribute", rule.attribute())
                         .add("operator", rule.operator().name())
                         .add("value", rule.value())));
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("key", segment.key())
                 .add(
                         "name",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("de", segment.name().de())
                                 .add("en", segment.name().en()))
                 .add("rules", rules)

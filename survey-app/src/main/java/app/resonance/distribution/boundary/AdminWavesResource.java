@@ -6,11 +6,11 @@ import app.resonance.distribution.control.WaveStats;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.ProblemMappers;
 import app.resonance.platform.boundary.RequestLanguage;
+import app.resonance.platform.control.Jsonp;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -66,7 +66,7 @@ public class AdminWavesResource {
     @GET
     @Operation(summary = "Every wave of the survey: invited, sent, opened, answered, response rate")
     public JsonArray list(@PathParam("slug") String slug) {
-        var array = Json.createArrayBuilder();
+        var array = Jsonp.createArrayBuilder();
         stats.of(survey(slug)).forEach(w -> array.add(json(w)));
         return array.build();
     }
@@ -103,7 +103,7 @@ public class AdminWavesResource {
     }
 
     static JsonObject json(WaveStats.Wave w) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("id", w.id())
                 .add("createdAt", w.createdAt().toString())
                 .add("audience", w.audience())

@@ -13,6 +13,7 @@ import app.resonance.followups.entity.FollowUpStatus;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.control.Messages;
 import app.resonance.security.control.UserDirectory;
 import app.resonance.security.entity.AppUser;
@@ -20,7 +21,6 @@ import app.resonance.security.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -132,7 +132,7 @@ public class AdminFollowUpsResource {
             throw new ProblemException("invalid-parameters", 400, "Bad Request", "problem.invalidParameters", errors);
         }
         var query = new FollowUps.Query(wanted, assigneeId, customerId, "true".equals(overdue), today());
-        var array = Json.createArrayBuilder();
+        var array = Jsonp.createArrayBuilder();
         followUps.list(query, from, size).forEach(task -> array.add(json(task, messages)));
         return array.build();
     }
@@ -194,7 +194,7 @@ public class AdminFollowUpsResource {
             assigned.fire(new FollowUpAssigned(
                     task.id(), task.assignee().map(AppUser::id).orElse(null)));
         }
-        JsonObjectBuilder json = Json.createObjectBuilder(json(task, messages));
+        JsonObjectBuilder json = Jsonp.createObjectBuilder(json(task, messages));
         changed.resurvey().ifPresent(invitation -> json.add("resurveyLink", invitation.path()));
         return json.build();
     }
@@ -211,7 +211,7 @@ public class AdminFollowUpsResource {
         if (!errors.isEmpty()) {
             throw new ProblemException("invalid-parameters", 400, "Bad Request", "problem.invalidParameters", errors);
         }
-        var array = Json.createArrayBuilder();
+        var array = Jsonp.createArrayBuilder();
         followUps.alerts(from, size).forEach(alert -> array.add(alert(alert, messages)));
         return array.build();
     }
@@ -237,7 +237,7 @@ public class AdminFollowUpsResource {
         if (!errors.isEmpty()) {
             throw new ProblemException("invalid-parameters", 400, "Bad Request", "problem.invalidParameters", errors);
         }
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("alerts", maintenance.checkSegments(date, window))
                 .build();
     }
@@ -252,8 +252,8 @@ public class AdminFollowUpsResource {
                 .byExternalId(externalId)
                 .orElseThrow(() -> ProblemException.notFound("problem.customerNotFound"));
         var history = followUps.history(customer.id(), 200);
-        var entries = Json.createArrayBuilder();
-        history.forEach(entry -> entries.add(Json.createObjectBuilder()
+        var entries = Jsonp.createArrayBuilder();
+        history.forEach(entry -> entries.add(Jsonp.createObjectBuilder()
                 .add("responseId", entry.responseId())
                 .add("survey", entry.survey())
                 .add("question", entry.questionKey())
@@ -262,16 +262,16 @@ public class AdminFollowUpsResource {
                 .add("submittedAt", entry.submittedAt().toString())));
         var latest =
                 history.stream().filter(e -> e.questionType().equals("NPS")).findFirst();
-        var tasks = Json.createArrayBuilder();
+        var tasks = Jsonp.createArrayBuilder();
         followUps
                 .list(new FollowUps.Query(null, null, customer.id(), false, today()), 0, 100)
                 .forEach(task -> tasks.add(json(task, messages)));
         JsonObjectBuilder json =
-                Json.createObjectBuilder().add("customer", externalId).add("name", customer.name());
+                Jsonp.createObjectBuilder().add("customer", externalId).add("name", customer.name());
         latest.ifPresentOrElse(
                 e -> json.add(
                         "latestNps",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("score", e.score())
                                 .add("survey", e.survey())
                                 .add("submittedAt", e.submittedAt().toString())),
@@ -294,7 +294,7 @@ public class AdminFollowUpsResource {
         String title = task.title().orElseGet(() -> alerts.stream()
                 .map(a -> messages.get("alert." + a.kind().name()))
                 .collect(Collectors.joining(" · ")));
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("id", task.id())
                 .add("title", title)
                 .add("status", task.status().name())
@@ -309,7 +309,7 @@ public class AdminFollowUpsResource {
                 .ifPresentOrElse(
                         user -> json.add(
                                 "assignee",
-                                Json.createObjectBuilder()
+                                Jsonp.createObjectBuilder()
                                         .add("username", user.username())
                                         .add("displayName", user.displayName())),
                         () -> json.addNull("assignee"));
@@ -324,11 +324,11 @@ public class AdminFollowUpsResource {
         } else {
             json.add("responseId", task.responseId());
         }
-        var alertArray = Json.createArrayBuilder();
+        var alertArray = Jsonp.createArrayBuilder();
         alerts.forEach(a -> alertArray.add(alert(a, messages)));
-        var notes = Json.createArrayBuilder();
+        var notes = Jsonp.createArrayBuilder();
         task.notes()
-                .forEach(n -> notes.add(Json.createObjectBuilder()
+                .forEach(n -> notes.add(Jsonp.createObjectBuilder()
                         .add("author", n.author())
                         .add("text", n.text())
                         .add("createdAt", n.createdAt().toString())));
@@ -336,7 +336,7 @@ public class AdminFollowUpsResource {
     }
 
     private static JsonObject alert(Alert alert, Messages messages) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("id", alert.id())
                 .add("kind", alert.kind().name())
                 .add("name", messages.get("alert." + alert.kind().name()))

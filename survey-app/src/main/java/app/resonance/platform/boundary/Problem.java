@@ -1,6 +1,7 @@
 package app.resonance.platform.boundary;
 
 import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -14,8 +15,7 @@ import java.util.List;
  */
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
-    /** Looked up once: Json.create* searches the class path for a provider on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.PROVIDER;
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);

@@ -11,8 +11,7 @@ import java.util.Optional;
 /** Reads a request body as a JSON object; anything else is malformed input, never a server error. */
 public final class JsonInput {
 
-    /** Looked up once: Json.create* searches the class path for a provider on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.PROVIDER;
 
     private JsonInput() {}
 

@@ -2,13 +2,13 @@ package app.resonance.privacy.boundary;
 
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
+import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.control.Messages;
 import app.resonance.privacy.control.PrivacyJobs;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -79,7 +79,7 @@ public class AdminPrivacyResource {
                 "erased customer",
                 "ERASE",
                 "responses anonymised: " + outcome.responses() + ", texts removed: " + outcome.texts());
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("responsesAnonymised", outcome.responses())
                 .add("textsRemoved", outcome.texts())
                 .build();
@@ -103,7 +103,7 @@ public class AdminPrivacyResource {
                     "problem.invalidParameters", List.of(messages.error("days", "retentionDays", MAX_RETENTION_DAYS)));
         }
         jobs.retentionDays(survey.id(), retention.days());
-        var json = Json.createObjectBuilder().add("survey", slug);
+        var json = Jsonp.createObjectBuilder().add("survey", slug);
         return (retention.days() == null ? json.addNull("days") : json.add("days", retention.days())).build();
     }
 
@@ -112,7 +112,7 @@ public class AdminPrivacyResource {
     @Operation(summary = "Apply every survey's retention period now (it also runs nightly at 03:30 UTC)")
     public JsonObject runRetention() throws SQLException {
         var outcome = jobs.retention(actor());
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("responsesAnonymised", outcome.responses())
                 .add("textsRemoved", outcome.texts())
                 .build();

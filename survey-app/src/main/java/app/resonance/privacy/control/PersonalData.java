@@ -1,7 +1,7 @@
 package app.resonance.privacy.control;
 
 import app.resonance.platform.control.Jdbc;
-import jakarta.json.Json;
+import app.resonance.platform.control.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -33,7 +33,7 @@ public final class PersonalData {
 
     /** Everything stored about the customer, as JSON, or empty if there is no such (unerased) customer. */
     public static Optional<JsonObject> export(Connection c, String externalId) throws SQLException {
-        JsonObjectBuilder customer = Json.createObjectBuilder();
+        JsonObjectBuilder customer = Jsonp.createObjectBuilder();
         long id;
         try (var s = c.prepareStatement("SELECT id, external_id, name, email, plan, region, lifecycle_stage,"
                 + " renewal_date, preferred_locale, created_at, updated_at FROM customer"
@@ -56,7 +56,7 @@ public final class PersonalData {
                 customer.add("createdAt", instant(rs.getTimestamp(10))).add("updatedAt", instant(rs.getTimestamp(11)));
             }
         }
-        JsonObjectBuilder attributes = Json.createObjectBuilder();
+        JsonObjectBuilder attributes = Jsonp.createObjectBuilder();
         try (var s = c.prepareStatement(
                 "SELECT attr_name, attr_value FROM customer_attribute WHERE customer_id = ? ORDER BY attr_name")) {
             s.setLong(1, id);
@@ -67,7 +67,7 @@ public final class PersonalData {
             }
         }
         customer.add("attributes", attributes);
-        JsonArrayBuilder responses = Json.createArrayBuilder();
+        JsonArrayBuilder responses = Jsonp.createArrayBuilder();
         try (var s = c.prepareStatement(
                         "SELECT r.id, s.slug, r.channel, r.locale, r.status, r.submitted_at"
                                 + " FROM response r JOIN survey s ON s.id = r.survey_id WHERE r.customer_id = ? ORDER BY r.submitted_at, r.id");
@@ -77,12 +77,12 @@ public final class PersonalData {
             s.setLong(1, id);
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    JsonArrayBuilder given = Json.createArrayBuilder();
+                    JsonArrayBuilder given = Jsonp.createArrayBuilder();
                     answers.setLong(1, rs.getLong(1));
                     try (var a = answers.executeQuery()) {
                         while (a.next()) {
                             JsonObjectBuilder answer =
-                                    Json.createObjectBuilder().add("question", a.getString(1));
+                                    Jsonp.createObjectBuilder().add("question", a.getString(1));
                             add(answer, "row", a.getString(2));
                             add(answer, "option", a.getString(3));
                             if (a.getObject(4) != null) {
@@ -92,7 +92,7 @@ public final class PersonalData {
                             given.add(answer);
                         }
                     }
-                    responses.add(Json.createObjectBuilder()
+                    responses.add(Jsonp.createObjectBuilder()
                             .add("id", rs.getLong(1))
                             .add("survey", rs.getString(2))
                             .add("channel", rs.getString(3))
@@ -103,13 +103,13 @@ public final class PersonalData {
                 }
             }
         }
-        JsonArrayBuilder invitations = Json.createArrayBuilder();
+        JsonArrayBuilder invitations = Jsonp.createArrayBuilder();
         try (var s = c.prepareStatement("SELECT s.slug, i.created_at, i.sent_at, i.opened_at FROM invitation i"
                 + " JOIN survey s ON s.id = i.survey_id WHERE i.customer_id = ? ORDER BY i.created_at")) {
             s.setLong(1, id);
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    JsonObjectBuilder invitation = Json.createObjectBuilder()
+                    JsonObjectBuilder invitation = Jsonp.createObjectBuilder()
                             .add("survey", rs.getString(1))
                             .add("createdAt", instant(rs.getTimestamp(2)));
                     if (rs.getTimestamp(3) != null) {
@@ -122,7 +122,7 @@ public final class PersonalData {
                 }
             }
         }
-        return Optional.of(Json.createObjectBuilder()
+        return Optional.of(Jsonp.createObjectBuilder()
                 .add("customer", customer)
                 .add("responses", responses)
                 .add("invitations", invitations)

@@ -1,6 +1,7 @@
 package app.resonance.responses.boundary;
 
 import app.resonance.customers.entity.Segment;
+import app.resonance.platform.control.Jsonp;
 import app.resonance.responses.entity.Answer;
 import app.resonance.responses.entity.Response;
 import app.resonance.surveys.entity.Question;
@@ -16,8 +17,7 @@ import java.util.Map;
 /** Writes responses as the API shows them; answers in the shape they were submitted in. */
 public final class ResponseJson {
 
-    /** Looked up once: Json.create* searches the class path for a provider on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.PROVIDER;
 
     private ResponseJson() {}
 

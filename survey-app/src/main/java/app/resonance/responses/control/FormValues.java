@@ -1,11 +1,11 @@
 package app.resonance.responses.control;
 
+import app.resonance.platform.control.Jsonp;
 import app.resonance.responses.entity.Answer;
 import app.resonance.responses.entity.AnswerValue;
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionType;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -135,7 +135,7 @@ public final class FormValues {
 
     /** The answers object, as the public API takes it, for the given questions. */
     public JsonObject answers(Collection<Question> questions) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsonp.createObjectBuilder();
         for (Question q : questions) {
             String name = "q." + q.key();
             switch (q.type()) {
@@ -144,19 +144,21 @@ public final class FormValues {
                     if (v != null) {
                         json.add(
                                 q.key(),
-                                v.matches("-?\\d{1,9}") ? Json.createValue(Integer.parseInt(v)) : Json.createValue(v));
+                                v.matches("-?\\d{1,9}")
+                                        ? Jsonp.createValue(Integer.parseInt(v))
+                                        : Jsonp.createValue(v));
                     }
                 }
                 case MULTIPLE_CHOICE -> {
                     List<String> chosen = values(name);
                     if (!chosen.isEmpty()) {
-                        JsonArrayBuilder array = Json.createArrayBuilder();
+                        JsonArrayBuilder array = Jsonp.createArrayBuilder();
                         chosen.forEach(array::add);
                         json.add(q.key(), array);
                     }
                 }
                 case MATRIX -> {
-                    JsonObjectBuilder rows = Json.createObjectBuilder();
+                    JsonObjectBuilder rows = Jsonp.createObjectBuilder();
                     boolean any = false;
                     for (var row : q.options(OptionRole.ROW)) {
                         String v = first(name + "." + row.code());

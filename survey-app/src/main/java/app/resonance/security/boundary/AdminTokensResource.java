@@ -2,11 +2,11 @@ package app.resonance.security.boundary;
 
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
+import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.control.TextRules;
 import app.resonance.security.control.UserDirectory;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -52,7 +52,7 @@ public class AdminTokensResource {
         var user = users.byUsername(security.getUserPrincipal().getName()).orElseThrow();
         String token = users.createToken(user, name.strip());
         return Response.status(201)
-                .entity(Json.createObjectBuilder()
+                .entity(Jsonp.createObjectBuilder()
                         .add("name", name.strip())
                         .add("token", token)
                         .build())

@@ -4,12 +4,12 @@ import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.ProblemMappers;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.Jsonp;
 import app.resonance.security.control.UserDirectory;
 import app.resonance.security.entity.AppUser;
 import app.resonance.security.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -46,7 +46,7 @@ public class AdminUsersResource {
     @GET
     @Operation(summary = "All users with their role and whether they may log in")
     public JsonArray list() {
-        var array = Json.createArrayBuilder();
+        var array = Jsonp.createArrayBuilder();
         users.all().forEach(user -> array.add(json(user)));
         return array.build();
     }
@@ -77,7 +77,7 @@ public class AdminUsersResource {
     }
 
     static JsonObject json(AppUser user) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("username", user.username())
                 .add("displayName", user.displayName())
                 .add("role", user.role().name())

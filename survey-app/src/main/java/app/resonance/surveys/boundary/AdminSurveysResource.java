@@ -6,6 +6,7 @@ import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.JsonInput;
+import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.control.Messages;
 import app.resonance.responses.boundary.Submissions;
 import app.resonance.responses.control.Invitations;
@@ -16,7 +17,6 @@ import app.resonance.surveys.control.SurveySettings;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -76,7 +76,7 @@ public class AdminSurveysResource {
     @GET
     @Operation(summary = "All surveys with their status and versions")
     public JsonArray list() {
-        var array = Json.createArrayBuilder();
+        var array = Jsonp.createArrayBuilder();
         catalog.all().forEach(survey -> array.add(SurveyJson.summary(survey)));
         return array.build();
     }
@@ -181,10 +181,10 @@ public class AdminSurveysResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("problem.invalidInvitation", errors);
         }
-        var array = Json.createArrayBuilder();
+        var array = Jsonp.createArrayBuilder();
         for (Customer customer : found) {
             var issued = invitations.issue(survey, customer, null);
-            array.add(Json.createObjectBuilder()
+            array.add(Jsonp.createObjectBuilder()
                     .add("customer", customer.externalId())
                     .add("link", uriInfo.getBaseUri().resolve(issued.path()).toString())
                     .add("path", issued.path()));

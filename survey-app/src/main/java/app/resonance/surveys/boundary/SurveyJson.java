@@ -1,12 +1,12 @@
 package app.resonance.surveys.boundary;
 
+import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.entity.LocalizedText;
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionOption;
 import app.resonance.surveys.entity.Survey;
 import app.resonance.surveys.entity.SurveyVersion;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,15 +19,15 @@ public final class SurveyJson {
 
     /** The definition a respondent's client needs to show and submit a survey version. */
     public static JsonObject definition(Survey survey, SurveyVersion version) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("slug", survey.slug())
                 .add("kind", survey.kind().name())
                 .add("version", version.number())
-                .add("languages", Json.createArrayBuilder(version.languages()))
+                .add("languages", Jsonp.createArrayBuilder(version.languages()))
                 .add("defaultLanguage", version.defaultLocale());
         addTexts(json, "title", version.title());
         addTexts(json, "intro", version.intro());
-        JsonArrayBuilder questions = Json.createArrayBuilder();
+        JsonArrayBuilder questions = Jsonp.createArrayBuilder();
         for (Question question : version.questions()) {
             questions.add(question(question));
         }
@@ -35,7 +35,7 @@ public final class SurveyJson {
     }
 
     static JsonObject question(Question question) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("id", question.key())
                 .add("type", question.type().name())
                 .add("required", question.required())
@@ -44,10 +44,10 @@ public final class SurveyJson {
         question.showIf()
                 .ifPresent(c -> json.add(
                         "showIf",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("question", c.questionKey())
                                 .add("operator", c.operator().name())
-                                .add("values", Json.createArrayBuilder(c.values()))));
+                                .add("values", Jsonp.createArrayBuilder(c.values()))));
         if (question.scaleMin() != null) {
             json.add("min", question.scaleMin()).add("max", question.scaleMax());
         }
@@ -63,9 +63,9 @@ public final class SurveyJson {
 
     /** The admin view: lifecycle, every version, and the definitions of the published version and the draft. */
     public static JsonObject admin(Survey survey) {
-        JsonArrayBuilder versions = Json.createArrayBuilder();
+        JsonArrayBuilder versions = Jsonp.createArrayBuilder();
         for (SurveyVersion version : survey.versions()) {
-            JsonObjectBuilder v = Json.createObjectBuilder()
+            JsonObjectBuilder v = Jsonp.createObjectBuilder()
                     .add("version", version.number())
                     .add("state", version.state().name())
                     .add("createdAt", version.createdAt().toString());
@@ -74,7 +74,7 @@ public final class SurveyJson {
             }
             versions.add(v);
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("slug", survey.slug())
                 .add("kind", survey.kind().name())
                 .add("status", survey.status().name())
@@ -89,9 +89,9 @@ public final class SurveyJson {
     }
 
     static JsonObject settings(Survey survey) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("answerPolicy", survey.answerPolicy().name())
-                .add("allowedOrigins", Json.createArrayBuilder(survey.allowedOrigins()));
+                .add("allowedOrigins", Jsonp.createArrayBuilder(survey.allowedOrigins()));
         survey.opensAt().ifPresent(t -> json.add("opensAt", t.toString()));
         survey.closesAt().ifPresent(t -> json.add("closesAt", t.toString()));
         survey.responseLimit().ifPresent(n -> json.add("responseLimit", n));
@@ -100,7 +100,7 @@ public final class SurveyJson {
 
     /** One line per survey for lists. */
     public static JsonObject summary(Survey survey) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("slug", survey.slug())
                 .add("kind", survey.kind().name())
                 .add("status", survey.status().name())
@@ -114,9 +114,9 @@ public final class SurveyJson {
         if (options.isEmpty()) {
             return;
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.createArrayBuilder();
         for (QuestionOption option : options) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("id", option.code());
+            JsonObjectBuilder o = Jsonp.createObjectBuilder().add("id", option.code());
             addTexts(o, "label", option.label());
             array.add(o);
         }
@@ -127,7 +127,7 @@ public final class SurveyJson {
         if (text == null || text.isBlank()) {
             return;
         }
-        JsonObjectBuilder texts = Json.createObjectBuilder();
+        JsonObjectBuilder texts = Jsonp.createObjectBuilder();
         if (text.de() != null) {
             texts.add("de", text.de());
         }

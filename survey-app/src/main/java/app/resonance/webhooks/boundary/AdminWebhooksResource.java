@@ -3,13 +3,13 @@ package app.resonance.webhooks.boundary;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.control.Messages;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import app.resonance.webhooks.control.WebhookEndpoints;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -87,7 +87,7 @@ public class AdminWebhooksResource {
     @GET
     @Operation(summary = "Every endpoint with its deliveries by status")
     public JsonArray list() throws SQLException {
-        var array = Json.createArrayBuilder();
+        var array = Jsonp.createArrayBuilder();
         endpoints.all().forEach(e -> array.add(json(e)));
         return array.build();
     }
@@ -103,9 +103,9 @@ public class AdminWebhooksResource {
                     "problem.invalidParameters",
                     List.of(messages.error("status", "oneOf", "PENDING, DELIVERED, FAILED")));
         }
-        var array = Json.createArrayBuilder();
+        var array = Jsonp.createArrayBuilder();
         for (var d : endpoints.deliveries(id, status, 100)) {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = Jsonp.createObjectBuilder()
                     .add("id", d.id())
                     .add("event", d.event())
                     .add("type", d.type())
@@ -153,8 +153,10 @@ public class AdminWebhooksResource {
     }
 
     static JsonObject json(WebhookEndpoints.Endpoint e) {
-        JsonObjectBuilder json =
-                Json.createObjectBuilder().add("id", e.id()).add("url", e.url()).add("active", e.active());
+        JsonObjectBuilder json = Jsonp.createObjectBuilder()
+                .add("id", e.id())
+                .add("url", e.url())
+                .add("active", e.active());
         if (e.description() != null) {
             json.add("description", e.description());
         }
@@ -164,7 +166,7 @@ public class AdminWebhooksResource {
         if (e.secret() != null) {
             json.add("secret", e.secret());
         }
-        var counts = Json.createObjectBuilder();
+        var counts = Jsonp.createObjectBuilder();
         e.deliveries().forEach(counts::add);
         return json.add("deliveries", counts).build();
     }

@@ -1,7 +1,7 @@
 package app.resonance.webhooks.control;
 
 import app.resonance.platform.control.Jdbc;
-import jakarta.json.Json;
+import app.resonance.platform.control.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.sql.Connection;
@@ -108,7 +108,7 @@ public final class WebhookOutbox {
     /** The event as the receiver gets it: the response as it was when the event was read. */
     static String payload(Connection c, long eventId, String type, long responseId, LocalDateTime at)
             throws SQLException {
-        JsonObjectBuilder response = Json.createObjectBuilder().add("id", responseId);
+        JsonObjectBuilder response = Jsonp.createObjectBuilder().add("id", responseId);
         String slug;
         try (var s = c.prepareStatement("SELECT s.slug, s.anonymous, r.status, r.channel, r.locale, r.submitted_at,"
                 + " c.external_id FROM response r JOIN survey s ON s.id = r.survey_id"
@@ -134,7 +134,7 @@ public final class WebhookOutbox {
             }
         }
         response.add("answers", answers(c, responseId));
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("id", "evt_" + eventId)
                 .add("type", type)
                 .add("occurredAt", at.toInstant(ZoneOffset.UTC).toString())
@@ -171,16 +171,16 @@ public final class WebhookOutbox {
                 }
             }
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsonp.createObjectBuilder();
         byKey.forEach((key, value) -> {
             if (value instanceof Integer i) {
                 json.add(key, i);
             } else if (value instanceof List<?> list) {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = Jsonp.createArrayBuilder();
                 list.forEach(v -> array.add(String.valueOf(v)));
                 json.add(key, array);
             } else if (value instanceof Map<?, ?> map) {
-                JsonObjectBuilder rows = Json.createObjectBuilder();
+                JsonObjectBuilder rows = Jsonp.createObjectBuilder();
                 map.forEach((row, column) -> rows.add(String.valueOf(row), String.valueOf(column)));
                 json.add(key, rows);
             } else {
