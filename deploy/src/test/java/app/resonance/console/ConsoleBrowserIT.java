@@ -1,15 +1,16 @@
 package app.resonance.console;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.console.pages.Browser;
 import app.resonance.console.pages.ConsolePage;
 import app.resonance.console.pages.DesignerPage;
 import app.resonance.console.pages.ImportPage;
 import app.resonance.console.pages.LoginPage;
 import app.resonance.testapp.ConsoleApp;
+import app.resonance.testing.browser.Browser;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,9 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +46,7 @@ class ConsoleBrowserIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser(ConsoleApp.base());
+        browser = Browser.at(ConsoleApp.base());
     }
 
     @AfterEach
@@ -299,17 +302,19 @@ class ConsoleBrowserIT {
         assertEquals("1", browser.text(By.cssSelector("[id='waves:table'] tbody tr:first-child .opened")));
     }
 
-    static MimeMessage waitForMail(String recipient) throws Exception {
-        long until = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < until) {
-            for (MimeMessage message : ConsoleApp.smtp().getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().equals(recipient)) {
-                    return message;
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no mail to " + recipient);
+    static MimeMessage waitForMail(String recipient) {
+        return await("a mail to " + recipient)
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            for (MimeMessage message : ConsoleApp.smtp().getReceivedMessages()) {
+                                if (message.getAllRecipients()[0].toString().equals(recipient)) {
+                                    return message;
+                                }
+                            }
+                            return null;
+                        },
+                        Objects::nonNull);
     }
 
     @Test

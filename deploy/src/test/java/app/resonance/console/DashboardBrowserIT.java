@@ -1,13 +1,14 @@
 package app.resonance.console;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.console.pages.Browser;
 import app.resonance.console.pages.DashboardPage;
 import app.resonance.console.pages.LoginPage;
 import app.resonance.testapp.ConsoleApp;
+import app.resonance.testing.browser.Browser;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,12 +16,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +51,7 @@ class DashboardBrowserIT {
     }
 
     Browser signedIn(String user, String password) {
-        Browser browser = new Browser(ConsoleApp.base());
+        Browser browser = Browser.at(ConsoleApp.base());
         browsers.add(browser);
         LoginPage.open(browser).loginAs(user, password);
         return browser;
@@ -215,17 +218,20 @@ class DashboardBrowserIT {
     }
 
     /** The API's answer once the rollups are built: two reads in a row with responses that agree. */
-    String settledApi(String path) throws Exception {
-        String previous = null;
-        for (int i = 0; i < 60; i++) {
-            String now = api(path);
-            if (now.equals(previous) && object(now, "\"total\":").contains("\"SHOWN\"")) {
-                return now;
-            }
-            previous = now;
-            Thread.sleep(2000);
-        }
-        throw new AssertionError("the rollups did not settle: " + previous);
+    String settledApi(String path) {
+        String[] previous = {null};
+        return await("the rollups settle")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(
+                        () -> {
+                            String now = api(path);
+                            boolean settled = now.equals(previous[0])
+                                    && object(now, "\"total\":").contains("\"SHOWN\"");
+                            previous[0] = now;
+                            return settled ? now : null;
+                        },
+                        Objects::nonNull);
     }
 
     String api(String path) throws Exception {

@@ -1,14 +1,14 @@
 package app.resonance.console;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.console.pages.Browser;
 import app.resonance.console.pages.FollowUpPage;
 import app.resonance.console.pages.LoginPage;
 import app.resonance.testapp.ConsoleApp;
+import app.resonance.testing.browser.Browser;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
@@ -16,9 +16,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +47,7 @@ class FollowUpBrowserIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser(ConsoleApp.base());
+        browser = Browser.at(ConsoleApp.base());
     }
 
     @AfterEach
@@ -125,15 +127,16 @@ class FollowUpBrowserIT {
                 "/api/v1/admin/surveys/relationship-nps/responses",
                 "{\"answers\": {\"nps\": 0}, \"customer\": \"C-00043\"}");
         assertEquals(201, submitted.statusCode(), submitted.body());
-        String id = null;
-        for (int i = 0; i < 100 && id == null; i++) {
-            Thread.sleep(300);
-            Matcher m = Pattern.compile("\"id\":(\\d+)")
-                    .matcher(adminGet("/api/v1/admin/followups?customer=C-00043&status=OPEN")
-                            .body());
-            id = m.find() ? m.group(1) : null;
-        }
-        assertNotNull(id, "a task for the detractor");
+        String id = await("a task for the detractor")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            Matcher m = Pattern.compile("\"id\":(\\d+)")
+                                    .matcher(adminGet("/api/v1/admin/followups?customer=C-00043&status=OPEN")
+                                            .body());
+                            return m.find() ? m.group(1) : null;
+                        },
+                        Objects::nonNull);
         LoginPage.open(browser).loginAs("viewer", DEMO_PASSWORD);
         FollowUpPage task = FollowUpPage.open(browser, "/admin/followup.xhtml?id=" + id);
         assertEquals("Open", task.status());
@@ -172,17 +175,15 @@ class FollowUpBrowserIT {
     }
 
     /** The task mail about the customer to the recipient; exactly one arrives. */
-    MimeMessage awaitMail(String recipient, String customer) throws Exception {
-        for (int i = 0; i < 120; i++) {
-            List<MimeMessage> found = taskMails(recipient, customer);
-            if (!found.isEmpty()) {
-                Thread.sleep(2000);
-                assertEquals(1, taskMails(recipient, customer).size(), "exactly one task mail");
-                return found.get(0);
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no task mail to " + recipient);
+    MimeMessage awaitMail(String recipient, String customer) {
+        await("a task mail to " + recipient).atMost(Duration.ofSeconds(60)).until(() -> !taskMails(recipient, customer)
+                .isEmpty());
+        // The outbox delivers once: no second mail may follow in the next two seconds.
+        await("exactly one task mail to " + recipient)
+                .during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> taskMails(recipient, customer).size() == 1);
+        return taskMails(recipient, customer).get(0);
     }
 
     static List<MimeMessage> taskMails(String recipient, String customer) {

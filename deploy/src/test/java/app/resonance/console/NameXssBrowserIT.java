@@ -1,12 +1,13 @@
 package app.resonance.console;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.console.pages.Browser;
 import app.resonance.console.pages.LoginPage;
 import app.resonance.testapp.ConsoleApp;
+import app.resonance.testing.browser.Browser;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
@@ -14,11 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +50,7 @@ class NameXssBrowserIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser(ConsoleApp.base());
+        browser = Browser.at(ConsoleApp.base());
     }
 
     @AfterEach
@@ -179,24 +182,21 @@ class NameXssBrowserIT {
         return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
     }
 
-    static MimeMessage taskMail(String customer) throws Exception {
-        for (int i = 0; i < 120; i++) {
-            MimeMessage found = Arrays.stream(ConsoleApp.smtp().getReceivedMessages())
-                    .filter(m -> {
-                        try {
-                            return m.getSubject().contains("(" + customer + ")");
-                        } catch (Exception e) {
-                            return false;
-                        }
-                    })
-                    .findFirst()
-                    .orElse(null);
-            if (found != null) {
-                return found;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no task mail about " + customer);
+    static MimeMessage taskMail(String customer) {
+        return await("a task mail about " + customer)
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> Arrays.stream(ConsoleApp.smtp().getReceivedMessages())
+                                .filter(m -> {
+                                    try {
+                                        return m.getSubject().contains("(" + customer + ")");
+                                    } catch (Exception e) {
+                                        return false;
+                                    }
+                                })
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
     }
 
     static void created(HttpResponse<String> response) {

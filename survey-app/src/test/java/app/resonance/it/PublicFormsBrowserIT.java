@@ -1,10 +1,12 @@
 package app.resonance.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.resonance.testing.browser.Browser;
 import app.resonance.testsupport.ItDatabaseCondition;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -14,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,13 +157,17 @@ class PublicFormsBrowserIT {
         return Api.text("SELECT r.status FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug);
     }
 
-    static void pause() {
-        // The forms refuse submissions faster than a person (400 ms in the tests).
-        try {
-            Thread.sleep(450);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Waits until the page has been shown for longer than a person needs at least: the forms refuse
+     * submissions faster than that (400 ms in the tests), counted from the stamp the server put in the page,
+     * which was made before the page's first byte arrived.
+     */
+    static void pause(Browser browser) {
+        browser.waitUntil(d -> ((Number)
+                                browser.script(
+                                        "return performance.now() - performance.getEntriesByType('navigation')[0].responseStart"))
+                        .doubleValue()
+                > 450);
     }
 
     @Test
@@ -176,7 +183,7 @@ class PublicFormsBrowserIT {
             browser.choose("q-nps-5");
             assertTrue(browser.find("#q-low").isDisplayed(), "shown as soon as the score is 0-6");
             // Keyboard: arrow keys move along the scale.
-            new Actions(browser.driver)
+            new Actions(browser.driver())
                     .sendKeys(Keys.ARROW_RIGHT)
                     .sendKeys(Keys.ARROW_RIGHT)
                     .perform();
@@ -186,7 +193,7 @@ class PublicFormsBrowserIT {
             browser.type("#q-low", "Better <b>exports</b>");
             browser.choose("q-csat-4");
             browser.choose("q-ces-6");
-            pause();
+            pause(browser);
             browser.submit();
 
             assertEquals("Page 2 of 2", browser.text("#progress-label"));
@@ -201,7 +208,7 @@ class PublicFormsBrowserIT {
             browser.choose("q-grid-speed-good");
             browser.choose("q-grid-design-bad");
             browser.type("#q-why", "Ü & <script>alert(1)</script>");
-            pause();
+            pause(browser);
             browser.submit();
             assertEquals("Thank you!", browser.text("h1"));
             assertNoViolations(browser, "thank-you page");
@@ -219,7 +226,7 @@ class PublicFormsBrowserIT {
         try (Browser browser = Browser.open(1280, 900, "en")) {
             browser.go(url("s/relationship-nps"));
             browser.choose("q-nps-3");
-            pause();
+            pause(browser);
             browser.submit();
             assertTrue(browser.present("#q-improve"), "detractors are asked what to improve");
             assertEquals(
@@ -230,11 +237,11 @@ class PublicFormsBrowserIT {
             browser.follow(".nav a");
             assertTrue(browser.find("#q-nps-3").isSelected(), "back keeps the saved score");
             browser.choose("q-nps-9");
-            pause();
+            pause(browser);
             browser.submit();
             assertFalse(browser.present("#q-improve"), "promoters are not asked what to improve");
             browser.type("#q-reason", "Great product");
-            pause();
+            pause(browser);
             browser.submit();
             assertEquals("Thank you!", browser.text("h1"));
             String token = resume.substring(resume.lastIndexOf('/') + 1);
@@ -264,15 +271,15 @@ class PublicFormsBrowserIT {
             assertEquals("de", browser.find("html").getAttribute("lang"));
             browser.choose("q-nps-2");
             browser.type("#q-low", "Mehr Berichte");
-            pause();
+            pause(browser);
             browser.submit();
             assertEquals("Bitte beantworten Sie dies.", browser.text("#q-csat-error"));
             assertEquals("Bitte beantworten Sie dies.", browser.text("#q-ces-error"));
             assertEquals("q-csat-error", browser.find("#q-csat").getAttribute("aria-describedby"));
-            assertTrue(browser.driver.getTitle().startsWith("Fehler:"));
+            assertTrue(browser.driver().getTitle().startsWith("Fehler:"));
             assertEquals(
                     "error-summary",
-                    browser.driver.switchTo().activeElement().getAttribute("id"),
+                    browser.driver().switchTo().activeElement().getAttribute("id"),
                     "the error summary takes the focus so that screen readers announce it");
             assertTrue(browser.find("#q-nps-2").isSelected(), "the score is kept");
             assertEquals("Mehr Berichte", browser.find("#q-low").getAttribute("value"), "the text is kept");
@@ -280,14 +287,14 @@ class PublicFormsBrowserIT {
 
             browser.follow(".langs a[lang=en]");
             browser.choose("q-nps-2");
-            pause();
+            pause(browser);
             browser.submit();
             assertEquals("Please answer this.", browser.text("#q-csat-error"));
             assertEquals("Please check your answers", browser.text("#error-summary h2"));
             browser.find("#error-summary a").click();
             assertEquals(
                     "q-csat-1",
-                    browser.driver.switchTo().activeElement().getAttribute("id"),
+                    browser.driver().switchTo().activeElement().getAttribute("id"),
                     "the summary's link leads to the field");
         }
         assertEquals(0, responses(slug), "nothing stored while the page has errors");
@@ -302,7 +309,7 @@ class PublicFormsBrowserIT {
             browser.choose("q-nps-10");
             browser.choose("q-csat-5");
             browser.choose("q-ces-7");
-            pause();
+            pause(browser);
             browser.submit();
             resume = browser.find(".resume a").getAttribute("href");
         }
@@ -314,7 +321,7 @@ class PublicFormsBrowserIT {
             browser.choose("q-plan-basic");
             browser.choose("q-grid-speed-good");
             browser.choose("q-grid-design-good");
-            pause();
+            pause(browser);
             browser.submit();
             assertEquals("Thank you!", browser.text("h1"));
             browser.go(resume);
@@ -334,7 +341,7 @@ class PublicFormsBrowserIT {
             browser.choose("q-nps-8");
             browser.choose("q-csat-4");
             browser.choose("q-ces-5");
-            pause();
+            pause(browser);
             browser.submit();
             assertEquals(
                     "Why a 8, " + name + "?", browser.find("label[for=q-why]").getText(), "the customer's name piped");
@@ -342,7 +349,7 @@ class PublicFormsBrowserIT {
             browser.choose("q-plan-pro");
             browser.choose("q-grid-speed-bad");
             browser.choose("q-grid-design-bad");
-            pause();
+            pause(browser);
             browser.submit();
             assertEquals("Thank you!", browser.text("h1"));
             browser.go(url(link.substring(1)));
@@ -357,9 +364,9 @@ class PublicFormsBrowserIT {
             browser.go(url(link.substring(1)));
             assertTrue(browser.find("#q-nps-8").isSelected(), "the earlier answers are shown to change");
             browser.choose("q-nps-10");
-            pause();
+            pause(browser);
             browser.submit();
-            pause();
+            pause(browser);
             browser.submit();
             assertEquals("Thank you!", browser.text("h1"));
         }
@@ -411,7 +418,11 @@ class PublicFormsBrowserIT {
         String other = allTypesSurvey(null);
         site.createContext("/", exchange -> {
             String survey = exchange.getRequestURI().getPath().contains("other") ? other : slug;
+            // The shop counts the fetches the widget has finished, so that the test knows when it has decided.
             byte[] page = ("<!DOCTYPE html><html lang=\"en\"><head><title>Shop</title></head><body><h1>Shop</h1>"
+                            + "<script>window.shopFetches = 0; var shopFetch = window.fetch; window.fetch = function () {"
+                            + " return shopFetch.apply(this, arguments).finally(function () { window.shopFetches++; }); };"
+                            + "</script>"
                             + "<script src=\"" + url("widget.js") + "\" data-survey=\"" + survey + "\" async></script>"
                             + "</body></html>")
                     .getBytes(StandardCharsets.UTF_8);
@@ -432,11 +443,15 @@ class PublicFormsBrowserIT {
             assertEquals(11, scores.size());
             scores.get(9).click();
             widget.findElement(By.cssSelector("button.send")).click();
-            browser.waitUntil(
-                    d -> widget.findElement(By.cssSelector(".msg")).getText().startsWith("Thank you"));
+            // The widget replaces its message while it sends: look the message up afresh on every try.
+            browser.waitUntil(d -> browser.find("[data-resonance-widget]")
+                    .getShadowRoot()
+                    .findElement(By.cssSelector(".msg"))
+                    .getText()
+                    .startsWith("Thank you"));
 
             browser.go(siteOrigin + "/other");
-            Thread.sleep(1500);
+            browser.waitUntil(d -> ((Number) browser.script("return window.shopFetches")).intValue() >= 1);
             assertFalse(browser.present("[data-resonance-widget]"), "a site the survey does not allow gets nothing");
         } finally {
             site.stop(0);
@@ -480,10 +495,10 @@ class PublicFormsBrowserIT {
                     assertNoViolations(browser, demo + " (" + language + ")");
                     // The second page of multi-page surveys, reached by answering the first.
                     if (browser.present("#progress-label")) {
-                        for (WebElement fieldset : browser.driver.findElements(By.cssSelector("fieldset.q"))) {
+                        for (WebElement fieldset : browser.driver().findElements(By.cssSelector("fieldset.q"))) {
                             fieldset.findElement(By.cssSelector("label")).click();
                         }
-                        pause();
+                        pause(browser);
                         browser.submit();
                         assertTrue(browser.text("#progress-label")
                                 .startsWith(language.equals("de") ? "Seite 2" : "Page 2"));
@@ -502,19 +517,20 @@ class PublicFormsBrowserIT {
     @Test
     void theFirstQuestionIsAnswerableSoonOnASlowPhone() {
         try (Browser browser = Browser.open(PHONE_WIDTH, 800, "en")) {
-            browser.driver.executeCdpCommand("Emulation.setCPUThrottlingRate", Map.of("rate", 4));
-            browser.driver.executeCdpCommand("Network.enable", Map.of());
-            browser.driver.executeCdpCommand(
-                    "Network.emulateNetworkConditions",
-                    Map.of(
-                            "offline",
-                            false,
-                            "latency",
-                            150,
-                            "downloadThroughput",
-                            200_000,
-                            "uploadThroughput",
-                            90_000));
+            browser.driver().executeCdpCommand("Emulation.setCPUThrottlingRate", Map.of("rate", 4));
+            browser.driver().executeCdpCommand("Network.enable", Map.of());
+            browser.driver()
+                    .executeCdpCommand(
+                            "Network.emulateNetworkConditions",
+                            Map.of(
+                                    "offline",
+                                    false,
+                                    "latency",
+                                    150,
+                                    "downloadThroughput",
+                                    200_000,
+                                    "uploadThroughput",
+                                    90_000));
             browser.go(url("s/relationship-nps"));
             // Chromium posts the paint entry a little after the page is loaded, later still on a busy machine.
             browser.waitUntil(driver -> (Boolean)
@@ -532,7 +548,7 @@ class PublicFormsBrowserIT {
     }
 
     static void assertNoViolations(Browser browser, String page) {
-        Results results = new AxeBuilder().analyze(browser.driver);
+        Results results = new AxeBuilder().analyze(browser.driver());
         List<Rule> violations = results.getViolations();
         assertTrue(
                 violations.isEmpty(),
@@ -549,6 +565,7 @@ class PublicFormsBrowserIT {
     @Test
     void botsThatFillTheHoneypotOrPostTooFastStoreNothing() {
         String slug = allTypesSurvey(null);
+        long stamped = System.nanoTime();
         String page = api.get("s/" + slug).body();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("page", "1");
@@ -563,7 +580,8 @@ class PublicFormsBrowserIT {
         assertTrue(tooFast.body().contains("That was quick!"), tooFast.body());
         assertTrue(
                 tooFast.body().contains("id=\"q-nps-10\" name=\"q.nps\" value=\"10\" checked"), "the answers are kept");
-        pause();
+        // as long as a person needs at least (400 ms in the tests), counted from before the stamp was made
+        await().atMost(Duration.ofSeconds(5)).until(() -> System.nanoTime() - stamped > 450_000_000L);
         fields.put("website", "http://spam.example");
         var honeypot = api.form("s/" + slug, fields);
         assertEquals(200, honeypot.statusCode());

@@ -1,5 +1,6 @@
 package app.resonance.console.pages;
 
+import app.resonance.testing.browser.Browser;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;

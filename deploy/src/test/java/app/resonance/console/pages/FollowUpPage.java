@@ -1,5 +1,6 @@
 package app.resonance.console.pages;
 
+import app.resonance.testing.browser.Browser;
 import org.openqa.selenium.By;
 
 /** One follow-up task's page (/admin/followup.xhtml?id=). */

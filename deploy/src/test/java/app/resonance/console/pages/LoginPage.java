@@ -1,5 +1,6 @@
 package app.resonance.console.pages;
 
+import app.resonance.testing.browser.Browser;
 import org.openqa.selenium.By;
 
 /** The console's login form. */
@@ -25,7 +26,10 @@ public final class LoginPage {
     public LoginPage submit(String username, String password) {
         browser.type(By.id("login:username"), username);
         browser.type(By.id("login:password"), password);
+        // The form posts the whole page: read nothing until the answer to this post has replaced it.
+        browser.markPage();
         browser.click(By.id("login:submit"));
+        browser.waitForNextPage();
         return this;
     }
 

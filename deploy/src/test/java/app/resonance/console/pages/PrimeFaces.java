@@ -1,5 +1,6 @@
 package app.resonance.console.pages;
 
+import app.resonance.testing.browser.Browser;
 import org.openqa.selenium.By;
 
 /** Driving PrimeFaces widgets the way a user does: open the menu, click the entry. */
