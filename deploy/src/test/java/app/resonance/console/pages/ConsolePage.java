@@ -30,14 +30,14 @@ public final class ConsolePage {
     }
 
     public ConsolePage german() {
-        browser.click(By.id("lang:de"));
+        browser.clickAndWaitForNextPage(By.id("lang:de"));
         browser.waitFor(d -> "de".equals(d.findElement(By.tagName("html")).getAttribute("lang"))
                 || d.findElement(By.id("lang:de")).getAttribute("class").contains("active"));
         return this;
     }
 
     public ConsolePage english() {
-        browser.click(By.id("lang:en"));
+        browser.clickAndWaitForNextPage(By.id("lang:en"));
         browser.waitFor(
                 d -> d.findElement(By.id("lang:en")).getAttribute("class").contains("active"));
         return this;

@@ -93,13 +93,13 @@ public final class DashboardPage {
     public DashboardPage addMarker(String date, String label) {
         browser.type(By.id("marker:date"), date);
         browser.type(By.id("marker:label"), label);
-        browser.click(By.id("marker:add"));
+        browser.clickAndWaitForNextPage(By.id("marker:add"));
         browser.find(By.id("page-title"));
         return this;
     }
 
     public DashboardPage apply() {
-        browser.click(By.id("filters:apply"));
+        browser.clickAndWaitForNextPage(By.id("filters:apply"));
         browser.find(By.id("page-title"));
         return this;
     }

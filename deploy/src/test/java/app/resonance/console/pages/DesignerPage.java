@@ -17,7 +17,7 @@ public final class DesignerPage {
         browser.open("/admin/manage/new-survey.xhtml");
         browser.type(By.id("survey:slug"), slug);
         browser.click(By.xpath("//label[text()='" + templateLabel + "']"));
-        browser.click(By.id("survey:create"));
+        browser.clickAndWaitForNextPage(By.id("survey:create"));
         browser.find(By.id("designer:status"));
         return new DesignerPage(browser);
     }

@@ -50,7 +50,7 @@ public final class FollowUpPage {
         if (ticked != resurvey) {
             browser.click(By.cssSelector("#task\\:resurvey .ui-chkbox-box"));
         }
-        browser.click(By.id("task:save"));
+        browser.clickAndWaitForNextPage(By.id("task:save"));
         browser.find(By.id("messages"));
         return this;
     }

@@ -25,7 +25,7 @@ public final class ImportPage {
         browser.driver()
                 .findElement(By.cssSelector("input[type=file]"))
                 .sendKeys(csv.toAbsolutePath().toString());
-        browser.click(By.id("upload:send"));
+        browser.clickAndWaitForNextPage(By.id("upload:send"));
         browser.find(By.id("check:recheck"));
         return this;
     }

@@ -27,9 +27,7 @@ public final class LoginPage {
         browser.type(By.id("login:username"), username);
         browser.type(By.id("login:password"), password);
         // The form posts the whole page: read nothing until the answer to this post has replaced it.
-        browser.markPage();
-        browser.click(By.id("login:submit"));
-        browser.waitForNextPage();
+        browser.clickAndWaitForNextPage(By.id("login:submit"));
         return this;
     }
 

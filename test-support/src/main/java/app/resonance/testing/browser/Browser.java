@@ -223,8 +223,17 @@ public final class Browser implements AutoCloseable {
 
     /** Marks the current document, clicks, and waits until a new, fully loaded document replaced it. */
     public void clickAndWaitForNextPage(String css) {
-        script("window.resonanceOldPage = true");
-        find(css).click();
+        clickAndWaitForNextPage(By.cssSelector(css));
+    }
+
+    /**
+     * For a button or link that posts or loads a whole page: clicks it once it can be clicked and waits until
+     * the answer's document replaced this one, so that nothing is read from the page before the answer came.
+     */
+    public void clickAndWaitForNextPage(By by) {
+        WebElement target = waitFor(ExpectedConditions.elementToBeClickable(by));
+        markPage();
+        target.click();
         waitForNextPage();
     }
 
