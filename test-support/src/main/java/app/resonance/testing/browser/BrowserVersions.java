@@ -66,8 +66,9 @@ public final class BrowserVersions {
 
     private static String versionOf(String executable) {
         try {
+            // Debian's launcher script may complain on standard error before Chromium answers: read the answer.
             Process process = new ProcessBuilder(executable, "--version")
-                    .redirectErrorStream(true)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
