@@ -205,6 +205,7 @@ class TwoInstanceClusterIT {
         assertEquals(victim, page.headers().firstValue("X-Resonance-Instance").orElse(""), "the session sticks");
         assertEquals("en", Console.activeLanguage(page.body()), "the console in English");
         String viewStateBeforeKill = Console.viewState(page.body());
+        String nonceBeforeKill = Console.nonce(page.body());
         var stranger = http.send(request("/admin/index.xhtml").build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(302, stranger.statusCode(), "without the session cookie the console asks for a login");
 
@@ -239,7 +240,8 @@ class TwoInstanceClusterIT {
         // its language switch works on the survivor (an unknown view state would change nothing).
         var switched = console.post(
                 "/admin/index.xhtml",
-                "lang=lang&lang%3Ade=lang%3Ade&jakarta.faces.ViewState=" + encode(viewStateBeforeKill));
+                "lang=lang&lang%3Ade=lang%3Ade&jakarta.faces.ViewState=" + encode(viewStateBeforeKill)
+                        + "&primefaces.nonce=" + encode(nonceBeforeKill));
         assertEquals(302, switched.statusCode(), "the language switch: " + switched.body());
         var german =
                 console.get(URI.create(switched.headers().firstValue("Location").orElseThrow())
@@ -294,7 +296,8 @@ class TwoInstanceClusterIT {
                     .matcher(form.body());
             assertTrue(m.find(), "the login form's view state");
             String body = "login=login&login%3Ausername=admin&login%3Apassword=" + encode(ADMIN_PASSWORD)
-                    + "&login%3Asubmit=&jakarta.faces.ViewState=" + encode(m.group(1));
+                    + "&login%3Asubmit=&jakarta.faces.ViewState=" + encode(m.group(1))
+                    + "&primefaces.nonce=" + encode(nonce(form.body()));
             var r = client.send(
                     request("/admin/login.xhtml")
                             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -311,6 +314,13 @@ class TwoInstanceClusterIT {
             var m = Pattern.compile("<a id=\"lang:(de|en)\"[^>]*class=\"[^\"]*\\bactive\\b")
                     .matcher(page);
             assertTrue(m.find(), "a language marked as chosen");
+            return m.group(1);
+        }
+
+        /** PrimeFaces' CSP nonce of the page, which its script adds to every form a browser posts. */
+        static String nonce(String page) {
+            var m = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"").matcher(page);
+            assertTrue(m.find(), "a CSP nonce in the page");
             return m.group(1);
         }
 

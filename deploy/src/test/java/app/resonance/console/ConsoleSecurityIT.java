@@ -201,6 +201,53 @@ class ConsoleSecurityIT {
     }
 
     @Test
+    void aLoginPostedWithoutOrWithAWrongCspNonceShowsTheLoginPageAgainAndNeverA500() {
+        // a script that posts the form as it reads it, without running PrimeFaces' script that adds the nonce
+        RawHttp http = new RawHttp("127.0.0.3", port());
+        Map<String, String> state = http.get("/admin/login.xhtml").state();
+        assertTrue(state.containsKey("primefaces.nonce"), "the page has a nonce: " + state);
+        Map<String, String> withoutNonce = new LinkedHashMap<>(state);
+        withoutNonce.remove("primefaces.nonce");
+        Answer without = http.post(
+                "/admin/login.xhtml", loginFields("admin", ConsoleApp.ADMIN_PASSWORD, withoutNonce), "Origin", own());
+        assertEquals(302, without.status(), without.body());
+        assertTrue(without.header("Location").endsWith("/admin/login.xhtml"), without.header("Location"));
+        Answer again = http.get("/admin/login.xhtml");
+        assertEquals(200, again.status());
+        assertTrue(again.body().contains("This form could not be checked"), again.body());
+        assertEquals(302, http.get("/admin/index.xhtml").status(), "nothing was done: not logged in");
+
+        RawHttp germanClient = new RawHttp("127.0.0.3", port());
+        Map<String, String> wrongNonce = new LinkedHashMap<>(
+                germanClient.get("/admin/login.xhtml", "Accept-Language", "de").state());
+        wrongNonce.put(
+                "primefaces.nonce",
+                java.util.Base64.getEncoder()
+                        .encodeToString(java.util
+                                .UUID
+                                .randomUUID()
+                                .toString()
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Answer wrong = germanClient.post(
+                "/admin/login.xhtml",
+                loginFields("admin", ConsoleApp.ADMIN_PASSWORD, wrongNonce),
+                "Origin",
+                own(),
+                "Accept-Language",
+                "de");
+        assertEquals(302, wrong.status(), wrong.body());
+        assertTrue(wrong.header("Location").endsWith("/admin/login.xhtml"), wrong.header("Location"));
+        Answer german = germanClient.get("/admin/login.xhtml", "Accept-Language", "de");
+        assertTrue(german.body().contains("Dieses Formular konnte nicht"), german.body());
+        assertEquals(302, germanClient.get("/admin/index.xhtml").status(), "still not logged in");
+
+        Answer fine = http.post(
+                "/admin/login.xhtml", loginFields("admin", ConsoleApp.ADMIN_PASSWORD, again.state()), "Origin", own());
+        assertEquals(302, fine.status(), fine.body());
+        assertTrue(fine.header("Location").endsWith("/admin/index.xhtml"), "with the page's nonce the login works");
+    }
+
+    @Test
     void twentyFailedLoginsFromOneAddressBlockItEvenForTheRightPassword() {
         RawHttp client = new RawHttp("127.0.0.2", port());
         Map<String, String> viewState = client.get("/admin/login.xhtml").state();

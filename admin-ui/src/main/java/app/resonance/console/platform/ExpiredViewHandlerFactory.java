@@ -13,11 +13,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.ResourceBundle;
+import org.primefaces.csp.CspException;
 
 /**
  * A post whose view state is missing, expired (session timed out) or forged changes nothing: instead of
  * an error page, the console shows the same page again, freshly loaded, with a note to repeat the
- * action. Registered in faces-config.xml.
+ * action. A post that PrimeFaces refuses for its CSP nonce is treated the same way (see
+ * {@link CspNonceCheck}). Registered in faces-config.xml.
  */
 public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
 
@@ -44,7 +46,16 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
                 Throwable failure = events.next().getContext().getException();
                 if (expired(failure) instanceof ViewExpiredException expired) {
                     events.remove();
-                    showAgain(expired.getViewId());
+                    showAgain(expired.getViewId(), "console.viewExpired");
+                } else if (nonceRefused(failure)) {
+                    // CspNonceCheck catches these first; any left (a nonce read later) is not a server error
+                    events.remove();
+                    FacesContext context = FacesContext.getCurrentInstance();
+                    showAgain(
+                            context.getViewRoot() == null
+                                    ? null
+                                    : context.getViewRoot().getViewId(),
+                            "console.formUnchecked");
                 }
             }
             getWrapped().handle();
@@ -59,13 +70,23 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
             return failure;
         }
 
-        static void showAgain(String viewId) {
+        static boolean nonceRefused(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof CspException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Sends the browser to the page (a console page, else the start page) with the note of the key. */
+        static void showAgain(String viewId, String noteKey) {
             FacesContext context = FacesContext.getCurrentInstance();
             ExternalContext external = context.getExternalContext();
             String text = ResourceBundle.getBundle(
                             "app.resonance.console.msg",
                             CDI.current().select(ConsoleLanguage.class).get().getLocale())
-                    .getString("console.viewExpired");
+                    .getString(noteKey);
             external.getFlash().setKeepMessages(true);
             context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, text, null));
             String page = viewId == null || !viewId.startsWith("/admin/") ? "/admin/index.xhtml" : viewId;
