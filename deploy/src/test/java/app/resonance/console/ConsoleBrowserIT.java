@@ -9,6 +9,7 @@ import app.resonance.console.pages.ConsolePage;
 import app.resonance.console.pages.DesignerPage;
 import app.resonance.console.pages.ImportPage;
 import app.resonance.console.pages.LoginPage;
+import app.resonance.console.pages.RawHttp;
 import app.resonance.testapp.ConsoleApp;
 import app.resonance.testing.browser.Browser;
 import jakarta.mail.internet.MimeMessage;
@@ -21,7 +22,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -73,21 +76,46 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void fiveFailedLoginsLockTheAccountEvenForTheRightPassword() throws Exception {
-        String name = "lock" + UUID.randomUUID().toString().substring(0, 6);
+    void repeatedFailedLoginsMakeOnlyThatAddressWaitWithTheSameWordsForUnknownNames() throws Exception {
+        String name = "slow" + UUID.randomUUID().toString().substring(0, 6);
         HttpResponse<String> created = adminPost(
                 "/api/v1/admin/users",
-                "{\"username\": \"" + name + "\", \"displayName\": \"Lock Test\", \"password\": \"right-password-1\","
+                "{\"username\": \"" + name + "\", \"displayName\": \"Delay Test\", \"password\": \"right-password-1\","
                         + " \"role\": \"VIEWER\"}");
         assertEquals(201, created.statusCode(), created.body());
+        String unknown = "ghost" + UUID.randomUUID().toString().substring(0, 6);
+        String waitFiveTimes = "Too many failed logins from your address: please try again in 30 seconds.";
+
         LoginPage login = LoginPage.open(browser);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 4; i++) {
             login.submit(name, "wrong-password-" + i);
+            assertEquals("User name or password is wrong.", login.messages(), "failure " + i + " costs nothing");
         }
-        assertEquals("Too many failed attempts: this account is locked for 15 minutes.", login.messages());
+        login.submit(name, "wrong-password-4");
+        assertEquals(waitFiveTimes, login.messages(), "the fifth failure makes this address wait");
         login.submit(name, "right-password-1");
-        assertEquals("Too many failed attempts: this account is locked for 15 minutes.", login.messages());
+        assertTrue(
+                login.messages()
+                        .matches("Too many failed logins from your address: please try again in \\d+ seconds\\."),
+                "while it waits even the right password does not help here: " + login.messages());
         assertTrue(login.isShown());
+
+        for (int i = 0; i < 4; i++) {
+            login.submit(unknown, "wrong-password-" + i);
+            assertEquals("User name or password is wrong.", login.messages(), "an unknown name, failure " + i);
+        }
+        login.submit(unknown, "wrong-password-4");
+        assertEquals(waitFiveTimes, login.messages(), "the same words for a name that does not exist");
+
+        // The owner, from another address, is not held up: nothing is locked.
+        RawHttp owner = new RawHttp("127.0.0.6", ConsoleApp.base().getPort());
+        RawHttp.Answer form = owner.get("/admin/login.xhtml");
+        Map<String, String> fields =
+                new LinkedHashMap<>(ConsoleSecurityIT.loginFields(name, "right-password-1", form.state()));
+        RawHttp.Answer in = owner.post("/admin/login.xhtml", fields);
+        assertEquals(302, in.status(), in.body());
+        assertTrue(in.header("Location").endsWith("/admin/index.xhtml"), in.header("Location"));
+        assertEquals(200, owner.get("/admin/index.xhtml").status(), "the owner is logged in");
     }
 
     HttpResponse<String> adminPost(String path, String json) throws Exception {

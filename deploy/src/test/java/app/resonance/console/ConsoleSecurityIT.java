@@ -252,12 +252,17 @@ class ConsoleSecurityIT {
         RawHttp client = new RawHttp("127.0.0.2", port());
         Map<String, String> viewState = client.get("/admin/login.xhtml").state();
         for (int i = 0; i < 20; i++) {
-            // different (unknown) accounts: the account lockout never comes into play
+            // different (unknown) accounts: the delays per name and address never come into play
             Answer failed = client.post(
                     "/admin/login.xhtml", loginFields("nobody-" + i, "wrong-password", viewState), "Origin", own());
             assertEquals(200, failed.status());
             assertTrue(
-                    failed.body().contains("User name or password is wrong."), "failure " + i + ": " + failed.body());
+                    failed.body()
+                            .contains(
+                                    i < 19
+                                            ? "User name or password is wrong."
+                                            : "Too many failed logins from your address: please try again in 15 minutes."),
+                    "failure " + i + " (the twentieth says how long to wait): " + failed.body());
             viewState = failed.state();
         }
         Answer blocked = client.post(

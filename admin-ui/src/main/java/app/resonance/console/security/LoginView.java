@@ -17,7 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The login form: hands the credentials to Jakarta Security (ApiAuthenticationMechanism checks them,
- * counts failures, changes the session id and remembers the user in the session).
+ * slows down repeated failures, changes the session id and remembers the user in the session). A failure
+ * says the same for unknown and existing names: wrong, or wait this long before the next try.
  */
 @Named
 @RequestScoped
@@ -49,12 +50,18 @@ public class LoginView {
             return null;
         }
         Object failure = request.getAttribute(ApiAuthenticationMechanism.LOGIN_FAILURE);
-        if ("throttled".equals(failure)) {
-            Faces.error("login.throttled", request.getAttribute(ApiAuthenticationMechanism.LOGIN_WAIT_MINUTES));
+        if ("throttled".equals(failure)
+                && request.getAttribute(ApiAuthenticationMechanism.LOGIN_WAIT_SECONDS) instanceof Long seconds) {
+            Faces.error("login.throttled", waitText(seconds));
         } else {
-            Faces.error("locked".equals(failure) ? "login.locked" : "login.invalid");
+            Faces.error("login.invalid");
         }
         return null;
+    }
+
+    /** "30 seconds", "2 minutes" (rounded up) in the console's language. */
+    static String waitText(long seconds) {
+        return seconds < 60 ? Faces.text("login.seconds", seconds) : Faces.text("login.minutes", (seconds + 59) / 60);
     }
 
     public String getUsername() {

@@ -2,6 +2,8 @@ package app.resonance.security.boundary;
 
 import app.resonance.forms.control.AppSecrets;
 import app.resonance.platform.boundary.SecurityHeaders;
+import app.resonance.security.control.LoginDelays;
+import app.resonance.security.control.LoginMetrics;
 import app.resonance.security.control.LoginThrottle;
 import app.resonance.security.control.UserDirectory;
 import app.resonance.security.entity.AppUser;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,9 +33,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (problem+json through the error page) with WWW-Authenticate; a protected console page sends the
  * browser to the login page (with the security headers: the redirect leaves before any filter runs).
  *
- * <p>Every failed login counts against the client's address too ({@link LoginThrottle}, by keyed hash):
- * after {@code resonance.login.client-failures} failures (20) in 15 minutes, logins from that address are
- * refused, the console says so and the API answers 401.
+ * <p>Failed logins (console form and API Basic) slow down the one who fails, never the account: per
+ * name and client address ({@link LoginDelays}: after four failures that address waits 30 s, doubling up
+ * to 15 minutes, before it may try that name again) and per client address across all names
+ * ({@link LoginThrottle}: after {@code resonance.login.client-failures} failures (20) in 15 minutes). The
+ * owner logging in from elsewhere is not held up; existing and unknown names get the same answer. While
+ * an address waits, the console says for how long and the API answers 401 with Retry-After. Addresses
+ * are kept only as keyed hashes. Wrong Bearer tokens are counted ({@link LoginMetrics}).
  */
 @ApplicationScoped
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -40,10 +47,10 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     static final String CHALLENGE = "Basic realm=\"Resonance\", Bearer realm=\"Resonance\"";
     /** The session attribute that holds the user name of a console login. */
     public static final String SESSION_USER = "resonance.console.user";
-    /** The request attribute that tells the login page why a login failed: "locked", "throttled" or "invalid". */
+    /** The request attribute that tells the login page why a login failed: "throttled" or "invalid". */
     public static final String LOGIN_FAILURE = "resonance.console.loginFailure";
-    /** With "throttled": the request attribute with the minutes the client has to wait (an Integer). */
-    public static final String LOGIN_WAIT_MINUTES = "resonance.console.loginWaitMinutes";
+    /** With "throttled": the request attribute with the seconds the client has to wait (a Long). */
+    public static final String LOGIN_WAIT_SECONDS = "resonance.console.loginWaitSeconds";
 
     public static final String CONSOLE = "/admin";
     public static final String LOGIN_PAGE = "/admin/login.xhtml";
@@ -58,14 +65,19 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     Clock clock;
 
     @Inject
+    LoginMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "resonance.login.client-failures", defaultValue = "20")
     int clientFailures;
 
     private LoginThrottle throttle;
+    private LoginDelays delays;
 
     @PostConstruct
     void init() {
         throttle = new LoginThrottle(clientFailures, clock);
+        delays = new LoginDelays(clock);
     }
 
     @Override
@@ -81,16 +93,14 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus console(HttpServletRequest request, String path, HttpMessageContext context) {
         if (context.isAuthenticationRequest()
                 && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
-            String client = secrets.clientKey(request.getRemoteAddr());
-            Optional<Duration> wait = throttle.blocked(client);
+            String username = credential.getCaller();
+            Optional<Duration> wait = waitFor(request, username);
             if (wait.isPresent()) {
-                request.setAttribute(LOGIN_FAILURE, "throttled");
-                request.setAttribute(
-                        LOGIN_WAIT_MINUTES, (int) Math.max(1, (wait.get().toSeconds() + 59) / 60));
-                return AuthenticationStatus.SEND_FAILURE;
+                return throttled(request, wait.get());
             }
-            var result = users.login(credential.getCaller(), credential.getPasswordAsString());
+            var result = users.login(username, credential.getPasswordAsString());
             if (result instanceof UserDirectory.LoginResult.Success success) {
+                delays.succeeded(attemptKey(request, username));
                 // A new session id at login: a session id planted before the login is worth nothing.
                 HttpSession existing = request.getSession(false);
                 if (existing != null) {
@@ -100,9 +110,12 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
                         .setAttribute(SESSION_USER, success.user().username());
                 return login(context, success.user());
             }
-            throttle.failed(client);
-            request.setAttribute(
-                    LOGIN_FAILURE, ((UserDirectory.LoginResult.Failure) result).locked() ? "locked" : "invalid");
+            metrics.failed("form");
+            Optional<Duration> next = failed(request, username);
+            if (next.isPresent()) {
+                return throttled(request, next.get());
+            }
+            request.setAttribute(LOGIN_FAILURE, "invalid");
             return AuthenticationStatus.SEND_FAILURE;
         }
         HttpSession session = request.getSession(false);
@@ -122,6 +135,36 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
+    /** How long this address still has to wait before it may try this name (or any name), if at all. */
+    private Optional<Duration> waitFor(HttpServletRequest request, String username) {
+        return throttle.blocked(secrets.clientKey(request.getRemoteAddr()))
+                .or(() -> delays.wait(attemptKey(request, username)));
+    }
+
+    /** Counts a failed login of this name from this address; answers the wait it starts, if any. */
+    private Optional<Duration> failed(HttpServletRequest request, String username) {
+        String client = secrets.clientKey(request.getRemoteAddr());
+        throttle.failed(client);
+        return delays.failed(attemptKey(request, username)).or(() -> throttle.blocked(client));
+    }
+
+    /** Name and address together, as a keyed hash: the same for existing and unknown names. */
+    private String attemptKey(HttpServletRequest request, String username) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return secrets.clientKey(request.getRemoteAddr() + "\n" + name);
+    }
+
+    private static AuthenticationStatus throttled(HttpServletRequest request, Duration wait) {
+        request.setAttribute(LOGIN_FAILURE, "throttled");
+        request.setAttribute(LOGIN_WAIT_SECONDS, seconds(wait));
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** Whole seconds, rounded up: a wait is never shown shorter than it is. */
+    static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     private static AuthenticationStatus login(HttpMessageContext context, AppUser user) {
         return context.notifyContainerAboutLogin(
                 user.username(), Set.of(user.role().name()));
@@ -133,40 +176,43 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (authorization == null || authorization.isBlank()) {
             return context.isProtected() ? challenge(response, context) : context.doNothing();
         }
-        Optional<AppUser> user = Optional.empty();
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String client = secrets.clientKey(request.getRemoteAddr());
-            if (throttle.blocked(client).isPresent()) {
-                return challenge(response, context);
-            }
-            user = basic(authorization.substring(6).trim());
-            if (user.isEmpty()) {
-                throttle.failed(client);
-            }
-        } else if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            user = users.byToken(authorization.substring(7).trim());
+            return basic(request, response, context, authorization.substring(6).trim());
         }
-        if (user.isEmpty()) {
-            return challenge(response, context);
+        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<AppUser> user = users.byToken(authorization.substring(7).trim());
+            if (user.isPresent()) {
+                return login(context, user.get());
+            }
+            metrics.failed("bearer");
         }
-        return login(context, user.get());
+        return challenge(response, context);
     }
 
-    private Optional<AppUser> basic(String encoded) {
+    private AuthenticationStatus basic(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context, String encoded) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            decoded = "";
         }
+        // a malformed value is a failed login of the empty name, checked and counted like any other
         int colon = decoded.indexOf(':');
-        if (colon < 1) {
-            return Optional.empty();
+        String username = colon < 1 ? "" : decoded.substring(0, colon);
+        String password = colon < 1 ? "" : decoded.substring(colon + 1);
+        Optional<Duration> wait = waitFor(request, username);
+        if (wait.isEmpty()) {
+            var result = users.login(username, password);
+            if (result instanceof UserDirectory.LoginResult.Success success) {
+                delays.succeeded(attemptKey(request, username));
+                return login(context, success.user());
+            }
+            metrics.failed("basic");
+            wait = failed(request, username);
         }
-        var result = users.login(decoded.substring(0, colon), decoded.substring(colon + 1));
-        return result instanceof UserDirectory.LoginResult.Success success
-                ? Optional.of(success.user())
-                : Optional.empty();
+        wait.ifPresent(w -> response.setHeader("Retry-After", Long.toString(seconds(w))));
+        return challenge(response, context);
     }
 
     private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {

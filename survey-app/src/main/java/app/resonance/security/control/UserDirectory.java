@@ -29,8 +29,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Users and API tokens: PBKDF2 password hashing (Jakarta Security's own implementation), lockout after
- * repeated failed logins, and tokens stored as SHA-256 only.
+ * Users and API tokens: PBKDF2 password hashing (Jakarta Security's own implementation), logins that
+ * take the same time and give the same answer for unknown and known names, and tokens stored as
+ * SHA-256 only.
  */
 @ApplicationScoped
 public class UserDirectory {
@@ -155,7 +156,7 @@ public class UserDirectory {
         return user;
     }
 
-    /** Sets a new password chosen by an admin and lifts a lockout. */
+    /** Sets a new password chosen by an admin. */
     @Transactional
     public void resetPassword(String username, String password, Messages messages) {
         AppUser user = byUsername(username).orElseThrow(() -> new UnknownUserException(username));
@@ -165,7 +166,6 @@ public class UserDirectory {
             throw new InvalidUserException(errors);
         }
         user.changePassword(hash(password));
-        user.unlock();
         audit.record(AuditArea.USER, username, "passwordReset", null);
     }
 
@@ -223,31 +223,26 @@ public class UserDirectory {
     public sealed interface LoginResult permits LoginResult.Success, LoginResult.Failure {
         record Success(AppUser user) implements LoginResult {}
 
-        record Failure(boolean locked) implements LoginResult {}
+        /** Wrong name, wrong password or a disabled account: the caller cannot tell which. */
+        record Failure() implements LoginResult {}
     }
 
-    /** Checks a password, counting failures and refusing locked accounts even with the right password. */
+    /**
+     * Checks a name and password. Every path runs exactly one PBKDF2 check (against a stand-in hash for
+     * unknown names, disabled accounts and oversized input), so the answer's time tells nothing about
+     * which accounts exist; the result is the same {@link LoginResult.Failure} for all of them. Nothing
+     * is locked here: repeated failures are slowed down per name and address by {@link LoginDelays}.
+     */
     @Transactional
     public LoginResult login(String username, String password) {
-        if (username == null || password == null || username.length() > 60 || password.length() > 500) {
-            return new LoginResult.Failure(false);
+        boolean sane = username != null && password != null && username.length() <= 60 && password.length() <= 500;
+        Optional<AppUser> user = sane ? byUsername(username).filter(AppUser::enabled) : Optional.empty();
+        String hash = user.map(AppUser::passwordHash).orElseGet(this::dummyHash);
+        boolean matches = passwordHash.verify((sane ? password : "").toCharArray(), hash);
+        if (user.isPresent() && matches) {
+            return new LoginResult.Success(user.get());
         }
-        Optional<AppUser> found = byUsername(username);
-        if (found.isEmpty()) {
-            // Spend the same time as a real check, so that timing does not tell which users exist.
-            passwordHash.verify(password.toCharArray(), dummyHash());
-            return new LoginResult.Failure(false);
-        }
-        AppUser user = found.get();
-        if (!user.enabled() || user.isLocked(clock.instant())) {
-            return new LoginResult.Failure(true);
-        }
-        if (passwordHash.verify(password.toCharArray(), user.passwordHash())) {
-            user.loginSucceeded();
-            return new LoginResult.Success(user);
-        }
-        user.loginFailed(clock.instant());
-        return new LoginResult.Failure(user.isLocked(clock.instant()));
+        return new LoginResult.Failure();
     }
 
     /** Creates an API token for the user and answers it; it cannot be shown again. */

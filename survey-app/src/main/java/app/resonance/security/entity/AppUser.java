@@ -10,10 +10,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 
-/** A person who uses the console or the admin API. The password is stored as a PBKDF2 hash only. */
+/**
+ * A person who uses the console or the admin API. The password is stored as a PBKDF2 hash only. An
+ * account is never locked by failed logins (the columns failed_logins and locked_until of the first
+ * schema are no longer used): those are slowed down per name and address instead.
+ */
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = AppUser.BY_USERNAME, query = "SELECT u FROM AppUser u WHERE u.username = :username")
@@ -22,10 +25,6 @@ public class AppUser {
 
     public static final String BY_USERNAME = "AppUser.byUsername";
     public static final String ALL = "AppUser.all";
-    /** Failed logins in a row after which an account is locked for a while. */
-    public static final int MAX_FAILED_LOGINS = 5;
-
-    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
@@ -48,12 +47,6 @@ public class AppUser {
     @Column(nullable = false)
     private boolean enabled = true;
 
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -71,32 +64,8 @@ public class AppUser {
         this.createdAt = now;
     }
 
-    public boolean isLocked(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    /** Counts a failed login; the fifth in a row locks the account for fifteen minutes. */
-    public void loginFailed(Instant now) {
-        failedLogins++;
-        if (failedLogins >= MAX_FAILED_LOGINS) {
-            lockedUntil = now.plus(LOCK_DURATION);
-            failedLogins = 0;
-        }
-    }
-
-    public void loginSucceeded() {
-        failedLogins = 0;
-        lockedUntil = null;
-    }
-
     public void changePassword(String newHash) {
         this.passwordHash = newHash;
-    }
-
-    /** Lifts a lock at once (an admin's decision), for example after a password reset. */
-    public void unlock() {
-        failedLogins = 0;
-        lockedUntil = null;
     }
 
     public void role(Role role) {
@@ -109,10 +78,6 @@ public class AppUser {
 
     public void displayName(String displayName) {
         this.displayName = displayName;
-    }
-
-    public Instant lockedUntil() {
-        return lockedUntil;
     }
 
     public Instant createdAt() {
