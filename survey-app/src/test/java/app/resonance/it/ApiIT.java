@@ -406,6 +406,77 @@ class ApiIT {
     }
 
     @Test
+    void wrongBearerTokensAreCountedAndRepeatedWrongBasicLoginsMakeThatAddressWait() {
+        double before = counter(
+                api.get("metrics?scope=application").body(), "resonance_login_failures_total", "method=\"bearer\"");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(
+                    401,
+                    api.get("api/v1/admin/surveys", "Authorization", "Bearer rsn_guess" + i)
+                            .statusCode());
+        }
+        double after = counter(
+                api.get("metrics?scope=application").body(), "resonance_login_failures_total", "method=\"bearer\"");
+        assertEquals(before + 3, after, "every wrong token is counted");
+
+        String name = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 4; i++) {
+            var wrong = api.get("api/v1/admin/surveys", "Authorization", Api.basic(name, "wrong-" + i));
+            assertEquals(401, wrong.statusCode());
+            assertTrue(wrong.headers().firstValue("Retry-After").isEmpty(), "failure " + i + " costs nothing");
+        }
+        var fifth = api.get("api/v1/admin/surveys", "Authorization", Api.basic(name, "wrong-4"));
+        assertEquals(401, fifth.statusCode());
+        assertEquals("30", fifth.headers().firstValue("Retry-After").orElse(""), "the fifth failure: wait 30 s");
+        var waiting = api.get("api/v1/admin/surveys", "Authorization", Api.basic(name, "wrong-5"));
+        assertEquals(401, waiting.statusCode());
+        assertTrue(waiting.headers().firstValue("Retry-After").isPresent(), "still waiting");
+        assertEquals(
+                200,
+                api.get("api/v1/admin/surveys", "Authorization", Api.admin()).statusCode(),
+                "another name from the same address is not held up");
+    }
+
+    @Test
+    void optionsAnswers204WithAllowAndNoWadlWhateverTheClientAccepts() {
+        List<String> accepts = List.of("", "*/*", "text/plain", "application/vnd.sun.wadl+xml", "application/xml");
+        for (String path : List.of("api/v1/surveys/relationship-nps", "api/v1/surveys/relationship-nps/responses")) {
+            for (String accept : accepts) {
+                var builder = api.request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+                if (!accept.isEmpty()) {
+                    builder.header("Accept", accept);
+                }
+                var options = api.send(builder.build());
+                String what = "OPTIONS " + path + " Accept " + accept;
+                assertEquals(204, options.statusCode(), what + ": " + options.body());
+                assertEquals("", options.body(), what);
+                String allow = options.headers().firstValue("Allow").orElse("");
+                assertTrue(allow.contains("OPTIONS"), what + " Allow: " + allow);
+                assertTrue(allow.contains(path.endsWith("responses") ? "POST" : "GET"), what + " Allow: " + allow);
+                assertEquals(
+                        "nosniff",
+                        options.headers().firstValue("X-Content-Type-Options").orElse(""),
+                        what);
+                assertTrue(
+                        options.headers()
+                                .firstValue("Content-Security-Policy")
+                                .orElse("")
+                                .contains("frame-ancestors 'none'"),
+                        what);
+                assertFalse(
+                        options.headers().firstValue("Content-Type").orElse("").contains("wadl"), what);
+            }
+        }
+        var admin = api.send(api.request("api/v1/admin/surveys")
+                .header("Authorization", Api.admin())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertEquals(204, admin.statusCode(), admin.body());
+        assertTrue(admin.headers().firstValue("Allow").orElse("").contains("POST"));
+        assertEquals(404, api.get("api/v1/application.wadl").statusCode(), "no WADL document either");
+    }
+
+    @Test
     void whateverAClientSendsIsAnsweredWithAProblemNotA500AndRevealsNoServer() {
         String slug = publishedSurvey();
         List<HttpResponse<String>> responses = List.of(
@@ -785,6 +856,18 @@ class ApiIT {
         assertEquals(422, bad.statusCode(), bad.body());
         assertTrue(bad.body().contains("\"field\":\"segment\""), bad.body());
         assertTrue(bad.body().contains("\"field\":\"reminderDays\""), bad.body());
+    }
+
+    /** The value of a counter in Prometheus text with the given label, 0 while it has not been counted. */
+    private static double counter(String prometheus, String name, String label) {
+        var m = java.util.regex.Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} (\\S+)$")
+                .matcher(prometheus);
+        while (m.find()) {
+            if (m.group(1).contains(label)) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        return 0;
     }
 
     /** The value of a gauge in Prometheus text, with the given extra label if any; fails when it is missing. */
