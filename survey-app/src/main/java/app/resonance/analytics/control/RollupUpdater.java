@@ -1,5 +1,6 @@
 package app.resonance.analytics.control;
 
+import app.resonance.platform.control.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -168,6 +169,8 @@ public final class RollupUpdater {
      * as refreshing every response one chunk at a time, in minutes instead of hours for ten million.
      */
     public long rebuild(boolean includesDemo, Instant now) throws SQLException {
+        // Minutes of set-based work, and another instance's rebuild is waited for on purpose: no time limits.
+        Jdbc.withoutTimeouts(connection);
         try (var statement = connection.prepareStatement("UPDATE rollup_state SET zone = ? WHERE id = 1")) {
             statement.setString(1, zone.getId());
             if (statement.executeUpdate() == 0) {

@@ -45,6 +45,27 @@ public class ErrorPageServlet extends HttpServlet {
         }
     }
 
+    /**
+     * The 503 for a database that cannot be used, written where no filter and no exception mapper runs (the
+     * authentication mechanism): the security headers, Retry-After, problem+json (a small page for the
+     * console), and the response committed so that the container adds nothing of its own.
+     */
+    public static void databaseUnavailable(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        SecurityHeaders.apply(request, response);
+        response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        String path = request.getRequestURI();
+        HttpServletResponse target = path.startsWith(request.getContextPath() + "/admin")
+                ? new ConsoleAware(response, request.getContextPath())
+                : response;
+        write(target, DatabaseUnavailable.problem(Messages.of(request.getLocale())));
+        response.flushBuffer();
+    }
+
     /** The console's pages get their errors as a small HTML page in the browser's language, not as JSON. */
     static final class ConsoleAware extends jakarta.servlet.http.HttpServletResponseWrapper {
         private final String contextPath;

@@ -37,6 +37,22 @@ public final class Jdbc {
     }
 
     /**
+     * Lifts the data source's lock and statement timeouts for the rest of the current transaction (PostgreSQL;
+     * {@code SET LOCAL} ends with the transaction, so the pooled connection keeps its limits): for set-based
+     * jobs such as a rollup rebuild, which run for minutes and wait for each other on purpose. Call inside a
+     * transaction (auto-commit off).
+     */
+    public static void withoutTimeouts(Connection c) throws SQLException {
+        if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+            return;
+        }
+        try (var s = c.createStatement()) {
+            s.execute("SET LOCAL lock_timeout = 0");
+            s.execute("SET LOCAL statement_timeout = 0");
+        }
+    }
+
+    /**
      * The next value of a sequence, used as one id. The sequences step by 50 and EclipseLink uses
      * value-49..value of each block, so a value taken here is never one JPA hands out.
      */

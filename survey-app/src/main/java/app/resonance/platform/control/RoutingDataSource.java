@@ -11,12 +11,20 @@ import javax.sql.DataSource;
  * The data source class the container pools: it chooses the driver by the configured JDBC URL, so that
  * switching from the embedded H2 default to PostgreSQL is a matter of setting {@code RESONANCE_DB_URL}.
  * The container sets url, user and password through the setters and asks for connections.
+ *
+ * <p>On PostgreSQL every connection starts with a {@code lock_timeout} (4 s) and a {@code statement_timeout}
+ * (30 s), set by {@code RESONANCE_DB_LOCK_TIMEOUT} and {@code RESONANCE_DB_STATEMENT_TIMEOUT} (PostgreSQL's
+ * units: "4s", "500ms", "2min"; "0" for none): a request that waits for a lock held elsewhere is answered 503
+ * with Retry-After after at most the lock timeout instead of waiting for the lock. Set-based jobs that may run
+ * longer lift both for their own transaction ({@link Jdbc#withoutTimeouts}).
  */
 public class RoutingDataSource implements DataSource {
 
     private String url;
     private String user;
     private String password;
+    private String lockTimeout = "4s";
+    private String statementTimeout = "30s";
     private volatile DataSource delegate;
     private int loginTimeout;
 
@@ -47,17 +55,54 @@ public class RoutingDataSource implements DataSource {
         this.delegate = null;
     }
 
+    public void setLockTimeout(String lockTimeout) {
+        this.lockTimeout = timeout("lock timeout (resonance.db.lock-timeout)", lockTimeout);
+        this.delegate = null;
+    }
+
+    public String getLockTimeout() {
+        return lockTimeout;
+    }
+
+    public void setStatementTimeout(String statementTimeout) {
+        this.statementTimeout = timeout("statement timeout (resonance.db.statement-timeout)", statementTimeout);
+        this.delegate = null;
+    }
+
+    public String getStatementTimeout() {
+        return statementTimeout;
+    }
+
+    /** A PostgreSQL duration: digits and an optional unit, nothing that could add other options. */
+    static String timeout(String what, String value) {
+        String v = value == null ? "" : value.strip();
+        if (!v.matches("[0-9]{1,9}(us|ms|s|min|h)?")) {
+            throw new IllegalArgumentException(
+                    "Invalid database " + what + ": '" + value + "'; use for example 4s, 500ms or 0 for none");
+        }
+        return v;
+    }
+
     DataSource delegate() {
         DataSource current = delegate;
         if (current == null) {
-            current = create(url, user, password);
+            current = create(url, user, password, lockTimeout, statementTimeout);
             delegate = current;
         }
         return current;
     }
 
-    /** Creates the vendor data source for a JDBC URL; used by the tests and tools too. */
+    /** Creates the vendor data source for a JDBC URL, without time limits; used by the tests and tools. */
     public static DataSource create(String url, String user, String password) {
+        return create(url, user, password, null, null);
+    }
+
+    /**
+     * Creates the vendor data source for a JDBC URL; on PostgreSQL with the given lock and statement timeouts
+     * for every connection (null: the server's default).
+     */
+    public static DataSource create(
+            String url, String user, String password, String lockTimeout, String statementTimeout) {
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("No database URL configured (resonance.db.url)");
         }
@@ -74,6 +119,13 @@ public class RoutingDataSource implements DataSource {
             pg.setSocketTimeout(60);
             pg.setReWriteBatchedInserts(true);
             pg.setApplicationName("resonance");
+            String options = (lockTimeout == null ? "" : " -c lock_timeout=" + timeout("lock timeout", lockTimeout))
+                    + (statementTimeout == null
+                            ? ""
+                            : " -c statement_timeout=" + timeout("statement timeout", statementTimeout));
+            if (!options.isEmpty()) {
+                pg.setOptions(options.strip());
+            }
             return pg;
         }
         if (url.startsWith("jdbc:h2:")) {

@@ -1,6 +1,8 @@
 package app.resonance.security.boundary;
 
 import app.resonance.forms.control.AppSecrets;
+import app.resonance.platform.boundary.DatabaseUnavailable;
+import app.resonance.platform.boundary.ErrorPageServlet;
 import app.resonance.platform.boundary.SecurityHeaders;
 import app.resonance.security.control.LoginDelays;
 import app.resonance.security.control.LoginMetrics;
@@ -17,6 +19,8 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +44,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * owner logging in from elsewhere is not held up; existing and unknown names get the same answer. While
  * an address waits, the console says for how long and the API answers 401 with Retry-After. Addresses
  * are kept only as keyed hashes. Wrong Bearer tokens are counted ({@link LoginMetrics}).
+ *
+ * <p>Users and tokens live in the database: while it cannot be used, a request that needs them is answered
+ * here with 503, Retry-After and the security headers (no filter or exception mapper runs this early).
  */
 @ApplicationScoped
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -84,10 +91,27 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals(CONSOLE) || path.startsWith(CONSOLE + "/")) {
-            return console(request, path, context);
+        try {
+            if (path.equals(CONSOLE) || path.startsWith(CONSOLE + "/")) {
+                return console(request, path, context);
+            }
+            return api(request, response, context);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.isCause(e)) {
+                throw e;
+            }
+            return unavailable(request, response);
         }
-        return api(request, response, context);
+    }
+
+    /** The answer is written and committed: the container sends it as it is and calls nothing else. */
+    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            ErrorPageServlet.databaseUnavailable(request, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private AuthenticationStatus console(HttpServletRequest request, String path, HttpMessageContext context) {
