@@ -52,6 +52,18 @@ public class SurveyCatalog {
                 .getSingleResult();
     }
 
+    /** Whether a survey with this slug exists, published or not. */
+    public boolean exists(String slug) {
+        if (slug == null || slug.length() > 80) {
+            return false;
+        }
+        return !em.createQuery("SELECT s.id FROM Survey s WHERE s.slug = :slug", Long.class)
+                .setParameter("slug", slug)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
     public Optional<Survey> bySlug(String slug) {
         if (slug == null || slug.length() > 80) {
             return Optional.empty();

@@ -75,18 +75,18 @@ public class WebhookDispatcher {
         Integer status = null;
         String error = null;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))
+            String id = "evt_" + due.eventId();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(due.url()))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Resonance-Webhooks/1")
-                    .header("Resonance-Event-Id", "evt_" + due.eventId())
-                    .header("Resonance-Event-Type", due.eventType())
-                    .header(
-                            "Resonance-Signature",
-                            WebhookSignature.header(due.secret(), now.getEpochSecond(), due.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(due.payload()))
-                    .build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .header("Resonance-Event-Id", id)
+                    .header("Resonance-Event-Type", due.eventType());
+            WebhookSignature.standardHeaders(due.secret(), id, now.getEpochSecond(), due.payload())
+                    .forEach(request::header);
+            request.POST(HttpRequest.BodyPublishers.ofString(due.payload()));
+            status = http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (java.io.IOException | IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {

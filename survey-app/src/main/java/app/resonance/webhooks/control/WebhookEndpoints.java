@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +79,7 @@ public class WebhookEndpoints {
     public Endpoint register(String url, String description, Long surveyId, String surveySlug) throws SQLException {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
-        String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = WebhookSignature.newSecret(bytes);
         try (Connection c = dataSource.getConnection()) {
             long id = Jdbc.nextval(c, "webhook_endpoint_seq");
             try (var s = c.prepareStatement("INSERT INTO webhook_endpoint (id, url, secret, description, survey_id,"

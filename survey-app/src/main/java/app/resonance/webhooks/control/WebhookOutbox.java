@@ -77,7 +77,9 @@ public final class WebhookOutbox {
                 if (targets.isEmpty()) {
                     continue;
                 }
-                String type = "response." + e.kind().toLowerCase(java.util.Locale.ROOT);
+                String type = WebhookEventType.ofResponseKind(e.kind())
+                        .map(WebhookEventType::wireName)
+                        .orElse("response." + e.kind().toLowerCase(java.util.Locale.ROOT));
                 String payload = payload(c, e.id(), type, e.responseId(), e.at().toLocalDateTime());
                 if (payload == null) {
                     continue;
