@@ -58,4 +58,39 @@ class ConsoleBundlesTest {
         assertTrue(used > 100, "the scan finds the keys: " + used);
         assertEquals(Set.of(), missing);
     }
+
+    @Test
+    void everyChannelAuditActionAndImportFieldReadsInBothLanguages() throws IOException {
+        Set<String> wanted = new TreeSet<>();
+        for (var channel : app.resonance.responses.entity.Channel.values()) {
+            wanted.add("channel." + channel.name());
+        }
+        for (String field : app.resonance.customers.control.CustomerCsvReader.FIELDS) {
+            wanted.add("importField." + field);
+        }
+        // every action the audit log records (survey-app's audit.record and SurveyEditor.audit calls)
+        for (String action : java.util.List.of(
+                "created",
+                "updated",
+                "duplicated",
+                "draftSaved",
+                "published",
+                "settingsChanged",
+                "closed",
+                "reopened",
+                "imported",
+                "ERASE",
+                "redefined",
+                "passwordReset",
+                "waveSent")) {
+            wanted.add("auditAction." + action);
+        }
+        for (String bundle : new String[] {"msg.properties", "msg_de.properties"}) {
+            Set<String> missing = new TreeSet<>(wanted);
+            missing.removeAll(load(bundle).stringPropertyNames());
+            assertEquals(Set.of(), missing, bundle);
+        }
+        assertEquals("Entwurf gespeichert", load("msg_de.properties").getProperty("auditAction.draftSaved"));
+        assertEquals("E-Mail", load("msg_de.properties").getProperty("channel.EMAIL"));
+    }
 }

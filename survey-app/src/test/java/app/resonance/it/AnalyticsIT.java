@@ -169,6 +169,7 @@ class AnalyticsIT {
                 "api/v1/admin/analytics/trend?survey=relationship-nps&segment=business&from=" + today.minusDays(200)
                         + "&to=" + today,
                 "en");
+        assertEquals("MONTH", trend.getString("granularity"), "without a choice: months, as the console's dashboard");
         assertTrue(
                 trend.getJsonArray("markers").getValuesAs(JsonObject.class).stream()
                         .anyMatch(m -> m.getJsonNumber("id").longValue() == id

@@ -130,7 +130,7 @@ public class DashboardFilter implements Serializable {
     }
 
     public Granularity granularity() {
-        return granularity == null || granularity.isBlank() ? Granularity.MONTH : Granularity.valueOf(granularity);
+        return granularity == null || granularity.isBlank() ? Granularity.DEFAULT : Granularity.valueOf(granularity);
     }
 
     public String getSurvey() {
@@ -181,8 +181,9 @@ public class DashboardFilter implements Serializable {
         this.to = to;
     }
 
+    /** The periods as the "Per" selector shows them: the shared default until someone chooses. */
     public String getGranularity() {
-        return granularity;
+        return granularity == null || granularity.isBlank() ? Granularity.DEFAULT.name() : granularity;
     }
 
     public void setGranularity(String granularity) {

@@ -3,6 +3,7 @@ package app.resonance.console.audit;
 import app.resonance.audit.control.AuditLog;
 import app.resonance.audit.entity.AuditArea;
 import app.resonance.audit.entity.AuditEntry;
+import app.resonance.console.platform.Faces;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -58,6 +59,11 @@ public class AuditView implements Serializable {
 
     public String time(AuditEntry entry) {
         return TIME.format(entry.occurredAt());
+    }
+
+    /** The action in the console's language ("draftSaved" reads "Entwurf gespeichert"). */
+    public String action(AuditEntry entry) {
+        return Faces.textOr("auditAction." + entry.action(), entry.action());
     }
 
     public Model getModel() {

@@ -155,6 +155,17 @@ public class CommentsView implements Serializable {
         return summary;
     }
 
+    /** The themes per segment and month with their sentiment shares, in the console's language. */
+    public List<ThemeTable.Row> getThemeRows() {
+        Map<String, String> names = new LinkedHashMap<>();
+        segments.all().forEach(s -> names.put(s.key(), s.name().in(Faces.locale())));
+        return ThemeTable.rows(
+                summary,
+                Faces.locale(),
+                key -> names.getOrDefault(key, key),
+                sentiment -> Faces.text("sentiment." + sentiment.name()));
+    }
+
     public Model getModel() {
         return model;
     }

@@ -8,6 +8,7 @@ import app.resonance.platform.control.FieldError;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import jakarta.transaction.Transactional;
 import java.io.Serializable;
 import java.io.StringReader;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.model.file.UploadedFile;
 
 /**
  * The CSV import in three steps: upload, check (column mapping, every row's errors, a preview), store.
@@ -32,7 +32,7 @@ public class CustomerImportView implements Serializable {
     @Inject
     transient CustomerDirectory directory;
 
-    private transient UploadedFile file;
+    private transient Part file;
     private String csv;
     private List<Column> columns = new ArrayList<>();
     private List<FieldError> errors = List.of();
@@ -67,7 +67,12 @@ public class CustomerImportView implements Serializable {
             Faces.error("import.noFile");
             return;
         }
-        csv = new String(file.getContent(), StandardCharsets.UTF_8);
+        try (var in = file.getInputStream()) {
+            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            Faces.error("import.noFile");
+            return;
+        }
         List<String> headers = CustomerCsvReader.headers(csv);
         Map<String, String> suggested = CustomerCsvReader.suggestedMapping(headers);
         columns = new ArrayList<>();
@@ -108,6 +113,11 @@ public class CustomerImportView implements Serializable {
         return CustomerCsvReader.FIELDS;
     }
 
+    /** A field of the import as the console names it ("renewalDate" reads "Verlängerungsdatum"). */
+    public String fieldName(String field) {
+        return field == null ? "" : Faces.textOr("importField." + field, field);
+    }
+
     public List<CustomerProfile> getPreview() {
         return profiles.subList(0, Math.min(20, profiles.size()));
     }
@@ -120,11 +130,11 @@ public class CustomerImportView implements Serializable {
         return csv != null;
     }
 
-    public UploadedFile getFile() {
+    public Part getFile() {
         return file;
     }
 
-    public void setFile(UploadedFile file) {
+    public void setFile(Part file) {
         this.file = file;
     }
 

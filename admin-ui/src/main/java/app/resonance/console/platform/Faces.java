@@ -7,14 +7,39 @@ import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 /** Small helpers for console beans: texts from the msg bundle, messages for the page and its fields. */
 public final class Faces {
 
+    private static final String BUNDLE = "app.resonance.console.msg";
+
     private Faces() {}
 
+    /**
+     * The console's language as the user chose it. The view's own locale is not set yet while a page's
+     * view action runs (it is still the browser's), so texts made there would come out in the wrong language.
+     */
     public static Locale locale() {
-        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        var language = jakarta.enterprise.inject.spi.CDI.current().select(ConsoleLanguage.class);
+        return language.isResolvable()
+                ? language.get().getLocale()
+                : FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    }
+
+    /** The console's texts ({@code msg}) in the language the user chose. */
+    private static ResourceBundle bundle() {
+        return ResourceBundle.getBundle(
+                BUNDLE,
+                locale(),
+                Thread.currentThread().getContextClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+    }
+
+    /** The bundle's text for the key, or the fallback where the bundle has none (a value nobody translated yet). */
+    public static String textOr(String key, String fallback) {
+        ResourceBundle bundle = bundle();
+        return bundle.containsKey(key) ? bundle.getString(key) : fallback;
     }
 
     /** survey-app's messages (field errors, problem texts) in the console's language. */
@@ -23,9 +48,7 @@ public final class Faces {
     }
 
     public static String text(String key, Object... args) {
-        FacesContext context = FacesContext.getCurrentInstance();
-        String pattern =
-                context.getApplication().getResourceBundle(context, "msg").getString(key);
+        String pattern = bundle().getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale()).format(args);
     }
 

@@ -5,8 +5,12 @@ import app.resonance.surveys.control.OptionDraft;
 import app.resonance.surveys.control.QuestionDraft;
 import app.resonance.surveys.control.Texts;
 import java.io.Serializable;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** A question as the designer edits it: every field a plain property, both languages side by side. */
 public class QuestionModel implements Serializable {
@@ -127,6 +131,32 @@ public class QuestionModel implements Serializable {
                                                 .toList()));
     }
 
+    /**
+     * The skip logic's values as a reader of this language writes them: numbers in the locale's digits, a
+     * range as "0 and 6" ({@code betweenPattern} "{0} and {1}", from the bundle), other lists as "1, 2".
+     */
+    public String conditionValues(Locale locale, String betweenPattern) {
+        List<String> values = showIfValues == null
+                ? List.of()
+                : Arrays.stream(showIfValues.split(","))
+                        .map(String::strip)
+                        .filter(v -> !v.isEmpty())
+                        .map(v -> number(v, locale))
+                        .toList();
+        if ("BETWEEN".equals(showIfOperator) && values.size() == 2) {
+            return new MessageFormat(betweenPattern, locale).format(values.toArray());
+        }
+        return String.join(", ", values);
+    }
+
+    private static String number(String value, Locale locale) {
+        try {
+            return NumberFormat.getIntegerInstance(locale).format(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+
     public boolean hasCondition() {
         return showIfQuestion != null && !showIfQuestion.isBlank();
     }
@@ -207,8 +237,11 @@ public class QuestionModel implements Serializable {
         return type.equals("SHORT_TEXT") || type.equals("LONG_TEXT");
     }
 
-    /** The points of the scale as a respondent sees them. */
-    public List<Integer> getScale() {
+    /** The points of the scale as a respondent sees them (empty for questions without a scale). */
+    public List<Integer> getPoints() {
+        if (!isScale()) {
+            return List.of();
+        }
         int from =
                 switch (type) {
                     case "NPS" -> 0;

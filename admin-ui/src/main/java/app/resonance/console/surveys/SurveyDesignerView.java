@@ -142,7 +142,7 @@ public class SurveyDesignerView implements Serializable {
                 "designer.showIfSummary",
                 q.getShowIfQuestion(),
                 Faces.text("condition." + q.getShowIfOperator()),
-                q.getShowIfValues() == null ? "" : q.getShowIfValues());
+                q.conditionValues(Faces.locale(), Faces.text("designer.between")));
     }
 
     SurveyDraft draft() {

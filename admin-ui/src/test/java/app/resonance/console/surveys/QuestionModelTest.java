@@ -66,4 +66,45 @@ class QuestionModelTest {
                 new ConditionDraft("nps", "ANY_OF", List.of("0", "1", "2")),
                 model.draft().showIf());
     }
+
+    static QuestionModel question(String type, Integer min, Integer max) {
+        return QuestionModel.of(new QuestionDraft(
+                "q",
+                type,
+                true,
+                new Texts("Frage?", "Question?"),
+                min,
+                max,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null));
+    }
+
+    @Test
+    void thePreviewShowsEveryScaleAsItsPoints() {
+        assertEquals(
+                List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+                question("NPS", null, null).getPoints());
+        assertEquals(List.of(1, 2, 3, 4, 5), question("CSAT", null, null).getPoints());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), question("CES", null, null).getPoints());
+        assertEquals(List.of(0, 1, 2, 3), question("RATING", 0, 3).getPoints());
+        assertEquals(List.of(), question("LONG_TEXT", null, null).getPoints(), "no scale, no points");
+    }
+
+    @Test
+    void aRangeIsWrittenInTheReadersLanguageNotAsTheStoredList() {
+        QuestionModel model = question("LONG_TEXT", null, null);
+        model.setShowIfQuestion("nps");
+        model.setShowIfOperator("BETWEEN");
+        model.setShowIfValues("0,6");
+        assertEquals("0 and 6", model.conditionValues(java.util.Locale.ENGLISH, "{0} and {1}"));
+        assertEquals("0 und 6", model.conditionValues(java.util.Locale.GERMAN, "{0} und {1}"));
+        model.setShowIfOperator("ANY_OF");
+        model.setShowIfValues("9, 10,1000");
+        assertEquals("9, 10, 1,000", model.conditionValues(java.util.Locale.ENGLISH, "{0} and {1}"));
+        assertEquals("9, 10, 1.000", model.conditionValues(java.util.Locale.GERMAN, "{0} und {1}"));
+    }
 }

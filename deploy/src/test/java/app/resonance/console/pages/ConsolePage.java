@@ -24,7 +24,7 @@ public final class ConsolePage {
 
     /** The labels of the menu entries this user sees. */
     public List<String> menu() {
-        return browser.driver().findElements(By.cssSelector("#nav\\:menu .ui-menuitem-text")).stream()
+        return browser.driver().findElements(By.cssSelector("[id='nav:menu'] a")).stream()
                 .map(WebElement::getText)
                 .toList();
     }

@@ -112,7 +112,7 @@ public class AdminAnalyticsResource {
             summary = "The trend of a metric by day, ISO week, month or quarter",
             description = "Query: metric (NPS, CSAT, CES, RATING; default the survey's kind), survey (slug), question"
                     + " (key), segment (key), channel, locale, from and to (YYYY-MM-DD in the console's time zone;"
-                    + " default the last 365 days), granularity (DAY, WEEK, MONTH, QUARTER; default WEEK). Each"
+                    + " default the last 365 days), granularity (DAY, WEEK, MONTH, QUARTER; default MONTH). Each"
                     + " period has its figure with margin of error, or 'not enough responses'; markers in the range"
                     + " are listed.")
     public JsonObject trend() {

@@ -109,7 +109,7 @@ public class AdminCommentsResource {
         int offset = number(params.getFirst("offset"), 0, 0, Integer.MAX_VALUE, "offset", errors, messages);
         int limit = number(params.getFirst("limit"), 50, 1, 500, "limit", errors, messages);
         Granularity granularity = params.getFirst("granularity") == null
-                ? Granularity.MONTH
+                ? Granularity.DEFAULT
                 : AnalyticsQuery.enumValue(
                         Granularity.class, params.getFirst("granularity"), "granularity", errors, messages);
         if (!errors.isEmpty()) {

@@ -103,7 +103,7 @@ public record AnalyticsQuery(
             errors.add(messages.error("locale", "oneOf", "de, en"));
         }
         Granularity granularity = params.getFirst("granularity") == null
-                ? Granularity.WEEK
+                ? Granularity.DEFAULT
                 : enumValue(Granularity.class, params.getFirst("granularity"), "granularity", errors, messages);
         String zoneText = params.getFirst("zone");
         if (zoneText != null && !zoneText.equals(zone.getId())) {

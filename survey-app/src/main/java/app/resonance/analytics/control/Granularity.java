@@ -12,6 +12,12 @@ public enum Granularity {
     MONTH,
     QUARTER;
 
+    /**
+     * The periods of a trend when nobody chose: months. The console's dashboard and the API's analytics
+     * queries both start from this one value, so that they cannot show different defaults.
+     */
+    public static final Granularity DEFAULT = MONTH;
+
     /** The first day of the period the day belongs to. */
     public LocalDate start(LocalDate day) {
         return switch (this) {

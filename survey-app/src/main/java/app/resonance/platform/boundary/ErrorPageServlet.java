@@ -26,7 +26,8 @@ public class ErrorPageServlet extends HttpServlet {
         Messages messages = Messages.of(request.getLocale());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path && path.startsWith(request.getContextPath() + "/admin")) {
-            response = new ConsoleAware(response, request.getContextPath());
+            response = new ConsoleAware(
+                    response, request.getContextPath(), messages.locale().getLanguage());
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
@@ -69,10 +70,13 @@ public class ErrorPageServlet extends HttpServlet {
     /** The console's pages get their errors as a small HTML page in the browser's language, not as JSON. */
     static final class ConsoleAware extends jakarta.servlet.http.HttpServletResponseWrapper {
         private final String contextPath;
+        /** The language of the problem's detail, named on the page for screen readers. */
+        private final String language;
 
-        ConsoleAware(HttpServletResponse response, String contextPath) {
+        ConsoleAware(HttpServletResponse response, String contextPath, String language) {
             super(response);
             this.contextPath = contextPath;
+            this.language = language;
         }
 
         boolean console() {
@@ -86,10 +90,15 @@ public class ErrorPageServlet extends HttpServlet {
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
         String home = ((ConsoleAware) response).contextPath + "/admin/index.xhtml";
-        String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + problem.status() + " "
-                + escape(problem.title()) + "</title></head><body><h1 id=\"error-status\">" + problem.status() + " "
-                + escape(problem.title()) + "</h1><p id=\"error-detail\">" + escape(problem.detail())
-                + "</p><p><a href=\"" + escape(home) + "\">Resonance</a></p></body></html>";
+        String language = ((ConsoleAware) response).language;
+        String css = ((ConsoleAware) response).contextPath + "/jakarta.faces.resource/console/console.css.xhtml";
+        String html = "<!DOCTYPE html><html lang=\"" + language + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<link rel=\"stylesheet\" href=\"" + escape(css) + "\"><title>" + problem.status() + " "
+                + escape(problem.title()) + "</title></head><body><main class=\"console-main\"><h1 id=\"error-status\">"
+                + problem.status() + " " + escape(problem.title()) + "</h1><p id=\"error-detail\">"
+                + escape(problem.detail()) + "</p><p><a href=\"" + escape(home)
+                + "\">Resonance</a></p></main></body></html>";
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

@@ -1,0 +1,199 @@
+package app.resonance.console;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.resonance.console.pages.ConsolePage;
+import app.resonance.console.pages.LoginPage;
+import app.resonance.console.pages.PrimeFaces;
+import app.resonance.testapp.ConsoleApp;
+import app.resonance.testing.browser.Browser;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * axe-core (all rules it runs by default: WCAG 2.1 A and AA plus best practices) on every console page, in
+ * German and English, logged in as each role: the console meets the standard of the public forms, zero
+ * violations. A page a role may not open is checked as the 403 page that role sees.
+ */
+@ExtendWith(ConsoleApp.class)
+class ConsoleAccessibilityBrowserIT {
+
+    static final String CUSTOMER = "C-00042";
+
+    Browser browser;
+
+    /** page, then "rule: nodes" of every violation found, for the failure message and the log. */
+    final Map<String, List<String>> violations = new TreeMap<>();
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.at(ConsoleApp.base());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void everyPageAnAdminSeesHasNoViolationsInEitherLanguage() throws Exception {
+        String task = taskPath();
+        for (String language : List.of("en", "de")) {
+            LoginPage.open(browser);
+            language(language);
+            check("admin " + language + " login");
+            ConsolePage console = new LoginPage(browser).loginAs("admin", ConsoleApp.ADMIN_PASSWORD);
+            language(language);
+            checkCommonPages("admin " + language, task);
+            for (String page : List.of(
+                    "/admin/manage/new-survey.xhtml",
+                    "/admin/manage/distribute.xhtml?slug=relationship-nps",
+                    "/admin/manage/import.xhtml",
+                    "/admin/manage/segment.xhtml",
+                    "/admin/manage/segment.xhtml?key=business",
+                    "/admin/manage/users.xhtml",
+                    "/admin/manage/audit.xhtml")) {
+                visit("admin " + language, page);
+            }
+            visit("admin " + language, "/admin/manage/designer.xhtml?slug=relationship-nps");
+            browser.click(By.cssSelector("[id='designer:questions:0:edit']"));
+            browser.find(By.id("designer:qkey"));
+            PrimeFaces.ajaxDone(browser);
+            check("admin " + language + " /admin/manage/designer.xhtml (editing a question)");
+            console.logout();
+        }
+        assertNoViolations();
+    }
+
+    @Test
+    void everyPageASupportLeadSeesHasNoViolationsInEitherLanguage() throws Exception {
+        everyPageOf("lead", taskPath());
+    }
+
+    @Test
+    void everyPageAViewerSeesHasNoViolationsInEitherLanguage() throws Exception {
+        everyPageOf("viewer", taskPath());
+    }
+
+    void everyPageOf(String user, String task) {
+        for (String language : List.of("en", "de")) {
+            LoginPage.open(browser).loginAs(user, ConsoleApp.DEMO_PASSWORD);
+            language(language);
+            checkCommonPages(user + " " + language, task);
+            visit(user + " " + language + " 403", "/admin/manage/users.xhtml");
+            browser.driver().manage().deleteAllCookies();
+        }
+        assertNoViolations();
+    }
+
+    void checkCommonPages(String who, String task) {
+        for (String page : List.of(
+                "/admin/index.xhtml",
+                "/admin/surveys.xhtml",
+                "/admin/customers.xhtml",
+                "/admin/customer.xhtml?id=" + CUSTOMER,
+                "/admin/segments.xhtml",
+                "/admin/dashboard.xhtml?survey=relationship-nps",
+                "/admin/comments.xhtml?survey=relationship-nps",
+                "/admin/followups.xhtml",
+                task)) {
+            visit(who, page);
+        }
+    }
+
+    void language(String language) {
+        if (!browser.find(By.id("lang:" + language)).getAttribute("class").contains("active")) {
+            browser.clickAndWaitForNextPage(By.id("lang:" + language));
+        }
+        assertTrue(browser.find(By.id("lang:" + language)).getAttribute("class").contains("active"), language);
+    }
+
+    void visit(String who, String path) {
+        browser.open(path);
+        browser.waitUntil(d -> Boolean.TRUE.equals(browser.script("return document.readyState === 'complete'")));
+        PrimeFaces.ajaxDone(browser);
+        check(who + " " + path);
+    }
+
+    void check(String page) {
+        Results results = new AxeBuilder().analyze(browser.driver());
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            String line = rule.getId() + " (" + rule.getNodes().size() + "): "
+                    + rule.getNodes().stream()
+                            .map(n -> String.valueOf(n.getTarget()))
+                            .limit(5)
+                            .collect(Collectors.joining(", "));
+            found.add(line);
+            System.out.println("axe-core violation | " + page + " | " + rule.getId() + " | "
+                    + rule.getNodes().size());
+        }
+        if (!found.isEmpty()) {
+            violations.put(page, found);
+        }
+        System.out.println("axe-core " + page + ": " + results.getPasses().size() + " rules passed, " + found.size()
+                + " rules violated");
+    }
+
+    void assertNoViolations() {
+        assertTrue(
+                violations.isEmpty(),
+                violations.entrySet().stream()
+                        .map(e -> e.getKey() + ":\n    " + String.join("\n    ", e.getValue()))
+                        .collect(Collectors.joining("\n")));
+    }
+
+    /** A follow-up task of the demo's detractor customer (the demo's rule opens one for every detractor). */
+    String taskPath() throws Exception {
+        HttpResponse<String> submitted = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(browser.base() + "/api/v1/admin/surveys/relationship-nps/responses"))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(("admin:" + ConsoleApp.ADMIN_PASSWORD)
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"answers\": {\"nps\": 3, \"reason\": \"Slow answers.\"}, \"customer\": \""
+                                                + CUSTOMER + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        LoginPage.open(browser).loginAs("admin", ConsoleApp.ADMIN_PASSWORD);
+        String href = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            browser.open("/admin/followups.xhtml");
+                            return browser.driver().findElements(By.cssSelector("[id$=':open']")).stream()
+                                    .map(a -> a.getAttribute("href"))
+                                    .findFirst()
+                                    .orElse(null);
+                        },
+                        h -> h != null);
+        new ConsolePage(browser).logout();
+        return href.substring(href.indexOf("/admin/"));
+    }
+}

@@ -1,0 +1,71 @@
+package app.resonance.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.resonance.console.pages.ConsolePage;
+import app.resonance.console.pages.DashboardPage;
+import app.resonance.console.pages.LoginPage;
+import app.resonance.testapp.ConsoleApp;
+import app.resonance.testing.browser.Browser;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * What a user reads on the console's pages (issue 12): the designer's preview draws scales, the dashboard's
+ * "Per" selector names the periods the chart shows, the comments' themes table is readable, and the German
+ * console says its values in German.
+ */
+@ExtendWith(ConsoleApp.class)
+class ConsolePagesBrowserIT {
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.at(ConsoleApp.base());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void theDesignerPreviewDrawsEachScaleAsItsPoints() {
+        LoginPage.open(browser).loginAs("admin", ConsoleApp.ADMIN_PASSWORD);
+        browser.open("/admin/manage/designer.xhtml?slug=relationship-nps");
+        WebElement firstScale = browser.find(By.cssSelector("[id='designer:preview'] .preview-scale"));
+        List<String> points = firstScale.findElements(By.cssSelector(".preview-point")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), points, "the NPS question");
+        assertFalse(browser.text(By.id("designer:preview")).contains("true"), browser.text(By.id("designer:preview")));
+    }
+
+    @Test
+    void withoutParametersTheDashboardSaysMonthAndShowsMonths() {
+        LoginPage.open(browser).loginAs("lead", ConsoleApp.DEMO_PASSWORD);
+        DashboardPage page = DashboardPage.open(browser, "survey=relationship-nps");
+        assertEquals("Month", page.selectedLabel("granularity"));
+        assertTrue(page.trendRows().size() <= 13, "a year in months: " + page.trendRows().size());
+    }
+
+    @Test
+    void theGermanCommentsPageShowsThemesAsAReadableTable() {
+        new ConsolePage(browser);
+        LoginPage.open(browser).loginAs("lead", ConsoleApp.DEMO_PASSWORD).german();
+        browser.open("/admin/comments.xhtml?survey=relationship-nps");
+        String themes = browser.text(By.id("themes"));
+        assertFalse(themes.contains("{") || themes.contains("="), themes);
+        assertTrue(themes.contains("positiv") && themes.contains("%"), themes);
+        String channels = browser.text(By.cssSelector("[id='comments:table'] tbody"));
+        assertFalse(channels.matches("(?s).*\\b(LINK|EMAIL|INVITATION|WIDGET)\\b.*"), channels);
+    }
+}
