@@ -54,7 +54,9 @@ class ConsolePagesBrowserIT {
         LoginPage.open(browser).loginAs("lead", ConsoleApp.DEMO_PASSWORD);
         DashboardPage page = DashboardPage.open(browser, "survey=relationship-nps");
         assertEquals("Month", page.selectedLabel("granularity"));
-        assertTrue(page.trendRows().size() <= 13, "a year in months: " + page.trendRows().size());
+        assertTrue(
+                page.trendRows().size() <= 13,
+                "a year in months: " + page.trendRows().size());
     }
 
     @Test

@@ -60,10 +60,12 @@ public class ErrorPageServlet extends HttpServlet {
         SecurityHeaders.apply(request, response);
         response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
         String path = request.getRequestURI();
+        Messages messages = Messages.of(request.getLocale());
         HttpServletResponse target = path.startsWith(request.getContextPath() + "/admin")
-                ? new ConsoleAware(response, request.getContextPath())
+                ? new ConsoleAware(
+                        response, request.getContextPath(), messages.locale().getLanguage())
                 : response;
-        write(target, DatabaseUnavailable.problem(Messages.of(request.getLocale())));
+        write(target, DatabaseUnavailable.problem(messages));
         response.flushBuffer();
     }
 
