@@ -665,6 +665,59 @@ class ApiIT {
     }
 
     @Test
+    void aWebhookToAPrivateAddressIsRefusedNamingTheUrl() {
+        // the tests allow 127.0.0.1 only (resonance.webhooks.private-hosts in arquillian.xml); nothing is ever sent
+        for (String url : List.of(
+                "http://[::1]:5432/",
+                "http://127.0.0.2:9/",
+                "http://10.0.0.1/hook",
+                "http://192.168.1.10/hook",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://[fe80::1]/hook",
+                "http://[fd00:ec2::254]/hook",
+                "http://[::ffff:10.0.0.1]/hook",
+                "http://0.0.0.0:8080/hook")) {
+            var refused = api.post(
+                    "api/v1/admin/webhooks",
+                    "{\"url\": \"" + url + "\"}",
+                    "Authorization",
+                    Api.admin(),
+                    "Accept-Language",
+                    "en");
+            assertEquals(422, refused.statusCode(), url + ": " + refused.body());
+            assertEquals(
+                    "application/problem+json",
+                    refused.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            assertTrue(refused.body().contains("\"field\":\"url\""), refused.body());
+            assertTrue(refused.body().contains("non-public address"), url + ": " + refused.body());
+        }
+        var german = api.post(
+                "api/v1/admin/webhooks",
+                "{\"url\": \"http://10.0.0.1/hook\"}",
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "de");
+        assertTrue(german.body().contains("nicht öffentliche Adresse"), german.body());
+        var unknown = api.post(
+                "api/v1/admin/webhooks",
+                "{\"url\": \"https://no-such-host.invalid/hook\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("cannot be resolved"), unknown.body());
+        var list = Api.parse(api.get("api/v1/admin/webhooks", "Authorization", Api.admin())
+                        .body())
+                .asJsonArray();
+        assertTrue(
+                list.getValuesAs(JsonObject.class).stream()
+                        .noneMatch(e -> e.getString("url").contains("10.0.0.1")
+                                || e.getString("url").contains("::1")
+                                || e.getString("url").contains("169.254")),
+                "none was stored: " + list);
+    }
+
+    @Test
     void aCustomerCanSeeAndEraseWhatIsStoredAboutThem() {
         var export = api.get("api/v1/admin/privacy/customers/C-00003", "Authorization", Api.admin());
         assertEquals(200, export.statusCode(), export.body());

@@ -595,6 +595,58 @@ class PublicFormsBrowserIT {
     }
 
     @Test
+    void oneFormStampIsGoodForOneRespondentAndAReplayForAnotherIsRefusedWith409() {
+        String slug = allTypesSurvey(null);
+        long stamped = System.nanoTime();
+        String page = api.get("s/" + slug).body();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("page", "1");
+        fields.put("stamp", Api.hidden(page, "stamp"));
+        fields.put("resume", Api.hidden(page, "resume"));
+        fields.put("lang", "en");
+        fields.put("q.nps", "9");
+        fields.put("q.csat", "4");
+        fields.put("q.ces", "6");
+        await().atMost(Duration.ofSeconds(5)).until(() -> System.nanoTime() - stamped > 450_000_000L);
+        var first = api.form("s/" + slug, fields);
+        assertEquals(303, first.statusCode(), first.body());
+        var again = api.form("s/" + slug, fields);
+        assertEquals(303, again.statusCode(), "the same respondent may send the page again (a double click)");
+        assertEquals(1, responses(slug));
+
+        // a bot that keeps the stamp and starts a new respondent each time
+        for (String lang : List.of("en", "de")) {
+            fields.put("resume", newResumeToken());
+            fields.put("lang", lang);
+            var replay = api.form("s/" + slug, fields);
+            assertEquals(409, replay.statusCode(), replay.body());
+            assertTrue(
+                    replay.body()
+                            .contains(
+                                    lang.equals("en")
+                                            ? "This form has already been used"
+                                            : "Dieses Formular wurde bereits verwendet"),
+                    replay.body());
+        }
+        assertEquals(1, responses(slug), "the replays stored nothing");
+
+        // a person who opens the survey anew gets a fresh stamp and is counted
+        long opened = System.nanoTime();
+        String fresh = api.get("s/" + slug).body();
+        fields.put("stamp", Api.hidden(fresh, "stamp"));
+        fields.put("resume", Api.hidden(fresh, "resume"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> System.nanoTime() - opened > 450_000_000L);
+        assertEquals(303, api.form("s/" + slug, fields).statusCode());
+        assertEquals(2, responses(slug));
+    }
+
+    static String newResumeToken() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Test
     void aClientThatSubmitsTooOftenGets429WithRetryAfter() {
         String slug = allTypesSurvey(null);
         int accepted = 0;

@@ -41,7 +41,14 @@ public class CspNonceCheck implements PhaseListener {
     public void afterPhase(PhaseEvent event) {
         FacesContext context = event.getFacesContext();
         UIViewRoot view = context.getViewRoot();
-        if (view == null || context.getResponseComplete() || !context.isPostback()) {
+        if (view == null
+                || context.getResponseComplete()
+                || !context.isPostback()
+                || context.getExceptionHandler()
+                        .getUnhandledExceptionQueuedEvents()
+                        .iterator()
+                        .hasNext()) {
+            // nothing restored (a missing or forged view state): ExpiredViewHandlerFactory shows the page again
             return;
         }
         Map<String, Object> viewMap = view.getViewMap(false);

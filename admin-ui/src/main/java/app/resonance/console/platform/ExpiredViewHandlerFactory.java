@@ -82,6 +82,9 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
         /** Sends the browser to the page (a console page, else the start page) with the note of the key. */
         static void showAgain(String viewId, String noteKey) {
             FacesContext context = FacesContext.getCurrentInstance();
+            if (context.getResponseComplete()) {
+                return; // already sent back (CspNonceCheck): one redirect is enough
+            }
             ExternalContext external = context.getExternalContext();
             String text = ResourceBundle.getBundle(
                             "app.resonance.console.msg",

@@ -86,6 +86,11 @@ public class FormServlet extends HttpServlet {
         Respondent respondent() {
             return new Respondent(survey.id(), invitation == null ? null : invitation.id(), resumeToken);
         }
+
+        /** Who sends the page, for the one-respondent rule of form stamps. */
+        String respondentKey() {
+            return invitation == null ? "resume:" + resumeToken : "invitation:" + invitation.id();
+        }
     }
 
     @Override
@@ -316,13 +321,32 @@ public class FormServlet extends HttpServlet {
             return;
         }
         FormValues shown = stored.with(onPage, submitted);
-        if (guard.tooFast(request.getParameter("stamp"), clock.instant())) {
-            metrics.rejected(slug, "too-fast");
-            FormRenderer.form(
-                    response,
-                    200,
-                    pages.formWithNotice(page, shown, visit.messages().get("form.tooFast")));
-            return;
+        switch (guard.check(request.getParameter("stamp"), visit.respondentKey(), clock.instant())) {
+            case TOO_FAST -> {
+                metrics.rejected(slug, "too-fast");
+                FormRenderer.form(
+                        response,
+                        200,
+                        pages.formWithNotice(page, shown, visit.messages().get("form.tooFast")));
+                return;
+            }
+            case TOO_OLD -> {
+                metrics.rejected(slug, "stamp-too-old");
+                FormRenderer.form(
+                        response,
+                        200,
+                        pages.formWithNotice(page, shown, visit.messages().get("form.stampTooOld")));
+                return;
+            }
+            case USED_BY_ANOTHER -> {
+                // one stamp replayed for many new responses (a bot): the first respondent's counted, no other
+                metrics.rejected(slug, "stamp-reused");
+                message(request, response, 409, visit.lang(), "form.stampUsed", visit.version());
+                return;
+            }
+            case FINE -> {
+                // a person's page, sent once or again by the same respondent
+            }
         }
         Channel channel = visit.invitation() == null ? Channel.LINK : Channel.INVITATION;
         PageResult result;

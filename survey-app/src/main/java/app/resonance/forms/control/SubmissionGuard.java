@@ -10,13 +10,31 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Spam and abuse protection of public submissions: the per-client rate limit (forms and API), the
- * minimum time a person needs to fill in a form, and the signed stamps that measure it.
+ * minimum time a person needs to fill in a form, and the signed stamps that measure it. A stamp is good
+ * for one respondent ({@link UsedStamps}) and for a day.
  */
 @ApplicationScoped
 public class SubmissionGuard {
 
+    /** A stamp older than this is refused (the form is shown again with a fresh one). */
+    public static final Duration MAX_STAMP_AGE = Duration.ofDays(1);
+
+    /** What a form page's stamp says about the submission. */
+    public enum StampCheck {
+        FINE,
+        /** sent back sooner than a person can fill in the form, or a forged or missing stamp */
+        TOO_FAST,
+        /** the form was shown more than a day ago */
+        TOO_OLD,
+        /** another respondent already sent a page with this stamp */
+        USED_BY_ANOTHER
+    }
+
     @Inject
     AppSecrets secrets;
+
+    @Inject
+    UsedStamps usedStamps;
 
     @Inject
     @ConfigProperty(name = "resonance.submissions.per-minute", defaultValue = "60")
@@ -42,10 +60,19 @@ public class SubmissionGuard {
         return new FormStamp(secrets.formKey()).issue(now);
     }
 
-    /** Whether the form came back too soon after it was shown (or with a forged stamp). */
-    public boolean tooFast(String stamp, Instant now) {
+    /**
+     * Checks a form page's stamp for the respondent who sent it (a resume token or an invitation) and,
+     * if it is fine, records that this respondent used it.
+     */
+    public StampCheck check(String stamp, String respondent, Instant now) {
         Duration age = new FormStamp(secrets.formKey()).age(stamp, now);
-        return age == null || age.toMillis() < minFillMillis;
+        if (age == null || age.toMillis() < minFillMillis) {
+            return StampCheck.TOO_FAST;
+        }
+        if (age.compareTo(MAX_STAMP_AGE) > 0) {
+            return StampCheck.TOO_OLD;
+        }
+        return usedStamps.claim(stamp, respondent, now) ? StampCheck.FINE : StampCheck.USED_BY_ANOTHER;
     }
 
     /** A keyed hash of the client's address: the address itself is never kept. */

@@ -65,8 +65,7 @@ public class AdminWebhooksResource {
             throw ProblemException.badRequest("problem.bodyRequired");
         }
         Messages messages = RequestLanguage.messages(headers);
-        List<FieldError> errors =
-                new ArrayList<>(WebhookEndpoints.validate(request.url(), request.description(), messages));
+        List<FieldError> errors = new ArrayList<>(endpoints.check(request.url(), request.description(), messages));
         Survey survey = null;
         if (request.survey() != null) {
             survey = catalog.bySlug(request.survey()).orElse(null);

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -24,7 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every two seconds: turns new response events into deliveries, then sends the due ones. A delivery
- * counts as made when the receiver answers 2xx within ten seconds; anything else is retried later.
+ * counts as made when the receiver answers 2xx within ten seconds; anything else is retried later, a
+ * redirect too (never followed), and so is a URL whose host now resolves to an address that is not
+ * public ({@link WebhookTargets}): nothing is sent there.
  * Several instances may run this at once: the cursor is read under a row lock and deliveries are
  * claimed with a lease.
  */
@@ -42,6 +45,9 @@ public class WebhookDispatcher {
 
     @Inject
     Clock clock;
+
+    @Inject
+    WebhookTargets targets;
 
     @Inject
     @ConfigProperty(name = "resonance.webhooks.retry-base-seconds", defaultValue = "30")
@@ -75,18 +81,27 @@ public class WebhookDispatcher {
         Integer status = null;
         String error = null;
         try {
-            String id = "evt_" + due.eventId();
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(due.url()))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Resonance-Webhooks/1")
-                    .header("Resonance-Event-Id", id)
-                    .header("Resonance-Event-Type", due.eventType());
-            WebhookSignature.standardHeaders(due.secret(), id, now.getEpochSecond(), due.payload())
-                    .forEach(request::header);
-            request.POST(HttpRequest.BodyPublishers.ofString(due.payload()));
-            status = http.send(request.build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
+            URI url = URI.create(due.url());
+            // checked again at every delivery: what the host resolves to may have changed since it was registered
+            Optional<WebhookTargets.Refusal> refused = targets.check(url);
+            if (refused.isPresent()) {
+                error = refused.get() == WebhookTargets.Refusal.UNKNOWN_HOST
+                        ? "Refused: the host does not resolve"
+                        : "Refused: the host resolves to an address that is not public";
+            } else {
+                String id = "evt_" + due.eventId();
+                HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "Resonance-Webhooks/1")
+                        .header("Resonance-Event-Id", id)
+                        .header("Resonance-Event-Type", due.eventType());
+                WebhookSignature.standardHeaders(due.secret(), id, now.getEpochSecond(), due.payload())
+                        .forEach(request::header);
+                request.POST(HttpRequest.BodyPublishers.ofString(due.payload()));
+                status = http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+            }
         } catch (java.io.IOException | IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -30,6 +30,9 @@ public class WebhookEndpoints {
     @Inject
     Clock clock;
 
+    @Inject
+    WebhookTargets targets;
+
     /** A registered endpoint with its delivery counts; the secret only right after registering. */
     public record Endpoint(
             long id,
@@ -51,7 +54,7 @@ public class WebhookEndpoints {
             java.time.Instant nextAttemptAt,
             java.time.Instant deliveredAt) {}
 
-    /** The errors of an endpoint's URL: http(s), a host, no credentials, not a cloud metadata address. */
+    /** The errors of an endpoint's URL: http(s), a host, no credentials (where it points: {@link #check}). */
     public static List<FieldError> validate(String url, String description, Messages messages) {
         List<FieldError> errors = new ArrayList<>();
         try {
@@ -62,8 +65,7 @@ public class WebhookEndpoints {
             if (uri == null
                     || !(scheme.equals("https") || scheme.equals("http"))
                     || uri.getHost() == null
-                    || uri.getUserInfo() != null
-                    || uri.getHost().startsWith("169.254.")) {
+                    || uri.getUserInfo() != null) {
                 errors.add(messages.error("url", "webhookUrl"));
             }
         } catch (java.net.URISyntaxException e) {
@@ -72,6 +74,21 @@ public class WebhookEndpoints {
         if (description != null
                 && (description.length() > 200 || !app.resonance.platform.control.TextRules.isClean(description))) {
             errors.add(messages.error("description", "tooLong", 200));
+        }
+        return errors;
+    }
+
+    /**
+     * The errors of a new endpoint: the URL's form and its description ({@link #validate}), then where the
+     * URL points: a host that resolves to public addresses only, or one allowed as a private host.
+     */
+    public List<FieldError> check(String url, String description, Messages messages) {
+        List<FieldError> errors = new ArrayList<>(validate(url, description, messages));
+        if (errors.stream().noneMatch(e -> e.field().equals("url"))) {
+            targets.check(URI.create(url))
+                    .ifPresent(refusal -> errors.add(messages.error(
+                            "url",
+                            refusal == WebhookTargets.Refusal.UNKNOWN_HOST ? "webhookUnknownHost" : "webhookPrivate")));
         }
         return errors;
     }
