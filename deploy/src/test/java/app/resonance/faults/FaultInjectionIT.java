@@ -477,6 +477,11 @@ class FaultInjectionIT {
         // (404, then 503 from the readiness check): the pre-boot commands keep the server's name out of the
         // headers from the first answer on. Its own error page's body still names it (README, Security).
         assertFalse(app.startupAnswers.isEmpty(), "the start-up was watched from before the app was ready");
+        // What the container answered before the app was ready, for the README's account of the start-up window.
+        System.out.println("Start-up answers of /health/ready: "
+                + app.startupAnswers.stream()
+                        .map(a -> a.statusCode() + (a.body().isEmpty() ? " (empty body)" : ""))
+                        .toList());
         for (var answer : app.startupAnswers) {
             String what = "start-up answer " + answer.statusCode();
             assertTrue(answer.header("Server").isEmpty(), what + " names the server: " + answer.headers());
