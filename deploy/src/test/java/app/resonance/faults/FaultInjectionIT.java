@@ -184,6 +184,193 @@ class FaultInjectionIT {
         assertStoredExactlyOnce(slug, load);
     }
 
+    /** One answer of the admin API a reader saw. */
+    record AdminAnswer(Duration latency, int status, String retryAfter, String contentType, String frameOptions) {}
+
+    /** An admin GET with a Bearer token: the token lookup in the authentication mechanism needs the database. */
+    static AdminAnswer adminGet(String path, String token) {
+        long started = System.nanoTime();
+        try {
+            var r = http.send(
+                    HttpRequest.newBuilder(app.uri(path))
+                            .header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(15))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new AdminAnswer(
+                    Duration.ofNanos(System.nanoTime() - started),
+                    r.statusCode(),
+                    r.headers().firstValue("Retry-After").orElse(""),
+                    r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("X-Frame-Options").orElse(""));
+        } catch (java.net.http.HttpTimeoutException e) {
+            return new AdminAnswer(Duration.ofNanos(System.nanoTime() - started), 0, "", "", "");
+        } catch (Exception e) {
+            return new AdminAnswer(Duration.ofNanos(System.nanoTime() - started), -1, "", "", "");
+        }
+    }
+
+    static String adminToken() throws Exception {
+        String auth = java.util.Base64.getEncoder()
+                .encodeToString(
+                        ("admin:" + RunningApp.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var r = http.send(
+                HttpRequest.newBuilder(app.uri("/api/v1/admin/tokens"))
+                        .header("Authorization", "Basic " + auth)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"faults\"}"))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+        var matcher = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(r.body());
+        assertTrue(matcher.find(), r.body());
+        return matcher.group(1);
+    }
+
+    /** A 503 as a client needs it: problem+json, Retry-After, and (admin API) the app's security headers. */
+    static void assertUnavailable(AdminAnswer a) {
+        assertEquals(503, a.status(), "admin API: " + a);
+        assertEquals("5", a.retryAfter(), "Retry-After of " + a);
+        assertTrue(a.contentType().startsWith("application/problem+json"), "problem+json: " + a);
+        assertEquals("DENY", a.frameOptions(), "the app's security headers, not the container's: " + a);
+    }
+
+    /**
+     * Finding 5 of the hostile review: backends terminated (pg_terminate_backend) under a load of public
+     * submissions and admin reads. Every answer is a success or a 503 with Retry-After, never a 500; every
+     * acknowledged response is stored once.
+     */
+    @Test
+    void terminatedBackendsUnderLoadNeverGiveA500OnThePublicOrTheAdminApi() throws Exception {
+        app.awaitReady(http, Duration.ofSeconds(60));
+        String slug = SubmittingClients.publishCsatSurvey(http, app::uri, RunningApp.ADMIN_PASSWORD, "terminate");
+        String token = adminToken();
+        var load = new SubmittingClients(http, app::uri, slug, "terminate", Duration.ofSeconds(15));
+        List<AdminAnswer> adminAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        for (int i = 0; i < 2; i++) {
+            readers.submit(() -> {
+                while (reading.get()) {
+                    adminAnswers.add(adminGet("/api/v1/admin/surveys/" + slug, token));
+                }
+            });
+        }
+        load.start(CLIENTS);
+        awaitUntil(Duration.ofSeconds(30), () -> load.acknowledged.size() >= 20, "20 acknowledged submissions");
+        int terminated = 0;
+        for (int round = 0; round < 8; round++) {
+            terminated += postgres.terminateBackends("resonance");
+            PrivatePostgres.sleep(Duration.ofMillis(400));
+        }
+        int acknowledgedAfter = load.acknowledged.size();
+        awaitUntil(
+                Duration.ofSeconds(30),
+                () -> load.acknowledged.size() >= acknowledgedAfter + 20,
+                "20 more acknowledged submissions after the terminations");
+        load.stop();
+        reading.set(false);
+        readers.shutdown();
+        assertTrue(readers.awaitTermination(30, TimeUnit.SECONDS));
+
+        assertTrue(terminated >= 8, "backends were terminated: " + terminated);
+        for (SubmittingClients.Attempt a : load.attempts) {
+            assertTrue(a.status() == 201 || a.status() == 503, "only 201 or 503, never 500 or a timeout: " + a);
+            if (a.status() == 503) {
+                assertEquals("5", a.retryAfter(), "Retry-After of " + a);
+                assertTrue(a.contentType().startsWith("application/problem+json"), "problem+json: " + a);
+            }
+        }
+        assertFalse(adminAnswers.isEmpty());
+        for (AdminAnswer a : adminAnswers) {
+            if (a.status() != 200) {
+                assertUnavailable(a);
+            }
+        }
+        load.retryUnacknowledged();
+        assertStoredExactlyOnce(slug, load);
+    }
+
+    /**
+     * Finding 4: a lock on the response table held for longer than any client waits. A submission and an admin
+     * read give up after the lock timeout (4 s) with 503 and Retry-After; readiness keeps answering; nothing
+     * is stored twice, and the retry after the lock is gone stores the submission.
+     */
+    @Test
+    void aHeldLockIsAnswered503WithRetryAfterWithinTheLockTimeoutAndReadinessKeepsAnswering() throws Exception {
+        app.awaitReady(http, Duration.ofSeconds(60));
+        String slug = SubmittingClients.publishCsatSurvey(http, app::uri, RunningApp.ADMIN_PASSWORD, "lock");
+        String token = adminToken();
+        var load = new SubmittingClients(http, app::uri, slug, "lock", Duration.ofSeconds(30));
+        var first = load.send(load.newKey());
+        assertEquals(201, first.status(), "before the lock: " + first);
+        String responsePath = java.net.URI.create(first.location()).getPath();
+        Duration bound = Duration.ofMillis(6500); // the lock timeout (4 s) and time to answer on a busy machine
+
+        SubmittingClients.Attempt submitted;
+        AdminAnswer read;
+        Duration readinessTook;
+        int readiness;
+        try (var holder = postgres.connect("faults")) {
+            holder.setAutoCommit(false);
+            try (var s = holder.createStatement()) {
+                s.execute("LOCK TABLE response IN ACCESS EXCLUSIVE MODE");
+            }
+            submitted = load.send(load.newKey());
+            read = adminGet(responsePath, token);
+            long started = System.nanoTime();
+            readiness = app.readyStatus(http);
+            readinessTook = Duration.ofNanos(System.nanoTime() - started);
+            holder.rollback();
+        }
+
+        assertEquals(503, submitted.status(), "a submission during the lock: " + submitted);
+        assertTrue(submitted.latency().compareTo(bound) < 0, "answered within " + bound + ": " + submitted);
+        assertEquals("5", submitted.retryAfter(), "Retry-After of " + submitted);
+        assertTrue(submitted.contentType().startsWith("application/problem+json"), "problem+json: " + submitted);
+        assertUnavailable(read);
+        assertTrue(read.latency().compareTo(bound) < 0, "admin read answered within " + bound + ": " + read);
+        assertEquals(200, readiness, "readiness answers during the lock: the database can be used");
+        assertTrue(readinessTook.compareTo(Duration.ofSeconds(3)) < 0, "readiness answered in " + readinessTook);
+
+        load.retryUnacknowledged();
+        assertStoredExactlyOnce(slug, load);
+    }
+
+    /**
+     * Finding 6: 300 clients that declare a body of 100 bytes, send 21 and keep the connection open. Each is
+     * answered 408 after the listener's read timeout (5 s) instead of holding a worker for a minute and getting
+     * a 500, and meanwhile a normal submission gets its 201 and readiness its answer.
+     */
+    @Test
+    void slowAndIncompleteBodiesGet408AndDoNotStarveOtherClients() throws Exception {
+        app.awaitReady(http, Duration.ofSeconds(60));
+        String slug = SubmittingClients.publishCsatSurvey(http, app::uri, RunningApp.ADMIN_PASSWORD, "slow");
+        var load = new SubmittingClients(http, app::uri, slug, "slow", Duration.ofSeconds(30));
+        try (var slow = SlowClients.open(app.port, "/api/v1/surveys/" + slug + "/responses", 300)) {
+            var normal = load.send(load.newKey());
+            long started = System.nanoTime();
+            var ready = http.send(
+                    HttpRequest.newBuilder(app.uri("/health/ready"))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            Duration readyTook = Duration.ofNanos(System.nanoTime() - started);
+            List<Integer> statuses = slow.statuses(Duration.ofSeconds(40));
+
+            assertEquals(201, normal.status(), "a normal submission among slow clients: " + normal);
+            assertTrue(normal.latency().compareTo(Duration.ofSeconds(15)) < 0, "not starved: " + normal);
+            assertEquals(200, ready.statusCode(), "readiness among slow clients");
+            assertTrue(readyTook.compareTo(Duration.ofSeconds(15)) < 0, "readiness answered in " + readyTook);
+            Map<Integer, Long> byStatus = new java.util.TreeMap<>(statuses.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(s -> s, java.util.stream.Collectors.counting())));
+            assertEquals(Map.of(408, (long) slow.count()), byStatus, "every slow client is answered 408");
+        }
+        assertEquals(1, responsesOf(slug), "only the complete submission is stored");
+    }
+
     static Set<String> difference(Set<String> a, Set<String> b) {
         Set<String> d = new HashSet<>(a);
         d.removeAll(b);
@@ -290,6 +477,11 @@ class FaultInjectionIT {
         // (404, then 503 from the readiness check): the pre-boot commands keep the server's name out of the
         // headers from the first answer on. Its own error page's body still names it (README, Security).
         assertFalse(app.startupAnswers.isEmpty(), "the start-up was watched from before the app was ready");
+        // What the container answered before the app was ready, for the README's account of the start-up window.
+        System.out.println("Start-up answers of /health/ready: "
+                + app.startupAnswers.stream()
+                        .map(a -> a.statusCode() + (a.body().isEmpty() ? " (empty body)" : ""))
+                        .toList());
         for (var answer : app.startupAnswers) {
             String what = "start-up answer " + answer.statusCode();
             assertTrue(answer.header("Server").isEmpty(), what + " names the server: " + answer.headers());

@@ -79,6 +79,19 @@ final class PrivatePostgres {
         return DriverManager.getConnection(url(database), "postgres", "");
     }
 
+    /** What an operator's pg_terminate_backend does to every connection of the app: answers how many it ended. */
+    int terminateBackends(String applicationName) throws SQLException {
+        try (var c = connect("postgres");
+                var s = c.prepareStatement(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")) {
+            s.setString(1, applicationName);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     void createDatabase(String name) throws SQLException {
         try (var c = connect("postgres");
                 var s = c.createStatement()) {

@@ -70,7 +70,7 @@ final class RunningApp {
         env.put("RESONANCE_SUBMISSIONS_PER_MINUTE", "0");
         env.put("RESONANCE_MAIL_PORT", Integer.toString(PrivatePostgres.freePort()));
         process = pb.start();
-        awaitReady(http, Duration.ofSeconds(240));
+        awaitReady(http, Duration.ofSeconds(Integer.getInteger("faults.startSeconds", 240)));
     }
 
     private volatile String lastAnswer = "no answer";

@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -517,6 +518,56 @@ class ApiIT {
                 0,
                 Api.count(
                         "SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
+    }
+
+    /** Finding 9 of the hostile review: what a lenient reader would have stored changed or chosen is refused. */
+    @Test
+    void aJsonBodyWithMalformedUtf8ADuplicateKeyOrTrailingDataIsRefusedNamingTheProblem() {
+        String slug = publishedSurvey();
+        String path = "api/v1/surveys/" + slug + "/responses";
+        byte[] prefix = "{\"answers\": {\"nps\": 9, \"why\": \"gut".getBytes(StandardCharsets.UTF_8);
+        byte[] malformed = java.util.Arrays.copyOf(prefix, prefix.length + 4);
+        malformed[prefix.length] = (byte) 0xC3;
+        malformed[prefix.length + 1] = '"';
+        malformed[prefix.length + 2] = '}';
+        malformed[prefix.length + 3] = '}';
+        var badUtf8 = api.send(api.request(path)
+                .header("Content-Type", "application/json")
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(malformed))
+                .build());
+        var duplicate = api.post(path, "{\"answers\": {\"nps\": 9, \"nps\": 0}}");
+        var trailing = api.post(path, "{\"answers\": {\"nps\": 9}} {\"answers\": {\"nps\": 0}}");
+        var german = api.post(path, "{\"answers\": {\"nps\": 9, \"nps\": 0}}", "Accept-Language", "de");
+
+        assertEquals(400, badUtf8.statusCode(), badUtf8.body());
+        assertEquals(
+                "The body is not valid UTF-8: the byte sequence at byte " + prefix.length
+                        + " is malformed; nothing was stored.",
+                Api.json(badUtf8).getString("detail"));
+        assertEquals(400, duplicate.statusCode(), duplicate.body());
+        assertEquals(
+                "The key /answers/nps appears twice in one object; send each key once.",
+                Api.json(duplicate).getString("detail"));
+        assertEquals(400, trailing.statusCode(), trailing.body());
+        assertTrue(Api.json(trailing).getString("detail").startsWith("There is more data after the JSON value"));
+        assertEquals(
+                "Der Schlüssel /answers/nps kommt in einem Objekt zweimal vor; senden Sie jeden Schlüssel einmal.",
+                Api.json(german).getString("detail"));
+        for (var response : List.of(badUtf8, duplicate, trailing, german)) {
+            assertEquals(
+                    "application/problem+json",
+                    response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            assertEquals(
+                    "nosniff",
+                    response.headers().firstValue("X-Content-Type-Options").orElse(""));
+        }
+        assertEquals(
+                0,
+                Api.count(
+                        "SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
+        var clean = api.post(path, "{\"answers\": {\"nps\": 9, \"why\": \"Grüße\"}}\n");
+        assertEquals(201, clean.statusCode(), clean.body());
     }
 
     @Test

@@ -34,6 +34,7 @@ public final class DatabaseUnavailable {
             if (c instanceof java.sql.SQLRecoverableException
                     || c instanceof java.sql.SQLTransientException
                     || c instanceof jakarta.transaction.RollbackException
+                    || c instanceof jakarta.transaction.SystemException
                     || c instanceof jakarta.transaction.HeuristicRollbackException) {
                 return true;
             }

@@ -34,6 +34,8 @@ public class ErrorPageServlet extends HttpServlet {
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (failure != null && ProblemMappers.causedByTooLarge(failure)) {
             write(response, ProblemException.tooLarge().problem(messages));
+        } else if (failure != null && ProblemMappers.causedByBodyNotReceived(failure)) {
+            write(response, ProblemException.bodyNotReceived().problem(messages));
         } else if (failure != null && DatabaseUnavailable.isCause(failure)) {
             response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
             write(response, DatabaseUnavailable.problem(messages));

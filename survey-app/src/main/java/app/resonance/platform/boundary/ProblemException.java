@@ -52,6 +52,10 @@ public class ProblemException extends WebApplicationException {
         return new ProblemException("validation-failed", 422, "Unprocessable Content", detailKey, errors);
     }
 
+    public static ProblemException bodyNotReceived() {
+        return new ProblemException("request-timeout", 408, "Request Timeout", "problem.status.408", List.of());
+    }
+
     public static ProblemException tooLarge() {
         return new ProblemException("payload-too-large", 413, "Content Too Large", "problem.status.413", List.of());
     }

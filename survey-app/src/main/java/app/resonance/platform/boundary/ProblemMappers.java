@@ -62,6 +62,15 @@ public final class ProblemMappers {
         return false;
     }
 
+    static boolean causedByBodyNotReceived(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof BodyNotReceivedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A failure raised inside the JSON parser or binder (for example nesting too deep) is bad input. */
     static boolean fromJsonParser(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
@@ -79,6 +88,9 @@ public final class ProblemMappers {
     static Response unexpected(Throwable exception, Messages messages) {
         if (causedByTooLarge(exception)) {
             return ProblemException.tooLarge().problem(messages).toResponse();
+        }
+        if (causedByBodyNotReceived(exception)) {
+            return ProblemException.bodyNotReceived().problem(messages).toResponse();
         }
         if (exception instanceof JsonException
                 || exception instanceof JsonbException
@@ -116,7 +128,7 @@ public final class ProblemMappers {
             }
             Response original = exception.getResponse();
             int status = original == null ? 500 : original.getStatus();
-            if (status >= 500 || causedByTooLarge(exception)) {
+            if (status >= 500 || causedByTooLarge(exception) || causedByBodyNotReceived(exception)) {
                 return unexpected(exception, messages());
             }
             return fromStatus(status, original, messages());

@@ -1,6 +1,7 @@
 package app.resonance.platform.boundary;
 
 import app.resonance.platform.control.Messages;
+import app.resonance.platform.control.StrictJson;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,11 +12,20 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * On every response: the security headers. On every request: a body limit of 1 MB, enforced on the
- * declared length (413 before anything is read) and on the bytes actually read (chunked uploads).
+ * declared length (413 before anything is read) and on the bytes actually read (chunked uploads). A JSON
+ * body is read here whole and checked ({@link StrictJson}): another charset than UTF-8 is 415, malformed
+ * UTF-8, a key twice in one object or data after the value is 400 naming it; the resource reads the same
+ * bytes afterwards. Form posts, CSV uploads and the console's requests are not JSON and pass unread.
  */
 @WebFilter(
         urlPatterns = "/*",
@@ -33,7 +43,110 @@ public class RequestGuardFilter extends HttpFilter {
             ErrorPageServlet.write(response, ProblemException.tooLarge().problem(Messages.of(request.getLocale())));
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        HttpServletRequest limited = new LimitedRequest(request);
+        // The header as the client sent it: getContentType() carries the default charset (glassfish-web.xml).
+        String contentType = request.getHeader("Content-Type");
+        if (request.getDispatcherType() == DispatcherType.REQUEST && StrictJson.isJson(contentType)) {
+            Messages messages = Messages.of(request.getLocale());
+            Optional<String> charset = StrictJson.foreignCharset(contentType);
+            if (charset.isPresent()) {
+                ErrorPageServlet.write(
+                        response, unsupportedCharset(charset.get()).problem(messages));
+                return;
+            }
+            byte[] body;
+            try {
+                body = limited.getInputStream().readAllBytes();
+            } catch (BodyTooLargeException e) {
+                ErrorPageServlet.write(response, ProblemException.tooLarge().problem(messages));
+                return;
+            } catch (BodyNotReceivedException e) {
+                // The rest of the body may still come: not on this connection.
+                response.setHeader("Connection", "close");
+                ErrorPageServlet.write(
+                        response, ProblemException.bodyNotReceived().problem(messages));
+                return;
+            }
+            Optional<StrictJson.Finding> finding = StrictJson.check(body);
+            if (finding.isPresent()) {
+                ErrorPageServlet.write(
+                        response,
+                        ProblemException.badRequest(
+                                        finding.get().violation().messageKey,
+                                        finding.get().where())
+                                .problem(messages));
+                return;
+            }
+            limited = new ReadRequest(request, body);
+        }
+        chain.doFilter(limited, response);
+    }
+
+    static ProblemException unsupportedCharset(String charset) {
+        return new ProblemException(
+                "unsupported-media-type", 415, "Unsupported Media Type", "problem.json.charset", List.of(), charset);
+    }
+
+    /** A request whose body was read already: the resource reads the same bytes again. */
+    static final class ReadRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+        private ServletInputStream stream;
+
+        ReadRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            if (stream == null) {
+                stream = new ReadBody(body);
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+
+    static final class ReadBody extends ServletInputStream {
+        private final ByteArrayInputStream in;
+
+        ReadBody(byte[] body) {
+            this.in = new ByteArrayInputStream(body);
+        }
+
+        @Override
+        public int read() {
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            try {
+                listener.onDataAvailable();
+                listener.onAllDataRead();
+            } catch (IOException e) {
+                listener.onError(e);
+            }
+        }
     }
 
     static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -64,7 +177,7 @@ public class RequestGuardFilter extends HttpFilter {
 
         @Override
         public int read() throws IOException {
-            int b = in.read();
+            int b = received(() -> in.read());
             if (b >= 0) {
                 count(1);
             }
@@ -73,11 +186,26 @@ public class RequestGuardFilter extends HttpFilter {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
+            int n = received(() -> in.read(buffer, offset, length));
             if (n > 0) {
                 count(n);
             }
             return n;
+        }
+
+        interface Read {
+            int read() throws IOException;
+        }
+
+        /** A read that fails because the body stops arriving (read timeout) or the client left: 408. */
+        static int received(Read read) throws IOException {
+            try {
+                return read.read();
+            } catch (BodyTooLargeException | BodyNotReceivedException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new BodyNotReceivedException(e);
+            }
         }
 
         private void count(int n) throws IOException {

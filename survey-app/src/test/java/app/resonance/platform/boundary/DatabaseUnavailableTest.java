@@ -36,6 +36,11 @@ class DatabaseUnavailableTest {
                 "Managed bean with Transactional annotation and TxType of REQUIRED encountered exception during commit",
                 new RollbackException("Transaction marked for rollback."));
         assertTrue(DatabaseUnavailable.isCause(commitFailed));
+        // What a @Transactional token lookup threw when its backend was terminated (FaultInjectionIT, the admin API)
+        var systemFailure = new TransactionalException(
+                "Managed bean with Transactional annotation and TxType of REQUIRED encountered exception during commit",
+                new jakarta.transaction.SystemException());
+        assertTrue(DatabaseUnavailable.isCause(systemFailure));
     }
 
     @Test
