@@ -1,0 +1,293 @@
+package app.resonance.platform.boundary;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
+
+/**
+ * Completes the generated OpenAPI document (registered as {@code mp.openapi.filter}) into a contract a
+ * client generator and a linter accept: the Basic and Bearer security schemes (the public paths need
+ * none), a unique operationId per operation derived from method and path, each tag once, the query
+ * parameters of the analytics endpoints that read them from the request, and the RFC 9457 problem
+ * details every error status answers with.
+ */
+public class OpenApiContract implements OASFilter {
+
+    static final String ADMIN = "/api/v1/admin/";
+    private static final String PROBLEM = "Problem";
+
+    record Query(String name, String description, Schema schema) {}
+
+    @Override
+    public void filterOpenAPI(OpenAPI openapi) {
+        security(openapi);
+        problemSchema(openapi);
+        tags(openapi);
+        if (openapi.getServers() != null) {
+            openapi.getServers().forEach(s -> {
+                if (s.getUrl() != null && s.getUrl().endsWith("/") && s.getUrl().length() > 1) {
+                    s.setUrl(s.getUrl().substring(0, s.getUrl().length() - 1));
+                }
+            });
+        }
+        withoutEndpointsList(openapi);
+        if (openapi.getPaths() == null || openapi.getPaths().getPathItems() == null) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        openapi.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, operation) -> {
+                    operation.setOperationId(unique(operationId(method, path), ids));
+                    if (!path.startsWith(ADMIN)) {
+                        operation.setSecurity(new ArrayList<>());
+                    }
+                    queries(path).forEach(q -> addQuery(operation, q));
+                    problems(operation, path);
+                }));
+    }
+
+    /**
+     * Payara Micro adds a root field {@code endpoints} (its list of the app's URLs), which OpenAPI does not
+     * allow there: it is emptied (and so left out) through Payara's model when that is the one at hand.
+     */
+    static void withoutEndpointsList(OpenAPI openapi) {
+        try {
+            openapi.getClass()
+                    .getMethod("setEndpoints", Map.class)
+                    .invoke(openapi, new java.util.TreeMap<String, Set<String>>());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another implementation: nothing to clear
+        }
+    }
+
+    private static void security(OpenAPI openapi) {
+        if (openapi.getComponents() == null) {
+            openapi.setComponents(OASFactory.createComponents());
+        }
+        openapi.getComponents()
+                .addSecurityScheme(
+                        "basic",
+                        OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("basic")
+                                .description("An ADMIN user's name and password"))
+                .addSecurityScheme(
+                        "bearer",
+                        OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description("An API token from POST /api/v1/admin/tokens"));
+        List<SecurityRequirement> either = new ArrayList<>();
+        either.add(OASFactory.createSecurityRequirement().addScheme("basic"));
+        either.add(OASFactory.createSecurityRequirement().addScheme("bearer"));
+        openapi.setSecurity(either);
+    }
+
+    private static void problemSchema(OpenAPI openapi) {
+        Schema error = OASFactory.createSchema()
+                .type(Schema.SchemaType.OBJECT)
+                .addProperty("field", string("The field, parameter or header concerned"))
+                .addProperty("code", string("A stable code of the violation"))
+                .addProperty("message", string("The violation in the request's language (de or en)"));
+        openapi.getComponents()
+                .addSchema(
+                        PROBLEM,
+                        OASFactory.createSchema()
+                                .type(Schema.SchemaType.OBJECT)
+                                .description("RFC 9457 problem details")
+                                .addProperty("type", string("A URI naming the kind of problem"))
+                                .addProperty("title", string("Short summary of the kind of problem"))
+                                .addProperty(
+                                        "status",
+                                        OASFactory.createSchema()
+                                                .type(Schema.SchemaType.INTEGER)
+                                                .description("The HTTP status"))
+                                .addProperty("detail", string("What went wrong with this request"))
+                                .addProperty(
+                                        "errors",
+                                        OASFactory.createSchema()
+                                                .type(Schema.SchemaType.ARRAY)
+                                                .description("Each field that was refused")
+                                                .items(error))
+                                .required(List.of("type", "title", "status")));
+    }
+
+    private static void tags(OpenAPI openapi) {
+        if (openapi.getTags() == null) {
+            return;
+        }
+        Map<String, Tag> unique = new LinkedHashMap<>();
+        openapi.getTags().forEach(t -> unique.putIfAbsent(t.getName(), t));
+        unique.values().forEach(t -> {
+            if (t.getDescription() == null) {
+                t.setDescription(
+                        t.getName().startsWith("Admin")
+                                ? t.getName()
+                                                .substring(t.getName().indexOf(':') + 1)
+                                                .trim() + " (administrators and API tokens)"
+                                : t.getName() + " (no authentication)");
+            }
+        });
+        openapi.setTags(new ArrayList<>(unique.values()));
+    }
+
+    /** {@code GET /api/v1/admin/surveys/{slug}/waves} becomes {@code getAdminSurveysBySlugWaves}. */
+    static String operationId(PathItem.HttpMethod method, String path) {
+        StringBuilder id = new StringBuilder(method.name().toLowerCase(Locale.ROOT));
+        for (String segment : path.replaceFirst("^/api/v1", "").split("[/.-]")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (segment.startsWith("{")) {
+                id.append("By");
+                segment = segment.substring(1, segment.length() - 1);
+            }
+            id.append(Character.toUpperCase(segment.charAt(0))).append(segment.substring(1));
+        }
+        return id.toString();
+    }
+
+    private static String unique(String id, Set<String> taken) {
+        String candidate = id;
+        for (int n = 2; !taken.add(candidate); n++) {
+            candidate = id + n;
+        }
+        return candidate;
+    }
+
+    /** The query parameters the analytics endpoints read from the request (one filter model for all). */
+    static List<Query> queries(String path) {
+        String analytics = ADMIN + "analytics/";
+        List<Query> trendFilters = List.of(
+                new Query("survey", "The survey's slug", string(null)),
+                new Query("metric", "The figure; default the survey's kind", choice("NPS", "CSAT", "CES", "RATING")),
+                new Query("question", "The question's key; default the survey's main question", string(null)),
+                new Query("segment", "The segment's key", string(null)),
+                new Query("channel", "Only responses from this channel", string(null)),
+                new Query("locale", "Only responses in this language (de, en)", string(null)),
+                new Query("from", "First day (YYYY-MM-DD in the console's time zone)", date()),
+                new Query("to", "Last day (YYYY-MM-DD in the console's time zone)", date()),
+                new Query(
+                        "granularity", "Length of a period; default WEEK", choice("DAY", "WEEK", "MONTH", "QUARTER")));
+        List<Query> commentFilters = List.of(
+                new Query("survey", "The survey's slug (required)", string(null)),
+                new Query("segment", "The segment's key", string(null)),
+                new Query("channel", "Only responses from this channel", string(null)),
+                new Query("locale", "Only responses in this language (de, en)", string(null)),
+                new Query("from", "First day (YYYY-MM-DD)", date()),
+                new Query("to", "Last day (YYYY-MM-DD)", date()));
+        if (path.equals(analytics + "trend")
+                || path.equals(analytics + "segments")
+                || path.equals(analytics + "reports/dashboard.pdf")) {
+            return trendFilters;
+        }
+        if (path.equals(analytics + "markers/{id}/impact")) {
+            List<Query> impact = new ArrayList<>(trendFilters);
+            impact.add(new Query("days", "Days on each side of the marker (7 to 365, default 60)", integer(7, 365)));
+            return impact;
+        }
+        if (path.equals(analytics + "comments")) {
+            List<Query> comments = new ArrayList<>(commentFilters);
+            comments.add(new Query("q", "Search text, case-insensitive", string(null)));
+            comments.add(new Query("theme", "Only comments on this theme", string(null)));
+            comments.add(new Query("offset", "Comments to skip (default 0)", integer(0, null)));
+            comments.add(new Query("limit", "Comments to answer (1 to 500, default 50)", integer(1, 500)));
+            return comments;
+        }
+        if (path.equals(analytics + "comments/themes")) {
+            List<Query> themes = new ArrayList<>(commentFilters);
+            themes.add(new Query(
+                    "granularity", "Length of a period; default MONTH", choice("DAY", "WEEK", "MONTH", "QUARTER")));
+            return themes;
+        }
+        return List.of();
+    }
+
+    private static void addQuery(Operation operation, Query query) {
+        if (operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> query.name().equals(p.getName()) && p.getIn() == Parameter.In.QUERY)) {
+            return;
+        }
+        operation.addParameter(OASFactory.createParameter()
+                .name(query.name())
+                .in(Parameter.In.QUERY)
+                .description(query.description())
+                .required(false)
+                .schema(query.schema()));
+    }
+
+    /** Every error status an operation can answer, as problem details. */
+    private static void problems(Operation operation, String path) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        Map<String, String> statuses = new LinkedHashMap<>();
+        statuses.put("400", "The request is malformed or a field is invalid: each one is named");
+        if (path.startsWith(ADMIN)) {
+            statuses.put("401", "No or wrong credentials");
+            statuses.put("403", "The credentials do not allow this");
+        }
+        if (path.contains("{")) {
+            statuses.put("404", "No such resource");
+        }
+        statuses.put("503", "The database does not answer; try again later");
+        statuses.forEach((status, description) -> {
+            if (!responses.hasAPIResponse(status)) {
+                responses.addAPIResponse(status, problem(description));
+            }
+        });
+        if (responses.getDefaultValue() == null) {
+            responses.setDefaultValue(problem("Any other error (409, 410, 413, 415, 422, 429)"));
+        }
+    }
+
+    private static org.eclipse.microprofile.openapi.models.responses.APIResponse problem(String description) {
+        Content content = OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM)));
+        return OASFactory.createAPIResponse().description(description).content(content);
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().type(Schema.SchemaType.STRING).description(description);
+    }
+
+    private static Schema date() {
+        return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date");
+    }
+
+    private static Schema choice(String... values) {
+        return OASFactory.createSchema().type(Schema.SchemaType.STRING).enumeration(List.of((Object[]) values));
+    }
+
+    private static Schema integer(Integer min, Integer max) {
+        Schema schema = OASFactory.createSchema().type(Schema.SchemaType.INTEGER);
+        if (min != null) {
+            schema.minimum(java.math.BigDecimal.valueOf(min));
+        }
+        if (max != null) {
+            schema.maximum(java.math.BigDecimal.valueOf(max));
+        }
+        return schema;
+    }
+}
