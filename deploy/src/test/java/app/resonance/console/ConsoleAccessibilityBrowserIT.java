@@ -132,6 +132,9 @@ class ConsoleAccessibilityBrowserIT {
         browser.open(path);
         browser.waitUntil(d -> Boolean.TRUE.equals(browser.script("return document.readyState === 'complete'")));
         PrimeFaces.ajaxDone(browser);
+        if (!who.endsWith("403")) {
+            assertTrue(browser.driver().findElements(By.id("error-status")).isEmpty(), who + " " + path + " failed");
+        }
         check(who + " " + path);
     }
 
