@@ -38,7 +38,8 @@ import org.openqa.selenium.By;
 @ExtendWith(ConsoleApp.class)
 class ConsoleAccessibilityBrowserIT {
 
-    static final String CUSTOMER = "C-00042";
+    /** A demo customer no other browser test gives a task (FollowUpBrowserIT counts the mails about C-00042). */
+    static final String CUSTOMER = "C-00077";
 
     Browser browser;
 

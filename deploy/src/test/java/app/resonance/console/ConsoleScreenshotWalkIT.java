@@ -34,7 +34,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/manage/new-survey.xhtml",
             "/admin/manage/distribute.xhtml?slug=relationship-nps",
             "/admin/customers.xhtml",
-            "/admin/customer.xhtml?id=C-00042",
+            "/admin/customer.xhtml?id=C-00077",
             "/admin/manage/import.xhtml",
             "/admin/segments.xhtml",
             "/admin/manage/segment.xhtml?key=business",
