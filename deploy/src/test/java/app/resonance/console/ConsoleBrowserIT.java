@@ -196,7 +196,7 @@ class ConsoleBrowserIT {
                 .apply()
                 .moveUp(2);
         assertEquals(List.of("nps", "channel", "why"), designer.keys());
-        assertEquals("only if nps is between 0,6", designer.conditionOfRow(2));
+        assertEquals("only if nps is between 0 and 6", designer.conditionOfRow(2));
         designer.publish();
         assertTrue(designer.status().startsWith("Status: Open, newest version 1 (published)"), designer.status());
 
@@ -232,7 +232,7 @@ class ConsoleBrowserIT {
         ImportPage page = ImportPage.open(browser).upload(bad);
         List<String> errors = page.errors();
         assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).startsWith("2 | email | "), errors.toString());
+        assertTrue(errors.get(0).startsWith("2 | Email | "), errors.toString());
         assertFalse(page.canStore(), "nothing can be stored while a row has an error");
 
         Path good = Files.createTempFile(Path.of("target"), "customers-good", ".csv");

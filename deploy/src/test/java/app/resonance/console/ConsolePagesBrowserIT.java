@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.console.pages.ConsolePage;
 import app.resonance.console.pages.DashboardPage;
 import app.resonance.console.pages.LoginPage;
 import app.resonance.testapp.ConsoleApp;
@@ -54,14 +53,26 @@ class ConsolePagesBrowserIT {
         LoginPage.open(browser).loginAs("lead", ConsoleApp.DEMO_PASSWORD);
         DashboardPage page = DashboardPage.open(browser, "survey=relationship-nps");
         assertEquals("Month", page.selectedLabel("granularity"));
-        assertTrue(
-                page.trendRows().size() <= 13,
-                "a year in months: " + page.trendRows().size());
+        List<List<String>> rows = page.trendRows();
+        assertTrue(rows.size() <= 13, "a year in months: " + rows.size());
+        // The default range is the last 365 days: its first month is partial unless it starts on the 1st.
+        boolean firstPartial = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"))
+                        .minusDays(364)
+                        .getDayOfMonth()
+                != 1;
+        assertEquals(
+                firstPartial,
+                rows.get(0).get(0).endsWith(" (partial)"),
+                rows.get(0).toString());
+        assertEquals(firstPartial, page.chartLabels().get(0).toString().endsWith(" (partial)"));
+        Object legend = browser.script("var c = Chart.getChart(document.getElementById('trendChart_canvas'));"
+                + " return c.legend.legendItems.map(function (i) { return i.text; }).join('|')"
+                + " + '|' + c.config.plugins.some(function (p) { return p.id === 'resonanceMarkerLabels'; });");
+        assertEquals("NPS|95 % band|Actions on the trend|true", legend, "the band once; markers labelled on the chart");
     }
 
     @Test
     void theGermanCommentsPageShowsThemesAsAReadableTable() {
-        new ConsolePage(browser);
         LoginPage.open(browser).loginAs("lead", ConsoleApp.DEMO_PASSWORD).german();
         browser.open("/admin/comments.xhtml?survey=relationship-nps");
         String themes = browser.text(By.id("themes"));

@@ -139,12 +139,14 @@ public class DashboardView implements Serializable {
         var bySegment = analysis.segments(rollups.inSegment(null).between(segmentsFrom, rollups.to()), rules);
         String chart = TrendChart.json(
                 points,
+                filter.granularity(),
                 markersByPoint,
                 new TrendChart.Texts(
                         Faces.text("metric." + metric),
                         Faces.text("dashboard.bandLow"),
                         Faces.text("dashboard.bandHigh"),
-                        Faces.text("dashboard.markers")));
+                        Faces.text("dashboard.markers"),
+                        Faces.text("dashboard.partial")));
         var counts = analysis.distribution(rollups, rules);
         int low = metric == Metric.NPS ? 0 : 1;
         int high =
@@ -323,6 +325,11 @@ public class DashboardView implements Serializable {
                 .map(s -> s.name().in(Faces.locale()))
                 .findFirst()
                 .orElse("");
+    }
+
+    /** Whether the table's period is covered only in part (the running month). */
+    public boolean partial(TrendPoint point) {
+        return point.partial(filter.granularity());
     }
 
     public String getTrendSubject() {

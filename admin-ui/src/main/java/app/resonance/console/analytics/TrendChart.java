@@ -1,6 +1,7 @@
 package app.resonance.console.analytics;
 
 import app.resonance.analytics.control.Estimate;
+import app.resonance.analytics.control.Granularity;
 import app.resonance.analytics.control.TrendPoint;
 import app.resonance.platform.control.Jsonp;
 import jakarta.json.JsonArrayBuilder;
@@ -11,26 +12,36 @@ import java.util.Map;
 /**
  * The Chart.js configuration of a trend: the value per period, its 95% band (value ± margin, drawn as a
  * filled area between low and high) and the markers as points on their period. Periods without a shown
- * figure are gaps, never zeros. The JSON is safe inside a script element: every {@code <}, {@code >} and
+ * figure are gaps, never zeros. A period the range covers only in part is named so on the axis ("2026-12
+ * (partial)") and drawn as a hollow diamond; the page's extender (console/trend-chart.js) shows the band
+ * once in the legend and writes each marker's label next to it. The JSON is safe inside a script element: every {@code <}, {@code >} and
  * {@code &} in labels someone typed is written as a Unicode escape.
  */
 final class TrendChart {
 
+    static final String VALUE_COLOR = "#1f5fa8";
+
     private TrendChart() {}
 
     /** Texts of the chart in the page's language. */
-    record Texts(String value, String low, String high, String markers) {}
+    record Texts(String value, String low, String high, String markers, String partial) {}
 
-    static String json(List<TrendPoint> points, Map<Integer, String> markersByPoint, Texts texts) {
+    static String json(
+            List<TrendPoint> points, Granularity granularity, Map<Integer, String> markersByPoint, Texts texts) {
         JsonArrayBuilder labels = Jsonp.createArrayBuilder();
         JsonArrayBuilder values = Jsonp.createArrayBuilder();
         JsonArrayBuilder lows = Jsonp.createArrayBuilder();
         JsonArrayBuilder highs = Jsonp.createArrayBuilder();
         JsonArrayBuilder marks = Jsonp.createArrayBuilder();
+        JsonArrayBuilder styles = Jsonp.createArrayBuilder();
+        JsonArrayBuilder fills = Jsonp.createArrayBuilder();
         for (int i = 0; i < points.size(); i++) {
             TrendPoint point = points.get(i);
             Estimate e = point.estimate();
-            labels.add(point.label());
+            boolean partial = point.partial(granularity);
+            labels.add(partial ? point.label() + " (" + texts.partial() + ")" : point.label());
+            styles.add(partial ? "rectRot" : "circle");
+            fills.add(partial ? "#ffffff" : VALUE_COLOR);
             if (e.shown()) {
                 values.add(round(e.value()));
                 lows.add(round(e.low()));
@@ -55,9 +66,11 @@ final class TrendChart {
                 .add(
                         "datasets",
                         Jsonp.createArrayBuilder()
-                                .add(dataset(texts.value(), values, "#1f5fa8", false)
+                                .add(dataset(texts.value(), values, VALUE_COLOR, false)
                                         .add("borderWidth", 2)
-                                        .add("pointRadius", 3))
+                                        .add("pointRadius", 4)
+                                        .add("pointStyle", styles)
+                                        .add("pointBackgroundColor", fills))
                                 .add(dataset(texts.low(), lows, "rgba(31,95,168,0.25)", false)
                                         .add("borderWidth", 0)
                                         .add("pointRadius", 0))

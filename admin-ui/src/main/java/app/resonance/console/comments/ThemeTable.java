@@ -16,14 +16,14 @@ import java.util.function.Function;
  * The themes of the matching comments as a reader sees them: per theme its comments per segment (by the
  * segment's name) and per month (the month written in the reader's language), and its sentiment as shares.
  */
-final class ThemeTable {
+public final class ThemeTable {
 
     private ThemeTable() {}
 
     /** One figure of a theme: what it is counted by, how many, and its share of the theme's comments. */
-    record Part(String label, long count, String share) implements Serializable {}
+    public record Part(String label, long count, String share) implements Serializable {}
 
-    record Row(String theme, long comments, List<Part> segments, List<Part> months, List<Part> sentiments)
+    public record Row(String theme, long comments, List<Part> segments, List<Part> months, List<Part> sentiments)
             implements Serializable {}
 
     static List<Row> rows(

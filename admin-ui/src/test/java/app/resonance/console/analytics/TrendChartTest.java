@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.resonance.analytics.control.Estimate;
+import app.resonance.analytics.control.Granularity;
 import app.resonance.analytics.control.Metric;
 import app.resonance.analytics.control.TrendPoint;
 import app.resonance.analytics.control.Visibility;
@@ -31,8 +32,9 @@ class TrendChartTest {
                 List.of(
                         new TrendPoint(MARCH, MARCH.plusMonths(1).minusDays(1), "2026-03", shown),
                         new TrendPoint(APRIL, APRIL.plusMonths(1).minusDays(1), "2026-04", few)),
+                Granularity.MONTH,
                 Map.of(0, label),
-                new TrendChart.Texts("NPS", "low", "high", "Actions"));
+                new TrendChart.Texts("NPS", "low", "high", "Actions", "partial"));
         assertFalse(json.contains("<") || json.contains(">") || json.contains("&"), json);
         JsonObject chart = Json.createReader(new StringReader(json)).readObject();
         var sets = chart.getJsonObject("data").getJsonArray("datasets");
@@ -43,5 +45,27 @@ class TrendChartTest {
         assertEquals("[12.3,null]", sets.getJsonObject(3).getJsonArray("data").toString());
         assertEquals(label, sets.getJsonObject(3).getJsonArray("markerLabels").getString(0));
         assertTrue(chart.getJsonObject("data").getJsonArray("labels").toString().contains("2026-04"));
+    }
+
+    @Test
+    void aPeriodTheRangeCoversOnlyInPartIsNamedAndDrawnHollow() {
+        var shown = new Estimate(Metric.NPS, 117L, Visibility.SHOWN, 30.0, 7.8, 15.2, 14.8, 45.2);
+        String json = TrendChart.json(
+                List.of(
+                        new TrendPoint(MARCH, MARCH.plusMonths(1).minusDays(1), "2026-03", shown),
+                        new TrendPoint(APRIL, APRIL.plusDays(9), "2026-04", shown)),
+                Granularity.MONTH,
+                Map.of(),
+                new TrendChart.Texts("NPS", "low", "high", "Actions", "partial"));
+        JsonObject chart = Json.createReader(new StringReader(json)).readObject();
+        assertEquals(
+                "[\"2026-03\",\"2026-04 (partial)\"]",
+                chart.getJsonObject("data").getJsonArray("labels").toString());
+        JsonObject value = chart.getJsonObject("data").getJsonArray("datasets").getJsonObject(0);
+        assertEquals(
+                "[\"circle\",\"rectRot\"]", value.getJsonArray("pointStyle").toString());
+        assertEquals(
+                "[\"#1f5fa8\",\"#ffffff\"]",
+                value.getJsonArray("pointBackgroundColor").toString());
     }
 }

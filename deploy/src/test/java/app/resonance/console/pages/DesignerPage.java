@@ -97,7 +97,8 @@ public final class DesignerPage {
     }
 
     public DesignerPage previewIn(String languageLabel) {
-        browser.click(By.xpath("//div[@id='designer:previewLanguage']//span[text()='" + languageLabel + "']"));
+        // labelled radio buttons (p:selectOneRadio): the label chooses, as a user clicks it
+        browser.click(By.xpath("//*[@id='designer:previewLanguage']//label[text()='" + languageLabel + "']"));
         PrimeFaces.ajaxDone(browser);
         return this;
     }

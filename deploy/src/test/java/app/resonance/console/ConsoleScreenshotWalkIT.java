@@ -1,0 +1,91 @@
+package app.resonance.console;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.resonance.console.pages.LoginPage;
+import app.resonance.console.pages.PrimeFaces;
+import app.resonance.testapp.ConsoleApp;
+import app.resonance.testing.browser.Browser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * The screenshot walk: every console page as the admin sees it, in German and English, on a desktop (1366 px)
+ * and a phone (390 px), saved as whole-page PNGs in {@code deploy/target/screenshots} for a person to look at.
+ * Run alone: {@code ./mvnw -pl deploy -am verify -Dsurvey.skipITs=true -Dit.test=ConsoleScreenshotWalkIT
+ * -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@ExtendWith(ConsoleApp.class)
+class ConsoleScreenshotWalkIT {
+
+    static final Path TARGET = Path.of("target", "screenshots");
+
+    static final List<String> PAGES = List.of(
+            "/admin/index.xhtml",
+            "/admin/surveys.xhtml",
+            "/admin/manage/designer.xhtml?slug=relationship-nps",
+            "/admin/manage/new-survey.xhtml",
+            "/admin/manage/distribute.xhtml?slug=relationship-nps",
+            "/admin/customers.xhtml",
+            "/admin/customer.xhtml?id=C-00077",
+            "/admin/manage/import.xhtml",
+            "/admin/segments.xhtml",
+            "/admin/manage/segment.xhtml?key=business",
+            "/admin/dashboard.xhtml?survey=relationship-nps",
+            "/admin/comments.xhtml?survey=relationship-nps",
+            "/admin/followups.xhtml",
+            "/admin/manage/users.xhtml",
+            "/admin/manage/audit.xhtml");
+
+    @Test
+    void everyPageInBothLanguagesAtBothWidthsIsSavedAsAPicture() throws IOException {
+        Files.createDirectories(TARGET);
+        int saved = 0;
+        for (int width : new int[] {1366, 390}) {
+            for (String language : List.of("en", "de")) {
+                try (Browser browser = Browser.open(width, 900, language)) {
+                    String base = ConsoleApp.base().toString().replaceFirst("//[^:/]+", "//127.0.0.1");
+                    browser.go(base + "admin/login.xhtml");
+                    save(browser, language, width, "login");
+                    new LoginPage(browser).loginAs("admin", ConsoleApp.ADMIN_PASSWORD);
+                    for (String page : PAGES) {
+                        browser.go(base + page.substring(1));
+                        browser.find(By.id("page-title"));
+                        PrimeFaces.ajaxDone(browser);
+                        save(browser, language, width, name(page));
+                        saved++;
+                    }
+                }
+            }
+        }
+        assertTrue(saved == 4 * PAGES.size(), "pictures: " + saved);
+        System.out.println("Screenshot walk: " + (saved + 4) + " pictures in " + TARGET.toAbsolutePath());
+    }
+
+    static String name(String page) {
+        return page.replaceFirst("^/admin/(manage/)?", "").replace(".xhtml", "").replaceAll("[^A-Za-z0-9-]+", "-");
+    }
+
+    /** The whole page, not only the window, through Chromium's own screenshot command. */
+    static void save(Browser browser, String language, int width, String page) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) browser.driver()
+                .executeCdpCommand("Page.getLayoutMetrics", Map.of())
+                .get("cssContentSize");
+        Map<String, Object> clip =
+                Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
+        Map<String, Object> shot = browser.driver()
+                .executeCdpCommand(
+                        "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.write(
+                TARGET.resolve(language + "-" + width + "-" + page + ".png"),
+                Base64.getDecoder().decode((String) shot.get("data")));
+    }
+}
