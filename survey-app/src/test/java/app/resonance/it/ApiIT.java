@@ -717,7 +717,8 @@ class ApiIT {
 
     @Test
     void aWebhookToAPrivateAddressIsRefusedNamingTheUrl() {
-        // the tests allow 127.0.0.1 and localhost only (resonance.webhooks.private-hosts in arquillian.xml); nothing is ever sent
+        // the tests allow 127.0.0.1 and localhost only (resonance.webhooks.private-hosts in arquillian.xml); nothing is
+        // ever sent
         for (String url : List.of(
                 "http://[::1]:5432/",
                 "http://127.0.0.2:9/",

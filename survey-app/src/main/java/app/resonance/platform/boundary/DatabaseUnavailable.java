@@ -31,6 +31,11 @@ public final class DatabaseUnavailable {
             if (c instanceof SQLException sql && sql.getSQLState() != null && transientState(sql.getSQLState())) {
                 return true;
             }
+            if (c instanceof java.sql.SQLClientInfoException info && info.getSQLState() == null) {
+                // the pool hands out a connection whose backend was terminated: PostgreSQL's driver refuses to
+                // set its client info ("This connection has been closed.") before any statement runs
+                return true;
+            }
             if (c instanceof java.sql.SQLRecoverableException
                     || c instanceof java.sql.SQLTransientException
                     || c instanceof jakarta.transaction.RollbackException

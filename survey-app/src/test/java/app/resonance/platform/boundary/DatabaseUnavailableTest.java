@@ -20,6 +20,11 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.isCause(fromJpa("57P01")), "terminating connection (pg_terminate_backend)");
         assertTrue(DatabaseUnavailable.isCause(fromJpa("08006")), "connection failure");
         assertTrue(DatabaseUnavailable.isCause(fromJpa("08003")), "connection already closed");
+        // what the fault suite saw: the pool's connection lost its backend, the driver refuses its client info
+        assertTrue(
+                DatabaseUnavailable.isCause(new jakarta.persistence.PersistenceException(
+                        new java.sql.SQLClientInfoException("This connection has been closed.", null))),
+                "a pooled connection whose backend was terminated");
     }
 
     @Test
