@@ -327,8 +327,8 @@ class AnalyticsIT {
     void aDetractorBecomesATaskForASupportLeadThatIsWorkedAndClosedWithAResurvey() throws Exception {
         try (var connection = Api.database();
                 var insert = connection.prepareStatement("INSERT INTO app_user (id, username, display_name,"
-                        + " password_hash, user_role, enabled, failed_logins, created_at)"
-                        + " VALUES (7777777, 'it-lead', 'IT Lead', 'unusable', 'SUPPORT_LEAD', TRUE, 0, ?)")) {
+                        + " password_hash, user_role, enabled, created_at)"
+                        + " VALUES (7777777, 'it-lead', 'IT Lead', 'unusable', 'SUPPORT_LEAD', TRUE, ?)")) {
             insert.setObject(1, LocalDateTime.now(ZoneOffset.UTC));
             insert.executeUpdate();
         }

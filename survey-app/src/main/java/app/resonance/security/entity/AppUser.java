@@ -14,8 +14,7 @@ import java.time.Instant;
 
 /**
  * A person who uses the console or the admin API. The password is stored as a PBKDF2 hash only. An
- * account is never locked by failed logins (the columns failed_logins and locked_until of the first
- * schema are no longer used): those are slowed down per name and address instead.
+ * account is never locked by failed logins: those are slowed down per name and address instead.
  */
 @Entity
 @Table(name = "app_user")

@@ -42,11 +42,11 @@ class AlertRulesOnBothDatabasesTest {
 
         fixture.execute(
                 "INSERT INTO app_user (id, username, display_name, password_hash, user_role, enabled,"
-                        + " failed_logins, created_at) VALUES (9001, 'lead-b', 'Lead B', 'x', 'SUPPORT_LEAD', TRUE, 0, ?)",
+                        + " created_at) VALUES (9001, 'lead-b', 'Lead B', 'x', 'SUPPORT_LEAD', TRUE, ?)",
                 NOW);
         fixture.execute(
                 "INSERT INTO app_user (id, username, display_name, password_hash, user_role, enabled,"
-                        + " failed_logins, created_at) VALUES (9002, 'lead-a', 'Lead A', 'x', 'SUPPORT_LEAD', TRUE, 0, ?)",
+                        + " created_at) VALUES (9002, 'lead-a', 'Lead A', 'x', 'SUPPORT_LEAD', TRUE, ?)",
                 NOW);
         long anna = fixture.count("SELECT id FROM customer WHERE external_id = 'C-00001'");
         long bert = fixture.count("SELECT id FROM customer WHERE external_id = 'C-00002'");

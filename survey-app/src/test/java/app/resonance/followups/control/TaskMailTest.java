@@ -57,8 +57,8 @@ class TaskMailTest {
             SampleData.sql(
                     c,
                     "INSERT INTO app_user (id, username, display_name, password_hash, user_role, enabled,"
-                            + " failed_logins, created_at, email, language)"
-                            + " VALUES (9001, 'lead', 'Sabine', 'x', 'SUPPORT_LEAD', TRUE, 0, ?, 'sabine@example.test', 'de')",
+                            + " created_at, email, language)"
+                            + " VALUES (9001, 'lead', 'Sabine', 'x', 'SUPPORT_LEAD', TRUE, ?, 'sabine@example.test', 'de')",
                     NOW);
             c.commit();
         }
