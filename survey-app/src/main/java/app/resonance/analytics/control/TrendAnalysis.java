@@ -129,4 +129,15 @@ public class TrendAnalysis {
         Estimate after = total(filter.between(marker, afterTo), rules);
         return new BeforeAfter(beforeFrom, beforeTo, marker, afterTo, before, after, ChangeTest.compare(before, after));
     }
+
+    /** Every marker with its before/after comparison over {@code days} days on each side, for the report. */
+    public List<DashboardReport.MarkerImpact> impacts(
+            RollupFilter filter,
+            List<app.resonance.analytics.entity.TrendMarker> markers,
+            int days,
+            ReportingRules rules) {
+        return markers.stream()
+                .map(m -> new DashboardReport.MarkerImpact(m, beforeAfter(filter, m.date(), days, rules)))
+                .toList();
+    }
 }
