@@ -21,6 +21,32 @@
   try { if (window.localStorage.getItem(dismissed)) { return; } } catch (e) { /* storage blocked */ }
 
   function text(t) { return t ? (t[lang] || t.de || t.en || '') : ''; }
+  // Piping as on the public forms (Piping.java): a known value is filled in; an unknown one never shows:
+  // its fallback ({answer:nps|your score}), else its parentheses or the comma before it go with it.
+  function pipe(t, values) {
+    var s = t, from = 0, m, re = /\{(customer\.name|answer:[a-z][a-z0-9_]*)(?:\|([^{}|]*))?\}/g;
+    for (;;) {
+      re.lastIndex = from;
+      if (!(m = re.exec(s))) { return s.trim(); }
+      var start = m.index, end = start + m[0].length, value = values[m[1]], by;
+      if (value !== undefined && value !== null && String(value).trim() !== '') { by = String(value); }
+      else if (m[2] !== undefined) { by = m[2]; }
+      else {
+        by = '';
+        var open = s.lastIndexOf('(', start), close = s.indexOf(')', end), next = s.indexOf('(', end);
+        if (open >= 0 && open > s.lastIndexOf(')', start) && close >= 0 && (next < 0 || close < next)) {
+          start = open; end = close + 1;
+        } else {
+          var i = start;
+          while (i > 0 && s.charAt(i - 1) === ' ') { i--; }
+          if (i > 0 && s.charAt(i - 1) === ',') { start = i - 1; }
+        }
+        while (start > 0 && s.charAt(start - 1) === ' ' && (end >= s.length || ' .,;:?!)'.indexOf(s.charAt(end)) >= 0)) { start--; }
+      }
+      s = s.slice(0, start) + by + s.slice(end);
+      from = start + by.length;
+    }
+  }
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
@@ -28,11 +54,11 @@
     return e;
   }
   var css = ':host{all:initial}' +
-    '.box{position:fixed;bottom:16px;' + (script.getAttribute('data-position') === 'left' ? 'left' : 'right') + ':16px;z-index:2147483000;' +
+    '.box{box-sizing:border-box;max-height:calc(100vh - 32px);overflow:auto;position:fixed;bottom:16px;' + (script.getAttribute('data-position') === 'left' ? 'left' : 'right') + ':16px;z-index:2147483000;' +
     'width:min(360px,calc(100vw - 32px));background:#fff;color:#1b1f24;border-radius:8px;box-shadow:0 4px 20px rgba(0,0,0,.25);' +
     'font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;padding:14px 16px}' +
     'h2{font-size:16px;margin:0 28px 8px 0}fieldset{border:0;margin:0;padding:0}legend{font-weight:600;margin-bottom:8px;padding:0}' +
-    '.s{display:grid;grid-template-columns:repeat(6,1fr);gap:4px}.s.n5{grid-template-columns:repeat(5,1fr)}.s.n7{grid-template-columns:repeat(7,1fr)}' +
+    '.s{display:grid;grid-template-columns:repeat(6,minmax(0,1fr));gap:4px}.s.n5{grid-template-columns:repeat(5,minmax(0,1fr))}.s.n7{grid-template-columns:repeat(7,minmax(0,1fr))}' +
     'label.o{position:relative}label.o input{position:absolute;opacity:0}label.o span{display:block;text-align:center;border:2px solid #6b7682;border-radius:6px;padding:6px 0;cursor:pointer;font-weight:600}' +
     'label.o input:checked+span{background:#0a58a8;border-color:#0a58a8;color:#fff}label.o input:focus-visible+span,button:focus-visible,textarea:focus-visible{outline:3px solid #b35c00;outline-offset:2px}' +
     '.e{display:flex;justify-content:space-between;font-size:12px;color:#4a5561;margin:4px 0 8px}' +
@@ -68,22 +94,30 @@
       ]));
     }
     var count = scored.max - scored.min + 1;
+    var piped = {};
     var form = el('form', { novalidate: '' }, [
-      el('fieldset', {}, [el('legend', {}, [text(scored.text)]), el('div', { 'class': 's n' + count }, options)]),
+      el('fieldset', {}, [el('legend', {}, [pipe(text(scored.text), piped)]), el('div', { 'class': 's n' + count }, options)]),
       el('div', { 'class': 'e', 'aria-hidden': 'true' }, [el('span', {}, [text(scored.minLabel)]), el('span', {}, [text(scored.maxLabel)])])
     ]);
     var area;
     if (comment) {
       area = el('textarea', { id: 'rw-comment', rows: '3', maxlength: comment.type === 'SHORT_TEXT' ? '500' : '5000' });
-      form.appendChild(el('label', { 'for': 'rw-comment' }, [text(comment.text)]));
+      var commentLabel = el('label', { 'for': 'rw-comment' }, [pipe(text(comment.text), piped)]);
+      form.appendChild(commentLabel);
       form.appendChild(area);
+      // The score on the same page is known as soon as it is picked: the comment question pipes it.
+      form.addEventListener('change', function (event) {
+        if (event.target.name !== 'score') { return; }
+        piped['answer:' + scored.id] = event.target.value;
+        commentLabel.textContent = pipe(text(comment.text), piped);
+      });
     }
     var status = el('p', { 'class': 'msg', role: 'status', 'aria-live': 'polite' });
     form.appendChild(el('button', { type: 'submit', 'class': 'send' }, [ui.send]));
     form.appendChild(status);
     var close = el('button', { type: 'button', 'class': 'x', 'aria-label': ui.close }, ['\u00d7']);
     var box = el('section', { 'class': 'box', role: 'dialog', 'aria-label': ui.title, lang: lang }, [
-      el('h2', {}, [text(survey.title) || ui.title]), close, form
+      el('h2', {}, [pipe(text(survey.title), {}) || ui.title]), close, form
     ]);
     root.appendChild(box);
     document.body.appendChild(host);

@@ -87,6 +87,15 @@ class ConsoleAccessibilityBrowserIT {
     }
 
     @Test
+    void theLandingPageHasNoViolationsInEitherLanguage() {
+        for (String language : List.of("en", "de")) {
+            visit("landing " + language, "/?lang=" + language);
+            assertEquals(language, browser.find(By.tagName("html")).getAttribute("lang"));
+        }
+        assertNoViolations();
+    }
+
+    @Test
     void everyPageASupportLeadSeesHasNoViolationsInEitherLanguage() throws Exception {
         everyPageOf("lead", taskPath());
     }

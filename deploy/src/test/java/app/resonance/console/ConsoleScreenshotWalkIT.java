@@ -52,6 +52,9 @@ class ConsoleScreenshotWalkIT {
             for (String language : List.of("en", "de")) {
                 try (Browser browser = Browser.open(width, 900, language)) {
                     String base = ConsoleApp.base().toString().replaceFirst("//[^:/]+", "//127.0.0.1");
+                    browser.go(base + "?lang=" + language);
+                    browser.find(By.id("to-console"));
+                    save(browser, language, width, "landing");
                     browser.go(base + "admin/login.xhtml");
                     save(browser, language, width, "login");
                     new LoginPage(browser).loginAs("admin", ConsoleApp.ADMIN_PASSWORD);
@@ -66,7 +69,7 @@ class ConsoleScreenshotWalkIT {
             }
         }
         assertTrue(saved == 4 * PAGES.size(), "pictures: " + saved);
-        System.out.println("Screenshot walk: " + (saved + 4) + " pictures in " + TARGET.toAbsolutePath());
+        System.out.println("Screenshot walk: " + (saved + 8) + " pictures in " + TARGET.toAbsolutePath());
     }
 
     static String name(String page) {

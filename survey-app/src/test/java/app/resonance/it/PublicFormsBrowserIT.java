@@ -100,7 +100,7 @@ class PublicFormsBrowserIT {
                     "rows": [{"id": "speed", "label": {"de": "Tempo", "en": "Speed"}},
                              {"id": "design", "label": {"de": "Gestaltung", "en": "Design"}}]},
                    {"id": "why", "type": "LONG_TEXT", "page": 2, "required": false,
-                    "text": {"de": "Warum eine {answer:nps}, {customer.name}?", "en": "Why a {answer:nps}, {customer.name}?"}}
+                    "text": {"de": "Warum eine {answer:nps|solche Bewertung}, {customer.name}?", "en": "Why a {answer:nps|score like this}, {customer.name}?"}}
                  ]}""".formatted(slug), "Authorization", Api.admin());
         assertEquals(201, created.statusCode(), created.body());
         if (settings != null) {
@@ -230,7 +230,7 @@ class PublicFormsBrowserIT {
             browser.submit();
             assertTrue(browser.present("#q-improve"), "detractors are asked what to improve");
             assertEquals(
-                    "Thank you. What is the main reason for your 3 out of 10?",
+                    "Thank you. What is the main reason for your score (3 out of 10)?",
                     browser.find("label[for=q-reason]").getText());
             browser.type("#q-improve", "Faster support");
             String resume = browser.find(".resume a").getAttribute("href");
@@ -432,16 +432,34 @@ class PublicFormsBrowserIT {
             exchange.close();
         });
         site.start();
-        try (Browser browser = Browser.open(1024, 800, "en")) {
+        try (Browser browser = Browser.open(390, 800, "en")) {
             browser.go(siteOrigin + "/shop");
             browser.waitUntil(d -> browser.present("[data-resonance-widget]"));
             SearchContext widget = browser.find("[data-resonance-widget]").getShadowRoot();
             assertEquals(
                     "Would you recommend us?",
                     widget.findElement(By.cssSelector("legend")).getText());
+            // On a 390 px phone the whole box is on the screen.
+            String inView = "var r = arguments[0].shadowRoot.querySelector('.box').getBoundingClientRect();"
+                    + " return r.left >= 0 && r.right <= window.innerWidth && r.width > 300;";
+            assertEquals(
+                    Boolean.TRUE,
+                    browser.script(inView, browser.find("[data-resonance-widget]")),
+                    "box within a 390 px screen");
+            // Piping: no raw brace; the score on the same page is filled in as soon as it is picked.
+            String shown = "return arguments[0].shadowRoot.querySelector('.box').textContent";
+            assertEquals(
+                    "Why a score like this?",
+                    widget.findElement(By.cssSelector("label[for=rw-comment]")).getText(),
+                    "the fallback while no score is picked, no name on another site");
+            assertFalse(((String) browser.script(shown, browser.find("[data-resonance-widget]"))).contains("{"));
             List<WebElement> scores = widget.findElements(By.cssSelector("label.o"));
             assertEquals(11, scores.size());
             scores.get(9).click();
+            assertEquals(
+                    "Why a 9?",
+                    widget.findElement(By.cssSelector("label[for=rw-comment]")).getText());
+            assertFalse(((String) browser.script(shown, browser.find("[data-resonance-widget]"))).contains("{"));
             widget.findElement(By.cssSelector("button.send")).click();
             // The widget replaces its message while it sends: look the message up afresh on every try.
             browser.waitUntil(d -> browser.find("[data-resonance-widget]")

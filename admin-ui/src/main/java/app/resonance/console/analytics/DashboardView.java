@@ -86,6 +86,22 @@ public class DashboardView implements Serializable {
         dashboard = compute();
     }
 
+    /** The rollups the page's filters select. */
+    private RollupFilter rollupFilter(Survey survey) {
+        Metric metric = metricOf(survey);
+        return new RollupFilter(
+                metric,
+                survey.id(),
+                questionKey(survey, metric),
+                filter.selectedSegment() == null
+                        ? null
+                        : filter.selectedSegment().id(),
+                filter.getChannel(),
+                filter.getLocale(),
+                filter.fromDate(),
+                filter.toDate());
+    }
+
     private Dashboard compute() {
         Survey survey = filter.selectedSurvey();
         Metric metric = metricOf(survey);
@@ -93,15 +109,7 @@ public class DashboardView implements Serializable {
         Long segmentId = filter.selectedSegment() == null
                 ? null
                 : filter.selectedSegment().id();
-        RollupFilter rollups = new RollupFilter(
-                metric,
-                survey.id(),
-                questionKey(survey, metric),
-                segmentId,
-                filter.getChannel(),
-                filter.getLocale(),
-                filter.fromDate(),
-                filter.toDate());
+        RollupFilter rollups = rollupFilter(survey);
         List<Tile> tiles = new ArrayList<>();
         for (Metric m : List.of(Metric.NPS, Metric.CSAT, Metric.CES)) {
             boolean own = m == metric;
@@ -247,18 +255,23 @@ public class DashboardView implements Serializable {
                 .findFirst()
                 .orElseThrow();
         var content = new app.resonance.analytics.control.DashboardReport.Content(
-                survey.slug(),
+                survey.publishedVersion().orElse(survey.latestVersion()).title().in(Faces.locale()),
                 filter.selectedSegment() == null
                         ? getTrendSubject()
                         : names.get(filter.selectedSegment().id()),
+                filter.getChannel(),
+                filter.getLocale(),
                 filter.fromDate(),
                 filter.toDate(),
                 filter.granularity(),
+                LocalDate.now(clock.withZone(settings.zone())),
                 total,
                 dashboard.points(),
+                dashboard.segmentsFrom(),
+                filter.toDate(),
                 dashboard.segments(),
                 names,
-                dashboard.markers());
+                analysis.impacts(rollupFilter(survey), dashboard.markers(), filter.getDays(), rules));
         var faces = jakarta.faces.context.FacesContext.getCurrentInstance();
         var external = faces.getExternalContext();
         external.responseReset();

@@ -6,7 +6,7 @@ import java.text.NumberFormat;
 import java.util.Locale;
 
 /** How the dashboard writes figures: one decimal, the page's decimal separator. */
-final class Figures {
+public final class Figures {
 
     private Figures() {}
 
@@ -22,19 +22,19 @@ final class Figures {
         return e.metric() == Metric.CES || e.metric() == Metric.RATING ? 2 : 1;
     }
 
-    static String value(Estimate e, Locale locale) {
+    public static String value(Estimate e, Locale locale) {
         return format(locale, decimals(e)).format(e.value());
     }
 
-    static String margin(Estimate e, Locale locale) {
+    public static String margin(Estimate e, Locale locale) {
         return "± " + format(locale, decimals(e)).format(e.marginOfError());
     }
 
-    static String signed(double d, Locale locale) {
+    public static String signed(double d, Locale locale) {
         return (d > 0 ? "+" : d < 0 ? "−" : "") + format(locale, 1).format(Math.abs(d));
     }
 
-    static String p(double p, Locale locale) {
+    public static String p(double p, Locale locale) {
         return p < 0.001
                 ? "p < " + format(locale, 3).format(0.001)
                 : "p = " + format(locale, 3).format(p);

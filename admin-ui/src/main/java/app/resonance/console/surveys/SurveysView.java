@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** All surveys with status, versions and title. */
+/** All surveys with status, versions, title, responses and the newest response. */
 @Named
 @RequestScoped
 public class SurveysView {
@@ -18,10 +18,17 @@ public class SurveysView {
     SurveyCatalog catalog;
 
     private List<Survey> surveys;
+    private java.util.Map<Long, SurveyCatalog.Activity> activity;
 
     @PostConstruct
     void load() {
         surveys = catalog.all();
+        activity = catalog.activity();
+    }
+
+    /** How many complete responses the survey has and when the newest came in. */
+    public SurveyCatalog.Activity activity(Survey survey) {
+        return activity.getOrDefault(survey.id(), SurveyCatalog.Activity.NONE);
     }
 
     public List<Survey> getSurveys() {

@@ -166,9 +166,12 @@ public class AdminAnalyticsResource {
     @Transactional
     @Operation(
             summary = "The dashboard as a PDF report",
-            description = "Same filters as the trend (default: the last 365 days by week): the headline figure with n"
-                    + " and margin, the trend per period with n and margin, the segments over the last 60 days of the"
-                    + " range against the 60 before, and the markers. Language from Accept-Language (de, en).")
+            description = "Same filters as the trend (default: the last 365 days by month): the survey's title, the"
+                    + " filters and the day it was made, the headline figure with n and margin, the trend drawn with"
+                    + " its 95 % band, partial periods and markers, each marker's 60 days before against 60 days from"
+                    + " it with the significance in words, the trend per period with n and margin, and the segments"
+                    + " over the last 60 days of the range against the 60 before. Language from Accept-Language"
+                    + " (de, en).")
     public Response dashboardReport() {
         AnalyticsQuery query = query(TREND_DAYS);
         if (countPeriods(query) > MAX_POINTS) {
@@ -187,22 +190,35 @@ public class AdminAnalyticsResource {
                         s -> "de".equals(messages.locale().getLanguage())
                                 ? s.name().de()
                                 : s.name().en()));
+        LocalDate segmentsFrom = filter.to().minusDays(59);
         var content = new app.resonance.analytics.control.DashboardReport.Content(
                 query.survey() == null
-                        ? messages.get("report.allSegments")
-                        : query.survey().slug(),
+                        ? messages.get("report.allSurveys")
+                        : query.survey()
+                                .publishedVersion()
+                                .orElse(query.survey().latestVersion())
+                                .title()
+                                .in(messages.locale()),
                 query.segment() == null
                         ? messages.get("report.allSegments")
                         : names.get(query.segment().id()),
+                filter.channel(),
+                filter.locale(),
                 filter.from(),
                 filter.to(),
                 query.granularity(),
+                LocalDate.now(clock.withZone(settings.zone())),
                 analysis.total(filter, query.rules()),
                 analysis.trend(filter, query.granularity(), query.rules()),
-                analysis.segments(
-                        filter.inSegment(null).between(filter.to().minusDays(59), filter.to()), query.rules()),
+                segmentsFrom,
+                filter.to(),
+                analysis.segments(filter.inSegment(null).between(segmentsFrom, filter.to()), query.rules()),
                 names,
-                markers.between(filter.from(), filter.to(), filter.surveyId(), filter.segmentId()));
+                analysis.impacts(
+                        filter,
+                        markers.between(filter.from(), filter.to(), filter.surveyId(), filter.segmentId()),
+                        60,
+                        query.rules()));
         jakarta.ws.rs.core.StreamingOutput body =
                 out -> new app.resonance.analytics.control.DashboardReport(messages).write(content, out);
         return Response.ok(body, "application/pdf")

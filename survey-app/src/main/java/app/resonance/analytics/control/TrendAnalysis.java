@@ -60,6 +60,22 @@ public class TrendAnalysis {
     /** One segment (or all responses, {@code segmentId} null) now and in the previous period. */
     public record SegmentFigure(Long segmentId, Estimate current, Estimate previous, Significance change) {}
 
+    /**
+     * All responses of the filter (its segment ignored) in its days against the previous period of the same
+     * length, with the significance of the change: the first entry of {@link #segments}.
+     */
+    public SegmentFigure overall(RollupFilter filter, ReportingRules rules) {
+        Periods periods = Periods.of(filter.from(), filter.to());
+        ScoreRollups rollups = rollups();
+        return figure(
+                null,
+                rollups.total(filter.inSegment(null)),
+                rollups.total(filter.between(periods.previousFrom(), periods.previousTo())
+                        .inSegment(null)),
+                filter.metric(),
+                rules);
+    }
+
     /** Every segment with answers in either period, and all responses first. */
     public List<SegmentFigure> segments(RollupFilter filter, ReportingRules rules) {
         Periods periods = Periods.of(filter.from(), filter.to());
@@ -112,5 +128,16 @@ public class TrendAnalysis {
         Estimate before = total(filter.between(beforeFrom, beforeTo), rules);
         Estimate after = total(filter.between(marker, afterTo), rules);
         return new BeforeAfter(beforeFrom, beforeTo, marker, afterTo, before, after, ChangeTest.compare(before, after));
+    }
+
+    /** Every marker with its before/after comparison over {@code days} days on each side, for the report. */
+    public List<DashboardReport.MarkerImpact> impacts(
+            RollupFilter filter,
+            List<app.resonance.analytics.entity.TrendMarker> markers,
+            int days,
+            ReportingRules rules) {
+        return markers.stream()
+                .map(m -> new DashboardReport.MarkerImpact(m, beforeAfter(filter, m.date(), days, rules)))
+                .toList();
     }
 }

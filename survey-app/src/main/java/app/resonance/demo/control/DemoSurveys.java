@@ -130,9 +130,9 @@ final class DemoSurveys {
                                                 QuestionType.LONG_TEXT,
                                                 t(
                                                         "Danke, {customer.name}. Was ist der wichtigste Grund für"
-                                                                + " Ihre {answer:nps} von 10?",
+                                                                + " Ihre Bewertung ({answer:nps} von 10)?",
                                                         "Thank you, {customer.name}. What is the main reason for"
-                                                                + " your {answer:nps} out of 10?"))
+                                                                + " your score ({answer:nps} out of 10)?"))
                                         .on(2),
                                 text(
                                                 "improve",

@@ -104,6 +104,24 @@ public class FollowUps {
                 .getResultList();
     }
 
+    private static final String OPEN_ALERTS =
+            " FROM Alert a, FollowUp f WHERE f.id = a.followUpId AND f.status IN :open";
+
+    /** Alerts whose follow-up task is still open or in progress, newest first. */
+    public List<Alert> openAlerts(int limit) {
+        return em.createQuery("SELECT a" + OPEN_ALERTS + " ORDER BY a.createdAt DESC, a.id DESC", Alert.class)
+                .setParameter("open", List.of(FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS))
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** How many alerts {@link #openAlerts} would list without a limit. */
+    public long openAlertCount() {
+        return em.createQuery("SELECT COUNT(a)" + OPEN_ALERTS, Long.class)
+                .setParameter("open", List.of(FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS))
+                .getSingleResult();
+    }
+
     /** A change to a task: every field optional. */
     public record Change(
             FollowUpStatus status,

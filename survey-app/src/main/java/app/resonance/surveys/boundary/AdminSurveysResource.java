@@ -74,10 +74,16 @@ public class AdminSurveysResource {
     static final int MAX_INVITATIONS = 1000;
 
     @GET
-    @Operation(summary = "All surveys with their status and versions")
+    @Operation(
+            summary = "All surveys with their status and versions",
+            description = "Each with its number of complete responses (responses) and the time of the newest"
+                    + " (lastResponse, ISO instant; missing while there is none).")
     public JsonArray list() {
         var array = Jsonp.createArrayBuilder();
-        catalog.all().forEach(survey -> array.add(SurveyJson.summary(survey)));
+        var activity = catalog.activity();
+        catalog.all()
+                .forEach(survey -> array.add(
+                        SurveyJson.summary(survey, activity.getOrDefault(survey.id(), SurveyCatalog.Activity.NONE))));
         return array.build();
     }
 

@@ -2,6 +2,7 @@ package app.resonance.surveys.boundary;
 
 import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.entity.LocalizedText;
+import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionOption;
@@ -99,12 +100,16 @@ public final class SurveyJson {
     }
 
     /** One line per survey for lists. */
-    public static JsonObject summary(Survey survey) {
+    public static JsonObject summary(Survey survey, SurveyCatalog.Activity activity) {
         JsonObjectBuilder json = Jsonp.createObjectBuilder()
                 .add("slug", survey.slug())
                 .add("kind", survey.kind().name())
                 .add("status", survey.status().name())
-                .add("latestVersion", survey.latestVersion().number());
+                .add("latestVersion", survey.latestVersion().number())
+                .add("responses", activity.responses());
+        if (activity.lastResponse() != null) {
+            json.add("lastResponse", activity.lastResponse().toString());
+        }
         survey.publishedVersion().ifPresent(v -> json.add("publishedVersion", v.number()));
         addTexts(json, "title", survey.latestVersion().title());
         return json.build();

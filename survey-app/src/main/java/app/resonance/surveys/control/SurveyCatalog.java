@@ -116,4 +116,27 @@ public class SurveyCatalog {
     public List<Survey> all() {
         return em.createNamedQuery(Survey.ALL, Survey.class).getResultList();
     }
+
+    /** How many complete responses a survey has and when the newest was given (null: none yet). */
+    public record Activity(long responses, Instant lastResponse) {
+        public static final Activity NONE = new Activity(0, null);
+    }
+
+    /** Every survey's activity by survey id; surveys without a complete response are missing. */
+    public Map<Long, Activity> activity() {
+        Map<Long, Activity> activity = new java.util.HashMap<>();
+        // Native: the newest time comes back as the column's type, which the Instant converter cannot take
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT survey_id, COUNT(*), MAX(submitted_at) FROM response"
+                        + " WHERE status = 'COMPLETE' GROUP BY survey_id")
+                .getResultList();
+        for (Object[] row : rows) {
+            Object last = row[2];
+            Instant at = last instanceof java.sql.Timestamp t
+                    ? t.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC)
+                    : last instanceof java.time.LocalDateTime t ? t.toInstant(java.time.ZoneOffset.UTC) : null;
+            activity.put(((Number) row[0]).longValue(), new Activity(((Number) row[1]).longValue(), at));
+        }
+        return activity;
+    }
 }

@@ -29,7 +29,7 @@ public final class SurveyDraftValidator {
     static final int MAX_OPTIONS = 50;
     static final int MAX_PAGES = 20;
     /** A piped earlier answer in a question's text. */
-    public static final Pattern PIPE = Pattern.compile("\\{answer:([a-z][a-z0-9_]*)}");
+    public static final Pattern PIPE = Pattern.compile("\\{answer:([a-z][a-z0-9_]*)(?:\\|[^{}|]*)?}");
 
     private final Messages messages;
     private final List<FieldError> errors = new ArrayList<>();

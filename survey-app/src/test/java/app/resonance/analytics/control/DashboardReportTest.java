@@ -1,6 +1,7 @@
 package app.resonance.analytics.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.resonance.analytics.entity.TrendMarker;
@@ -28,61 +29,136 @@ class DashboardReportTest {
 
     static DashboardReport.Content content() {
         LocalDate march = LocalDate.of(2026, 3, 1);
+        TrendMarker calls = new TrendMarker(
+                null, null, LocalDate.of(2026, 3, 15), "Check-in calls started 🎉", null, "lead", Instant.EPOCH);
+        TrendMarker mail = new TrendMarker(
+                null, null, LocalDate.of(2026, 4, 10), "New mail template", null, "lead", Instant.EPOCH);
         return new DashboardReport.Content(
-                "relationship-nps",
+                "Customer relationship",
                 "Business plan",
+                "EMAIL",
+                "de",
                 march,
-                LocalDate.of(2026, 4, 30),
+                LocalDate.of(2026, 4, 20),
                 Granularity.MONTH,
+                LocalDate.of(2026, 4, 21),
                 TOTAL,
                 List.of(
-                        new TrendPoint(march, LocalDate.of(2026, 3, 31), "2026-03", TOTAL),
-                        new TrendPoint(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30), "2026-04", FEW)),
+                        new TrendPoint(march, LocalDate.of(2026, 3, 31), "2026-03", BEFORE),
+                        new TrendPoint(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 20), "2026-04", TOTAL)),
+                LocalDate.of(2026, 2, 20),
+                LocalDate.of(2026, 4, 20),
                 List.of(new TrendAnalysis.SegmentFigure(7L, TOTAL, BEFORE, ChangeTest.compare(BEFORE, TOTAL))),
                 Map.of(7L, "Business plan"),
-                List.of(new TrendMarker(
-                        null,
-                        null,
-                        LocalDate.of(2026, 3, 15),
-                        "Check-in calls started 🎉",
-                        null,
-                        "lead",
-                        Instant.EPOCH)));
+                List.of(
+                        new DashboardReport.MarkerImpact(
+                                calls,
+                                new TrendAnalysis.BeforeAfter(
+                                        LocalDate.of(2026, 1, 14),
+                                        LocalDate.of(2026, 3, 14),
+                                        LocalDate.of(2026, 3, 15),
+                                        LocalDate.of(2026, 5, 13),
+                                        BEFORE,
+                                        TOTAL,
+                                        ChangeTest.compare(BEFORE, TOTAL))),
+                        new DashboardReport.MarkerImpact(
+                                mail,
+                                new TrendAnalysis.BeforeAfter(
+                                        LocalDate.of(2026, 2, 9),
+                                        LocalDate.of(2026, 4, 9),
+                                        LocalDate.of(2026, 4, 10),
+                                        LocalDate.of(2026, 6, 8),
+                                        TOTAL,
+                                        FEW,
+                                        ChangeTest.compare(TOTAL, FEW)))));
+    }
+
+    static byte[] pdf(Locale locale) throws Exception {
+        var out = new ByteArrayOutputStream();
+        new DashboardReport(Messages.of(locale)).write(content(), out);
+        return out.toByteArray();
     }
 
     static String text(Locale locale) throws Exception {
-        var out = new ByteArrayOutputStream();
-        new DashboardReport(Messages.of(locale)).write(content(), out);
-        try (var pdf = Loader.loadPDF(out.toByteArray())) {
+        try (var pdf = Loader.loadPDF(pdf(locale))) {
             return new PDFTextStripper().getText(pdf);
         }
     }
 
     @Test
-    void theEnglishReportHasTheFiguresWithNAndMarginAndNoNumberForTooFewResponses() throws Exception {
+    void theEnglishReportNamesSurveyFiltersDateAndSaysWhetherEachActionWorked() throws Exception {
         assertEquals(30.0, TOTAL.value(), 1e-9);
         assertEquals(15.3, Math.round(TOTAL.marginOfError() * 10) / 10.0, 1e-9);
         String text = text(Locale.ENGLISH);
+        assertTrue(text.contains("Customer relationship: Recommendation (NPS)"), "the title, not the slug: " + text);
+        assertTrue(text.contains("made on 2026-04-21"), text);
         assertTrue(
-                text.contains("Survey relationship-nps, segment Business plan, 2026-03-01 to 2026-04-30, per month"),
+                text.contains(
+                        "Survey: Customer relationship · Segment: Business plan · Channel: email · Language: German"),
                 text);
+        assertTrue(text.contains("Period: 2026-03-01 to 2026-04-20, per month"), text);
         assertTrue(text.contains("30.0 ± 15.3 (n = 100)"), text);
-        assertTrue(text.contains("2026-03 30.0 ± 15.3 100"), text);
-        assertTrue(text.contains("2026-04 Not enough responses 12"), text);
-        // before: 20 - 60 = -40; change +70.0, clearly significant
+        // the chart's legend and the partial month, in the table too
+        assertTrue(text.contains("95 % interval"), text);
+        assertTrue(text.contains("partial period (*)"), text);
+        assertTrue(text.contains("2026-04*"), "the chart's label of the partial month: " + text);
+        assertTrue(text.contains("2026-04 (partial) 30.0 ± 15.3 100"), text);
+        assertTrue(text.contains("2026-03 -40.0 ± "), text);
+        // each action: before/after and the verdict in words; what the font cannot draw is a ?
+        assertTrue(text.contains("1. 2026-03-15: Check-in calls started ?"), text);
+        assertTrue(text.contains("Before (2026-01-14 to 2026-03-14): -40.0 ± "), text);
+        assertTrue(text.contains("From the action (2026-03-15 to 2026-05-13): 30.0 ± 15.3"), text);
+        assertTrue(
+                text.contains("The change of +70.0 points is significant (p < 0.001): very unlikely to be chance."),
+                text);
+        assertTrue(text.contains("2. 2026-04-10: New mail template"), text);
+        assertTrue(text.contains("No verdict: too few responses before or after the action."), text);
+        // the segment table says which days it compares
+        assertTrue(text.contains("2026-02-20 to 2026-04-20 against 2025-12-22 to 2026-02-19."), text);
         assertTrue(text.contains("Business plan 30.0 ± 15.3 (n = 100) -40.0 ± "), text);
         assertTrue(text.contains("+70.0 * significant (p < 0.05)"), text);
-        assertTrue(text.contains("2026-03-15 Check-in calls started ?"), "what the font cannot draw is a ?: " + text);
+        assertFalse(text.contains("relationship-nps"), text);
     }
 
     @Test
     void theGermanReportWritesGermanTextsAndDecimalCommas() throws Exception {
         String text = text(Locale.GERMAN);
+        assertTrue(text.contains("Customer relationship: Weiterempfehlung (NPS)"), text);
+        assertTrue(text.contains("erstellt am 2026-04-21"), text);
         assertTrue(
-                text.contains("Umfrage relationship-nps, Segment Business plan, 2026-03-01 bis 2026-04-30, pro Monat"),
+                text.contains(
+                        "Umfrage: Customer relationship · Segment: Business plan · Kanal: E-Mail · Sprache: Deutsch"),
                 text);
+        assertTrue(text.contains("Zeitraum: 2026-03-01 bis 2026-04-20, pro Monat"), text);
         assertTrue(text.contains("30,0 ± 15,3 (n = 100)"), text);
-        assertTrue(text.contains("2026-04 Zu wenige Antworten 12"), text);
+        assertTrue(text.contains("2026-04 (unvollständig) 30,0 ± 15,3 100"), text);
+        assertTrue(
+                text.contains("Die Veränderung um +70,0 Punkte ist signifikant (p < 0,001): sehr wahrscheinlich kein"
+                        + " Zufall."),
+                text);
+        assertTrue(text.contains("Keine Aussage: zu wenige Antworten vor oder nach der Maßnahme."), text);
         assertTrue(text.contains("signifikant (p < 0,05)"), text);
+    }
+
+    /** The first page as a picture (target/report-en.png, target/report-de.png) for a person to look at. */
+    @Test
+    void theFirstPageIsDrawnWithTheChart() throws Exception {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+            try (var pdf = Loader.loadPDF(pdf(locale))) {
+                var image = new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(0, 110);
+                javax.imageio.ImageIO.write(
+                        image, "png", new java.io.File("target/report-" + locale.getLanguage() + ".png"));
+                // the band is drawn: light blue pixels in the chart's area
+                int band = 0;
+                for (int x = 0; x < image.getWidth(); x++) {
+                    for (int y = 0; y < image.getHeight(); y++) {
+                        if ((image.getRGB(x, y) & 0xFFFFFF) == 0xCCE0F7) {
+                            band++;
+                        }
+                    }
+                }
+                assertTrue(band > 500, "band pixels: " + band);
+            }
+        }
     }
 }

@@ -52,7 +52,47 @@ class PipingTest {
     @Test
     void unansweredOrUnknownQuestionsPipeNothingAndSpecialCharactersStayText() {
         assertEquals(
-                "Score: , $1 \\",
-                Piping.render("Score: {answer:missing}, $1 \\", "en", version(), FormValues.empty(), null));
+                "Score: $1 \\",
+                Piping.render("Score: {answer:missing} $1 \\", "en", version(), FormValues.empty(), null));
+    }
+
+    @Test
+    void aPlaceholderWithoutAValueIsNeverShownAndTheSentenceReadsWithoutIt() {
+        FormValues none = FormValues.empty();
+        // The author's fallback after a bar, in each language.
+        assertEquals(
+                "What is the main reason for your score out of 10?",
+                Piping.render(
+                        "What is the main reason for your {answer:nps|score} out of 10?", "en", version(), none, null));
+        assertEquals(
+                "Was ist der wichtigste Grund für Ihre 4 von 10?",
+                Piping.render(
+                        "Was ist der wichtigste Grund für Ihre {answer:nps|Bewertung} von 10?",
+                        "de",
+                        version(),
+                        ANSWERS,
+                        null));
+        // Parentheses go with the placeholder, a comma before it too.
+        assertEquals(
+                "Danke. Was ist der wichtigste Grund für Ihre Bewertung?",
+                Piping.render(
+                        "Danke, {customer.name}. Was ist der wichtigste Grund für Ihre Bewertung ({answer:nps} von 10)?",
+                        "de",
+                        version(),
+                        none,
+                        null));
+        assertEquals(
+                "Thank you, Anna. What is the main reason for your score (4 out of 10)?",
+                Piping.render(
+                        "Thank you, {customer.name}. What is the main reason for your score ({answer:nps} out of 10)?",
+                        "en",
+                        version(),
+                        ANSWERS,
+                        "Anna"));
+        // Without a rule that fits, the placeholder alone goes and no space is left before the question mark.
+        assertEquals("Why a?", Piping.render("Why a {answer:nps}, {customer.name}?", "en", version(), none, null));
+        assertEquals(
+                "Why a score like this?",
+                Piping.render("Why a {answer:nps|score like this}, {customer.name}?", "en", version(), none, " "));
     }
 }
