@@ -48,8 +48,7 @@ public class RequestGuardFilter extends HttpFilter {
             response = new RetryAfterWhenUnavailable(response);
         }
         HttpServletRequest limited = new LimitedRequest(request);
-        // The header as the client sent it: getContentType() carries the default charset (glassfish-web.xml).
-        String contentType = request.getHeader("Content-Type");
+        String contentType = sentContentType(request);
         if (request.getDispatcherType() == DispatcherType.REQUEST && StrictJson.isJson(contentType)) {
             Messages messages = Messages.of(request.getLocale());
             Optional<String> charset = StrictJson.foreignCharset(contentType);
@@ -84,6 +83,20 @@ public class RequestGuardFilter extends HttpFilter {
             limited = new ReadRequest(request, body);
         }
         chain.doFilter(limited, response);
+    }
+
+    /**
+     * The Content-Type header as the client sent it. Payara sets the web module's request encoding (UTF-8,
+     * glassfish-web.xml) on every request as it enters the context, and Grizzly answers getContentType() and
+     * getHeader("Content-Type") from the media type with that charset, so a client's {@code charset=ISO-8859-1}
+     * would read as UTF-8 there; getHeaders() reads the header lines themselves.
+     */
+    static String sentContentType(HttpServletRequest request) {
+        var sent = request.getHeaders("Content-Type");
+        if (sent != null && sent.hasMoreElements()) {
+            return sent.nextElement();
+        }
+        return request.getHeader("Content-Type");
     }
 
     static ProblemException unsupportedCharset(String charset) {
