@@ -21,11 +21,18 @@ final class RunningApp {
     final int port;
     private Process process;
     private int starts;
-    /** Every answer other than 200 that /health/ready gave while the app was starting (Payara's own included). */
+    /** The paths polled every few milliseconds while the bundle starts: readiness and the public API. */
+    static final List<String> STARTUP_PATHS = List.of("/health/ready", "/api/v1/surveys/start-up-probe");
+    /**
+     * Every answer the bundle gave to {@link #STARTUP_PATHS} while it was starting, until /health/ready
+     * answered 200 (Payara's own answers included, if there are any).
+     */
     final List<StartupAnswer> startupAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** How many start-up polls were made in all, refused connections included. */
+    final java.util.concurrent.atomic.AtomicInteger startupPolls = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** An answer to a readiness poll that was not 200, with its headers and body. */
-    record StartupAnswer(int statusCode, Map<String, List<String>> headers, String body) {
+    /** An answer to a start-up poll, with its headers and body. */
+    record StartupAnswer(String path, int statusCode, Map<String, List<String>> headers, String body) {
         java.util.Optional<String> header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
@@ -69,8 +76,60 @@ final class RunningApp {
         env.put("RESONANCE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("RESONANCE_SUBMISSIONS_PER_MINUTE", "0");
         env.put("RESONANCE_MAIL_PORT", Integer.toString(PrivatePostgres.freePort()));
+        var watching = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread watch = new Thread(() -> watchStartup(watching), "start-up watch");
+        watch.setDaemon(true);
         process = pb.start();
-        awaitReady(http, Duration.ofSeconds(Integer.getInteger("faults.startSeconds", 240)));
+        watch.start();
+        try {
+            awaitReady(http, Duration.ofSeconds(Integer.getInteger("faults.startSeconds", 240)));
+        } finally {
+            watching.set(false);
+            watch.join(10_000);
+        }
+    }
+
+    /**
+     * Polls readiness and a public API address every 5 ms, each on a new connection, and keeps every answer
+     * until readiness answers 200: what a client talking to the instance directly sees while it starts.
+     */
+    private void watchStartup(java.util.concurrent.atomic.AtomicBoolean watching) {
+        while (watching.get()) {
+            for (String path : STARTUP_PATHS) {
+                startupPolls.incrementAndGet();
+                try {
+                    var connection =
+                            (java.net.HttpURLConnection) uri(path).toURL().openConnection();
+                    connection.setConnectTimeout(1000);
+                    connection.setReadTimeout(10_000);
+                    connection.setUseCaches(false);
+                    try {
+                        int status = connection.getResponseCode();
+                        String body = "";
+                        try {
+                            // an error without a body has no error stream, and the input stream of an error throws
+                            var stream = connection.getErrorStream() != null
+                                    ? connection.getErrorStream()
+                                    : connection.getInputStream();
+                            body = stream == null
+                                    ? ""
+                                    : new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        } catch (java.io.IOException noBody) {
+                            // an answer all the same: status and headers were read
+                        }
+                        startupAnswers.add(new StartupAnswer(path, status, connection.getHeaderFields(), body));
+                        if (status == 200 && path.equals("/health/ready")) {
+                            return;
+                        }
+                    } finally {
+                        connection.disconnect();
+                    }
+                } catch (java.io.IOException refusedOrCut) {
+                    // nothing listens yet (or the connection broke): not an answer
+                }
+            }
+            PrivatePostgres.sleep(Duration.ofMillis(5));
+        }
     }
 
     private volatile String lastAnswer = "no answer";
@@ -104,15 +163,6 @@ final class RunningApp {
             try {
                 int status = connection.getResponseCode();
                 lastAnswer = "status " + status;
-                if (status != 200) {
-                    var stream = connection.getErrorStream() != null
-                            ? connection.getErrorStream()
-                            : connection.getInputStream();
-                    String body = stream == null
-                            ? ""
-                            : new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                    startupAnswers.add(new StartupAnswer(status, connection.getHeaderFields(), body));
-                }
                 return status;
             } finally {
                 connection.disconnect();

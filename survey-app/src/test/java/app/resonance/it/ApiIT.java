@@ -570,6 +570,34 @@ class ApiIT {
         assertEquals(201, clean.statusCode(), clean.body());
     }
 
+    /** Finding 9: Payara put its default charset into the Content-Type the app read, so this was stored. */
+    @Test
+    void aJsonBodyDeclaredInAnotherCharsetThanUtf8Is415NamingTheCharset() {
+        String slug = publishedSurvey();
+        String path = "api/v1/surveys/" + slug + "/responses";
+        var latin1 = api.send(api.request(path)
+                .header("Content-Type", "application/json; charset=ISO-8859-1")
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofByteArray("{\"answers\": {\"nps\": 9, \"why\": \"Gr\u00fc\u00dfe\"}}"
+                        .getBytes(StandardCharsets.ISO_8859_1)))
+                .build());
+
+        assertEquals(415, latin1.statusCode(), latin1.body());
+        assertEquals(
+                "application/problem+json",
+                latin1.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(Api.json(latin1).getString("detail").contains("ISO-8859-1"), latin1.body());
+        assertEquals(
+                0,
+                Api.count(
+                        "SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
+        var utf8 = api.send(api.request(path)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"answers\": {\"nps\": 9}}", StandardCharsets.UTF_8))
+                .build());
+        assertEquals(201, utf8.statusCode(), utf8.body());
+    }
+
     @Test
     void healthMetricsAndOpenApiAreServed() {
         var ready = api.get("health/ready");

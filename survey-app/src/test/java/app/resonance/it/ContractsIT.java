@@ -84,14 +84,30 @@ class ContractsIT {
     @Test
     void promtoolFindsTheMetricsCleanAndUnknownSurveysAddNoSeries() throws Exception {
         Path promtool = tool(Path.of("/usr/bin/promtool"));
-        // One submission to a name no survey has, so that its "unknown" series exist before counting.
+        // Submissions to names no survey has until the rate limit answers (60 a minute per client for all unknown
+        // names together), so that their "unknown" and "rate-limit" series exist before counting.
         assertEquals(404, submitTo("no-such-survey").statusCode());
+        java.net.http.HttpResponse<String> limited = null;
+        for (int i = 0; i < 200 && limited == null; i++) {
+            var answer = submitTo("no-such-survey-warm-" + i);
+            if (answer.statusCode() == 429) {
+                limited = answer;
+            } else {
+                assertEquals(404, answer.statusCode());
+            }
+        }
+        assertTrue(limited != null, "unknown names are rate-limited like submissions");
+        assertTrue(limited.headers().firstValue("Retry-After").isPresent(), "the 429 says when to retry");
         long before = series(metrics());
 
+        int tooMany = 0;
         for (int i = 0; i < 3_000; i++) {
-            assertEquals(404, submitTo("no-such-survey-" + i).statusCode());
+            int status = submitTo("no-such-survey-" + i).statusCode();
+            assertTrue(status == 404 || status == 429, "404 or 429: " + status);
+            tooMany += status == 429 ? 1 : 0;
         }
         String after = metrics();
+        assertTrue(tooMany > 2_000, "most of 3,000 guesses within seconds are refused by the rate limit: " + tooMany);
 
         assertEquals(before, series(after), "series after 3,000 submissions to unknown surveys");
         assertTrue(

@@ -135,6 +135,27 @@ public final class ProblemMappers {
         }
     }
 
+    /**
+     * A {@code @Transactional} method whose commit failed (the backend was terminated under it: SystemException,
+     * RollbackException). Jersey's own mapper for this type would answer a body-less 500 for every cause but a
+     * WebApplicationException; this one, closer than {@link Unexpected} and preferred to Jersey's as an
+     * application provider, answers the database's 503 with Retry-After.
+     */
+    @Provider
+    public static class Transactional extends Localized<jakarta.transaction.TransactionalException> {
+        @Override
+        public Response toResponse(jakarta.transaction.TransactionalException exception) {
+            for (Throwable c = exception.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof WebApplicationException web) {
+                    WebApplication mapper = new WebApplication();
+                    mapper.headers = headers;
+                    return mapper.toResponse(web);
+                }
+            }
+            return unexpected(exception, messages());
+        }
+    }
+
     @Provider
     public static class MalformedJson extends Localized<JsonException> {
         @Override

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -43,9 +44,11 @@ public class RequestGuardFilter extends HttpFilter {
             ErrorPageServlet.write(response, ProblemException.tooLarge().problem(Messages.of(request.getLocale())));
             return;
         }
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/health/")) {
+            response = new RetryAfterWhenUnavailable(response);
+        }
         HttpServletRequest limited = new LimitedRequest(request);
-        // The header as the client sent it: getContentType() carries the default charset (glassfish-web.xml).
-        String contentType = request.getHeader("Content-Type");
+        String contentType = sentContentType(request);
         if (request.getDispatcherType() == DispatcherType.REQUEST && StrictJson.isJson(contentType)) {
             Messages messages = Messages.of(request.getLocale());
             Optional<String> charset = StrictJson.foreignCharset(contentType);
@@ -82,9 +85,57 @@ public class RequestGuardFilter extends HttpFilter {
         chain.doFilter(limited, response);
     }
 
+    /**
+     * The Content-Type header as the client sent it. Payara sets the web module's request encoding (UTF-8,
+     * glassfish-web.xml) on every request as it enters the context, and Grizzly answers getContentType() and
+     * getHeader("Content-Type") from the media type with that charset, so a client's {@code charset=ISO-8859-1}
+     * would read as UTF-8 there; getHeaders() reads the header lines themselves.
+     */
+    static String sentContentType(HttpServletRequest request) {
+        var sent = request.getHeaders("Content-Type");
+        if (sent != null && sent.hasMoreElements()) {
+            return sent.nextElement();
+        }
+        return request.getHeader("Content-Type");
+    }
+
     static ProblemException unsupportedCharset(String charset) {
         return new ProblemException(
                 "unsupported-media-type", 415, "Unsupported Media Type", "problem.json.charset", List.of(), charset);
+    }
+
+    /**
+     * The health checks' 503 (not ready: starting, migrating, database unusable) says when to ask again, like
+     * every other 503 of the app: a load balancer or a client polling readiness gets Retry-After.
+     */
+    static final class RetryAfterWhenUnavailable extends HttpServletResponseWrapper {
+        RetryAfterWhenUnavailable(HttpServletResponse response) {
+            super(response);
+        }
+
+        private void unavailable(int status) {
+            if (status == SC_SERVICE_UNAVAILABLE && !containsHeader("Retry-After")) {
+                setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+            }
+        }
+
+        @Override
+        public void setStatus(int status) {
+            unavailable(status);
+            super.setStatus(status);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            unavailable(status);
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            unavailable(status);
+            super.sendError(status, message);
+        }
     }
 
     /** A request whose body was read already: the resource reads the same bytes again. */

@@ -98,6 +98,18 @@ public class Submissions {
         }
     }
 
+    /** The rate limit's key for every name that is no survey (never a slug: slugs have no '?'). */
+    static final String UNKNOWN_SURVEYS = "?unknown";
+
+    private static Response tooMany(Duration wait, Messages messages) {
+        return Response.fromResponse(
+                        new ProblemException("rate-limited", 429, "Too Many Requests", "problem.rateLimited", List.of())
+                                .problem(messages)
+                                .toResponse())
+                .header("Retry-After", Math.max(1, wait.toSeconds()))
+                .build();
+    }
+
     private Optional<Response> recorded(
             String survey, String scope, String idempotencyKey, String hash, Messages messages) {
         return store.recorded(scope, idempotencyKey).map(r -> replay(survey, r, hash, messages));
@@ -118,7 +130,21 @@ public class Submissions {
             Messages messages,
             String scope,
             String hash) {
-        SurveyVersion version = SurveysResource.openVersion(catalog, slug);
+        SurveyVersion version;
+        try {
+            version = SurveysResource.openVersion(catalog, slug);
+        } catch (ProblemException e) {
+            if (!imported && e.getResponse().getStatus() == 404) {
+                // Names that lead to no survey share one budget per client: guessing names is slowed down like
+                // submitting, instead of answering 404s as fast as a client can ask.
+                Optional<Duration> wait = guard.throttle(request.getRemoteAddr(), UNKNOWN_SURVEYS, clock.instant());
+                if (wait.isPresent()) {
+                    metrics.rejected(survey, "rate-limit");
+                    return tooMany(wait.get(), messages);
+                }
+            }
+            throw e;
+        }
         if (!imported) {
             Optional<Duration> wait = guard.throttle(request.getRemoteAddr(), survey, clock.instant());
             if (wait.isPresent()) {
@@ -129,12 +155,7 @@ public class Submissions {
                     }
                 }
                 metrics.rejected(survey, "rate-limit");
-                return Response.fromResponse(new ProblemException(
-                                        "rate-limited", 429, "Too Many Requests", "problem.rateLimited", List.of())
-                                .problem(messages)
-                                .toResponse())
-                        .header("Retry-After", wait.get().toSeconds())
-                        .build();
+                return tooMany(wait.get(), messages);
             }
         }
         JsonObject json =

@@ -9,15 +9,13 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -53,11 +51,6 @@ public class WebhookDispatcher {
     @ConfigProperty(name = "resonance.webhooks.retry-base-seconds", defaultValue = "30")
     long retryBaseSeconds;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
     /** Bean-managed: the JDBC transactions below are this method's own, never the container's. */
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
     public void tick() {
@@ -76,37 +69,37 @@ public class WebhookDispatcher {
         }
     }
 
+    /** One signed POST of the event to the checked address; the receiver's status. */
+    static int deliver(URI url, java.net.InetAddress address, WebhookOutbox.Due due, Instant now)
+            throws java.io.IOException {
+        String id = "evt_" + due.eventId();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "Resonance-Webhooks/1");
+        headers.put("Resonance-Event-Id", id);
+        headers.put("Resonance-Event-Type", due.eventType());
+        headers.putAll(WebhookSignature.standardHeaders(due.secret(), id, now.getEpochSecond(), due.payload()));
+        return WebhookPost.send(url, address, headers, due.payload(), Duration.ofSeconds(10));
+    }
+
     private void send(WebhookOutbox.Due due) throws SQLException {
         Instant now = clock.instant();
         Integer status = null;
         String error = null;
         try {
             URI url = URI.create(due.url());
-            // checked again at every delivery: what the host resolves to may have changed since it was registered
-            Optional<WebhookTargets.Refusal> refused = targets.check(url);
-            if (refused.isPresent()) {
-                error = refused.get() == WebhookTargets.Refusal.UNKNOWN_HOST
+            // checked again at every delivery (what the host resolves to may have changed since it was
+            // registered), and the POST goes to the very address checked, not to a second lookup's answer
+            WebhookTargets.Target target = targets.target(url);
+            if (target.refusal().isPresent()) {
+                error = target.refusal().get() == WebhookTargets.Refusal.UNKNOWN_HOST
                         ? "Refused: the host does not resolve"
                         : "Refused: the host resolves to an address that is not public";
             } else {
-                String id = "evt_" + due.eventId();
-                HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json")
-                        .header("User-Agent", "Resonance-Webhooks/1")
-                        .header("Resonance-Event-Id", id)
-                        .header("Resonance-Event-Type", due.eventType());
-                WebhookSignature.standardHeaders(due.secret(), id, now.getEpochSecond(), due.payload())
-                        .forEach(request::header);
-                request.POST(HttpRequest.BodyPublishers.ofString(due.payload()));
-                status = http.send(request.build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode();
+                status = deliver(url, target.address(), due, now);
             }
         } catch (java.io.IOException | IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
         }
         Integer finalStatus = status;
         String finalError = error != null ? error : status >= 200 && status < 300 ? null : "HTTP " + status;

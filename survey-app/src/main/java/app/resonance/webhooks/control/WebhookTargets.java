@@ -67,21 +67,40 @@ public class WebhookTargets {
         if (allowed.contains(host)) {
             return Optional.empty();
         }
+        return target(url).refusal();
+    }
+
+    /** The address a delivery connects to, or why it may not be sent. */
+    public record Target(InetAddress address, Optional<Refusal> refusal) {
+        static Target refused(Refusal why) {
+            return new Target(null, Optional.of(why));
+        }
+    }
+
+    /**
+     * Looks the URL's host up once and checks every address it has: the delivery then connects to the address
+     * checked here ({@link WebhookPost}), never to what a second lookup answers (DNS rebinding: a name that
+     * answers a public address to the check and a private one to the connection).
+     */
+    public Target target(URI url) {
+        String host = unbracket(url.getHost().toLowerCase(Locale.ROOT));
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException | SecurityException e) {
-            return Optional.of(Refusal.UNKNOWN_HOST);
+            return Target.refused(Refusal.UNKNOWN_HOST);
         }
         if (addresses == null || addresses.length == 0) {
-            return Optional.of(Refusal.UNKNOWN_HOST);
+            return Target.refused(Refusal.UNKNOWN_HOST);
         }
-        for (InetAddress address : addresses) {
-            if (!isPublic(address) && !isAllowed(address)) {
-                return Optional.of(Refusal.PRIVATE_ADDRESS);
+        if (!allowed.contains(host)) {
+            for (InetAddress address : addresses) {
+                if (!isPublic(address) && !isAllowed(address)) {
+                    return Target.refused(Refusal.PRIVATE_ADDRESS);
+                }
             }
         }
-        return Optional.empty();
+        return new Target(addresses[0], Optional.empty());
     }
 
     private boolean isAllowed(InetAddress address) {
