@@ -139,7 +139,10 @@ class HomeBrowserIT {
                 rows++;
             }
             assertTrue(rows >= 4, surveys);
-            assertTrue(expected.stream().allMatch(n -> Long.parseLong(n) >= 1000), "the demo's surveys: " + expected);
+            // other tests share this app and add surveys of their own: the demo's four are there with their responses
+            assertTrue(
+                    expected.stream().filter(n -> Long.parseLong(n) >= 1000).count() >= 4,
+                    "the demo's surveys: " + expected);
 
             browser.open("/admin/surveys.xhtml");
             PrimeFaces.ajaxDone(browser);
