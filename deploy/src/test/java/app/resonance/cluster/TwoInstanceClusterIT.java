@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +33,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Scale-out: two instances of the bundle form one data grid (their own cluster name, TCP/IP discovery on
@@ -40,7 +43,12 @@ import org.junit.jupiter.api.Test;
  * Submissions are spread over both; one instance is SIGKILLed under concurrent submitting clients; every
  * acknowledged key is stored exactly once, retries create no duplicates, the console session the killed
  * instance served is still logged in, and the rollups (kept by both instances' timers) equal a direct count.
+ * Both instances are also restarted one after the other under load (a rolling restart).
+ *
+ * <p>Each test starts from a whole cluster ({@link #bothInService()}); the method order only saves a start: the
+ * rolling restart, which leaves both instances running, before the SIGKILL, which leaves one down.
  */
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class TwoInstanceClusterIT {
 
     static final int CLIENTS = 4;
@@ -104,19 +112,50 @@ class TwoInstanceClusterIT {
         pb.environment().put("RESONANCE_B_PORT", port("b"));
         haproxy = pb.start();
         // Both instances in service: HAProxy's health checks (rise 2, every second) passed for each.
+        awaitInRotation(Set.of("a", "b"), Duration.ofSeconds(30));
+    }
+
+    /**
+     * Both instances run and HAProxy sends requests to each. The tests share the two instances; a test that
+     * stopped one for good (the SIGKILL) leaves it to the next one to start it again, so each test starts from
+     * a whole cluster, in whichever order they run.
+     */
+    static void bothInService() throws Exception {
+        for (var instance : instances.entrySet()) {
+            if (!instance.getValue().isAlive()) {
+                restart(instance.getKey());
+            }
+        }
+        awaitInRotation(Set.of("a", "b"), Duration.ofSeconds(60));
+    }
+
+    /** Starts a stopped instance again on its ports and waits until it is back in the data grid. */
+    static void restart(String name) throws Exception {
+        Path log = logs.get(name);
+        long before = Files.exists(log) ? Files.size(log) : 0;
+        instances.get(name).start(Duration.ofSeconds(420));
+        var dgSize2 = Pattern.compile("DG Name: " + Pattern.quote(clusterName) + " DG Size: 2");
+        awaitUntil(
+                Duration.ofSeconds(120),
+                () -> dgSize2.matcher(read(log).substring((int) before)).find(),
+                name + " back in a data grid of 2 members (" + log + ")");
+    }
+
+    /** HAProxy sends requests to each of these instances (its health checks passed twice for each). */
+    static void awaitInRotation(Set<String> names, Duration timeout) {
         Set<String> seen = new HashSet<>();
         awaitUntil(
-                Duration.ofSeconds(30),
+                timeout,
                 () -> {
                     try {
                         var r = http.send(request("/health/ready").build(), HttpResponse.BodyHandlers.discarding());
                         r.headers().firstValue("X-Resonance-Instance").ifPresent(seen::add);
-                        return seen.size() == 2;
+                        return seen.containsAll(names);
                     } catch (Exception e) {
                         return false;
                     }
                 },
-                "HAProxy sending requests to both instances");
+                "HAProxy sending requests to " + names + " (seen: " + seen + ")");
     }
 
     static BundleProcess instance(String name, int hzPort, String members) {
@@ -169,8 +208,85 @@ class TwoInstanceClusterIT {
         }
     }
 
+    /**
+     * Issue 14, finding 11: an operator restarts both instances one after the other (SIGTERM, start, back in
+     * service) while clients submit steadily and an admin is logged in to the console. No acknowledged response is
+     * lost, no submission is stored twice, the console session survives both restarts, and (the drain before each
+     * stop) no client sees an error: each instance leaves HAProxy's rotation before it stops.
+     */
+    @Test
+    void aRollingRestartUnderSteadyLoadLosesNothingDuplicatesNothingAndKeepsTheConsoleSession() throws Exception {
+        bothInService();
+        String slug = SubmittingClients.publishCsatSurvey(
+                http, path -> request(path).build().uri(), ADMIN_PASSWORD, "rolling");
+        var console = new Console();
+        String first = console.login();
+        String second = first.equals("a") ? "b" : "a";
+        var load = new SubmittingClients(
+                http, path -> request(path).build().uri(), slug, "rolling", Duration.ofSeconds(20));
+        load.start(CLIENTS);
+        awaitUntil(Duration.ofSeconds(60), () -> load.acknowledged.size() >= 30, "30 acknowledged submissions");
+
+        // The instance that holds the console session first, then the other one.
+        for (String name : List.of(first, second)) {
+            int exit = instances.get(name).stop(Duration.ofSeconds(90));
+            assertEquals(143, exit, name + " stopped by SIGTERM (128 + 15), not by a crash");
+            assertTrue(
+                    read(logs.get(name)).contains("Drained; stopping"),
+                    name + " drained before it stopped (" + logs.get(name) + ")");
+            int acknowledgedWhileDown = load.acknowledged.size();
+            restart(name);
+            assertTrue(
+                    load.acknowledged.size() > acknowledgedWhileDown + 5,
+                    "the other instance went on acknowledging while " + name + " restarted");
+            awaitInRotation(Set.of(name), Duration.ofSeconds(60));
+            int back = load.acknowledged.size();
+            awaitUntil(
+                    Duration.ofSeconds(60),
+                    () -> load.acknowledged.size() >= back + 20,
+                    "20 more acknowledged submissions after " + name + " came back");
+
+            var page = console.get("/admin/index.xhtml");
+            assertEquals(200, page.statusCode(), "the console after restarting " + name + " (a 302 means logged out)");
+            assertTrue(page.body().contains("nav:who"), "still logged in after restarting " + name);
+        }
+        load.stop();
+
+        // What the clients saw: every submission acknowledged, none refused or cut off by a stopping instance.
+        Map<Integer, Long> statuses = new java.util.TreeMap<>();
+        load.attempts.forEach(a -> statuses.merge(a.status(), 1L, Long::sum));
+        assertEquals(Map.of(201, (long) load.attempts.size()), statuses, "answers during the rolling restart");
+        Map<String, Long> spread = new java.util.TreeMap<>();
+        load.attempts.forEach(a -> spread.merge(a.instance(), 1L, Long::sum));
+        assertEquals(Set.of("a", "b"), spread.keySet(), "both instances served submissions: " + spread);
+
+        // Acknowledged means stored once, and a replay of any key names the same response.
+        Set<String> lost = new HashSet<>(load.locations.keySet());
+        lost.removeAll(storedKeys(slug));
+        assertEquals(Set.of(), lost, "acknowledged but not stored");
+        load.retryUnacknowledged();
+        // Thousands of keys after minutes of load: replayed by eight clients at once.
+        var replays = Executors.newFixedThreadPool(8);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<SubmittingClients.Attempt>>();
+            Map<String, String> acknowledged = Map.copyOf(load.locations);
+            acknowledged.keySet().forEach(key -> answers.add(replays.submit(() -> load.send(key))));
+            for (var answer : answers) {
+                SubmittingClients.Attempt a = answer.get(60, TimeUnit.SECONDS);
+                assertEquals(201, a.status(), "replay of " + a.key());
+                assertEquals(acknowledged.get(a.key()), a.location(), "replayed Location of " + a.key());
+            }
+        } finally {
+            replays.shutdownNow();
+        }
+        assertStoredExactlyOnce(slug, load);
+        awaitUntil(Duration.ofSeconds(60), () -> pendingEvents() == 0, "the outbox consumed");
+        assertEquals(directScoreCounts(slug), rollupScoreCounts(slug), "rollups of " + slug);
+    }
+
     @Test
     void twoInstancesShareOneDataGridAndTheLoadAndLosingOneUnderLoadLosesNothing() throws Exception {
+        bothInService();
         // One data grid of both members, under this run's own cluster name.
         var dgSize2 = Pattern.compile("DG Name: " + Pattern.quote(clusterName) + " DG Size: 2");
         for (var log : logs.entrySet()) {

@@ -173,6 +173,14 @@ class KubernetesManifestsTest {
             assertTrue(documented.contains(key), "Secret key the app does not read: " + key);
         }
         assertTrue(((String) config.get("RESONANCE_DB_URL")).startsWith("jdbc:postgresql://"), "one PostgreSQL");
+        // A stopping pod drains (not ready, still serving) and then stops, all within the grace period: a drain
+        // longer than it would end in a SIGKILL in the middle of requests.
+        int drain = Integer.parseInt((String) config.get("RESONANCE_SHUTDOWN_DRAIN_SECONDS"));
+        int grace = (Integer)
+                map(map(map(one("Deployment", "resonance").get("spec")).get("template"))
+                                .get("spec"))
+                        .get("terminationGracePeriodSeconds");
+        assertTrue(drain > 0 && drain + 15 <= grace, "drain " + drain + " s, grace period " + grace + " s");
         assertTrue(secrets.keySet().containsAll(Set.of("RESONANCE_DB_USER", "RESONANCE_DB_PASSWORD")));
         assertFalse(config.keySet().stream().anyMatch(k -> k.contains("PASSWORD")), "no password in the ConfigMap");
         for (var e : secrets.entrySet()) {

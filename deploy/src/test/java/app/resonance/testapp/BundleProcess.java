@@ -74,6 +74,24 @@ public final class BundleProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /**
+     * SIGTERM, as an operator's restart, systemd or Kubernetes stops an instance, and waits for the process to end.
+     *
+     * @return its exit code
+     */
+    public int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("the bundle did not stop within " + timeout + " of SIGTERM; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    public Path log() {
+        return log;
+    }
+
     void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";

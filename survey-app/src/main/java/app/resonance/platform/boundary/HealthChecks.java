@@ -2,6 +2,7 @@ package app.resonance.platform.boundary;
 
 import app.resonance.platform.control.DataSourceConfiguration;
 import app.resonance.platform.control.DatabaseMigrator;
+import app.resonance.platform.control.ShutdownDrain;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -12,7 +13,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-/** /health/live: the application runs. /health/ready: migrations are done and the database answers. */
+/**
+ * /health/live: the application runs. /health/ready: migrations are done, the database answers, and the
+ * instance is not draining before a stop ({@link ShutdownDrain}).
+ */
 @ApplicationScoped
 public class HealthChecks {
 
@@ -22,10 +26,22 @@ public class HealthChecks {
     @Inject
     DatabaseMigrator migrator;
 
+    @Inject
+    ShutdownDrain drain;
+
     @Produces
     @Liveness
     HealthCheck live() {
         return () -> HealthCheckResponse.up("resonance");
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck serving() {
+        return () -> HealthCheckResponse.named("serving")
+                .withData("draining", drain.isDraining())
+                .status(!drain.isDraining())
+                .build();
     }
 
     @Produces
