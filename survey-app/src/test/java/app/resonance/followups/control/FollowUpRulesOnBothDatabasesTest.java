@@ -38,6 +38,14 @@ class FollowUpRulesOnBothDatabasesTest {
     @ValueSource(strings = {"h2", "postgres"})
     void anAnonymousDetractorBecomesATaskOnlyWhenTheRuleSaysSo(String database) throws Exception {
         FixtureAccess fixture = demo(database);
+        // the demo shows work to do: open tasks with their detractor alert, two of them overdue
+        assertEquals(
+                DemoDataLoader.OPEN_TASKS,
+                fixture.count("SELECT COUNT(*) FROM follow_up f JOIN alert a ON a.follow_up_id = f.id"
+                        + " WHERE f.status IN ('OPEN', 'IN_PROGRESS') AND a.kind = 'DETRACTOR'"));
+        assertEquals(
+                2,
+                fixture.count("SELECT COUNT(*) FROM follow_up WHERE status = 'OPEN' AND due_date < DATE '2026-11-23'"));
         List<AlertRules.Created> created = new ArrayList<>();
         long anna = customer(fixture, 1);
 
@@ -93,7 +101,10 @@ class FollowUpRulesOnBothDatabasesTest {
             drain(fixture, created, caps);
         }
         assertEquals(3, created.size(), created.toString());
-        assertEquals(3, fixture.count("SELECT COUNT(*) FROM follow_up WHERE response_id IS NOT NULL AND dedup_key NOT LIKE 'demo:%'"));
+        assertEquals(
+                3,
+                fixture.count(
+                        "SELECT COUNT(*) FROM follow_up WHERE response_id IS NOT NULL AND dedup_key NOT LIKE 'demo:%'"));
         assertEquals(List.of("SURVEY", "SURVEY"), fixture.strings("SELECT cap FROM held_alert ORDER BY response_id"));
         assertEquals(
                 0,
