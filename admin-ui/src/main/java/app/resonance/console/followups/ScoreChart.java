@@ -27,7 +27,7 @@ public final class ScoreChart implements Serializable {
     public record Dot(String x, String y, int score, String label) implements Serializable {}
 
     /** A labelled position on an axis. */
-    public record Tick(String position, String label) implements Serializable {}
+    public record Tick(String position, String label, String anchor) implements Serializable {}
 
     /** A score at a point in time. */
     public record Answer(Instant at, int score) {}
@@ -40,7 +40,7 @@ public final class ScoreChart implements Serializable {
     public ScoreChart(List<Answer> answers, ZoneId zone) {
         int n = answers.size();
         for (int score = 0; score <= 10; score += 2) {
-            scoreTicks.add(new Tick(number(y(score)), Integer.toString(score)));
+            scoreTicks.add(new Tick(number(y(score)), Integer.toString(score), "end"));
         }
         for (int i = 0; i < n; i++) {
             Answer a = answers.get(i);
@@ -50,8 +50,10 @@ public final class ScoreChart implements Serializable {
         if (n > 0) {
             List<Integer> labelled = n == 1 ? List.of(0) : n == 2 ? List.of(0, 1) : List.of(0, (n - 1) / 2, n - 1);
             for (int i : labelled) {
-                timeTicks.add(
-                        new Tick(number(x(i, n)), DAY.format(answers.get(i).at().atZone(zone))));
+                // the first and last date grow inwards, so that neither is cut at the chart's edge
+                String anchor = n == 1 ? "middle" : i == 0 ? "start" : i == n - 1 ? "end" : "middle";
+                String x = number(i == 0 && n > 1 ? LEFT : i == n - 1 && n > 1 ? RIGHT : x(i, n));
+                timeTicks.add(new Tick(x, DAY.format(answers.get(i).at().atZone(zone)), anchor));
             }
         }
     }

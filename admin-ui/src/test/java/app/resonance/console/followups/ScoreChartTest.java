@@ -30,6 +30,10 @@ class ScoreChartTest {
                 List.of("2026-01-11", "2026-03-01", "2026-05-20"),
                 chart.getTimeTicks().stream().map(ScoreChart.Tick::label).toList(),
                 "dates in the console's zone");
+        assertEquals(
+                List.of("start", "middle", "end"),
+                chart.getTimeTicks().stream().map(ScoreChart.Tick::anchor).toList(),
+                "the first and last date grow inwards, not past the chart's edge");
         assertEquals("60.0,14.0 275.0,89.0 490.0,164.0", chart.getPoints());
         assertEquals("2026-03-01: 5", chart.getDots().get(1).label());
         assertEquals("74.0", chart.getDetractorY());
