@@ -86,6 +86,9 @@ class FollowUpBrowserIT {
 
         task.close("Called the customer: the delay is fixed.", "Done", true);
         assertTrue(task.messages().contains("a re-survey invitation was issued"), task.messages());
+        String page = browser.text(By.tagName("body"));
+        assertEquals(
+                1, page.split("a re-survey invitation was issued", -1).length - 1, "the save message once: " + page);
         assertEquals("Done", task.status());
         assertEquals("Called the customer: the delay is fixed.", task.notes());
 
@@ -158,6 +161,134 @@ class FollowUpBrowserIT {
         assertEquals(Long.toString(business), browser.text(totalShown), "the page counts the Business comments");
         browser.open("/admin/comments.xhtml?survey=relationship-nps");
         assertEquals(Long.toString(all), browser.text(totalShown), "without the segment every comment counts");
+    }
+
+    @Test
+    void anAnonymousDetractorBecomesATaskOnlyOnceAnAdminSaysSoAndItsTaskOffersNoResurvey() throws Exception {
+        long unseen = responseId(adminPost(
+                "/api/v1/admin/surveys/relationship-nps/responses",
+                "{\"answers\": {\"nps\": 3, \"reason\": \"Nobody answers.\"}}"));
+        // a known customer's detractor after it: once its task exists, the anonymous one was seen by the rules too
+        adminPost(
+                "/api/v1/admin/surveys/relationship-nps/responses",
+                "{\"answers\": {\"nps\": 4}, \"customer\": \"C-00045\"}");
+        await("a task for C-00045").atMost(Duration.ofSeconds(30)).until(() -> adminGet(
+                        "/api/v1/admin/followups?customer=C-00045&status=OPEN")
+                .body()
+                .contains("\"id\":"));
+        assertEquals(null, taskOf(unseen), "by default an anonymous detractor raises no task");
+
+        LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
+        browser.open("/admin/followups.xhtml");
+        assertTrue(browser.text(By.id("ruleState")).startsWith("Only detractors who are known customers"));
+        setAnonymousRule(true);
+        try {
+            assertTrue(browser.text(By.id("ruleState")).startsWith("Detractors become tasks, also anonymous"));
+            long seen = responseId(adminPost(
+                    "/api/v1/admin/surveys/relationship-nps/responses",
+                    "{\"answers\": {\"nps\": 3, \"reason\": \"Too slow.\", \"improve\": \"Call back faster.\"}}"));
+            String id = await("a task for the anonymous detractor")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> taskOf(seen), Objects::nonNull);
+
+            FollowUpPage task = FollowUpPage.open(browser, "/admin/followup.xhtml?id=" + id);
+            assertFalse(task.offersResurvey(), "nobody to invite: no re-survey box");
+            assertEquals(
+                    List.of(
+                            "Thank you. What is the main reason for your score? | Too slow.",
+                            "What should we improve first? | Call back faster."),
+                    task.answers(),
+                    "each text answer under its own question");
+
+            HttpResponse<String> refused = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(browser.base() + "/api/v1/admin/followups/" + id))
+                                    .header("Content-Type", "application/json")
+                                    .header("Authorization", basic())
+                                    .method(
+                                            "PATCH",
+                                            HttpRequest.BodyPublishers.ofString(
+                                                    "{\"status\": \"DONE\", \"resurvey\": true}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(422, refused.statusCode(), refused.body());
+            assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertTrue(refused.body().contains("\"field\":\"resurvey\""), refused.body());
+            assertTrue(
+                    adminGet("/api/v1/admin/followups/" + id).body().contains("\"status\":\"OPEN\""),
+                    "the refused change changed nothing");
+        } finally {
+            browser.open("/admin/followups.xhtml");
+            setAnonymousRule(false);
+        }
+        assertTrue(browser.text(By.id("ruleState")).startsWith("Only detractors who are known customers"));
+    }
+
+    @Test
+    void theListShowsOpenTasksFirstOverdueFirstWithTheirScore() throws Exception {
+        adminPost(
+                "/api/v1/admin/surveys/relationship-nps/responses",
+                "{\"answers\": {\"nps\": 5}, \"customer\": \"C-00046\"}");
+        await("a task for C-00046").atMost(Duration.ofSeconds(30)).until(() -> adminGet(
+                        "/api/v1/admin/followups?customer=C-00046&status=OPEN")
+                .body()
+                .contains("\"id\":"));
+        LoginPage.open(browser).loginAs("lead", DEMO_PASSWORD);
+        browser.open("/admin/followups.xhtml");
+        List<String> statuses =
+                browser.driver().findElements(By.cssSelector("[id='followups:table'] .task-status")).stream()
+                        .map(e -> e.getText())
+                        .toList();
+        List<String> rank = List.of("Open", "In progress", "Done", "Cancelled");
+        assertEquals("Open", statuses.get(0), statuses.toString());
+        for (int i = 1; i < statuses.size(); i++) {
+            assertTrue(
+                    Math.min(rank.indexOf(statuses.get(i)), 2) >= Math.min(rank.indexOf(statuses.get(i - 1)), 2),
+                    "open, then in progress, then done: " + statuses);
+        }
+        List<String> header = browser.driver().findElements(By.cssSelector("[id='followups:table'] thead th")).stream()
+                .map(e -> e.getText())
+                .toList();
+        assertTrue(header.contains("Score"), header.toString());
+        String row = browser.driver().findElements(By.cssSelector("[id='followups:table'] tbody tr")).stream()
+                .map(e -> e.getText())
+                .filter(t -> t.contains("C-00046"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(row.matches("(?s).*\\b5\\b.*"), "the detractor's score 5 in its row: " + row);
+    }
+
+    void setAnonymousRule(boolean on) {
+        boolean ticked =
+                browser.driver().findElement(By.id("rules:anonymous_input")).isSelected();
+        if (ticked != on) {
+            browser.click(By.cssSelector("#rules\\:anonymous .ui-chkbox-box"));
+        }
+        browser.clickAndWaitForNextPage(By.id("rules:saveRule"));
+    }
+
+    static long responseId(HttpResponse<String> created) {
+        assertEquals(201, created.statusCode(), created.body());
+        Matcher m = Pattern.compile("/responses/(\\d+)")
+                .matcher(created.headers().firstValue("Location").orElse(""));
+        assertTrue(m.find(), created.headers().toString());
+        return Long.parseLong(m.group(1));
+    }
+
+    /** The id of the open task raised by this response, or null. */
+    String taskOf(long responseId) throws Exception {
+        String json = adminGet("/api/v1/admin/followups?status=OPEN&limit=500").body();
+        Matcher response =
+                Pattern.compile("\"responseId\":" + responseId + "(?!\\d)").matcher(json);
+        if (!response.find()) {
+            return null;
+        }
+        Matcher task = Pattern.compile("\\{\"id\":(\\d+),\"title\":").matcher(json.substring(0, response.start()));
+        String id = null;
+        while (task.find()) {
+            id = task.group(1);
+        }
+        return id;
     }
 
     static long total(String json) {

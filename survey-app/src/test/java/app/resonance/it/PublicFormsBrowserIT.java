@@ -112,6 +112,49 @@ class PublicFormsBrowserIT {
         return slug;
     }
 
+    @Test
+    void onAPhoneEveryMatrixOptionFitsItsButtonAndTheFormsHaveAFavicon() throws Exception {
+        String slug = slug();
+        var created = api.post("api/v1/admin/surveys", """
+                {"slug": "%s", "kind": "CUSTOM", "title": {"de": "Matrix", "en": "Matrix"},
+                 "questions": [
+                   {"id": "grid", "type": "MATRIX", "page": 1, "text": {"de": "Wie war es?", "en": "How was it?"},
+                    "options": [{"id": "o1", "label": {"de": "Mangelhaft", "en": "Poor"}},
+                                {"id": "o2", "label": {"de": "Ausreichend", "en": "Fair"}},
+                                {"id": "o3", "label": {"de": "Befriedigend", "en": "Satisfactory"}},
+                                {"id": "o4", "label": {"de": "Gut", "en": "Good"}},
+                                {"id": "o5", "label": {"de": "Hervorragend", "en": "Outstanding"}}],
+                    "rows": [{"id": "speed", "label": {"de": "Tempo", "en": "Speed"}},
+                             {"id": "design", "label": {"de": "Gestaltung", "en": "Design"}}]}
+                 ]}""".formatted(slug), "Authorization", Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        var published = api.post("api/v1/admin/surveys/" + slug + "/publish", "", "Authorization", Api.admin());
+        assertEquals(200, published.statusCode(), published.body());
+        try (Browser browser = Browser.open(390, 844, "de-DE")) {
+            browser.go(url("s/" + slug));
+            List<WebElement> labels = browser.findAll(".cells label");
+            assertEquals(10, labels.size());
+            for (WebElement label : labels) {
+                long scroll = Long.parseLong(label.getDomProperty("scrollWidth"));
+                long client = Long.parseLong(label.getDomProperty("clientWidth"));
+                assertTrue(scroll <= client, label.getText() + " overflows its button: " + scroll + " > " + client);
+            }
+            List<WebElement> first = browser.findAll(".row:first-of-type .cells .opt");
+            assertEquals(
+                    first.get(0).getRect().getX(),
+                    first.get(4).getRect().getX(),
+                    "on a phone a row's options are a list, not a grid that leaves the fifth alone");
+            String icon = browser.find("link[rel=icon]").getDomProperty("href");
+            var answer = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(URI.create(icon))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), icon);
+            assertTrue(answer.body().startsWith("<svg"), answer.body());
+        }
+    }
+
     String invite(String slug, String customer) {
         var issued = api.post(
                 "api/v1/admin/surveys/" + slug + "/invitations",
@@ -276,6 +319,12 @@ class PublicFormsBrowserIT {
             assertEquals("Bitte beantworten Sie dies.", browser.text("#q-csat-error"));
             assertEquals("Bitte beantworten Sie dies.", browser.text("#q-ces-error"));
             assertEquals("q-csat-error", browser.find("#q-csat").getAttribute("aria-describedby"));
+            assertEquals(
+                    List.of("Bitte beantworten Sie: Zufrieden?", "Bitte beantworten Sie: Wie einfach?"),
+                    browser.findAll("#error-summary a").stream()
+                            .map(e -> e.getText())
+                            .toList(),
+                    "the summary names each question that needs an answer");
             assertTrue(browser.driver().getTitle().startsWith("Fehler:"));
             assertEquals(
                     "error-summary",
@@ -291,6 +340,11 @@ class PublicFormsBrowserIT {
             browser.submit();
             assertEquals("Please answer this.", browser.text("#q-csat-error"));
             assertEquals("Please check your answers", browser.text("#error-summary h2"));
+            assertEquals(
+                    List.of("Please answer: Satisfied?", "Please answer: How easy?"),
+                    browser.findAll("#error-summary a").stream()
+                            .map(e -> e.getText())
+                            .toList());
             browser.find("#error-summary a").click();
             assertEquals(
                     "q-csat-1",

@@ -70,21 +70,19 @@ public class CustomerView implements Serializable {
         return latestNps().orElse(null);
     }
 
-    /** The NPS answers oldest first as an SVG polyline's points (0-10 on a 300 x 80 box). */
-    public String getChartPoints() {
-        List<FollowUps.ScoreEntry> nps = new ArrayList<>(
-                history.stream().filter(e -> e.questionType().equals("NPS")).toList());
+    /** The NPS answers oldest first as a chart with axes, axis titles and a legend. */
+    public ScoreChart getChart() {
+        List<ScoreChart.Answer> nps = new ArrayList<>(history.stream()
+                .filter(e -> e.questionType().equals("NPS"))
+                .map(e -> new ScoreChart.Answer(e.submittedAt(), e.score()))
+                .toList());
         java.util.Collections.reverse(nps);
-        if (nps.isEmpty()) {
-            return "";
-        }
-        StringBuilder points = new StringBuilder();
-        for (int i = 0; i < nps.size(); i++) {
-            double x = nps.size() == 1 ? 150 : 10 + 280.0 * i / (nps.size() - 1);
-            double y = 75 - 7 * nps.get(i).score();
-            points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
-        }
-        return points.toString().strip();
+        return new ScoreChart(nps, settings.zone());
+    }
+
+    /** The NPS answers oldest first as an SVG polyline's points. */
+    public String getChartPoints() {
+        return getChart().getPoints();
     }
 
     public List<app.resonance.followups.entity.FollowUpNote> notesOf(int index) {

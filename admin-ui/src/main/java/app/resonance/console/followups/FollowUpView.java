@@ -68,7 +68,9 @@ public class FollowUpView implements Serializable {
     private boolean resurvey;
     private String note;
     private String resurveyLink;
+    private String saved;
     private String comment;
+    private List<FollowUps.TextAnswer> textAnswers = List.of();
 
     /** Loads the task named in the URL; an unknown id shows the list. */
     public void load() throws IOException {
@@ -79,6 +81,7 @@ public class FollowUpView implements Serializable {
         }
         row = TaskRow.of(task, followUps, Faces.messages(), today());
         comment = followUps.comment(task.responseId()).orElse(null);
+        textAnswers = followUps.textAnswers(task.responseId(), Faces.locale());
         status = task.status().name();
         assignee = task.assignee().map(AppUser::username).orElse("");
         dueDate = task.dueDate();
@@ -153,7 +156,8 @@ public class FollowUpView implements Serializable {
             FollowUp task = followUps.byId(row.id()).orElseThrow();
             changed = followUps.change(
                     task,
-                    new FollowUps.Change(wanted, newAssignee, newAssignee == null, dueDate, resurvey, text),
+                    new FollowUps.Change(
+                            wanted, newAssignee, newAssignee == null, dueDate, resurvey && isMayResurvey(), text),
                     currentUser.getUser().username());
             transaction.commit();
         } catch (Exception e) {
@@ -166,7 +170,21 @@ public class FollowUpView implements Serializable {
         resurveyLink = changed.resurvey().map(i -> i.path()).orElse(null);
         note = null;
         load();
-        Faces.info(resurveyLink == null ? "followup.saved" : "followup.savedResurvey");
+        // shown once, in the page's own message (the template's growl would repeat a faces message)
+        saved = Faces.text(resurveyLink == null ? "followup.saved" : "followup.savedResurvey");
+    }
+
+    /** A re-survey needs a customer to invite: it is offered only then. */
+    public boolean isMayResurvey() {
+        return row != null && row.customerId() != null;
+    }
+
+    public List<FollowUps.TextAnswer> getTextAnswers() {
+        return textAnswers;
+    }
+
+    public String getSaved() {
+        return saved;
     }
 
     public TaskRow getRow() {

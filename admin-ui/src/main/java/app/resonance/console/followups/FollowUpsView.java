@@ -5,9 +5,12 @@ import app.resonance.console.platform.Faces;
 import app.resonance.console.security.CurrentUser;
 import app.resonance.followups.control.FollowUps;
 import app.resonance.followups.entity.FollowUpStatus;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.transaction.UserTransaction;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,8 +21,9 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * The follow-up list, by due date, page by page from the database; filters (status, overdue only, mine)
- * are kept in the URL.
+ * The follow-up list (open first, overdue first among them), page by page from the database; filters
+ * (status, overdue only, mine) are kept in the URL. It says how many alerts the hourly caps held back, and
+ * an ADMIN sets the follow-up rule (do anonymous detractors become tasks?), which is audited.
  */
 @Named
 @ViewScoped
@@ -39,10 +43,63 @@ public class FollowUpsView implements Serializable {
     @Inject
     transient Clock clock;
 
+    @Inject
+    transient ConsoleTime time;
+
     private String status;
     private boolean overdue;
     private boolean mine;
     private final Model model = new Model();
+    private boolean anonymousDetractors;
+    private FollowUps.Held held;
+
+    @Resource
+    transient UserTransaction transaction;
+
+    @PostConstruct
+    void init() {
+        anonymousDetractors = followUps.anonymousDetractorsFollowedUp();
+        held = followUps.held();
+    }
+
+    /** Saves the follow-up rule (ADMIN only). */
+    public void saveRule() throws Exception {
+        if (!currentUser.isAdmin()) {
+            Faces.error("followups.rulesNotAllowed");
+            return;
+        }
+        transaction.begin();
+        try {
+            followUps.followUpAnonymousDetractors(
+                    anonymousDetractors, currentUser.getUser().username());
+            transaction.commit();
+        } catch (Exception e) {
+            transaction.rollback();
+            throw e;
+        }
+        Faces.info("followups.rulesSaved");
+    }
+
+    /** "N alerts were held back by the hourly cap since …", or null when none were. */
+    public String getHeldNote() {
+        return held == null || held.count() == 0
+                ? null
+                : Faces.text("followups.held", held.count(), time.format(held.since()));
+    }
+
+    /** The caps as configured, for the rule's explanation. */
+    public String getCapsNote() {
+        var caps = followUps.caps();
+        return Faces.text("followups.capsNote", caps.perClientHour(), caps.perSurveyHour());
+    }
+
+    public boolean isAnonymousDetractors() {
+        return anonymousDetractors;
+    }
+
+    public void setAnonymousDetractors(boolean anonymousDetractors) {
+        this.anonymousDetractors = anonymousDetractors;
+    }
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(settings.zone()));

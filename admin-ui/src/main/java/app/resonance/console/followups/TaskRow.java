@@ -19,7 +19,8 @@ public record TaskRow(
         boolean overdue,
         String customerId,
         String customerName,
-        String survey)
+        String survey,
+        Integer score)
         implements Serializable {
 
     /** The customer as the pages show it. */
@@ -28,7 +29,13 @@ public record TaskRow(
     }
 
     static TaskRow of(FollowUp task, FollowUps followUps, Messages messages, LocalDate today) {
-        String title = task.title().orElseGet(() -> followUps.alertsOf(task.id()).stream()
+        var alerts = followUps.alertsOf(task.id());
+        Integer score = alerts.stream()
+                .map(a -> a.score())
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        String title = task.title().orElseGet(() -> alerts.stream()
                 .map(a -> messages.get("alert." + a.kind().name()))
                 .collect(Collectors.joining(" · ")));
         Customer customer = followUps.customer(task.customerId()).orElse(null);
@@ -41,6 +48,7 @@ public record TaskRow(
                 task.isOverdue(today),
                 customer == null ? null : customer.externalId(),
                 customer == null ? null : customer.name(),
-                followUps.survey(task.surveyId()).map(s -> s.slug()).orElse(null));
+                followUps.survey(task.surveyId()).map(s -> s.slug()).orElse(null),
+                score);
     }
 }

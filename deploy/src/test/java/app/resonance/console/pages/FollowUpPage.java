@@ -22,8 +22,33 @@ public final class FollowUpPage {
         return browser.text(By.id("currentStatus"));
     }
 
+    /** The respondent's text answers, one a line (without their questions). */
     public String comment() {
-        return browser.text(By.id("commentText"));
+        browser.find(By.id("commentText"));
+        return String.join("\n", texts(".task-answer-text"));
+    }
+
+    /** The questions the text answers are shown under, in form order. */
+    public java.util.List<String> answerQuestions() {
+        return texts(".task-answer-question");
+    }
+
+    /** Each text answer as "question | answer", in form order. */
+    public java.util.List<String> answers() {
+        return browser.driver().findElements(By.className("task-answer")).stream()
+                .map(e -> e.findElement(By.className("task-answer-question")).getText() + " | "
+                        + e.findElement(By.className("task-answer-text")).getText())
+                .toList();
+    }
+
+    public boolean offersResurvey() {
+        return !browser.driver().findElements(By.id("task:resurvey")).isEmpty();
+    }
+
+    private java.util.List<String> texts(String css) {
+        return browser.driver().findElements(By.cssSelector(css)).stream()
+                .map(e -> e.getText())
+                .toList();
     }
 
     public String notes() {

@@ -63,6 +63,9 @@ public class RollupMaintenance {
     @ConfigProperty(name = "resonance.followups.renewal-days", defaultValue = "90")
     int renewalDays;
 
+    @Inject
+    app.resonance.followups.control.FollowUps followUps;
+
     @PostConstruct
     void buildIfNeeded() {
         try {
@@ -121,7 +124,12 @@ public class RollupMaintenance {
 
     private AlertRules rules(Connection connection) {
         return new AlertRules(
-                connection, clock.instant(), LocalDate.now(clock.withZone(settings.zone())), renewalDays, dueDays);
+                connection,
+                clock.instant(),
+                LocalDate.now(clock.withZone(settings.zone())),
+                renewalDays,
+                dueDays,
+                followUps.caps());
     }
 
     /** Tells the assignees of new tasks, after the transaction that created them committed. */

@@ -58,14 +58,14 @@ public class DemoAccounts {
     }
 
     /**
-     * The demo's check-in calls are the lead's tasks; the loader assigns them itself when it runs after
+     * The demo's tasks (check-in calls, open detractors) are the lead's; the loader assigns them itself when it runs after
      * this bean (the container may start the two singletons in either order).
      */
     private void assignCheckInCalls() {
         try (var connection = dataSource.getConnection();
                 var update = connection.prepareStatement("UPDATE follow_up SET assignee_id ="
                         + " (SELECT id FROM app_user WHERE username = ?)"
-                        + " WHERE assignee_id IS NULL AND dedup_key LIKE 'demo:check-in:%'")) {
+                        + " WHERE assignee_id IS NULL AND dedup_key LIKE 'demo:%'")) {
             update.setString(1, LEAD);
             update.executeUpdate();
         } catch (SQLException e) {

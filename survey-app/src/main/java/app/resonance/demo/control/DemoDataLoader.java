@@ -58,6 +58,9 @@ public class DemoDataLoader {
 
     public static final int CHECK_IN_TASKS = 12;
 
+    /** Open demo tasks (two overdue, one in progress), so the overview and the list show work to do. */
+    public static final int OPEN_TASKS = 5;
+
     @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
     DataSource dataSource;
 
@@ -168,6 +171,7 @@ public class DemoDataLoader {
                 written += responses(slug, story.responses(slug, customers), customerIds, memberships);
             }
             checkInCallTasks(business);
+            openTasks();
             try (var marker = connection.prepareStatement(
                     "INSERT INTO app_setting (setting_key, setting_value, updated_at) VALUES (?, ?, ?)")) {
                 marker.setString(1, MARKER);
@@ -260,6 +264,64 @@ public class DemoDataLoader {
                                 ? "Angerufen: Ticket-Rückstau erklärt, fester Ansprechpartner im Support zugesagt."
                                 : "Called: walked through the open tickets, named a support contact, follow-up in 4 weeks.",
                         closed);
+            }
+        }
+
+        /**
+         * Work still to do, so that the overview and the follow-up list show it: the {@value #OPEN_TASKS} latest
+         * detractors of known customers on relationship-nps one to two weeks ago became tasks with their
+         * DETRACTOR alert, as the rules make them; two of them are overdue, one is in progress.
+         */
+        private void openTasks() throws SQLException {
+            List<long[]> detractors = new ArrayList<>();
+            try (var query = connection.prepareStatement("SELECT r.id, r.customer_id, a.score FROM response r"
+                    + " JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id"
+                    + " WHERE r.survey_id = ? AND q.question_type = 'NPS' AND a.score <= 6"
+                    + " AND r.customer_id IS NOT NULL AND r.submitted_at >= ? AND r.submitted_at < ?"
+                    + " ORDER BY r.submitted_at DESC, r.id DESC FETCH FIRST " + OPEN_TASKS + " ROWS ONLY")) {
+                bind(
+                        query,
+                        surveyIds.get(MARKER_SURVEY),
+                        today.minusDays(14).atStartOfDay(),
+                        today.minusDays(7).atStartOfDay());
+                try (var rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        detractors.add(new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3)});
+                    }
+                }
+            }
+            // created days ago, due in days from today (negative: overdue), status
+            int[][] plan = {{6, -4}, {5, -3}, {3, 1}, {1, 1}, {0, 2}};
+            for (int i = 0; i < detractors.size() && i < plan.length; i++) {
+                long[] d = detractors.get(i);
+                LocalDateTime created = now.minusDays(plan[i][0]).minusHours(2);
+                long task = id("follow_up_seq");
+                update(
+                        "INSERT INTO follow_up (id, survey_id, response_id, customer_id, assignee_id, title, status,"
+                                + " due_date, resurvey, created_at, updated_at, dedup_key, row_version)"
+                                + " VALUES (?, ?, ?, ?, (SELECT id FROM app_user WHERE username = ?), NULL, ?, ?, FALSE,"
+                                + " ?, ?, ?, 0)",
+                        task,
+                        surveyIds.get(MARKER_SURVEY),
+                        d[0],
+                        d[1],
+                        DemoAccounts.LEAD,
+                        i == 2 ? "IN_PROGRESS" : "OPEN",
+                        today.plusDays(plan[i][1]),
+                        created,
+                        created,
+                        "demo:open:" + d[0]);
+                update(
+                        "INSERT INTO alert (id, kind, survey_id, response_id, customer_id, score, created_at,"
+                                + " dedup_key, follow_up_id) VALUES (?, 'DETRACTOR', ?, ?, ?, ?, ?, ?, ?)",
+                        id("alert_seq"),
+                        surveyIds.get(MARKER_SURVEY),
+                        d[0],
+                        d[1],
+                        (int) d[2],
+                        created,
+                        "demo:DETRACTOR:" + d[0],
+                        task);
             }
         }
 

@@ -183,6 +183,10 @@ public class AdminFollowUpsResource {
         if (note != null) {
             messages.checkText("note", note, true, NOTE_MAX, errors);
         }
+        if (Boolean.TRUE.equals(change.resurvey()) && task.customerId() == null) {
+            // nobody to invite: a re-survey of an anonymous respondent cannot run, so it is refused, not ignored
+            errors.add(messages.error("resurvey", "resurveyNeedsCustomer"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("problem.invalidFollowUp", errors);
         }

@@ -21,6 +21,12 @@ import java.util.List;
  * lead with the fewest open tasks (unassigned when there is none), due in {@code dueDays} days. Backfilled
  * responses given more than {@value #RECENT_DAYS} days ago raise no alerts: nobody follows up a year-old
  * score.
+ *
+ * <p>Anonymous detractors (no customer: nobody can call them back) raise nothing unless the follow-up rule
+ * ({@code follow_up_rule.anonymous_detractors}, set by an admin) says so. Within any hour, one client (the keyed
+ * hash of its address stored on the response) creates at most {@code perClientHour} tasks and one survey at
+ * most {@code perSurveyHour}; a detractor beyond either cap is held back: it raises no alert, task or mail
+ * and is counted in {@code held_alert} (once per response), which the console reports.
  */
 public final class AlertRules {
 
@@ -31,13 +37,29 @@ public final class AlertRules {
     private final LocalDate today;
     private final int renewalDays;
     private final int dueDays;
+    private final Caps caps;
+
+    /** How many tasks one client and one survey may create within an hour. */
+    public record Caps(int perClientHour, int perSurveyHour) {
+        public static final int PER_CLIENT_HOUR = 5;
+        public static final int PER_SURVEY_HOUR = 200;
+
+        public static Caps defaults() {
+            return new Caps(PER_CLIENT_HOUR, PER_SURVEY_HOUR);
+        }
+    }
 
     public AlertRules(Connection connection, Instant now, LocalDate today, int renewalDays, int dueDays) {
+        this(connection, now, today, renewalDays, dueDays, Caps.defaults());
+    }
+
+    public AlertRules(Connection connection, Instant now, LocalDate today, int renewalDays, int dueDays, Caps caps) {
         this.connection = connection;
         this.now = now;
         this.today = today;
         this.renewalDays = renewalDays;
         this.dueDays = dueDays;
+        this.caps = caps;
     }
 
     /** A follow-up created by the rules, to notify its assignee once the transaction committed. */
@@ -63,8 +85,9 @@ public final class AlertRules {
         Long customerId = null;
         LocalDateTime submitted = null;
         LocalDate renewal = null;
-        try (var statement = connection.prepareStatement("SELECT r.customer_id, r.submitted_at, c.renewal_date"
-                + " FROM response r LEFT JOIN customer c ON c.id = r.customer_id WHERE r.id = ?")) {
+        String client = null;
+        try (var statement = connection.prepareStatement("SELECT r.customer_id, r.submitted_at, c.renewal_date,"
+                + " r.client_key FROM response r LEFT JOIN customer c ON c.id = r.customer_id WHERE r.id = ?")) {
             statement.setLong(1, responseId);
             try (var rs = statement.executeQuery()) {
                 if (!rs.next()) {
@@ -73,14 +96,25 @@ public final class AlertRules {
                 customerId = rs.getObject(1) == null ? null : rs.getLong(1);
                 submitted = rs.getObject(2, LocalDateTime.class);
                 renewal = rs.getObject(3, LocalDate.class);
+                client = rs.getString(4);
             }
         }
         if (submitted.toLocalDate().isBefore(today.minusDays(RECENT_DAYS))) {
             return java.util.Optional.empty();
         }
-        Integer previous = customerId == null ? null : previousNps(customerId, responseId, submitted);
+        if (customerId == null && !anonymousDetractorsFollowedUp()) {
+            return java.util.Optional.empty();
+        }
         String key = "response:" + responseId;
         boolean known = exists("follow_up", key);
+        if (!known) {
+            String cap = capReached(change.surveyId(), client);
+            if (cap != null) {
+                hold(responseId, change.surveyId(), cap);
+                return java.util.Optional.empty();
+            }
+        }
+        Integer previous = customerId == null ? null : previousNps(customerId, responseId, submitted);
         Long followUp = followUp(change.surveyId(), responseId, customerId, null, key);
         alert(AlertKind.DETRACTOR, change, customerId, null, key, followUp);
         if (previous != null && NpsCalculator.isPromoter(previous)) {
@@ -90,6 +124,63 @@ public final class AlertRules {
             alert(AlertKind.RENEWAL_AT_RISK, change, customerId, null, key, followUp);
         }
         return known ? java.util.Optional.empty() : java.util.Optional.of(new Created(followUp, assignee(followUp)));
+    }
+
+    /** The admin's rule: do anonymous detractors become tasks? */
+    private boolean anonymousDetractorsFollowedUp() throws SQLException {
+        try (var statement =
+                        connection.prepareStatement("SELECT anonymous_detractors FROM follow_up_rule WHERE id = 1");
+                var rs = statement.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    /** CLIENT or SURVEY when a new task from this client or for this survey would pass its hourly cap. */
+    private String capReached(long surveyId, String client) throws SQLException {
+        LocalDateTime since = LocalDateTime.ofInstant(now.minusSeconds(3600), ZoneOffset.UTC);
+        if (client != null) {
+            try (var statement = connection.prepareStatement("SELECT COUNT(*) FROM follow_up f"
+                    + " JOIN response r ON r.id = f.response_id WHERE r.client_key = ? AND f.created_at > ?")) {
+                statement.setString(1, client);
+                statement.setObject(2, since);
+                try (var rs = statement.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) >= caps.perClientHour()) {
+                        return "CLIENT";
+                    }
+                }
+            }
+        }
+        try (var statement = connection.prepareStatement("SELECT COUNT(*) FROM follow_up"
+                + " WHERE survey_id = ? AND response_id IS NOT NULL AND created_at > ?")) {
+            statement.setLong(1, surveyId);
+            statement.setObject(2, since);
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) >= caps.perSurveyHour() ? "SURVEY" : null;
+            }
+        }
+    }
+
+    /** Counts a held-back detractor once, however often its event is retried. */
+    private void hold(long responseId, long surveyId, String cap) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT COUNT(*) FROM held_alert WHERE response_id = ?")) {
+            statement.setLong(1, responseId);
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+        }
+        try (var insert = connection.prepareStatement(
+                "INSERT INTO held_alert (response_id, survey_id, cap, held_at) VALUES (?, ?, ?, ?)")) {
+            insert.setLong(1, responseId);
+            insert.setLong(2, surveyId);
+            insert.setString(3, cap);
+            insert.setObject(4, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
     }
 
     /** The customer's NPS score in the response before this one, if any. */

@@ -37,15 +37,86 @@ public class FollowUps {
     @Inject
     Invitations invitations;
 
+    @Inject
+    app.resonance.audit.control.AuditLog audit;
+
+    /** Tasks one client (keyed hash of its address) may create per hour; more are held back and counted. */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(
+            name = "resonance.followups.per-client-hour",
+            defaultValue = "" + AlertRules.Caps.PER_CLIENT_HOUR)
+    int perClientHour;
+
+    /** Tasks one survey may create per hour from responses; more are held back and counted. */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(
+            name = "resonance.followups.per-survey-hour",
+            defaultValue = "" + AlertRules.Caps.PER_SURVEY_HOUR)
+    int perSurveyHour;
+
+    /** The hourly caps as configured. */
+    public AlertRules.Caps caps() {
+        return new AlertRules.Caps(perClientHour, perSurveyHour);
+    }
+
+    /** The audit subject of the follow-up rule. */
+    public static final String RULE_SUBJECT = "followups.anonymousDetractors";
+
+    /** Whether anonymous detractors become tasks (the admin's rule; off by default). */
+    public boolean anonymousDetractorsFollowedUp() {
+        Object value = em.createNativeQuery("SELECT anonymous_detractors FROM follow_up_rule WHERE id = 1")
+                .getResultStream()
+                .findFirst()
+                .orElse(Boolean.FALSE);
+        return value instanceof Boolean b ? b : value instanceof Number n && n.intValue() != 0;
+    }
+
+    /** Sets the rule in the caller's transaction and writes it to the audit log; false when nothing changed. */
+    public boolean followUpAnonymousDetractors(boolean on, String by) {
+        if (on == anonymousDetractorsFollowedUp()) {
+            return false;
+        }
+        em.createNativeQuery(
+                        "UPDATE follow_up_rule SET anonymous_detractors = ?, updated_at = ?, updated_by = ? WHERE id = 1")
+                .setParameter(1, on)
+                .setParameter(2, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .setParameter(3, by)
+                .executeUpdate();
+        audit.record(
+                app.resonance.audit.entity.AuditArea.SETTING,
+                RULE_SUBJECT,
+                "settingsChanged",
+                "anonymousDetractors=" + on);
+        return true;
+    }
+
+    /** How many detractors the hourly caps held back, and when the first of them was. */
+    public record Held(long count, java.time.Instant since) implements Serializable {}
+
+    public Held held() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT COUNT(*), MIN(held_at) FROM held_alert")
+                .getSingleResult();
+        long count = ((Number) row[0]).longValue();
+        Object at = row[1];
+        LocalDateTime since =
+                at == null ? null : at instanceof java.sql.Timestamp ts ? ts.toLocalDateTime() : (LocalDateTime) at;
+        return new Held(count, since == null ? null : since.toInstant(ZoneOffset.UTC));
+    }
+
     /** What to list: null for "any". */
     public record Query(
             FollowUpStatus status, Long assigneeId, Long customerId, boolean overdueOnly, LocalDate today) {}
 
     public List<FollowUp> list(Query query, int offset, int limit) {
-        var q = em.createQuery("SELECT f FROM FollowUp f" + where(query) + " ORDER BY f.dueDate, f.id", FollowUp.class);
+        var q = em.createQuery("SELECT f FROM FollowUp f" + where(query) + ORDER, FollowUp.class);
         bind(q, query);
         return q.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
+
+    /** Open tasks first, then those in progress, then done ones; within each the earliest due (overdue) first. */
+    static final String ORDER = " ORDER BY CASE WHEN f.status = app.resonance.followups.entity.FollowUpStatus.OPEN"
+            + " THEN 0 WHEN f.status = app.resonance.followups.entity.FollowUpStatus.IN_PROGRESS THEN 1 ELSE 2 END,"
+            + " f.dueDate, f.id";
 
     /** How many tasks {@link #list} would show without paging. */
     public long count(Query query) {
@@ -218,6 +289,31 @@ public class FollowUps {
                     time.toInstant(ZoneOffset.UTC)));
         }
         return entries;
+    }
+
+    /** One free-text answer under its question, as the task page shows it. */
+    public record TextAnswer(String question, String text) implements Serializable {}
+
+    /** The response's free-text answers, each with its question in the reader's language, in form order. */
+    public List<TextAnswer> textAnswers(Long responseId, java.util.Locale locale) {
+        if (responseId == null) {
+            return List.of();
+        }
+        return em
+                .createQuery(
+                        "SELECT a FROM Answer a WHERE a.response.id = :id AND a.text IS NOT NULL"
+                                + " ORDER BY a.question.position, a.id",
+                        app.resonance.responses.entity.Answer.class)
+                .setParameter("id", responseId)
+                .getResultList()
+                .stream()
+                .filter(a -> !a.value().text().isBlank())
+                // the question as a reader without the respondent's context reads it: no raw placeholders
+                .map(a -> new TextAnswer(
+                        app.resonance.forms.control.Piping.fill(
+                                a.question().text().in(locale), name -> null),
+                        a.value().text().strip()))
+                .toList();
     }
 
     /** The response's free-text answers, joined (none: empty). */

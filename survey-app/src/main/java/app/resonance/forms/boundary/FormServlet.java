@@ -349,15 +349,18 @@ public class FormServlet extends HttpServlet {
             }
         }
         Channel channel = visit.invitation() == null ? Channel.LINK : Channel.INVITATION;
+        String client = guard.clientKey(clientAddress(request));
         PageResult result;
         try {
-            result = forms.savePage(visit.respondent(), page, submitted, visit.lang(), channel, visit.messages());
+            result = forms.savePage(
+                    visit.respondent(), page, submitted, visit.lang(), channel, visit.messages(), client);
         } catch (RuntimeException raced) {
             if (DatabaseUnavailable.isCause(raced)) {
                 throw raced;
             }
             // Two submissions of the same first page at once: one created the response, the other updates it.
-            result = forms.savePage(visit.respondent(), page, submitted, visit.lang(), channel, visit.messages());
+            result = forms.savePage(
+                    visit.respondent(), page, submitted, visit.lang(), channel, visit.messages(), client);
         }
         if (!result.isValid()) {
             metrics.rejected(slug, "invalid");

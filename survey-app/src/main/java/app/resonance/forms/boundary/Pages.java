@@ -148,8 +148,10 @@ final class Pages {
         List<Integer> pages = visibility.pages();
         int index = Math.max(1, pages.indexOf(page) + 1);
         Map<String, String> errorByKey = new LinkedHashMap<>();
+        Map<String, String> codeByKey = new LinkedHashMap<>();
         for (FieldError error : errors) {
             errorByKey.putIfAbsent(questionKey(error.field()), error.message());
+            codeByKey.putIfAbsent(questionKey(error.field()), error.code());
         }
         List<FormView.Question> questions = new ArrayList<>();
         List<FormView.ErrorLink> links = new ArrayList<>();
@@ -157,7 +159,11 @@ final class Pages {
             FormView.Question view = question(question, values, errorByKey.get(question.key()), visibility);
             questions.add(view);
             if (view.error() != null) {
-                links.add(new FormView.ErrorLink("#" + firstInputId(view), view.error()));
+                // the summary names the question; the message next to the field stays as it is
+                String summary = "required".equals(codeByKey.get(question.key()))
+                        ? messages.get("form.pleaseAnswer", view.text())
+                        : messages.get("form.errorOf", view.text(), view.error());
+                links.add(new FormView.ErrorLink("#" + firstInputId(view), summary));
             }
         }
         String title = Optional.ofNullable(Piping.text(version.title(), lang))

@@ -128,6 +128,19 @@ public class PublicForms {
             String language,
             Channel channel,
             Messages messages) {
+        return savePage(respondent, page, submitted, language, channel, messages, null);
+    }
+
+    /** As above, recording the client (a keyed hash of its address) on a new response. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public PageResult savePage(
+            Respondent respondent,
+            int page,
+            FormValues submitted,
+            String language,
+            Channel channel,
+            Messages messages,
+            String clientKey) {
         Instant now = clock.instant();
         Survey survey = em.find(Survey.class, respondent.surveyId());
         Invitation invitation =
@@ -148,7 +161,8 @@ public class PublicForms {
         }
         boolean created = response == null;
         if (created) {
-            response = newResponse(version, invitation, respondent.resumeToken(), channel, language, now);
+            response = newResponse(version, invitation, respondent.resumeToken(), channel, language, now)
+                    .fromClient(clientKey);
         }
         Optional<Integer> next = visibility.after(page);
         boolean complete = next.isEmpty();

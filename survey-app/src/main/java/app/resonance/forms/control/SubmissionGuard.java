@@ -76,7 +76,7 @@ public class SubmissionGuard {
     }
 
     /** A keyed hash of the client's address: the address itself is never kept. */
-    String clientKey(String address) {
+    public String clientKey(String address) {
         return secrets.clientKey(address);
     }
 }

@@ -172,7 +172,8 @@ public class Submissions {
         }
         ResponseStore.Outcome outcome;
         try {
-            outcome = store.store(version, result.submission(), scope, idempotencyKey, hash, response -> {
+            String client = imported ? null : guard.clientKey(request.getRemoteAddr());
+            outcome = store.store(version, result.submission(), client, scope, idempotencyKey, hash, response -> {
                 String location = "/api/v1/admin/responses/" + response.id();
                 return new ResponseStore.Outcome(
                         response.id(),

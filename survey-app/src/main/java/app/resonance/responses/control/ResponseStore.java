@@ -57,6 +57,19 @@ public class ResponseStore {
             String idempotencyKey,
             String requestHash,
             Function<Response, Outcome> describe) {
+        return store(version, submission, null, idempotencyScope, idempotencyKey, requestHash, describe);
+    }
+
+    /** As {@link #store(SurveyVersion, ValidSubmission, String, String, String, Function)}, from a client. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Outcome store(
+            SurveyVersion version,
+            ValidSubmission submission,
+            String clientKey,
+            String idempotencyScope,
+            String idempotencyKey,
+            String requestHash,
+            Function<Response, Outcome> describe) {
         Instant now = clock.instant();
         Customer customer = submission.customerExternalId() == null
                 ? null
@@ -69,6 +82,7 @@ public class ResponseStore {
                 submission.partial() ? ResponseStatus.PARTIAL : ResponseStatus.COMPLETE,
                 submission.submittedAt(),
                 now);
+        response.fromClient(clientKey);
         response.addAnswers(submission.answers());
         if (customer != null) {
             response.addSegments(segments.matching(

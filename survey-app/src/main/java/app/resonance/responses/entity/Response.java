@@ -87,6 +87,10 @@ public class Response {
     @Column(name = "resume_token_hash")
     private String resumeTokenHash;
 
+    /** The keyed hash of the client's address (public submissions only): the hourly alert cap counts by it. */
+    @Column(name = "client_key")
+    private String clientKey;
+
     /** The page a respondent of a public form has reached; 1 for responses sent whole. */
     @Column(name = "page_reached", nullable = false)
     private int pageReached = 1;
@@ -132,6 +136,16 @@ public class Response {
     public Response answering(Invitation invitation) {
         this.invitation = invitation;
         return this;
+    }
+
+    /** Records which client sent the response, as a keyed hash of its address (null: unknown). */
+    public Response fromClient(String clientKey) {
+        this.clientKey = clientKey;
+        return this;
+    }
+
+    public String clientKey() {
+        return clientKey;
     }
 
     /** Lets an anonymous respondent come back: only the hash of the resume token is kept. */

@@ -38,7 +38,10 @@ class AlertRulesOnBothDatabasesTest {
         List<AlertRules.Created> created = new ArrayList<>();
         fixture.inTransaction(c -> new RollupUpdater(c, ZoneId.of("Europe/Berlin")).rebuild(true, NOW));
         drain(fixture, created);
-        assertEquals(0, fixture.count("SELECT COUNT(*) FROM alert"), "the demo's history raises no alerts");
+        assertEquals(
+                0,
+                fixture.count("SELECT COUNT(*) FROM alert WHERE dedup_key NOT LIKE 'demo:%'"),
+                "the demo's history raises no alerts (its open tasks and their alerts are written by the loader)");
 
         fixture.execute(
                 "INSERT INTO app_user (id, username, display_name, password_hash, user_role, enabled,"
@@ -74,9 +77,12 @@ class AlertRulesOnBothDatabasesTest {
         drain(fixture, created);
         fixture.setNpsScore(detractor, 2);
         drain(fixture, created);
-        assertEquals(3, fixture.count("SELECT COUNT(*) FROM alert"));
+        assertEquals(3, fixture.count("SELECT COUNT(*) FROM alert WHERE dedup_key NOT LIKE 'demo:%'"));
         // tasks raised by alerts (the demo's check-in calls have no response)
-        assertEquals(1, fixture.count("SELECT COUNT(*) FROM follow_up WHERE response_id IS NOT NULL"));
+        assertEquals(
+                1,
+                fixture.count(
+                        "SELECT COUNT(*) FROM follow_up WHERE response_id IS NOT NULL AND dedup_key NOT LIKE 'demo:%'"));
         assertEquals(1, created.size(), created.toString());
 
         // Bert's detractor goes to the other lead; a backfilled detractor from last spring raises nothing.
@@ -86,7 +92,10 @@ class AlertRulesOnBothDatabasesTest {
         assertEquals(List.of("DETRACTOR"), fixture.strings("SELECT kind FROM alert WHERE response_id = " + second));
         assertEquals(9001L, created.get(1).assigneeId());
         assertEquals(2, created.size());
-        assertEquals(2, fixture.count("SELECT COUNT(*) FROM follow_up WHERE response_id IS NOT NULL"));
+        assertEquals(
+                2,
+                fixture.count(
+                        "SELECT COUNT(*) FROM follow_up WHERE response_id IS NOT NULL AND dedup_key NOT LIKE 'demo:%'"));
     }
 
     static void drain(FixtureAccess fixture, List<AlertRules.Created> created) throws Exception {
