@@ -12,14 +12,9 @@ import app.resonance.testing.browser.Browser;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -178,22 +173,9 @@ class ConsoleAccessibilityBrowserIT {
 
     /** A follow-up task of the demo's detractor customer (the demo's rule opens one for every detractor). */
     String taskPath() throws Exception {
-        HttpResponse<String> submitted = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        URI.create(browser.base() + "/api/v1/admin/surveys/relationship-nps/responses"))
-                                .header("Content-Type", "application/json")
-                                .header(
-                                        "Authorization",
-                                        "Basic "
-                                                + Base64.getEncoder()
-                                                        .encodeToString(("admin:" + ConsoleApp.ADMIN_PASSWORD)
-                                                                .getBytes(StandardCharsets.UTF_8)))
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"answers\": {\"nps\": 3, \"reason\": \"Slow answers.\"}, \"customer\": \""
-                                                + CUSTOMER + "\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> submitted = ConsoleApp.adminPost(
+                "/api/v1/admin/surveys/relationship-nps/responses",
+                "{\"answers\": {\"nps\": 3, \"reason\": \"Slow answers.\"}, \"customer\": \"" + CUSTOMER + "\"}");
         assertEquals(201, submitted.statusCode(), submitted.body());
         LoginPage.open(browser).loginAs("admin", ConsoleApp.ADMIN_PASSWORD);
         String href = await().atMost(Duration.ofSeconds(30))

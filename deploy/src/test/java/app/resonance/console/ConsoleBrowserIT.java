@@ -13,6 +13,7 @@ import app.resonance.console.pages.RawHttp;
 import app.resonance.testapp.ConsoleApp;
 import app.resonance.testing.browser.Browser;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -221,7 +222,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    void aCsvWithAnErrorRowStoresNothingAndTheCorrectedFileIsImported() throws Exception {
+    void aCsvWithAnErrorRowImportsTheValidRowsNamesTheRejectedOneAndTheCorrectedFileIsImported() throws Exception {
         LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
         Path bad = Files.createTempFile(Path.of("target"), "customers-bad", ".csv");
         Files.writeString(bad, """
@@ -230,10 +231,19 @@ class ConsoleBrowserIT {
                 Z-2;Zeta Zwei AG;not-an-email;starter;Banking
                 """, StandardCharsets.UTF_8);
         ImportPage page = ImportPage.open(browser).upload(bad);
-        List<String> errors = page.errors();
-        assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).startsWith("2 | Email | "), errors.toString());
-        assertFalse(page.canStore(), "nothing can be stored while a row has an error");
+        assertEquals(List.of("Row 2 (external id Z-2), column email: This is not an email address."), page.errors());
+        assertEquals("1 row is not imported: it has errors", page.rejectedHeading());
+        assertTrue(page.canStore(), "the valid row can be imported");
+        assertEquals("Import the valid row (skip 1 with errors)", page.storeLabel());
+        String stored = page.store();
+        assertTrue(
+                stored.contains("1 customer created, 0 updated; 1 row with errors was not imported (listed below)."),
+                stored);
+        assertEquals(
+                List.of("Row 2 (external id Z-2), column email: This is not an email address."),
+                page.errors(),
+                "the rejected row stays listed after the import");
+        assertEquals("1 row was not imported: it has errors", page.rejectedHeading());
 
         Path good = Files.createTempFile(Path.of("target"), "customers-good", ".csv");
         Files.writeString(good, """
@@ -245,7 +255,7 @@ class ConsoleBrowserIT {
         assertEquals(List.of(), page.errors());
         assertTrue(page.canStore());
         String after = page.store();
-        assertTrue(after.contains("2 customers created, 0 updated."), after);
+        assertTrue(after.contains("1 customer created, 1 updated."), after);
 
         browser.open("/admin/customers.xhtml");
         browser.type(By.id("customers:text"), "zeta zwei");
@@ -254,6 +264,51 @@ class ConsoleBrowserIT {
                         == 1
                 && d.findElement(By.id("customers:table")).getText().contains("Z-2"));
         assertTrue(browser.text(By.id("customers:table")).contains("industry=Banking"));
+    }
+
+    @Test
+    void theImportPageOffersASampleFileWithItsColumnsDocumented() throws Exception {
+        LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
+        ImportPage page = ImportPage.open(browser);
+        assertEquals(
+                List.of(
+                        "externalId",
+                        "name",
+                        "email",
+                        "plan, region, lifecycleStage",
+                        "renewalDate",
+                        "locale",
+                        "Any other column"),
+                page.documentedColumns());
+        Path sample = page.downloadSample();
+        List<String> lines = Files.readAllLines(sample, StandardCharsets.UTF_8);
+        assertEquals("externalId,name,email,plan,region,lifecycleStage,renewalDate,locale,industry", lines.get(0));
+        assertEquals(4, lines.size(), lines.toString());
+
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(browser.base() + "/admin/manage/customers-sample.csv"))
+                                .header(
+                                        "Cookie",
+                                        "JSESSIONID="
+                                                + browser.driver()
+                                                        .manage()
+                                                        .getCookieNamed("JSESSIONID")
+                                                        .getValue())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode());
+        assertEquals(
+                "text/csv;charset=UTF-8",
+                answer.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
+        assertEquals(
+                "attachment; filename=\"customers-sample.csv\"",
+                answer.headers().firstValue("Content-Disposition").orElse(""));
+
+        // The sample imports as it is: every row valid.
+        page = ImportPage.open(browser).upload(sample);
+        assertEquals(List.of(), page.errors());
+        assertEquals("Import 3 customers", page.storeLabel());
     }
 
     @Test

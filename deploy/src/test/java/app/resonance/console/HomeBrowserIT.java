@@ -11,18 +11,13 @@ import app.resonance.console.pages.LoginPage;
 import app.resonance.console.pages.PrimeFaces;
 import app.resonance.testapp.ConsoleApp;
 import app.resonance.testing.browser.Browser;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -204,39 +199,14 @@ class HomeBrowserIT {
                         Objects::nonNull);
     }
 
-    static void post(String path, String json) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        URI.create(ConsoleApp.base().toString().replaceAll("/$", "") + path))
-                                .header("Content-Type", "application/json")
-                                .header(
-                                        "Authorization",
-                                        "Basic "
-                                                + Base64.getEncoder()
-                                                        .encodeToString(("admin:" + ConsoleApp.ADMIN_PASSWORD)
-                                                                .getBytes(StandardCharsets.UTF_8)))
-                                .POST(HttpRequest.BodyPublishers.ofString(json))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+    static void post(String path, String json) {
+        HttpResponse<String> response = ConsoleApp.adminPost(path, json);
         assertEquals(201, response.statusCode(), response.body());
     }
 
-    static String api(String path) throws Exception {
-        String url = ConsoleApp.base().toString().replaceAll("/$", "") + path;
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .header("Accept-Language", "en")
-                                .header(
-                                        "Authorization",
-                                        "Basic "
-                                                + Base64.getEncoder()
-                                                        .encodeToString(("admin:" + ConsoleApp.ADMIN_PASSWORD)
-                                                                .getBytes(StandardCharsets.UTF_8)))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+    static String api(String path) {
+        HttpResponse<String> response = ConsoleApp.send(
+                ConsoleApp.admin(path).header("Accept-Language", "en").GET().build());
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
     }

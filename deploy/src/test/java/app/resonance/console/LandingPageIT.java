@@ -47,6 +47,8 @@ class LandingPageIT {
         assertTrue(body.contains("Die öffentlichen Formulare der Demo"), body);
         assertTrue(body.contains("href=\"/s/relationship-nps?lang=de\""), body);
         assertTrue(body.contains("href=\"/?lang=en\""), "the switch to English: " + body);
+        assertFalse(body.contains("Ihre Antworten"), "no forms' privacy footer on the start page: " + body);
+        assertFalse(body.contains("<footer"), body);
         securityHeaders(page);
     }
 
@@ -56,6 +58,7 @@ class LandingPageIT {
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.body().contains("<html lang=\"en\">"), page.body());
         assertTrue(page.body().contains(">Open the console</a>"), page.body());
+        assertFalse(page.body().contains("Your answers are stored securely"), "not a form: " + page.body());
         assertTrue(
                 page.body().contains("The demo&#39;s public forms")
                         || page.body().contains("The demo's public forms"),

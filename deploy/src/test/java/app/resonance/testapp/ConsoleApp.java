@@ -5,10 +5,16 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -44,6 +50,45 @@ public final class ConsoleApp implements BeforeAllCallback {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A GET of the admin API (or any path below the application) as the admin, by HTTP Basic. */
+    public static HttpResponse<String> adminGet(String path) {
+        return send(admin(path).GET().build());
+    }
+
+    /** A POST of JSON to the admin API as the admin, by HTTP Basic. */
+    public static HttpResponse<String> adminPost(String path, String json) {
+        return send(admin(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    /** A request to a path below the application (e.g. {@code api/v1/admin/users}) with the admin's credentials. */
+    public static HttpRequest.Builder admin(String path) {
+        String base = base().toString().replaceFirst("//[^:/]+", "//127.0.0.1");
+        return HttpRequest.newBuilder(URI.create(base + (path.startsWith("/") ? path.substring(1) : path)))
+                .timeout(Duration.ofSeconds(60))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Sends a request and answers the response as text. */
+    public static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** The HTTPS port (Payara Micro's self-signed certificate), as a TLS terminating proxy would reach it. */
     public static int tlsPort() {

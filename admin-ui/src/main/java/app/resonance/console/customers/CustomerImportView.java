@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CSV import in three steps: upload, check (column mapping, every row's errors, a preview), store.
- * Nothing is stored while any row has an error; storing upserts by external id.
+ * The CSV import in three steps: upload, check (column mapping, every rejected row named by row, external id
+ * and column, a preview of the valid rows), store. Storing upserts the valid rows by external id; the rejected
+ * rows stay listed after storing, so that no row is lost without the admin seeing it. A file that cannot be
+ * read as a whole (a required column missing, broken quotes, too many rows) stores nothing.
  */
 @Named
 @ViewScoped
@@ -35,8 +37,11 @@ public class CustomerImportView implements Serializable {
     private transient Part file;
     private String csv;
     private List<Column> columns = new ArrayList<>();
-    private List<FieldError> errors = List.of();
+    private List<FieldError> fileErrors = List.of();
+    private List<CustomerCsvReader.RowError> rejected = List.of();
+    private long rejectedRows;
     private List<CustomerProfile> profiles = List.of();
+    private boolean stored;
 
     /** One column of the file and the field it goes to ("" a free attribute, "-" not imported). */
     public static class Column implements Serializable {
@@ -88,9 +93,14 @@ public class CustomerImportView implements Serializable {
         Map<String, String> mapping = new LinkedHashMap<>();
         columns.forEach(c -> mapping.put(c.header, ATTRIBUTE.equals(c.field) ? null : c.field));
         var result = CustomerCsvReader.read(new StringReader(csv), mapping, Faces.messages());
-        errors = result.errors();
-        profiles = result.profiles();
-        if (errors.isEmpty()) {
+        fileErrors = result.errors().stream()
+                .filter(e -> !e.field().startsWith("rows["))
+                .toList();
+        rejected = result.rejected();
+        rejectedRows = result.rejectedRows();
+        profiles = result.valid();
+        stored = false;
+        if (fileErrors.isEmpty() && rejected.isEmpty()) {
             Faces.info("import.valid", profiles.size());
         }
     }
@@ -98,14 +108,19 @@ public class CustomerImportView implements Serializable {
     @Transactional
     public String store() {
         check();
-        if (!errors.isEmpty() || profiles.isEmpty()) {
+        if (!isReady()) {
             return null;
         }
         var count = directory.upsertAll(profiles);
-        Faces.info("import.done", count.created(), count.updated());
+        if (rejectedRows == 0) {
+            Faces.info("import.done", count.created(), count.updated());
+        } else {
+            Faces.info("import.doneSkipping", count.created(), count.updated(), rejectedRows);
+        }
         csv = null;
         columns = new ArrayList<>();
         profiles = List.of();
+        stored = true;
         return null;
     }
 
@@ -123,7 +138,7 @@ public class CustomerImportView implements Serializable {
     }
 
     public boolean isReady() {
-        return csv != null && errors.isEmpty() && !profiles.isEmpty();
+        return csv != null && fileErrors.isEmpty() && !profiles.isEmpty();
     }
 
     public boolean isUploaded() {
@@ -142,24 +157,25 @@ public class CustomerImportView implements Serializable {
         return columns;
     }
 
-    /** An error as the page shows it: the row of the file (if any), the field, the message. */
-    public record RowError(String row, String field, String message) implements Serializable {}
+    /** What keeps the whole file from being imported (a required column missing, broken quotes, too many rows). */
+    public List<FieldError> getFileErrors() {
+        return fileErrors;
+    }
 
-    private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("rows\\[(\\d+)\\](?:\\.(.*))?");
+    /** Every problem of a row that is not imported, as a sentence naming row, external id and column. */
+    public List<CustomerCsvReader.RowError> getRejected() {
+        return rejected;
+    }
 
-    public List<RowError> getErrors() {
-        return errors.stream()
-                .map(e -> {
-                    var m = ROW.matcher(e.field());
-                    return m.matches()
-                            ? new RowError(m.group(1), m.group(2) == null ? "" : m.group(2), e.message())
-                            : new RowError("", e.field(), e.message());
-                })
-                .toList();
+    /** The heading above the rejected rows: before storing they "will not be", after it they "were not" imported. */
+    public String getRejectedHeading() {
+        return Faces.text(stored ? "import.rejectedStored" : "import.rejected", rejectedRows);
     }
 
     public String getStoreLabel() {
-        return Faces.text("import.store", profiles.size());
+        return rejectedRows == 0
+                ? Faces.text("import.store", profiles.size())
+                : Faces.text("import.storeValid", profiles.size(), rejectedRows);
     }
 
     public int getCount() {

@@ -1,5 +1,6 @@
 package app.resonance.console.platform;
 
+import app.resonance.platform.boundary.ErrorPageServlet;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -24,12 +25,22 @@ public class ConsoleLanguage implements Serializable {
             Locale browser =
                     FacesContext.getCurrentInstance().getExternalContext().getRequestLocale();
             code = browser != null && "de".equals(browser.getLanguage()) ? "de" : "en";
+            remember();
         }
         return code;
     }
 
     public void setCode(String code) {
         this.code = "de".equals(code) ? "de" : "en";
+        remember();
+    }
+
+    /** Tells the console's error pages (403, 404), which Faces does not render, which language to speak. */
+    private void remember() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces != null) {
+            faces.getExternalContext().getSessionMap().put(ErrorPageServlet.CONSOLE_LANGUAGE, code);
+        }
     }
 
     /** Switches the language and shows the same page again. */

@@ -53,8 +53,7 @@ public final class Faces {
     }
 
     public static void info(String key, Object... args) {
-        // kept across a redirect (post-redirect-get)
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        // kept across a redirect (post-redirect-get) by RedirectKeepsMessages, and only then
         FacesContext.getCurrentInstance()
                 .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
     }

@@ -19,7 +19,8 @@ public final class ConsolePage {
     }
 
     public String signedInAs() {
-        return browser.text(By.id("nav:who"));
+        // The whole text: a narrow header cuts the name with an ellipsis.
+        return browser.waitFor(d -> d.findElement(By.id("nav:who"))).getAttribute("textContent");
     }
 
     /** The labels of the menu entries this user sees. */

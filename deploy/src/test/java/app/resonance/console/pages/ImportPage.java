@@ -30,14 +30,36 @@ public final class ImportPage {
         return this;
     }
 
-    /** The error table's rows as "row | field | message". */
+    /** The problems the page lists: the file's as a whole, then one per problem of a rejected row. */
     public List<String> errors() {
-        return browser.driver().findElements(By.cssSelector("[id='check:errors'] tbody tr")).stream()
-                .map(row -> String.join(
-                        " | ",
-                        row.findElements(By.tagName("td")).stream()
-                                .map(WebElement::getText)
-                                .toList()))
+        return browser.driver().findElements(By.cssSelector("#fileErrors li, #rejected li")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** The heading above the rejected rows, or "" when there are none. */
+    public String rejectedHeading() {
+        return browser.driver().findElements(By.id("rejected-heading")).stream()
+                .map(WebElement::getText)
+                .findFirst()
+                .orElse("");
+    }
+
+    public String storeLabel() {
+        return browser.text(By.id("check:store"));
+    }
+
+    /** Opens the column documentation and downloads the sample file; answers where the browser saved it. */
+    public Path downloadSample() {
+        browser.click(By.cssSelector("#columns summary"));
+        browser.click(By.id("sample"));
+        return browser.downloaded("customers-sample.csv");
+    }
+
+    /** The documented columns, as the page lists them. */
+    public List<String> documentedColumns() {
+        return browser.driver().findElements(By.cssSelector("#columns dt")).stream()
+                .map(dt -> dt.getAttribute("textContent").trim())
                 .toList();
     }
 

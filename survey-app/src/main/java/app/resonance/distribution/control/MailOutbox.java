@@ -33,6 +33,8 @@ public class MailOutbox {
 
     private static final Logger LOG = Logger.getLogger(MailOutbox.class.getName());
     static final Duration LEASE = Duration.ofMinutes(5);
+    /** One warning per outage of the SMTP server, not one per attempt (shared by every instance of the bean). */
+    static final MailFailures FAILURES = new MailFailures();
 
     @PersistenceContext
     EntityManager em;
@@ -100,9 +102,19 @@ public class MailOutbox {
             send(mail);
         } catch (MessagingException | RuntimeException e) {
             mail.failed(now, e.getClass().getSimpleName() + ": " + e.getMessage());
-            LOG.warning(() -> "Mail " + id + " not delivered (attempt " + mail.attempts() + "), retry at "
-                    + mail.nextAttemptAt() + ": " + e.getMessage());
+            if (FAILURES.failed()) {
+                LOG.warning(() -> "Mails cannot be delivered: the SMTP server " + settings.server()
+                        + " does not take them (" + e.getMessage() + "). They stay queued and are retried;"
+                        + " set resonance.mail.host and resonance.mail.port to a server. Further failures are"
+                        + " logged at FINE until a mail goes out.");
+            } else {
+                LOG.fine(() -> "Mail " + id + " not delivered (attempt " + mail.attempts() + "), retry at "
+                        + mail.nextAttemptAt() + ": " + e.getMessage());
+            }
             return false;
+        }
+        if (FAILURES.delivered()) {
+            LOG.info("The SMTP server takes mails again.");
         }
         if (mail.invitationId() != null) {
             if (mail.kind() == OutboxMail.Kind.INVITATION) {

@@ -67,6 +67,11 @@ public class MailSettings {
         return properties;
     }
 
+    /** The SMTP server as host:port, for messages. */
+    public String server() {
+        return host + ":" + port;
+    }
+
     public Optional<String> username() {
         return username.filter(u -> !u.isBlank());
     }

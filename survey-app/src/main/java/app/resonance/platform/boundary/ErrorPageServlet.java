@@ -26,6 +26,7 @@ public class ErrorPageServlet extends HttpServlet {
         Messages messages = Messages.of(request.getLocale());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path && path.startsWith(request.getContextPath() + "/admin")) {
+            messages = consoleMessages(request);
             response = new ConsoleAware(
                     response, request.getContextPath(), messages.locale().getLanguage());
         }
@@ -62,13 +63,29 @@ public class ErrorPageServlet extends HttpServlet {
         SecurityHeaders.apply(request, response);
         response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
         String path = request.getRequestURI();
-        Messages messages = Messages.of(request.getLocale());
-        HttpServletResponse target = path.startsWith(request.getContextPath() + "/admin")
+        boolean console = path.startsWith(request.getContextPath() + "/admin");
+        Messages messages = console ? consoleMessages(request) : Messages.of(request.getLocale());
+        HttpServletResponse target = console
                 ? new ConsoleAware(
                         response, request.getContextPath(), messages.locale().getLanguage())
                 : response;
         write(target, DatabaseUnavailable.problem(messages));
         response.flushBuffer();
+    }
+
+    /**
+     * The session attribute in which the console keeps the language the user chose (German or English), so
+     * that its error pages speak the language of the console's other pages.
+     */
+    public static final String CONSOLE_LANGUAGE = "app.resonance.console.language";
+
+    /** The console's language: the one chosen in this session, else the browser's (German or English). */
+    static Messages consoleMessages(HttpServletRequest request) {
+        var session = request.getSession(false);
+        Object chosen = session == null ? null : session.getAttribute(CONSOLE_LANGUAGE);
+        return chosen instanceof String code
+                ? Messages.of(java.util.Locale.forLanguageTag(code))
+                : Messages.of(request.getLocale());
     }
 
     /** The console's pages get their errors as a small HTML page in the browser's language, not as JSON. */
@@ -88,21 +105,34 @@ public class ErrorPageServlet extends HttpServlet {
         }
     }
 
+    /**
+     * The console's error page: the console's header and stylesheet, everything in one language (the title
+     * too, which problem+json keeps in English), and a way back to the console's home page.
+     */
     private static void writeHtml(HttpServletResponse response, Problem problem) throws IOException {
         response.resetBuffer();
         response.setStatus(problem.status());
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
-        String home = ((ConsoleAware) response).contextPath + "/admin/index.xhtml";
-        String language = ((ConsoleAware) response).language;
-        String css = ((ConsoleAware) response).contextPath + "/jakarta.faces.resource/console/console.css.xhtml";
-        String html = "<!DOCTYPE html><html lang=\"" + language + "\"><head><meta charset=\"utf-8\">"
+        ConsoleAware console = (ConsoleAware) response;
+        Messages messages = Messages.of(java.util.Locale.forLanguageTag(console.language));
+        String home = console.contextPath + "/admin/index.xhtml";
+        String css = console.contextPath + "/jakarta.faces.resource/console/console.css.xhtml";
+        String titleKey = "console.error.title." + problem.status();
+        String title = messages.get(titleKey);
+        if (title.equals(titleKey)) {
+            title = messages.get("console.error.title");
+        }
+        String heading = problem.status() + " " + title;
+        String html = "<!DOCTYPE html><html lang=\"" + console.language + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<link rel=\"stylesheet\" href=\"" + escape(css) + "\"><title>" + problem.status() + " "
-                + escape(problem.title()) + "</title></head><body><main class=\"console-main\"><h1 id=\"error-status\">"
-                + problem.status() + " " + escape(problem.title()) + "</h1><p id=\"error-detail\">"
-                + escape(problem.detail()) + "</p><p><a href=\"" + escape(home)
-                + "\">Resonance</a></p></main></body></html>";
+                + "<link rel=\"stylesheet\" href=\"" + escape(css) + "\"><title>" + escape(heading) + " – "
+                + escape(messages.get("console.error.app")) + "</title></head><body>"
+                + "<header class=\"console-header\"><span class=\"console-brand\">"
+                + escape(messages.get("console.error.app")) + "</span></header>"
+                + "<main class=\"console-main error-page\"><h1 id=\"error-status\">" + escape(heading)
+                + "</h1><p id=\"error-detail\">" + escape(problem.detail()) + "</p><p><a id=\"error-home\" href=\""
+                + escape(home) + "\">" + escape(messages.get("console.error.home")) + "</a></p></main></body></html>";
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

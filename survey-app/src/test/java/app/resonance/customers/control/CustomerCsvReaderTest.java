@@ -20,6 +20,10 @@ class CustomerCsvReaderTest {
         return CustomerCsvReader.read(new StringReader(csv), EN);
     }
 
+    static CustomerCsvReader.Result read(String csv, Map<String, String> mapping) {
+        return CustomerCsvReader.read(new StringReader(csv), mapping, EN);
+    }
+
     static List<String> fieldsAndCodes(CustomerCsvReader.Result result) {
         return result.errors().stream().map(e -> e.field() + " " + e.code()).toList();
     }
@@ -234,5 +238,81 @@ class CustomerCsvReaderTest {
         assertEquals(
                 List.of(new FieldError("rows[1]", "csvColumns", "Diese Zeile hat 2 Spalten, die Kopfzeile 3.")),
                 result.errors());
+    }
+
+    static List<String> report(CustomerCsvReader.Result result) {
+        return result.rejected().stream().map(CustomerCsvReader.RowError::text).toList();
+    }
+
+    @Test
+    void aRejectedRowIsNamedByRowExternalIdAndColumnAndTheValidRowsRemain() {
+        var result = read("""
+                id,name,email,plan
+                C-1001,Anna,anna@example.com,pro
+                C-1002,Bob,bob@example.com,basic
+                C-1003,Cleo,cleo@example.com,pro
+                C-1004,Dora,dora-at-example,pro
+                C-1005,Emil,emil@example.com,basic
+                """);
+        assertEquals(
+                List.of("Row 4 (external id C-1004), column email: This is not an email address."), report(result));
+        assertEquals(
+                List.of("C-1001", "C-1002", "C-1003", "C-1005"),
+                result.valid().stream().map(CustomerProfile::externalId).toList());
+        assertEquals(1, result.rejectedRows());
+        assertEquals(List.of(), result.profiles(), "the all-or-nothing API still stores nothing");
+        assertEquals(List.of("rows[4].email email"), fieldsAndCodes(result));
+    }
+
+    @Test
+    void theReportNamesTheFilesColumnsAndSaysWhatItCanOfRowsWithoutIdOrColumn() {
+        var result = read(
+                """
+                Kunden-Nr;Name;E-Mail;Verlängerung;1st contact
+                K-1;Anna;anna@example.com;2027-01-31;
+                ;Bob;bob@example.com;2027-02-01;
+                K-3;Cleo;cleo@example.com;31.01.2027;
+                K-4;Dora
+                K-1;Anna again;anna@example.com;;
+                K-6;Fritz;fritz@example.com;;yesterday
+                """,
+                Map.of("Kunden-Nr", "externalId", "Name", "name", "E-Mail", "email", "Verlängerung", "renewalDate"));
+        assertEquals(
+                List.of(
+                        "Row 2, column Kunden-Nr: The value is missing.",
+                        "Row 3 (external id K-3), column Verlängerung: Give a date as YYYY-MM-DD.",
+                        "Row 4 (external id K-4): This row has 2 columns where the header has 5.",
+                        "Row 5 (external id K-1), column Kunden-Nr: This appears twice.",
+                        "Row 6 (external id K-6): Attribute names start with a letter and have at most 60 letters,"
+                                + " digits or underscores."),
+                report(result));
+        assertEquals(
+                List.of("K-1"),
+                result.valid().stream().map(CustomerProfile::externalId).toList());
+        assertEquals(5, result.rejectedRows());
+    }
+
+    @Test
+    void theReportInGerman() {
+        var result = CustomerCsvReader.read(
+                new StringReader("id;name;email\nC-1;Anna;anna@example\nC-2;Bob;bob@example.com\n;Cleo;\nC-4;Dora\n"),
+                Messages.of(Locale.GERMAN));
+        assertEquals(
+                List.of(
+                        "Zeile 1 (externe ID C-1), Spalte email: Dies ist keine E-Mail-Adresse.",
+                        "Zeile 3, Spalte id: Der Wert fehlt.",
+                        "Zeile 4 (externe ID C-4): Diese Zeile hat 2 Spalten, die Kopfzeile 3."),
+                report(result));
+        assertEquals(
+                List.of("C-2"),
+                result.valid().stream().map(CustomerProfile::externalId).toList());
+    }
+
+    @Test
+    void aFileThatCannotBeReadAsAWholeHasNoValidRows() {
+        var result = read("customer,name\nC-1,Anna\n");
+        assertEquals(List.of(), result.valid());
+        assertEquals(List.of(), result.rejected());
+        assertEquals(List.of("header csvColumnMissing"), fieldsAndCodes(result));
     }
 }
