@@ -10,14 +10,11 @@ import app.resonance.customers.entity.Segment;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
-import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.control.Messages;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -43,6 +40,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -115,7 +115,7 @@ public class AdminAnalyticsResource {
                     + " default the last 365 days), granularity (DAY, WEEK, MONTH, QUARTER; default MONTH). Each"
                     + " period has its figure with margin of error, or 'not enough responses'; markers in the range"
                     + " are listed.")
-    public JsonObject trend() {
+    public AnalyticsJson.Trend trend() {
         AnalyticsQuery query = query(TREND_DAYS);
         var filter = query.filter();
         long periods = countPeriods(query);
@@ -128,25 +128,22 @@ public class AdminAnalyticsResource {
                     List.of(messages().error("granularity", "tooMany", MAX_POINTS)));
         }
         Messages messages = messages();
-        var points = Jsonp.createArrayBuilder();
-        analysis.trend(filter, query.granularity(), query.rules())
-                .forEach(point -> points.add(AnalyticsJson.point(point, messages)));
-        var markerArray = Jsonp.createArrayBuilder();
-        markers.between(filter.from(), filter.to(), filter.surveyId(), filter.segmentId())
-                .forEach(marker -> markerArray.add(AnalyticsJson.marker(marker)));
-        return Jsonp.createObjectBuilder()
-                .add("metric", filter.metric().name())
-                .add("survey", query.survey() == null ? "" : query.survey().slug())
-                .add("question", filter.questionKey() == null ? "" : filter.questionKey())
-                .add("segment", query.segment() == null ? "" : query.segment().key())
-                .add("granularity", query.granularity().name())
-                .add("zone", settings.zone().getId())
-                .add("from", filter.from().toString())
-                .add("to", filter.to().toString())
-                .add("total", AnalyticsJson.estimate(analysis.total(filter, query.rules()), messages))
-                .add("points", points)
-                .add("markers", markerArray)
-                .build();
+        return new AnalyticsJson.Trend(
+                filter.metric(),
+                query.survey() == null ? "" : query.survey().slug(),
+                filter.questionKey() == null ? "" : filter.questionKey(),
+                query.segment() == null ? "" : query.segment().key(),
+                query.granularity(),
+                settings.zone().getId(),
+                filter.from().toString(),
+                filter.to().toString(),
+                AnalyticsJson.estimate(analysis.total(filter, query.rules()), messages),
+                analysis.trend(filter, query.granularity(), query.rules()).stream()
+                        .map(point -> AnalyticsJson.point(point, messages))
+                        .toList(),
+                markers.between(filter.from(), filter.to(), filter.surveyId(), filter.segmentId()).stream()
+                        .map(AnalyticsJson::marker)
+                        .toList());
     }
 
     private static long countPeriods(AnalyticsQuery query) {
@@ -233,52 +230,45 @@ public class AdminAnalyticsResource {
             summary = "Every segment's figure against the previous period of the same length, with significance",
             description = "Same filters as the trend (default range: the last 90 days). The first entry is all"
                     + " responses; 'change' is the z test of the difference to the previous period.")
-    public JsonObject segmentComparison() {
+    public AnalyticsJson.SegmentComparison segmentComparison() {
         AnalyticsQuery query = query(90);
         Messages messages = messages();
         Map<Long, Segment> byId = segments.all().stream().collect(Collectors.toMap(Segment::id, Function.identity()));
         var periods =
                 TrendAnalysis.Periods.of(query.filter().from(), query.filter().to());
-        var array = Jsonp.createArrayBuilder();
+        List<AnalyticsJson.SegmentRow> rows = new ArrayList<>();
         for (var figure : analysis.segments(query.filter(), query.rules())) {
-            var json = Jsonp.createObjectBuilder();
             Segment segment = figure.segmentId() == null ? null : byId.get(figure.segmentId());
             if (figure.segmentId() != null && segment == null) {
                 continue; // a segment deleted since
             }
-            if (segment == null) {
-                json.addNull("segment").add("name", messages.get("analytics.allResponses"));
-            } else {
-                json.add("segment", segment.key())
-                        .add(
-                                "name",
-                                "de".equals(messages.locale().getLanguage())
-                                        ? segment.name().de()
-                                        : segment.name().en());
-            }
-            array.add(json.add("current", AnalyticsJson.estimate(figure.current(), messages))
-                    .add("previous", AnalyticsJson.estimate(figure.previous(), messages))
-                    .add("change", AnalyticsJson.significance(figure.change())));
+            rows.add(new AnalyticsJson.SegmentRow(
+                    segment == null ? null : segment.key(),
+                    segment == null
+                            ? messages.get("analytics.allResponses")
+                            : "de".equals(messages.locale().getLanguage())
+                                    ? segment.name().de()
+                                    : segment.name().en(),
+                    AnalyticsJson.estimate(figure.current(), messages),
+                    AnalyticsJson.estimate(figure.previous(), messages),
+                    AnalyticsJson.significance(figure.change())));
         }
-        return Jsonp.createObjectBuilder()
-                .add("metric", query.filter().metric().name())
-                .add("zone", settings.zone().getId())
-                .add("from", periods.from().toString())
-                .add("to", periods.to().toString())
-                .add("previousFrom", periods.previousFrom().toString())
-                .add("previousTo", periods.previousTo().toString())
-                .add("segments", array)
-                .build();
+        return new AnalyticsJson.SegmentComparison(
+                query.filter().metric(),
+                settings.zone().getId(),
+                periods.from().toString(),
+                periods.to().toString(),
+                periods.previousFrom().toString(),
+                periods.previousTo().toString(),
+                rows);
     }
 
     @GET
     @Path("markers")
     @Transactional
     @Operation(summary = "All trend markers, oldest first")
-    public JsonArray markers() {
-        var array = Jsonp.createArrayBuilder();
-        markers.all().forEach(marker -> array.add(AnalyticsJson.marker(marker)));
-        return array.build();
+    public List<AnalyticsJson.Marker> markers() {
+        return markers.all().stream().map(AnalyticsJson::marker).toList();
     }
 
     @POST
@@ -286,6 +276,10 @@ public class AdminAnalyticsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Mark an action on the trend (for example 'check-in calls started')")
+    @APIResponse(
+            responseCode = "201",
+            description = "Marked; Location names the marker",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Marker")))
     public Response addMarker(MarkerDraft draft) {
         if (draft == null) {
             throw ProblemException.badRequest("problem.bodyRequired");
@@ -350,7 +344,7 @@ public class AdminAnalyticsResource {
             summary = "Did the action work? The figure in the days before the marker against the days from it",
             description = "Query: days (window on each side, 7 to 365, default 60) and the trend filters; survey and"
                     + " segment default to the marker's. The change is tested with a z test.")
-    public JsonObject impact(@PathParam("id") String id) {
+    public AnalyticsJson.Impact impact(@PathParam("id") String id) {
         TrendMarker marker =
                 markers.byId(parseId(id)).orElseThrow(() -> ProblemException.notFound("problem.markerNotFound"));
         var params = new jakarta.ws.rs.core.MultivaluedHashMap<String, String>();
@@ -385,22 +379,18 @@ public class AdminAnalyticsResource {
         AnalyticsQuery query = AnalyticsQuery.read(
                 params, surveys, segments, settings.zone(), marker.date(), settings::rules, 1, messages);
         var result = analysis.beforeAfter(query.filter(), marker.date(), days, query.rules());
-        return Jsonp.createObjectBuilder()
-                .add("marker", AnalyticsJson.marker(marker))
-                .add("metric", query.filter().metric().name())
-                .add("days", days)
-                .add("result", AnalyticsJson.beforeAfter(result, messages))
-                .build();
+        return new AnalyticsJson.Impact(
+                AnalyticsJson.marker(marker),
+                query.filter().metric(),
+                days,
+                AnalyticsJson.beforeAfter(result, messages));
     }
 
     @POST
     @Path("rollups/rebuild")
     @Operation(summary = "Count every response again into the rollups (after a change of the console's time zone)")
-    public JsonObject rebuild() throws SQLException {
-        return Jsonp.createObjectBuilder()
-                .add("responses", maintenance.rebuild())
-                .add("zone", settings.zone().getId())
-                .build();
+    public AnalyticsJson.Rebuild rebuild() throws SQLException {
+        return new AnalyticsJson.Rebuild(maintenance.rebuild(), settings.zone().getId());
     }
 
     private static long parseId(String id) {

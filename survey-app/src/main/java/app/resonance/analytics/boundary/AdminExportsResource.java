@@ -26,6 +26,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -62,9 +67,20 @@ public class AdminExportsResource {
             description = "Query: survey (slug, required), format (csv or xlsx, default csv), from and to (YYYY-MM-DD"
                     + " in the console's time zone), segment (key), channel, locale. One row per response, one"
                     + " column per question; texts starting with =, +, -, @, tab or CR get a leading apostrophe.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The export as a file (Content-Disposition names it); see the README for its columns",
+            content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     public Response responses(
-            @QueryParam("survey") String slug,
-            @QueryParam("format") String formatText,
+            @Parameter(description = "The survey's slug", required = true, example = "relationship-nps")
+                    @QueryParam("survey")
+                    String slug,
+            @Parameter(description = "csv (default) or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"}))
+                    @QueryParam("format")
+                    String formatText,
             @QueryParam("from") String fromText,
             @QueryParam("to") String toText,
             @QueryParam("segment") String segmentKey,

@@ -38,6 +38,7 @@ public class OpenApiContract implements OASFilter {
     public void filterOpenAPI(OpenAPI openapi) {
         security(openapi);
         problemSchema(openapi);
+        OpenApiSchemas.complete(openapi);
         tags(openapi);
         if (openapi.getServers() != null) {
             openapi.getServers().forEach(s -> {
@@ -58,6 +59,10 @@ public class OpenApiContract implements OASFilter {
                         operation.setSecurity(new ArrayList<>());
                     }
                     queries(path).forEach(q -> addQuery(operation, q));
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().forEach(p -> OpenApiSchemas.fix(p.getSchema()));
+                    }
+                    typedSuccess(operation);
                     problems(operation, path);
                 }));
     }
@@ -231,6 +236,47 @@ public class OpenApiContract implements OASFilter {
                 .description(query.description())
                 .required(false)
                 .schema(query.schema()));
+    }
+
+    /**
+     * Payara files a method's return type under {@code default}; a typed answer (a schema of the API's) is the
+     * success (200), so that {@code default} stays free for the problem details. Every body schema is fixed.
+     */
+    private static void typedSuccess(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            operation
+                    .getRequestBody()
+                    .getContent()
+                    .getMediaTypes()
+                    .values()
+                    .forEach(m -> OpenApiSchemas.fix(m.getSchema()));
+        }
+        if (responses == null || responses.getAPIResponses() == null) {
+            return;
+        }
+        responses.getAPIResponses().values().forEach(r -> {
+            if (r.getContent() != null && r.getContent().getMediaTypes() != null) {
+                r.getContent().getMediaTypes().values().forEach(m -> OpenApiSchemas.fix(m.getSchema()));
+            }
+        });
+        var fallback = responses.getDefaultValue();
+        boolean success = responses.getAPIResponses().keySet().stream().anyMatch(k -> k.startsWith("2"));
+        if (fallback == null || success || fallback.getContent() == null) {
+            return;
+        }
+        var json = fallback.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
+        Schema schema = json == null ? null : json.getSchema();
+        boolean typed = schema != null
+                && (schema.getRef() != null
+                        || (schema.getItems() != null && schema.getItems().getRef() != null));
+        if (typed) {
+            if (fallback.getDescription() == null || fallback.getDescription().isBlank()) {
+                fallback.setDescription("OK");
+            }
+            responses.addAPIResponse("200", fallback);
+            responses.setDefaultValue(null);
+        }
     }
 
     /** Every error status an operation can answer, as problem details. */

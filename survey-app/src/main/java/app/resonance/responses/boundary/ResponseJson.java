@@ -21,6 +21,17 @@ public final class ResponseJson {
 
     private ResponseJson() {}
 
+    /** What a client sends to submit answers (read strictly by {@code JsonInput}; described here for the OpenAPI). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            name = "Submission",
+            description = "Answers by question id: scores are integers, a single choice an option id, multiple"
+                    + " choices an array of option ids, a matrix an object of row id to column id, texts strings")
+    public record Submission(Map<String, Object> answers, String locale, Boolean partial) {}
+
+    /** What the submitter gets back with 201 (and again, unchanged, for a retry with the same Idempotency-Key). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SubmissionReceipt")
+    public record Receipt(long id, String survey, int version, String status, String submittedAt) {}
+
     /** What the submitter gets back with 201. */
     public static JsonObject receipt(Response response) {
         return JSON.createObjectBuilder()

@@ -16,7 +16,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,7 +43,13 @@ public class ResponsesResource {
             description = "Body: {\"answers\": {\"<questionId>\": value}, \"locale\": \"de|en\", \"partial\": false}. "
                     + "Scores are integers, single choices an option id, multiple choices an array of option ids, "
                     + "a matrix an object of row id to column id, texts strings.")
-    @APIResponse(responseCode = "201", description = "Stored; Location names the response")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Submission")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored; Location names the response",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubmissionReceipt")))
     @APIResponse(responseCode = "400", description = "The body is not one JSON object")
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "410", description = "The survey is closed")

@@ -17,8 +17,6 @@ import app.resonance.surveys.control.SurveySettings;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,6 +38,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Survey design through the API: create, write the draft, publish, close, reopen. ADMIN only. */
@@ -78,18 +79,21 @@ public class AdminSurveysResource {
             summary = "All surveys with their status and versions",
             description = "Each with its number of complete responses (responses) and the time of the newest"
                     + " (lastResponse, ISO instant; missing while there is none).")
-    public JsonArray list() {
-        var array = Jsonp.createArrayBuilder();
+    public List<SurveyJson.Summary> list() {
         var activity = catalog.activity();
-        catalog.all()
-                .forEach(survey -> array.add(
-                        SurveyJson.summary(survey, activity.getOrDefault(survey.id(), SurveyCatalog.Activity.NONE))));
-        return array.build();
+        return catalog.all().stream()
+                .map(survey ->
+                        SurveyJson.summary(survey, activity.getOrDefault(survey.id(), SurveyCatalog.Activity.NONE)))
+                .toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a survey; its definition becomes the draft of version 1")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the survey",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AdminSurvey")))
     public Response create(SurveyDraft draft) {
         requireBody(draft);
         Survey survey = editor.create(draft, RequestLanguage.messages(headers));
@@ -101,7 +105,7 @@ public class AdminSurveysResource {
     @GET
     @Path("{slug}")
     @Operation(summary = "A survey with its versions, the published definition and the draft")
-    public JsonObject get(@PathParam("slug") String slug) {
+    public SurveyJson.Admin get(@PathParam("slug") String slug) {
         return SurveyJson.admin(survey(slug));
     }
 
@@ -109,7 +113,7 @@ public class AdminSurveysResource {
     @Path("{slug}/draft")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the draft; if the newest version is published, a new draft version is started")
-    public JsonObject updateDraft(@PathParam("slug") String slug, SurveyDraft draft) {
+    public SurveyJson.Admin updateDraft(@PathParam("slug") String slug, SurveyDraft draft) {
         requireBody(draft);
         Survey survey = survey(slug);
         editor.update(survey, draft, RequestLanguage.messages(headers));
@@ -119,7 +123,7 @@ public class AdminSurveysResource {
     @POST
     @Path("{slug}/publish")
     @Operation(summary = "Publish the draft as an immutable version; the survey opens if it was a draft")
-    public JsonObject publish(@PathParam("slug") String slug) {
+    public SurveyJson.Admin publish(@PathParam("slug") String slug) {
         Survey survey = survey(slug);
         editor.publish(survey, RequestLanguage.messages(headers));
         return SurveyJson.admin(survey);
@@ -128,7 +132,7 @@ public class AdminSurveysResource {
     @POST
     @Path("{slug}/close")
     @Operation(summary = "Close the survey: the public link answers 410")
-    public JsonObject close(@PathParam("slug") String slug) {
+    public SurveyJson.Admin close(@PathParam("slug") String slug) {
         Survey survey = survey(slug);
         editor.close(survey);
         return SurveyJson.admin(survey);
@@ -137,7 +141,7 @@ public class AdminSurveysResource {
     @POST
     @Path("{slug}/reopen")
     @Operation(summary = "Reopen a closed survey")
-    public JsonObject reopen(@PathParam("slug") String slug) {
+    public SurveyJson.Admin reopen(@PathParam("slug") String slug) {
         Survey survey = survey(slug);
         editor.reopen(survey);
         return SurveyJson.admin(survey);
@@ -148,7 +152,7 @@ public class AdminSurveysResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Change when the survey opens and closes, its response limit, answer policy and widget origins")
-    public JsonObject updateSettings(@PathParam("slug") String slug, SurveySettings settings) {
+    public SurveyJson.Admin updateSettings(@PathParam("slug") String slug, SurveySettings settings) {
         requireBody(settings);
         Survey survey = survey(slug);
         editor.updateSettings(survey, settings, RequestLanguage.messages(headers));

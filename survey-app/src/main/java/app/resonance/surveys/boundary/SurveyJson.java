@@ -1,144 +1,230 @@
 package app.resonance.surveys.boundary;
 
-import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.entity.LocalizedText;
 import app.resonance.surveys.control.SurveyCatalog;
+import app.resonance.surveys.entity.AnswerPolicy;
+import app.resonance.surveys.entity.ConditionOperator;
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionOption;
+import app.resonance.surveys.entity.QuestionType;
 import app.resonance.surveys.entity.Survey;
+import app.resonance.surveys.entity.SurveyKind;
+import app.resonance.surveys.entity.SurveyStatus;
 import app.resonance.surveys.entity.SurveyVersion;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import app.resonance.surveys.entity.VersionState;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Writes surveys as the API shows them. */
+/**
+ * Surveys as the API shows them: records bound by JSON-B (absent values are left out, as before), so that
+ * the OpenAPI document describes them.
+ */
 public final class SurveyJson {
 
     private SurveyJson() {}
 
-    /** The definition a respondent's client needs to show and submit a survey version. */
-    public static JsonObject definition(Survey survey, SurveyVersion version) {
-        JsonObjectBuilder json = Jsonp.createObjectBuilder()
-                .add("slug", survey.slug())
-                .add("kind", survey.kind().name())
-                .add("version", version.number())
-                .add("languages", Jsonp.createArrayBuilder(version.languages()))
-                .add("defaultLanguage", version.defaultLocale());
-        addTexts(json, "title", version.title());
-        addTexts(json, "intro", version.intro());
-        JsonArrayBuilder questions = Jsonp.createArrayBuilder();
-        for (Question question : version.questions()) {
-            questions.add(question(question));
+    private static final String DATE_TIME = "date-time";
+
+    @Schema(name = "Texts", description = "A text in German and English (either may be absent)")
+    @JsonbPropertyOrder({"de", "en"})
+    public record Texts(String de, String en) {
+
+        static Texts of(LocalizedText text) {
+            return text == null || text.isBlank() ? null : new Texts(text.de(), text.en());
         }
-        return json.add("questions", questions).build();
     }
 
-    static JsonObject question(Question question) {
-        JsonObjectBuilder json = Jsonp.createObjectBuilder()
-                .add("id", question.key())
-                .add("type", question.type().name())
-                .add("required", question.required())
-                .add("page", question.page());
-        addTexts(json, "text", question.text());
-        question.showIf()
-                .ifPresent(c -> json.add(
-                        "showIf",
-                        Jsonp.createObjectBuilder()
-                                .add("question", c.questionKey())
-                                .add("operator", c.operator().name())
-                                .add("values", Jsonp.createArrayBuilder(c.values()))));
-        if (question.scaleMin() != null) {
-            json.add("min", question.scaleMin()).add("max", question.scaleMax());
-        }
-        addTexts(json, "minLabel", question.minLabel());
-        addTexts(json, "maxLabel", question.maxLabel());
-        OptionRole optionRole = question.type() == app.resonance.surveys.entity.QuestionType.MATRIX
-                ? OptionRole.COLUMN
-                : OptionRole.OPTION;
-        addOptions(json, "options", question.options(optionRole));
-        addOptions(json, "rows", question.options(OptionRole.ROW));
-        return json.build();
+    @Schema(name = "Condition", description = "Show the question only if an earlier answer matches")
+    @JsonbPropertyOrder({"question", "operator", "values"})
+    public record ShowIf(String question, ConditionOperator operator, List<String> values) {}
+
+    @Schema(name = "Option", description = "A choice (or a matrix row or column)")
+    @JsonbPropertyOrder({"id", "label"})
+    public record Option(String id, Texts label) {}
+
+    @Schema(name = "Question", description = "One question of a survey version")
+    @JsonbPropertyOrder({
+        "id",
+        "type",
+        "required",
+        "page",
+        "text",
+        "showIf",
+        "min",
+        "max",
+        "minLabel",
+        "maxLabel",
+        "options",
+        "rows"
+    })
+    public record QuestionBody(
+            String id,
+            QuestionType type,
+            boolean required,
+            int page,
+            Texts text,
+            ShowIf showIf,
+            Integer min,
+            Integer max,
+            Texts minLabel,
+            Texts maxLabel,
+            List<Option> options,
+            List<Option> rows) {}
+
+    @Schema(name = "SurveyDefinition", description = "The definition a respondent's client needs to show and submit")
+    @JsonbPropertyOrder({"slug", "kind", "version", "languages", "defaultLanguage", "title", "intro", "questions"})
+    public record Definition(
+            String slug,
+            SurveyKind kind,
+            int version,
+            List<String> languages,
+            String defaultLanguage,
+            Texts title,
+            Texts intro,
+            List<QuestionBody> questions) {}
+
+    @Schema(name = "SurveyVersionInfo", description = "One version of a survey")
+    @JsonbPropertyOrder({"version", "state", "createdAt", "publishedAt"})
+    public record VersionInfo(int version, VersionState state, String createdAt, String publishedAt) {}
+
+    @Schema(name = "SurveySettingsView", description = "Schedule, response limit, answer policy, widget origins")
+    @JsonbPropertyOrder({"answerPolicy", "allowedOrigins", "opensAt", "closesAt", "responseLimit"})
+    public record Settings(
+            AnswerPolicy answerPolicy,
+            List<String> allowedOrigins,
+            String opensAt,
+            String closesAt,
+            Integer responseLimit) {}
+
+    @Schema(name = "AdminSurvey", description = "A survey's lifecycle, versions and definitions (admin view)")
+    @JsonbPropertyOrder({
+        "slug",
+        "kind",
+        "status",
+        "anonymous",
+        "createdAt",
+        "updatedAt",
+        "versions",
+        "settings",
+        "published",
+        "draft"
+    })
+    public record Admin(
+            String slug,
+            SurveyKind kind,
+            SurveyStatus status,
+            boolean anonymous,
+            String createdAt,
+            String updatedAt,
+            List<VersionInfo> versions,
+            Settings settings,
+            Definition published,
+            Definition draft) {}
+
+    @Schema(name = "SurveySummary", description = "One line per survey")
+    @JsonbPropertyOrder({
+        "slug",
+        "kind",
+        "status",
+        "latestVersion",
+        "responses",
+        "lastResponse",
+        "publishedVersion",
+        "title"
+    })
+    public record Summary(
+            String slug,
+            SurveyKind kind,
+            SurveyStatus status,
+            int latestVersion,
+            long responses,
+            String lastResponse,
+            Integer publishedVersion,
+            Texts title) {}
+
+    /** The definition a respondent's client needs to show and submit a survey version. */
+    public static Definition definition(Survey survey, SurveyVersion version) {
+        return new Definition(
+                survey.slug(),
+                survey.kind(),
+                version.number(),
+                List.copyOf(version.languages()),
+                version.defaultLocale(),
+                Texts.of(version.title()),
+                Texts.of(version.intro()),
+                version.questions().stream().map(SurveyJson::question).toList());
+    }
+
+    static QuestionBody question(Question question) {
+        OptionRole optionRole = question.type() == QuestionType.MATRIX ? OptionRole.COLUMN : OptionRole.OPTION;
+        return new QuestionBody(
+                question.key(),
+                question.type(),
+                question.required(),
+                question.page(),
+                Texts.of(question.text()),
+                question.showIf()
+                        .map(c -> new ShowIf(c.questionKey(), c.operator(), List.copyOf(c.values())))
+                        .orElse(null),
+                question.scaleMin(),
+                question.scaleMin() == null ? null : question.scaleMax(),
+                Texts.of(question.minLabel()),
+                Texts.of(question.maxLabel()),
+                options(question.options(optionRole)),
+                options(question.options(OptionRole.ROW)));
     }
 
     /** The admin view: lifecycle, every version, and the definitions of the published version and the draft. */
-    public static JsonObject admin(Survey survey) {
-        JsonArrayBuilder versions = Jsonp.createArrayBuilder();
-        for (SurveyVersion version : survey.versions()) {
-            JsonObjectBuilder v = Jsonp.createObjectBuilder()
-                    .add("version", version.number())
-                    .add("state", version.state().name())
-                    .add("createdAt", version.createdAt().toString());
-            if (version.publishedAt() != null) {
-                v.add("publishedAt", version.publishedAt().toString());
-            }
-            versions.add(v);
-        }
-        JsonObjectBuilder json = Jsonp.createObjectBuilder()
-                .add("slug", survey.slug())
-                .add("kind", survey.kind().name())
-                .add("status", survey.status().name())
-                .add("anonymous", survey.anonymous())
-                .add("createdAt", survey.createdAt().toString())
-                .add("updatedAt", survey.updatedAt().toString())
-                .add("versions", versions)
-                .add("settings", settings(survey));
-        survey.publishedVersion().ifPresent(v -> json.add("published", definition(survey, v)));
-        survey.draft().ifPresent(v -> json.add("draft", definition(survey, v)));
-        return json.build();
+    public static Admin admin(Survey survey) {
+        return new Admin(
+                survey.slug(),
+                survey.kind(),
+                survey.status(),
+                survey.anonymous(),
+                survey.createdAt().toString(),
+                survey.updatedAt().toString(),
+                survey.versions().stream()
+                        .map(v -> new VersionInfo(
+                                v.number(),
+                                v.state(),
+                                v.createdAt().toString(),
+                                v.publishedAt() == null ? null : v.publishedAt().toString()))
+                        .toList(),
+                settings(survey),
+                survey.publishedVersion().map(v -> definition(survey, v)).orElse(null),
+                survey.draft().map(v -> definition(survey, v)).orElse(null));
     }
 
-    static JsonObject settings(Survey survey) {
-        JsonObjectBuilder json = Jsonp.createObjectBuilder()
-                .add("answerPolicy", survey.answerPolicy().name())
-                .add("allowedOrigins", Jsonp.createArrayBuilder(survey.allowedOrigins()));
-        survey.opensAt().ifPresent(t -> json.add("opensAt", t.toString()));
-        survey.closesAt().ifPresent(t -> json.add("closesAt", t.toString()));
-        survey.responseLimit().ifPresent(n -> json.add("responseLimit", n));
-        return json.build();
+    static Settings settings(Survey survey) {
+        return new Settings(
+                survey.answerPolicy(),
+                List.copyOf(survey.allowedOrigins()),
+                survey.opensAt().map(Object::toString).orElse(null),
+                survey.closesAt().map(Object::toString).orElse(null),
+                survey.responseLimit().orElse(null));
     }
 
     /** One line per survey for lists. */
-    public static JsonObject summary(Survey survey, SurveyCatalog.Activity activity) {
-        JsonObjectBuilder json = Jsonp.createObjectBuilder()
-                .add("slug", survey.slug())
-                .add("kind", survey.kind().name())
-                .add("status", survey.status().name())
-                .add("latestVersion", survey.latestVersion().number())
-                .add("responses", activity.responses());
-        if (activity.lastResponse() != null) {
-            json.add("lastResponse", activity.lastResponse().toString());
-        }
-        survey.publishedVersion().ifPresent(v -> json.add("publishedVersion", v.number()));
-        addTexts(json, "title", survey.latestVersion().title());
-        return json.build();
+    public static Summary summary(Survey survey, SurveyCatalog.Activity activity) {
+        return new Summary(
+                survey.slug(),
+                survey.kind(),
+                survey.status(),
+                survey.latestVersion().number(),
+                activity.responses(),
+                activity.lastResponse() == null ? null : activity.lastResponse().toString(),
+                survey.publishedVersion().map(SurveyVersion::number).orElse(null),
+                Texts.of(survey.latestVersion().title()));
     }
 
-    private static void addOptions(JsonObjectBuilder json, String name, List<QuestionOption> options) {
+    private static List<Option> options(List<QuestionOption> options) {
         if (options.isEmpty()) {
-            return;
+            return null;
         }
-        JsonArrayBuilder array = Jsonp.createArrayBuilder();
-        for (QuestionOption option : options) {
-            JsonObjectBuilder o = Jsonp.createObjectBuilder().add("id", option.code());
-            addTexts(o, "label", option.label());
-            array.add(o);
-        }
-        json.add(name, array);
-    }
-
-    static void addTexts(JsonObjectBuilder json, String name, LocalizedText text) {
-        if (text == null || text.isBlank()) {
-            return;
-        }
-        JsonObjectBuilder texts = Jsonp.createObjectBuilder();
-        if (text.de() != null) {
-            texts.add("de", text.de());
-        }
-        if (text.en() != null) {
-            texts.add("en", text.en());
-        }
-        json.add(name, texts);
+        return options.stream()
+                .map(o -> new Option(o.code(), Texts.of(o.label())))
+                .toList();
     }
 }

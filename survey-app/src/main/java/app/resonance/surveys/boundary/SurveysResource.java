@@ -6,13 +6,14 @@ import app.resonance.surveys.entity.Survey;
 import app.resonance.surveys.entity.SurveyVersion;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,10 +30,13 @@ public class SurveysResource {
     @Path("{slug}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The published definition of an open survey")
-    @APIResponse(responseCode = "200", description = "The survey's published version")
+    @APIResponse(
+            responseCode = "200",
+            description = "The survey's published version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SurveyDefinition")))
     @APIResponse(responseCode = "404", description = "No survey with this slug, or not published")
     @APIResponse(responseCode = "410", description = "The survey is closed")
-    public JsonObject definition(@PathParam("slug") String slug) {
+    public SurveyJson.Definition definition(@PathParam("slug") String slug) {
         Survey survey = openSurvey(catalog, slug);
         return SurveyJson.definition(survey, survey.publishedVersion().orElseThrow());
     }

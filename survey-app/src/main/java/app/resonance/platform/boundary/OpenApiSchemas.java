@@ -1,0 +1,158 @@
+package app.resonance.platform.boundary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+
+/**
+ * Corrects what Payara's scanner writes for the API's records and completes them into schemas a client
+ * generator can use: dates and times (written as bare objects, or as plain strings where the records carry
+ * ISO text) become strings with {@code format: date} or {@code date-time}; a binary string carries no
+ * properties; {@code exclusiveMinimum/Maximum: false} is left out; the figures' numbers that are null unless
+ * shown are nullable; the fields every answer has are required; examples come from the demo.
+ */
+final class OpenApiSchemas {
+
+    private OpenApiSchemas() {}
+
+    private static final Set<String> DATES = Set.of("date", "from", "to", "previousFrom", "previousTo", "renewalDate");
+
+    /** Per schema: the properties that may be null (written as null) and the ones that may be absent. */
+    private static final Map<String, List<String>> NULLABLE = Map.of(
+            "Figure", List.of("responses", "value", "standardError", "marginOfError", "low", "high"),
+            "Change", List.of("difference", "standardError", "z", "pValue"),
+            "Marker", List.of("survey", "segment", "description"),
+            "SegmentFigure", List.of("segment"));
+
+    private static final Map<String, List<String>> OPTIONAL = Map.ofEntries(
+            Map.entry("Figure", List.of("display")),
+            Map.entry("Change", List.of()),
+            Map.entry("TrendPeriod", List.of()),
+            Map.entry("Marker", List.of()),
+            Map.entry("Trend", List.of()),
+            Map.entry("SegmentFigure", List.of()),
+            Map.entry("SegmentComparison", List.of()),
+            Map.entry("Window", List.of()),
+            Map.entry("BeforeAfter", List.of()),
+            Map.entry("MarkerImpact", List.of()),
+            Map.entry("RollupRebuild", List.of()),
+            Map.entry("SurveyDefinition", List.of("title", "intro")),
+            Map.entry("Question", List.of("text", "showIf", "min", "max", "minLabel", "maxLabel", "options", "rows")),
+            Map.entry("Condition", List.of()),
+            Map.entry("Option", List.of("label")),
+            Map.entry("Texts", List.of("de", "en")),
+            Map.entry("SurveyVersionInfo", List.of("publishedAt")),
+            Map.entry("SurveySettingsView", List.of("opensAt", "closesAt", "responseLimit")),
+            Map.entry("AdminSurvey", List.of("published", "draft")),
+            Map.entry("SurveySummary", List.of("lastResponse", "publishedVersion", "title")),
+            Map.entry("SubmissionReceipt", List.of()),
+            Map.entry("Submission", List.of("locale", "partial")),
+            Map.entry("MarkerDraft", List.of("description", "survey", "segment")));
+
+    static void complete(OpenAPI openapi) {
+        if (openapi.getComponents() == null || openapi.getComponents().getSchemas() == null) {
+            return;
+        }
+        openapi.getComponents().getSchemas().forEach((name, schema) -> {
+            fix(schema);
+            if (schema.getProperties() == null) {
+                return;
+            }
+            NULLABLE.getOrDefault(name, List.of()).forEach(p -> {
+                Schema property = schema.getProperties().get(p);
+                if (property != null) {
+                    property.setNullable(true);
+                }
+            });
+            List<String> optional = OPTIONAL.get(name);
+            if (optional != null) {
+                List<String> required = new ArrayList<>();
+                schema.getProperties().keySet().stream()
+                        .filter(p -> !optional.contains(p))
+                        .forEach(required::add);
+                schema.setRequired(required);
+            }
+            Object example = OpenApiExamples.EXAMPLES.get(name);
+            if (example != null) {
+                schema.setExample(example);
+            }
+        });
+    }
+
+    /** Fixes one schema and its properties, recursively. */
+    static void fix(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        // defaults Payara writes for a type-level @Schema: maxProperties 0 would allow no property at all
+        if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
+            schema.setMaxProperties(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinProperties())) {
+            schema.setMinProperties(null);
+        }
+        if (Integer.valueOf(0).equals(schema.getMinLength())) {
+            schema.setMinLength(null);
+        }
+        if (Boolean.FALSE.equals(schema.getUniqueItems())) {
+            schema.setUniqueItems(null);
+        }
+        if (Boolean.FALSE.equals(schema.getNullable())) {
+            schema.setNullable(null);
+        }
+        if (Boolean.FALSE.equals(schema.getReadOnly())) {
+            schema.setReadOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getWriteOnly())) {
+            schema.setWriteOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getDeprecated())) {
+            schema.setDeprecated(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
+            schema.setExclusiveMaximum(null);
+        }
+        if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
+            schema.setExclusiveMinimum(null);
+        }
+        if (schema.getType() == Schema.SchemaType.STRING && schema.getProperties() != null) {
+            schema.setProperties(null);
+        }
+        fix(schema.getItems());
+        if (schema.getProperties() == null) {
+            return;
+        }
+        Map<String, Schema> properties = new LinkedHashMap<>(schema.getProperties());
+        properties.forEach((name, property) -> {
+            if (property == null || property.getRef() != null) {
+                return;
+            }
+            boolean bareObject = property.getType() == Schema.SchemaType.OBJECT
+                    && (property.getProperties() == null
+                            || property.getProperties().isEmpty());
+            boolean dateName = DATES.contains(name);
+            boolean timeName = name.endsWith("At") || name.equals("lastResponse");
+            if ((bareObject || property.getType() == Schema.SchemaType.STRING)
+                    && property.getFormat() == null
+                    && (dateName || timeName)) {
+                property.setType(Schema.SchemaType.STRING);
+                property.setFormat(dateName ? "date" : "date-time");
+            } else if (bareObject && property.getAdditionalPropertiesSchema() == null) {
+                // a map (answers by question id, attributes by name)
+                property.setProperties(null);
+                property.setAdditionalPropertiesBoolean(Boolean.TRUE);
+            }
+            if (property.getType() == Schema.SchemaType.NUMBER && property.getFormat() == null) {
+                // Java long (ids, counts) comes out as number; the figures are doubles
+                boolean whole = name.equals("id") || name.equals("responses");
+                property.setType(whole ? Schema.SchemaType.INTEGER : Schema.SchemaType.NUMBER);
+                property.setFormat(whole ? "int64" : "double");
+            }
+            fix(property);
+        });
+    }
+}
