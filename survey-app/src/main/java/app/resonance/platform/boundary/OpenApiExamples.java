@@ -1,6 +1,6 @@
 package app.resonance.platform.boundary;
 
-import jakarta.json.Json;
+import app.resonance.platform.control.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -52,7 +52,7 @@ final class OpenApiExamples {
                       "standardError": 9.4, "marginOfError": 18.4, "low": -30.9, "high": 5.9}}"""));
 
     static Object json(String text) {
-        return java(Json.createReader(new StringReader(text)).readValue());
+        return java(Jsonp.createReader(new StringReader(text)).readValue());
     }
 
     private static Object java(JsonValue value) {
