@@ -1,26 +1,25 @@
 package app.resonance.console.analytics;
 
+import app.resonance.analytics.control.AnalyticsQueries;
+import app.resonance.analytics.control.AnalyticsQuery;
 import app.resonance.analytics.control.Granularity;
 import app.resonance.console.platform.Faces;
-import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Segment;
-import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The dashboard's filters as they stand in the URL (f:viewParam): survey and segment by key, channel,
  * language, from and to (days in the reporting zone), granularity, the chosen marker and the window of
- * days around it. Bad values are named on the page and nothing is computed.
+ * days around it. They are read into the admin API's {@link AnalyticsQuery}, with its defaults; bad values
+ * are named on the page and nothing is computed.
  */
 public class DashboardFilter implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final String DEFAULT_SURVEY = "relationship-nps";
-    static final int MAX_DAYS = 3660;
 
     private String survey;
     private String segment;
@@ -30,103 +29,65 @@ public class DashboardFilter implements Serializable {
     private String to;
     private String granularity;
     private String marker;
-    private int days = 60;
+    private int days = AnalyticsQuery.WINDOW_DAYS;
 
-    private transient Survey selectedSurvey;
-    private transient Segment selectedSegment;
-    private LocalDate fromDate;
-    private LocalDate toDate;
+    private transient AnalyticsQuery query;
 
-    /** Looks the keys up and checks the dates; false (with messages on the page) when a filter is bad. */
-    boolean resolve(SurveyCatalog surveys, SegmentCatalog segments, LocalDate today) {
-        boolean ok = true;
+    /** The filters as the one analytics query reads them (the API's parameters give the same input). */
+    AnalyticsQuery.Input input() {
+        return new AnalyticsQuery.Input(
+                survey, null, null, segment, channel, locale, from, to, granularity, null, days);
+    }
+
+    /** Reads the query (the default survey if none is chosen); false (with messages on the page) when a filter is bad. */
+    boolean resolve(AnalyticsQueries queries) {
         if (survey == null || survey.isBlank()) {
-            survey = surveys.bySlug(DEFAULT_SURVEY).isPresent()
-                    ? DEFAULT_SURVEY
-                    : surveys.all().stream().map(Survey::slug).findFirst().orElse(null);
+            survey = queries.defaultSurvey().orElse(null);
         }
-        selectedSurvey = survey == null ? null : surveys.bySlug(survey).orElse(null);
-        if (selectedSurvey == null) {
+        if (survey == null) {
             Faces.error("dashboard.error.survey");
-            ok = false;
-        }
-        selectedSegment = null;
-        if (segment != null && !segment.isBlank()) {
-            selectedSegment = segments.byKey(segment).orElse(null);
-            if (selectedSegment == null) {
-                Faces.error("dashboard.error.segment");
-                ok = false;
-            }
-        }
-        if (channel != null && !channel.isBlank()) {
-            try {
-                app.resonance.responses.entity.Channel.valueOf(channel);
-            } catch (IllegalArgumentException e) {
-                Faces.error("dashboard.error.channel");
-                ok = false;
-            }
-        }
-        if (locale != null && !locale.isBlank() && !locale.equals("de") && !locale.equals("en")) {
-            Faces.error("dashboard.error.locale");
-            ok = false;
-        }
-        if (granularity != null && !granularity.isBlank()) {
-            try {
-                Granularity.valueOf(granularity);
-            } catch (IllegalArgumentException e) {
-                Faces.error("dashboard.error.granularity");
-                ok = false;
-            }
-        }
-        if (days < 7 || days > 365) {
-            Faces.error("dashboard.error.days");
-            ok = false;
-        }
-        toDate = date(to, today);
-        fromDate = date(from, toDate == null ? null : toDate.minusDays(364));
-        if (toDate == null || fromDate == null) {
-            Faces.error("dashboard.error.date");
+            query = null;
             return false;
         }
-        if (fromDate.isAfter(toDate) || ChronoUnit.DAYS.between(fromDate, toDate) >= MAX_DAYS) {
-            Faces.error("dashboard.error.range");
+        var result = queries.read(input(), AnalyticsQuery.TREND_DAYS);
+        query = result.query();
+        if (!result.valid()) {
+            Set<String> keys = new LinkedHashSet<>();
+            result.complaints().forEach(c -> keys.add(messageKey(c)));
+            keys.forEach(Faces::error);
             return false;
         }
         // The URL of the next request (Apply, a shared link) names the dates, not "the last year from today".
-        from = fromDate.toString();
-        to = toDate.toString();
-        return ok;
+        from = query.filter().from().toString();
+        to = query.filter().to().toString();
+        return true;
     }
 
-    private static LocalDate date(String text, LocalDate otherwise) {
-        if (text == null || text.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+    /** The console's message for a complaint of the query. */
+    static String messageKey(AnalyticsQuery.Complaint complaint) {
+        return switch (complaint.field()) {
+            case "segment", "channel", "locale", "granularity", "days" -> "dashboard.error." + complaint.field();
+            case "from", "to" ->
+                complaint.code().equals("expectedDate") ? "dashboard.error.date" : "dashboard.error.range";
+            default -> "dashboard.error.survey";
+        };
+    }
+
+    /** The checked query, or null before {@link #resolve} or when a filter is bad. */
+    public AnalyticsQuery query() {
+        return query;
     }
 
     public Survey selectedSurvey() {
-        return selectedSurvey;
+        return query == null ? null : query.survey();
     }
 
     public Segment selectedSegment() {
-        return selectedSegment;
-    }
-
-    public LocalDate fromDate() {
-        return fromDate;
-    }
-
-    public LocalDate toDate() {
-        return toDate;
+        return query == null ? null : query.segment();
     }
 
     public LocalDate getToDate() {
-        return toDate;
+        return query == null ? null : query.filter().to();
     }
 
     public Granularity granularity() {

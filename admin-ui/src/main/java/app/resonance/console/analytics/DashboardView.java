@@ -1,6 +1,9 @@
 package app.resonance.console.analytics;
 
+import app.resonance.analytics.control.AnalyticsQueries;
+import app.resonance.analytics.control.AnalyticsQuery;
 import app.resonance.analytics.control.AnalyticsSettings;
+import app.resonance.analytics.control.DashboardReports;
 import app.resonance.analytics.control.Estimate;
 import app.resonance.analytics.control.ExportFilter;
 import app.resonance.analytics.control.Granularity;
@@ -19,15 +22,12 @@ import app.resonance.distribution.control.WaveStats;
 import app.resonance.responses.entity.Channel;
 import app.resonance.security.entity.Role;
 import app.resonance.surveys.control.SurveyCatalog;
-import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.Survey;
-import app.resonance.surveys.entity.SurveyKind;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +57,12 @@ public class DashboardView implements Serializable {
     transient SurveyCatalog surveys;
 
     @Inject
+    transient AnalyticsQueries queries;
+
+    @Inject
+    transient DashboardReports reports;
+
+    @Inject
     transient SegmentCatalog segmentCatalog;
 
     @Inject
@@ -64,9 +70,6 @@ public class DashboardView implements Serializable {
 
     @Inject
     transient SecurityContext security;
-
-    @Inject
-    transient Clock clock;
 
     @Inject
     transient ResponseExport export;
@@ -78,38 +81,13 @@ public class DashboardView implements Serializable {
 
     /** Checks the filters of the URL and computes the figures (f:viewAction). */
     public void load() {
-        LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
-        if (!filter.resolve(surveys, segmentCatalog, today)) {
-            dashboard = null;
-            return;
-        }
-        dashboard = compute();
+        dashboard = filter.resolve(queries) ? compute(filter.query()) : null;
     }
 
-    /** The rollups the page's filters select. */
-    private RollupFilter rollupFilter(Survey survey) {
-        Metric metric = metricOf(survey);
-        return new RollupFilter(
-                metric,
-                survey.id(),
-                questionKey(survey, metric),
-                filter.selectedSegment() == null
-                        ? null
-                        : filter.selectedSegment().id(),
-                filter.getChannel(),
-                filter.getLocale(),
-                filter.fromDate(),
-                filter.toDate());
-    }
-
-    private Dashboard compute() {
-        Survey survey = filter.selectedSurvey();
-        Metric metric = metricOf(survey);
-        ReportingRules rules = settings.rules(survey.anonymous());
-        Long segmentId = filter.selectedSegment() == null
-                ? null
-                : filter.selectedSegment().id();
-        RollupFilter rollups = rollupFilter(survey);
+    private Dashboard compute(AnalyticsQuery query) {
+        RollupFilter rollups = query.filter();
+        Metric metric = rollups.metric();
+        ReportingRules rules = query.rules();
         List<Tile> tiles = new ArrayList<>();
         for (Metric m : List.of(Metric.NPS, Metric.CSAT, Metric.CES)) {
             boolean own = m == metric;
@@ -119,7 +97,7 @@ public class DashboardView implements Serializable {
                             m,
                             null,
                             null,
-                            segmentId,
+                            rollups.segmentId(),
                             rollups.channel(),
                             rollups.locale(),
                             rollups.from(),
@@ -127,8 +105,9 @@ public class DashboardView implements Serializable {
             ReportingRules r = own ? rules : settings.rules(anyAnonymous(m));
             tiles.add(new Tile(m, own, analysis.total(f, r)));
         }
-        List<TrendPoint> points = analysis.trend(rollups, filter.granularity(), rules);
-        List<TrendMarker> inRange = markerStore.between(rollups.from(), rollups.to(), survey.id(), segmentId);
+        List<TrendPoint> points = analysis.trend(rollups, query.granularity(), rules);
+        List<TrendMarker> inRange =
+                markerStore.between(rollups.from(), rollups.to(), rollups.surveyId(), rollups.segmentId());
         Map<Integer, String> markersByPoint = new HashMap<>();
         for (TrendMarker marker : inRange) {
             for (int i = 0; i < points.size(); i++) {
@@ -142,12 +121,12 @@ public class DashboardView implements Serializable {
                 .filter(m -> filter.markerId() == null || m.id().equals(filter.markerId()))
                 .findFirst()
                 .orElse(inRange.isEmpty() ? null : inRange.get(0));
-        var impact = chosen == null ? null : analysis.beforeAfter(rollups, chosen.date(), filter.getDays(), rules);
-        LocalDate segmentsFrom = rollups.to().minusDays(filter.getDays() - 1L);
+        var impact = chosen == null ? null : analysis.beforeAfter(rollups, chosen.date(), query.days(), rules);
+        LocalDate segmentsFrom = query.segmentsFrom();
         var bySegment = analysis.segments(rollups.inSegment(null).between(segmentsFrom, rollups.to()), rules);
         String chart = TrendChart.json(
                 points,
-                filter.granularity(),
+                query.granularity(),
                 markersByPoint,
                 new TrendChart.Texts(
                         Faces.text("metric." + metric),
@@ -156,21 +135,12 @@ public class DashboardView implements Serializable {
                         Faces.text("dashboard.markers"),
                         Faces.text("dashboard.partial")));
         var counts = analysis.distribution(rollups, rules);
-        int low = metric == Metric.NPS ? 0 : 1;
-        int high =
-                switch (metric) {
-                    case NPS -> 10;
-                    case CSAT -> 5;
-                    default -> 7;
-                };
         List<String> scoreLabels = new ArrayList<>();
         List<Long> scoreCounts = new ArrayList<>();
-        counts.ifPresent(c -> {
-            for (int s = low; s <= high; s++) {
-                scoreLabels.add(String.valueOf(s));
-                scoreCounts.add(c.count(s));
-            }
-        });
+        counts.ifPresent(c -> query.scale().forEach(s -> {
+            scoreLabels.add(String.valueOf(s));
+            scoreCounts.add(c.count(s));
+        }));
         return new Dashboard(
                 metric,
                 tiles,
@@ -181,7 +151,7 @@ public class DashboardView implements Serializable {
                 impact,
                 segmentsFrom,
                 bySegment,
-                waveStats.of(survey),
+                waveStats.of(query.survey()),
                 counts.isPresent()
                         ? TrendChart.bars(scoreLabels, scoreCounts, Faces.text("dashboard.responses"))
                         : null,
@@ -190,25 +160,7 @@ public class DashboardView implements Serializable {
     }
 
     private boolean anyAnonymous(Metric metric) {
-        return surveys.all().stream().anyMatch(s -> s.anonymous() && metricOf(s) == metric);
-    }
-
-    static Metric metricOf(Survey survey) {
-        if (survey.kind() == SurveyKind.CUSTOM) {
-            return Metric.RATING;
-        }
-        return survey.kind() == SurveyKind.ENPS
-                ? Metric.NPS
-                : Metric.valueOf(survey.kind().name());
-    }
-
-    private static String questionKey(Survey survey, Metric metric) {
-        return survey.publishedVersion().stream()
-                .flatMap(v -> v.questions().stream())
-                .filter(q -> q.type() == metric.questionType())
-                .map(Question::key)
-                .findFirst()
-                .orElse(null);
+        return surveys.all().stream().anyMatch(s -> s.anonymous() && AnalyticsQuery.metricOf(s) == metric);
     }
 
     /** Support leads and admins may mark an action on the trend; viewers may not. */
@@ -239,46 +191,17 @@ public class DashboardView implements Serializable {
         return "/admin/dashboard?faces-redirect=true&includeViewParams=true";
     }
 
-    /** The dashboard as a PDF download with the same filters (survey-app's DashboardReport). */
+    /** The dashboard as a PDF download with the same query and content as the admin API's report. */
     public void downloadPdf() throws java.io.IOException {
         if (dashboard == null) {
             return;
         }
-        Survey survey = filter.selectedSurvey();
-        ReportingRules rules = settings.rules(survey.anonymous());
-        var messages = Faces.messages();
-        Map<Long, String> names = new HashMap<>();
-        segmentCatalog.all().forEach(s -> names.put(s.id(), s.name().in(Faces.locale())));
-        Estimate total = dashboard.tiles().stream()
-                .filter(Tile::selected)
-                .map(Tile::estimate)
-                .findFirst()
-                .orElseThrow();
-        var content = new app.resonance.analytics.control.DashboardReport.Content(
-                survey.publishedVersion().orElse(survey.latestVersion()).title().in(Faces.locale()),
-                filter.selectedSegment() == null
-                        ? getTrendSubject()
-                        : names.get(filter.selectedSegment().id()),
-                filter.getChannel(),
-                filter.getLocale(),
-                filter.fromDate(),
-                filter.toDate(),
-                filter.granularity(),
-                LocalDate.now(clock.withZone(settings.zone())),
-                total,
-                dashboard.points(),
-                dashboard.segmentsFrom(),
-                filter.toDate(),
-                dashboard.segments(),
-                names,
-                analysis.impacts(rollupFilter(survey), dashboard.markers(), filter.getDays(), rules));
         var faces = jakarta.faces.context.FacesContext.getCurrentInstance();
         var external = faces.getExternalContext();
         external.responseReset();
         external.setResponseContentType("application/pdf");
         external.setResponseHeader("Content-Disposition", "attachment; filename=\"resonance-dashboard.pdf\"");
-        new app.resonance.analytics.control.DashboardReport(messages)
-                .write(content, external.getResponseOutputStream());
+        reports.write(filter.query(), Faces.messages(), external.getResponseOutputStream());
         faces.responseComplete();
     }
 
@@ -296,15 +219,14 @@ public class DashboardView implements Serializable {
             return;
         }
         Survey survey = filter.selectedSurvey();
+        RollupFilter query = filter.query().filter();
         var responses = new ExportFilter(
                 survey.id(),
-                filter.fromDate(),
-                filter.toDate(),
-                filter.selectedSegment() == null
-                        ? null
-                        : filter.selectedSegment().id(),
-                filter.getChannel(),
-                filter.getLocale(),
+                query.from(),
+                query.to(),
+                query.segmentId(),
+                query.channel(),
+                query.locale(),
                 survey.anonymous());
         boolean csv = format == ResponseExport.Format.CSV;
         var faces = jakarta.faces.context.FacesContext.getCurrentInstance();
@@ -342,7 +264,7 @@ public class DashboardView implements Serializable {
 
     /** Whether the table's period is covered only in part (the running month). */
     public boolean partial(TrendPoint point) {
-        return point.partial(filter.granularity());
+        return point.partial(filter.query().granularity());
     }
 
     public String getTrendSubject() {

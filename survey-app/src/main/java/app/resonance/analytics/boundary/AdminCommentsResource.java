@@ -1,37 +1,27 @@
 package app.resonance.analytics.boundary;
 
 import app.resonance.analytics.control.AnalyticsSettings;
-import app.resonance.analytics.control.CommentFilter;
 import app.resonance.analytics.control.Comments;
-import app.resonance.analytics.control.Granularity;
 import app.resonance.analytics.control.ReportingRules;
 import app.resonance.analytics.control.Sentiment;
-import app.resonance.analytics.control.Theme;
 import app.resonance.customers.control.SegmentCatalog;
-import app.resonance.customers.entity.Segment;
-import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
-import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.control.Messages;
-import app.resonance.responses.entity.Channel;
 import app.resonance.surveys.control.SurveyCatalog;
-import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,102 +52,18 @@ public class AdminCommentsResource {
     @Context
     HttpHeaders headers;
 
-    @Context
-    UriInfo uri;
-
-    private record Request(CommentFilter filter, Survey survey, int offset, int limit, Granularity granularity) {}
-
-    private Request read(Messages messages) {
-        var params = uri.getQueryParameters();
-        List<FieldError> errors = new ArrayList<>();
-        Survey survey = null;
-        String slug = params.getFirst("survey");
-        if (slug == null) {
-            errors.add(messages.error("survey", "required"));
-        } else {
-            survey = surveys.bySlug(slug).orElse(null);
-            if (survey == null) {
-                errors.add(messages.error("survey", "unknownSurvey"));
-            }
-        }
-        LocalDate from = AnalyticsQuery.date(params.getFirst("from"), null, "from", errors, messages);
-        LocalDate to = AnalyticsQuery.date(params.getFirst("to"), null, "to", errors, messages);
-        if (from != null && to != null && from.isAfter(to)) {
-            errors.add(messages.error("from", "fromAfterTo"));
-        }
-        Segment segment = null;
-        if (params.getFirst("segment") != null) {
-            segment = segments.byKey(params.getFirst("segment")).orElse(null);
-            if (segment == null) {
-                errors.add(messages.error("segment", "unknownSegment"));
-            }
-        }
-        Channel channel = params.getFirst("channel") == null
-                ? null
-                : AnalyticsQuery.enumValue(Channel.class, params.getFirst("channel"), "channel", errors, messages);
-        String locale = params.getFirst("locale");
-        if (locale != null && !locale.equals("de") && !locale.equals("en")) {
-            errors.add(messages.error("locale", "oneOf", "de, en"));
-        }
-        Theme theme = params.getFirst("theme") == null
-                ? null
-                : AnalyticsQuery.enumValue(Theme.class, params.getFirst("theme"), "theme", errors, messages);
-        String search = params.getFirst("q");
-        if (search != null && search.length() > 200) {
-            errors.add(messages.error("q", "tooLong", 200));
-        }
-        int offset = number(params.getFirst("offset"), 0, 0, Integer.MAX_VALUE, "offset", errors, messages);
-        int limit = number(params.getFirst("limit"), 50, 1, 500, "limit", errors, messages);
-        Granularity granularity = params.getFirst("granularity") == null
-                ? Granularity.DEFAULT
-                : AnalyticsQuery.enumValue(
-                        Granularity.class, params.getFirst("granularity"), "granularity", errors, messages);
-        if (!errors.isEmpty()) {
-            throw new ProblemException("invalid-parameters", 400, "Bad Request", "problem.invalidParameters", errors);
-        }
-        return new Request(
-                new CommentFilter(
-                        survey.id(),
-                        from,
-                        to,
-                        segment == null ? null : segment.id(),
-                        channel == null ? null : channel.name(),
-                        locale,
-                        search,
-                        theme),
-                survey,
-                offset,
-                limit,
-                granularity);
-    }
-
-    private static int number(
-            String text, int fallback, int min, int max, String field, List<FieldError> errors, Messages messages) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(messages.error(field, "range", min, max));
-        return fallback;
-    }
+    @Inject
+    Validator validator;
 
     @GET
     @Transactional
     @Operation(
             summary = "Comments (free-text answers), newest first, with score, segments, themes and sentiment",
-            description =
-                    "Query: survey (required), q (search text, case-insensitive), theme, segment, channel, locale,"
-                            + " from, to, offset, limit (1-500, default 50).")
-    public JsonObject list() {
+            description = "Filtered by survey (required), search text, theme, segment, channel, language and days;"
+                    + " paged by offset and limit.")
+    public JsonObject list(@BeanParam CommentParameters parameters) {
         Messages messages = RequestLanguage.messages(headers);
-        Request request = read(messages);
+        var request = parameters.read(validator, surveys, segments, messages);
         boolean anonymous = request.survey().anonymous();
         var page = comments.page(request.filter(), settings.zone(), request.offset(), request.limit());
         var items = Jsonp.createArrayBuilder();
@@ -201,10 +107,10 @@ public class AdminCommentsResource {
     @Transactional
     @Operation(
             summary = "Theme counts of the comments per segment and per period, with sentiment",
-            description = "Query: survey (required), segment, channel, locale, from, to, granularity (default MONTH).")
-    public JsonObject themes() {
+            description = "Filtered as the comment list; counted per period of the granularity (default MONTH).")
+    public JsonObject themes(@BeanParam CommentParameters parameters) {
         Messages messages = RequestLanguage.messages(headers);
-        Request request = read(messages);
+        var request = parameters.read(validator, surveys, segments, messages);
         boolean anonymous = request.survey().anonymous();
         var summary = comments.themes(request.filter(), settings.zone(), request.granularity());
         var themes = Jsonp.createArrayBuilder();

@@ -6,6 +6,7 @@ import app.resonance.analytics.control.ResponseExport;
 import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Segment;
 import app.resonance.platform.boundary.ProblemException;
+import app.resonance.platform.boundary.QueryParameters;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
@@ -99,9 +100,9 @@ public class AdminExportsResource {
         }
         ResponseExport.Format format = formatText == null
                 ? ResponseExport.Format.CSV
-                : AnalyticsQuery.enumValue(ResponseExport.Format.class, formatText, "format", errors, messages);
-        LocalDate from = AnalyticsQuery.date(fromText, null, "from", errors, messages);
-        LocalDate to = AnalyticsQuery.date(toText, null, "to", errors, messages);
+                : QueryParameters.enumValue(ResponseExport.Format.class, formatText, "format", errors, messages);
+        LocalDate from = QueryParameters.date(fromText, null, "from", errors, messages);
+        LocalDate to = QueryParameters.date(toText, null, "to", errors, messages);
         if (from != null && to != null && from.isAfter(to)) {
             errors.add(messages.error("from", "fromAfterTo"));
         }
@@ -114,7 +115,7 @@ public class AdminExportsResource {
         }
         Channel channel = channelText == null
                 ? null
-                : AnalyticsQuery.enumValue(Channel.class, channelText, "channel", errors, messages);
+                : QueryParameters.enumValue(Channel.class, channelText, "channel", errors, messages);
         if (locale != null && !locale.equals("de") && !locale.equals("en")) {
             errors.add(messages.error("locale", "oneOf", "de, en"));
         }

@@ -32,6 +32,20 @@ public enum Metric {
         throw new IllegalArgumentException(type + " has no metric");
     }
 
+    /** The lowest answer of the metric's scale, as the score distribution shows it. */
+    public int lowest() {
+        return this == NPS ? 0 : 1;
+    }
+
+    /** The highest answer of the metric's scale (0-10, 1-5, 1-7; ratings are shown on 1-7). */
+    public int highest() {
+        return switch (this) {
+            case NPS -> 10;
+            case CSAT -> 5;
+            default -> 7;
+        };
+    }
+
     /** A change of this metric is a proportion difference (NPS, CSAT) or a difference of means (CES, rating). */
     public boolean isMean() {
         return this == CES || this == RATING;

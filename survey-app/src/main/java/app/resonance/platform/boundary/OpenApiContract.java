@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -31,8 +30,6 @@ public class OpenApiContract implements OASFilter {
 
     static final String ADMIN = "/api/v1/admin/";
     private static final String PROBLEM = "Problem";
-
-    record Query(String name, String description, Schema schema) {}
 
     @Override
     public void filterOpenAPI(OpenAPI openapi) {
@@ -58,7 +55,7 @@ public class OpenApiContract implements OASFilter {
                     if (!path.startsWith(ADMIN)) {
                         operation.setSecurity(new ArrayList<>());
                     }
-                    queries(path).forEach(q -> addQuery(operation, q));
+                    OpenApiParameters.declare(operation, path);
                     if (operation.getParameters() != null) {
                         operation.getParameters().forEach(p -> OpenApiSchemas.fix(p.getSchema()));
                     }
@@ -176,68 +173,6 @@ public class OpenApiContract implements OASFilter {
         return candidate;
     }
 
-    /** The query parameters the analytics endpoints read from the request (one filter model for all). */
-    static List<Query> queries(String path) {
-        String analytics = ADMIN + "analytics/";
-        List<Query> trendFilters = List.of(
-                new Query("survey", "The survey's slug", string(null)),
-                new Query("metric", "The figure; default the survey's kind", choice("NPS", "CSAT", "CES", "RATING")),
-                new Query("question", "The question's key; default the survey's main question", string(null)),
-                new Query("segment", "The segment's key", string(null)),
-                new Query("channel", "Only responses from this channel", string(null)),
-                new Query("locale", "Only responses in this language (de, en)", string(null)),
-                new Query("from", "First day (YYYY-MM-DD in the console's time zone)", date()),
-                new Query("to", "Last day (YYYY-MM-DD in the console's time zone)", date()),
-                new Query(
-                        "granularity", "Length of a period; default WEEK", choice("DAY", "WEEK", "MONTH", "QUARTER")));
-        List<Query> commentFilters = List.of(
-                new Query("survey", "The survey's slug (required)", string(null)),
-                new Query("segment", "The segment's key", string(null)),
-                new Query("channel", "Only responses from this channel", string(null)),
-                new Query("locale", "Only responses in this language (de, en)", string(null)),
-                new Query("from", "First day (YYYY-MM-DD)", date()),
-                new Query("to", "Last day (YYYY-MM-DD)", date()));
-        if (path.equals(analytics + "trend")
-                || path.equals(analytics + "segments")
-                || path.equals(analytics + "reports/dashboard.pdf")) {
-            return trendFilters;
-        }
-        if (path.equals(analytics + "markers/{id}/impact")) {
-            List<Query> impact = new ArrayList<>(trendFilters);
-            impact.add(new Query("days", "Days on each side of the marker (7 to 365, default 60)", integer(7, 365)));
-            return impact;
-        }
-        if (path.equals(analytics + "comments")) {
-            List<Query> comments = new ArrayList<>(commentFilters);
-            comments.add(new Query("q", "Search text, case-insensitive", string(null)));
-            comments.add(new Query("theme", "Only comments on this theme", string(null)));
-            comments.add(new Query("offset", "Comments to skip (default 0)", integer(0, null)));
-            comments.add(new Query("limit", "Comments to answer (1 to 500, default 50)", integer(1, 500)));
-            return comments;
-        }
-        if (path.equals(analytics + "comments/themes")) {
-            List<Query> themes = new ArrayList<>(commentFilters);
-            themes.add(new Query(
-                    "granularity", "Length of a period; default MONTH", choice("DAY", "WEEK", "MONTH", "QUARTER")));
-            return themes;
-        }
-        return List.of();
-    }
-
-    private static void addQuery(Operation operation, Query query) {
-        if (operation.getParameters() != null
-                && operation.getParameters().stream()
-                        .anyMatch(p -> query.name().equals(p.getName()) && p.getIn() == Parameter.In.QUERY)) {
-            return;
-        }
-        operation.addParameter(OASFactory.createParameter()
-                .name(query.name())
-                .in(Parameter.In.QUERY)
-                .description(query.description())
-                .required(false)
-                .schema(query.schema()));
-    }
-
     /**
      * Payara files a method's return type under {@code default}; a typed answer (a schema of the API's) is the
      * success (200), so that {@code default} stays free for the problem details. Every body schema is fixed.
@@ -316,24 +251,5 @@ public class OpenApiContract implements OASFilter {
 
     private static Schema string(String description) {
         return OASFactory.createSchema().type(Schema.SchemaType.STRING).description(description);
-    }
-
-    private static Schema date() {
-        return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date");
-    }
-
-    private static Schema choice(String... values) {
-        return OASFactory.createSchema().type(Schema.SchemaType.STRING).enumeration(List.of((Object[]) values));
-    }
-
-    private static Schema integer(Integer min, Integer max) {
-        Schema schema = OASFactory.createSchema().type(Schema.SchemaType.INTEGER);
-        if (min != null) {
-            schema.minimum(java.math.BigDecimal.valueOf(min));
-        }
-        if (max != null) {
-            schema.maximum(java.math.BigDecimal.valueOf(max));
-        }
-        return schema;
     }
 }

@@ -1,0 +1,151 @@
+package app.resonance.analytics.boundary;
+
+import app.resonance.analytics.control.AnalyticsQuery;
+import app.resonance.analytics.control.CommentFilter;
+import app.resonance.analytics.control.Granularity;
+import app.resonance.analytics.control.Theme;
+import app.resonance.customers.control.SegmentCatalog;
+import app.resonance.customers.entity.Segment;
+import app.resonance.platform.boundary.Day;
+import app.resonance.platform.boundary.OneOf;
+import app.resonance.platform.boundary.QueryParameters;
+import app.resonance.platform.boundary.WholeNumber;
+import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.Messages;
+import app.resonance.responses.entity.Channel;
+import app.resonance.surveys.control.SurveyCatalog;
+import app.resonance.surveys.entity.Survey;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.QueryParam;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The query parameters of the comment list and the theme counts ({@code @BeanParam}), checked with Bean
+ * Validation; the survey and segment they name are looked up by {@link #read}.
+ */
+public class CommentParameters {
+
+    /** The comments a page holds when nobody chose. */
+    static final int LIMIT = 50;
+
+    @QueryParam("survey")
+    @Size(max = 200, message = "{error.tooLong}")
+    @Parameter(description = "The survey's slug (required)", required = true)
+    String survey;
+
+    @QueryParam("q")
+    @Size(max = 200, message = "{error.tooLong}")
+    @Parameter(description = "Search text, case-insensitive, anywhere in the comment")
+    String q;
+
+    @QueryParam("theme")
+    @OneOf(type = Theme.class)
+    @Parameter(description = "Only comments on this theme")
+    String theme;
+
+    @QueryParam("segment")
+    @Size(max = 200, message = "{error.tooLong}")
+    @Parameter(description = "The segment's key")
+    String segment;
+
+    @QueryParam("channel")
+    @OneOf(type = Channel.class)
+    @Parameter(description = "Only responses from this channel")
+    String channel;
+
+    @QueryParam("locale")
+    @OneOf(values = {"de", "en"})
+    @Parameter(description = "Only responses in this language")
+    String locale;
+
+    @QueryParam("from")
+    @Day
+    @Parameter(description = "First day (YYYY-MM-DD in the console's time zone)")
+    String from;
+
+    @QueryParam("to")
+    @Day
+    @Parameter(description = "Last day (YYYY-MM-DD in the console's time zone)")
+    String to;
+
+    @QueryParam("offset")
+    @WholeNumber(min = 0)
+    @Parameter(description = "Comments to skip; default 0")
+    String offset;
+
+    @QueryParam("limit")
+    @WholeNumber(min = 1, max = 500)
+    @Parameter(description = "Comments to answer; default 50")
+    String limit;
+
+    @QueryParam("granularity")
+    @OneOf(type = Granularity.class)
+    @Parameter(description = "Length of a period of the theme counts; default MONTH")
+    String granularity;
+
+    public CommentParameters() {}
+
+    /** What the parameters ask for: the comments of one survey, a page of them and the periods. */
+    record Request(CommentFilter filter, Survey survey, int offset, int limit, Granularity granularity) {}
+
+    /** Every bad parameter, in form or in what it names, in one 400 problem. */
+    Request read(Validator validator, SurveyCatalog surveys, SegmentCatalog segments, Messages messages) {
+        List<FieldError> errors = new ArrayList<>(QueryParameters.check(validator, this, messages));
+        Survey found = null;
+        if (survey == null || survey.isBlank()) {
+            errors.add(messages.error("survey", "required"));
+        } else if (!QueryParameters.named(errors, "survey")) {
+            found = surveys.bySlug(survey).orElse(null);
+            if (found == null) {
+                errors.add(messages.error("survey", "unknownSurvey"));
+            }
+        }
+        Segment chosen = null;
+        if (segment != null && !segment.isBlank() && !QueryParameters.named(errors, "segment")) {
+            chosen = segments.byKey(segment).orElse(null);
+            if (chosen == null) {
+                errors.add(messages.error("segment", "unknownSegment"));
+            }
+        }
+        LocalDate first = QueryParameters.named(errors, "from")
+                ? null
+                : AnalyticsQuery.date(blank(from), null, "from", List.of());
+        LocalDate last =
+                QueryParameters.named(errors, "to") ? null : AnalyticsQuery.date(blank(to), null, "to", List.of());
+        if (first != null && last != null && first.isAfter(last)) {
+            errors.add(messages.error("from", "fromAfterTo"));
+        }
+        if (!errors.isEmpty()) {
+            throw QueryParameters.invalid(errors);
+        }
+        return new Request(
+                new CommentFilter(
+                        found.id(),
+                        first,
+                        last,
+                        chosen == null ? null : chosen.id(),
+                        upper(channel),
+                        blank(locale),
+                        q,
+                        theme == null || theme.isBlank() ? null : Theme.valueOf(upper(theme))),
+                found,
+                WholeNumber.Check.of(offset, 0),
+                WholeNumber.Check.of(limit, LIMIT),
+                granularity == null || granularity.isBlank()
+                        ? Granularity.DEFAULT
+                        : Granularity.valueOf(upper(granularity)));
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String upper(String text) {
+        return blank(text) == null ? null : text.strip().toUpperCase(Locale.ROOT);
+    }
+}

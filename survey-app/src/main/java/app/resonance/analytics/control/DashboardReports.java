@@ -1,0 +1,72 @@
+package app.resonance.analytics.control;
+
+import app.resonance.customers.control.SegmentCatalog;
+import app.resonance.customers.entity.Segment;
+import app.resonance.platform.control.Messages;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The dashboard's PDF report for an {@link AnalyticsQuery}: what it contains is decided here once, for the
+ * admin API's download and the console's button alike, and drawn by {@link DashboardReport}.
+ */
+@ApplicationScoped
+public class DashboardReports {
+
+    @Inject
+    TrendAnalysis analysis;
+
+    @Inject
+    TrendMarkers markers;
+
+    @Inject
+    SegmentCatalog segments;
+
+    @Inject
+    AnalyticsQueries queries;
+
+    /** Writes the report of the query in the messages' language. */
+    public void write(AnalyticsQuery query, Messages messages, OutputStream out) throws IOException {
+        new DashboardReport(messages).write(content(query, messages, queries.today()), out);
+    }
+
+    DashboardReport.Content content(AnalyticsQuery query, Messages messages, LocalDate made) {
+        RollupFilter filter = query.filter();
+        Map<Long, String> names = segments.all().stream()
+                .collect(Collectors.toMap(Segment::id, s -> s.name().in(messages.locale())));
+        LocalDate segmentsFrom = query.segmentsFrom();
+        return new DashboardReport.Content(
+                query.survey() == null
+                        ? messages.get("report.allSurveys")
+                        : query.survey()
+                                .publishedVersion()
+                                .orElse(query.survey().latestVersion())
+                                .title()
+                                .in(messages.locale()),
+                query.segment() == null
+                        ? messages.get("report.allSegments")
+                        : names.get(query.segment().id()),
+                filter.channel(),
+                filter.locale(),
+                filter.from(),
+                filter.to(),
+                query.granularity(),
+                made,
+                analysis.total(filter, query.rules()),
+                analysis.trend(filter, query.granularity(), query.rules()),
+                segmentsFrom,
+                filter.to(),
+                analysis.segments(filter.inSegment(null).between(segmentsFrom, filter.to()), query.rules()),
+                names,
+                analysis.impacts(
+                        filter,
+                        markers.between(filter.from(), filter.to(), filter.surveyId(), filter.segmentId()),
+                        query.days(),
+                        query.rules()));
+    }
+}

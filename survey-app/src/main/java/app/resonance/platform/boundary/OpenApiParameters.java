@@ -1,0 +1,132 @@
+package app.resonance.platform.boundary;
+
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+
+/**
+ * Declares the query parameters of every {@code @BeanParam} of the API's resources in the OpenAPI, read from
+ * the parameter class itself: its {@code @QueryParam} fields, their description
+ * ({@code @Parameter(description)}) and their Bean Validation constraints ({@link OneOf} as an enumeration,
+ * {@link Day} as a date, {@link WholeNumber} as an integer with bounds, {@code @Size} as a maximum length).
+ * Payara's scanner leaves these parameters out; so the contract cannot drift from what the resource checks.
+ */
+final class OpenApiParameters {
+
+    /** The resources whose methods take query parameter classes. */
+    static final List<String> RESOURCES = List.of(
+            "app.resonance.analytics.boundary.AdminAnalyticsResource",
+            "app.resonance.analytics.boundary.AdminMarkersResource",
+            "app.resonance.analytics.boundary.AdminCommentsResource");
+
+    private static final Map<String, Class<?>> BY_PATH = byPath();
+
+    private OpenApiParameters() {}
+
+    /** Adds (or completes) the operation's query parameters from its parameter class, if it has one. */
+    static void declare(Operation operation, String path) {
+        Class<?> parameters = BY_PATH.get(path);
+        if (parameters == null) {
+            return;
+        }
+        for (Field field : fields(parameters)) {
+            QueryParam query = field.getAnnotation(QueryParam.class);
+            var described =
+                    field.getAnnotation(org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class);
+            String description = described == null ? null : described.description();
+            boolean required = described != null && described.required();
+            var existing = operation.getParameters() == null
+                    ? null
+                    : operation.getParameters().stream()
+                            .filter(p -> query.value().equals(p.getName())
+                                    && p.getIn()
+                                            == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY)
+                            .findFirst()
+                            .orElse(null);
+            if (existing == null) {
+                operation.addParameter(OASFactory.createParameter()
+                        .name(query.value())
+                        .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY)
+                        .description(description)
+                        .required(required)
+                        .schema(schema(field)));
+            } else {
+                existing.description(description).required(required).schema(schema(field));
+            }
+        }
+    }
+
+    /** The schema a parameter's constraints describe. */
+    static Schema schema(Field field) {
+        OneOf oneOf = field.getAnnotation(OneOf.class);
+        if (oneOf != null) {
+            return OASFactory.createSchema()
+                    .type(Schema.SchemaType.STRING)
+                    .enumeration(new ArrayList<>(OneOf.Check.choices(oneOf)));
+        }
+        if (field.isAnnotationPresent(Day.class)) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date");
+        }
+        WholeNumber number = field.getAnnotation(WholeNumber.class);
+        if (number != null) {
+            Schema schema = OASFactory.createSchema()
+                    .type(Schema.SchemaType.INTEGER)
+                    .format("int32")
+                    .minimum(BigDecimal.valueOf(number.min()));
+            return number.max() == Integer.MAX_VALUE ? schema : schema.maximum(BigDecimal.valueOf(number.max()));
+        }
+        Schema schema = OASFactory.createSchema().type(Schema.SchemaType.STRING);
+        Size size = field.getAnnotation(Size.class);
+        return size == null ? schema : schema.maxLength(size.max());
+    }
+
+    /** The {@code @QueryParam} fields of a parameter class, its superclasses' first. */
+    static List<Field> fields(Class<?> type) {
+        List<Field> fields = new ArrayList<>();
+        if (type.getSuperclass() != null && type.getSuperclass() != Object.class) {
+            fields.addAll(fields(type.getSuperclass()));
+        }
+        for (Field field : type.getDeclaredFields()) {
+            if (field.isAnnotationPresent(QueryParam.class)) {
+                fields.add(field);
+            }
+        }
+        return fields;
+    }
+
+    /** Every path of the resources above whose method takes a {@code @BeanParam}, to the parameter's class. */
+    static Map<String, Class<?>> byPath() {
+        Map<String, Class<?>> paths = new LinkedHashMap<>();
+        for (String name : RESOURCES) {
+            Class<?> resource;
+            try {
+                resource = Class.forName(name, false, OpenApiParameters.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("A resource with query parameters is gone: " + name, e);
+            }
+            String root = OpenApiContract.ADMIN
+                    + resource.getAnnotation(Path.class).value().replaceFirst("^admin/", "");
+            for (Method method : resource.getDeclaredMethods()) {
+                for (Parameter parameter : method.getParameters()) {
+                    if (parameter.isAnnotationPresent(BeanParam.class)) {
+                        Path sub = method.getAnnotation(Path.class);
+                        paths.put(sub == null ? root : root + "/" + sub.value(), parameter.getType());
+                    }
+                }
+            }
+        }
+        return paths;
+    }
+}
