@@ -532,7 +532,12 @@ public final class DashboardReport {
         y += 2;
     }
 
-    /** What the standard font cannot draw (say an emoji in a marker label) becomes "?"; long text is cut. */
+    /**
+     * Text as the standard font (WinAnsi) can draw it; long text is cut. Typographic spaces (no-break, narrow,
+     * thin) become a space and non-breaking hyphens and the minus sign a hyphen; a letter with an accent the font
+     * lacks is written without it; an emoji or other pictograph is left out (it printed as "?" in a marker's
+     * label before); only a letter of another script still becomes "?", so that a name is not silently shortened.
+     */
     static String printable(PDType1Font font, String text) {
         return printable(font, text, 110);
     }
@@ -540,15 +545,35 @@ public final class DashboardReport {
     static String printable(PDType1Font font, String text, int limit) {
         StringBuilder out = new StringBuilder();
         String limited = text.length() > limit ? text.substring(0, limit - 1) + "…" : text;
-        limited.codePoints().forEach(c -> {
-            String s = new String(Character.toChars(c));
-            try {
-                font.encode(s);
-                out.append(s);
-            } catch (IllegalArgumentException | IOException e) {
-                out.append('?');
-            }
-        });
-        return out.toString();
+        limited.codePoints().forEach(c -> out.append(drawable(font, c)));
+        return out.toString().replaceAll(" {2,}", " ").strip();
+    }
+
+    private static String drawable(PDType1Font font, int c) {
+        if (Character.getType(c) == Character.SPACE_SEPARATOR || c == '\t') {
+            return " ";
+        }
+        if (c == 0x2010 || c == 0x2011 || c == 0x2212) {
+            return "-";
+        }
+        String s = new String(Character.toChars(c));
+        if (encodes(font, s)) {
+            return s;
+        }
+        String base =
+                java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        if (!base.isEmpty() && !base.equals(s) && encodes(font, base)) {
+            return base;
+        }
+        return Character.isLetterOrDigit(c) ? "?" : "";
+    }
+
+    private static boolean encodes(PDType1Font font, String s) {
+        try {
+            font.encode(s);
+            return true;
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
     }
 }

@@ -10,7 +10,9 @@ import javax.sql.DataSource;
 /**
  * The data source class the container pools: it chooses the driver by the configured JDBC URL, so that
  * switching from the embedded H2 default to PostgreSQL is a matter of setting {@code RESONANCE_DB_URL}.
- * The container sets url, user and password through the setters and asks for connections.
+ * The container asks for connections; url, user, password and the timeouts come from the application's
+ * MicroProfile Config ({@code resonance.db.*}) when the first connection is made, unless a caller (a test, a
+ * tool) set the URL through the setters, in which case only the set values count.
  *
  * <p>On PostgreSQL every connection starts with a {@code lock_timeout} (4 s) and a {@code statement_timeout}
  * (30 s), set by {@code RESONANCE_DB_LOCK_TIMEOUT} and {@code RESONANCE_DB_STATEMENT_TIMEOUT} (PostgreSQL's
@@ -86,7 +88,26 @@ public class RoutingDataSource implements DataSource {
     DataSource delegate() {
         DataSource current = delegate;
         if (current == null) {
-            current = create(url, user, password, lockTimeout, statementTimeout);
+            if (url == null) {
+                var config = org.eclipse.microprofile.config.ConfigProvider.getConfig(
+                        RoutingDataSource.class.getClassLoader());
+                current = create(
+                        config.getValue("resonance.db.url", String.class),
+                        config.getOptionalValue("resonance.db.user", String.class)
+                                .orElse(null),
+                        config.getOptionalValue("resonance.db.password", String.class)
+                                .orElse(null),
+                        timeout(
+                                "lock timeout (resonance.db.lock-timeout)",
+                                config.getOptionalValue("resonance.db.lock-timeout", String.class)
+                                        .orElse(lockTimeout)),
+                        timeout(
+                                "statement timeout (resonance.db.statement-timeout)",
+                                config.getOptionalValue("resonance.db.statement-timeout", String.class)
+                                        .orElse(statementTimeout)));
+            } else {
+                current = create(url, user, password, lockTimeout, statementTimeout);
+            }
             delegate = current;
         }
         return current;

@@ -28,9 +28,13 @@ class DashboardReportTest {
             Estimator.estimate(Metric.NPS, ScoreCounts.of(60, 0, 0, 0, 0, 0, 0, 20, 0, 20, 0), RULES);
 
     static DashboardReport.Content content() {
+        return content("Check-in calls started 🎉");
+    }
+
+    static DashboardReport.Content content(String firstMarkerLabel) {
         LocalDate march = LocalDate.of(2026, 3, 1);
-        TrendMarker calls = new TrendMarker(
-                null, null, LocalDate.of(2026, 3, 15), "Check-in calls started 🎉", null, "lead", Instant.EPOCH);
+        TrendMarker calls =
+                new TrendMarker(null, null, LocalDate.of(2026, 3, 15), firstMarkerLabel, null, "lead", Instant.EPOCH);
         TrendMarker mail = new TrendMarker(
                 null, null, LocalDate.of(2026, 4, 10), "New mail template", null, "lead", Instant.EPOCH);
         return new DashboardReport.Content(
@@ -105,7 +109,9 @@ class DashboardReportTest {
         assertTrue(text.contains("2026-04 (partial) 30.0 ± 15.3 100"), text);
         assertTrue(text.contains("2026-03 -40.0 ± "), text);
         // each action: before/after and the verdict in words; what the font cannot draw is a ?
-        assertTrue(text.contains("1. 2026-03-15: Check-in calls started ?"), text);
+        // the emoji the standard font cannot draw is left out, not printed as "?"
+        assertTrue(text.contains("1. 2026-03-15: Check-in calls started\n"), text);
+        assertFalse(text.contains("?"), text);
         assertTrue(text.contains("Before (2026-01-14 to 2026-03-14): -40.0 ± "), text);
         assertTrue(text.contains("From the action (2026-03-15 to 2026-05-13): 30.0 ± 15.3"), text);
         assertTrue(
@@ -138,6 +144,24 @@ class DashboardReportTest {
                 text);
         assertTrue(text.contains("Keine Aussage: zu wenige Antworten vor oder nach der Maßnahme."), text);
         assertTrue(text.contains("signifikant (p < 0,05)"), text);
+    }
+
+    /**
+     * A marker's title as people type it (or paste it from a mail): no-break and narrow spaces, a non-breaking
+     * hyphen, typographic quotes and dash, an accent the font lacks, an emoji. The report prints the title exactly
+     * as readable text; before, every character outside the standard font's WinAnsi set became a "?".
+     */
+    @Test
+    void aMarkerTitleWithTypographicCharactersIsPrintedExactly() throws Exception {
+        String label = "Check\u2011in\u00a0calls\u202fstarted \u2013 \u201eBusiness\u201c, Szőke 🎉\uFE0F";
+        var out = new ByteArrayOutputStream();
+        new DashboardReport(Messages.of(Locale.GERMAN)).write(content(label), out);
+        String text;
+        try (var pdf = Loader.loadPDF(out.toByteArray())) {
+            text = new PDFTextStripper().getText(pdf);
+        }
+        assertTrue(text.contains("1. 2026-03-15: Check-in calls started \u2013 \u201eBusiness\u201c, Szoke\n"), text);
+        assertFalse(text.contains("?"), text);
     }
 
     /** The first page as a picture (target/report-en.png, target/report-de.png) for a person to look at. */
