@@ -215,6 +215,27 @@ public class OpenApiContract implements OASFilter {
             comments.add(new Query("limit", "Comments to answer (1 to 500, default 50)", integer(1, 500)));
             return comments;
         }
+        if (path.equals(ADMIN + "alerts")) {
+            return page();
+        }
+        if (path.equals(ADMIN + "followups")) {
+            List<Query> tasks = new ArrayList<>(List.of(
+                    new Query(
+                            "status", "Only tasks in this status", choice("OPEN", "IN_PROGRESS", "DONE", "CANCELLED")),
+                    new Query("assignee", "Only tasks assigned to this user (username)", string(null)),
+                    new Query("customer", "Only tasks of this customer (external id)", string(null)),
+                    new Query(
+                            "overdue",
+                            "true: only tasks past their due date",
+                            OASFactory.createSchema().type(Schema.SchemaType.BOOLEAN))));
+            tasks.addAll(page());
+            return tasks;
+        }
+        if (path.equals(ADMIN + "alerts/segment-check")) {
+            return List.of(
+                    new Query("asOf", "The day to check (YYYY-MM-DD, default today)", date()),
+                    new Query("days", "The window in days (7 to 180, default 30)", integer(7, 180)));
+        }
         if (path.equals(analytics + "comments/themes")) {
             List<Query> themes = new ArrayList<>(commentFilters);
             themes.add(new Query(
@@ -222,6 +243,13 @@ public class OpenApiContract implements OASFilter {
             return themes;
         }
         return List.of();
+    }
+
+    /** The query parameters of {@code PageParameters}. */
+    private static List<Query> page() {
+        return List.of(
+                new Query("offset", "Entries to skip (default 0)", integer(0, null)),
+                new Query("limit", "Entries to answer (1 to 500, default 50)", integer(1, 500)));
     }
 
     private static void addQuery(Operation operation, Query query) {

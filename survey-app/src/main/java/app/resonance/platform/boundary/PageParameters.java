@@ -1,0 +1,36 @@
+package app.resonance.platform.boundary;
+
+import jakarta.ws.rs.QueryParam;
+
+/**
+ * The paging query parameters of a list ({@code offset}, {@code limit} up to 500, default 50), taken with
+ * {@code @Valid @BeanParam}: a violation is a 400 naming the parameter ({@link ParameterViolations}). A class
+ * with fields, not a record: Jersey injects a bean parameter's fields after constructing it.
+ */
+public class PageParameters {
+
+    public static final int MAX_LIMIT = 500;
+
+    @QueryParam("offset")
+    @WholeNumber(min = 0)
+    String offset;
+
+    @QueryParam("limit")
+    @WholeNumber(min = 1, max = MAX_LIMIT)
+    String limit;
+
+    public PageParameters() {}
+
+    public PageParameters(String offset, String limit) {
+        this.offset = offset;
+        this.limit = limit;
+    }
+
+    public int offset() {
+        return WholeNumber.Validator.or(offset, 0);
+    }
+
+    public int limit() {
+        return WholeNumber.Validator.or(limit, 50);
+    }
+}
