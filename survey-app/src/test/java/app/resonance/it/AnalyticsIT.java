@@ -433,6 +433,50 @@ class AnalyticsIT {
     }
 
     @Test
+    void badFollowUpAndAlertParametersAreNamedInGermanAndEnglish() {
+        var request = api.request("api/v1/admin/followups?status=WAITING&overdue=yes&limit=abc&offset=-1")
+                .header("Authorization", Api.admin())
+                .header("Accept-Language", "de")
+                .GET()
+                .build();
+        var tasks = api.send(request);
+        assertEquals(400, tasks.statusCode(), tasks.body());
+        JsonObject problem = Api.json(tasks);
+        assertTrue(problem.getString("type").endsWith("invalid-parameters"), tasks.body());
+        var errors = problem.getJsonArray("errors").getValuesAs(JsonObject.class);
+        assertEquals(
+                java.util.List.of("limit", "offset", "overdue", "status"),
+                errors.stream().map(e -> e.getString("field")).toList());
+        assertEquals(
+                "Geben Sie eine ganze Zahl von 1 bis 500 an.", errors.get(0).getString("message"));
+        assertEquals("Geben Sie true oder false an.", errors.get(2).getString("message"));
+
+        var alerts = api.get("api/v1/admin/alerts?limit=501", "Authorization", Api.admin());
+        assertEquals(400, alerts.statusCode(), alerts.body());
+        var limit = Api.json(alerts).getJsonArray("errors").getJsonObject(0);
+        assertEquals("limit", limit.getString("field"));
+        assertEquals("Give a whole number from 1 to 500.", limit.getString("message"));
+
+        var check =
+                api.post("api/v1/admin/alerts/segment-check?asOf=2026-02-30&days=6", "", "Authorization", Api.admin());
+        assertEquals(400, check.statusCode(), check.body());
+        assertEquals(
+                java.util.List.of("asOf", "days"),
+                Api.json(check).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+
+        var unknown = api.get("api/v1/admin/followups?assignee=nobody-here&limit=5", "Authorization", Api.admin());
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertEquals(
+                "assignee",
+                Api.json(unknown).getJsonArray("errors").getJsonObject(0).getString("field"));
+        var fine = api.get("api/v1/admin/followups?status=open&overdue=false&limit=2", "Authorization", Api.admin());
+        assertEquals(200, fine.statusCode(), fine.body());
+        assertTrue(((jakarta.json.JsonArray) Api.parse(fine.body())).size() <= 2, fine.body());
+    }
+
+    @Test
     void badParametersAreNamedInOneProblem() {
         var response = api.get(
                 "api/v1/admin/analytics/trend?metric=XYZ&segment=nope&from=yesterday&granularity=DECADE&zone=UTC",

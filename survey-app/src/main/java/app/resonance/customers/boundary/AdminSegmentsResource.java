@@ -7,11 +7,8 @@ import app.resonance.customers.entity.Segment;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.ProblemMappers;
 import app.resonance.platform.boundary.RequestLanguage;
-import app.resonance.platform.control.Jsonp;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,6 +26,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Segments through the API, each with the number of customers it holds today. ADMIN only. */
@@ -53,24 +53,28 @@ public class AdminSegmentsResource {
 
     @GET
     @Operation(summary = "All segments with their rules and how many customers match today")
-    public JsonArray list() {
+    public java.util.List<SegmentJson> list() {
         var segments = catalog.all();
         var counts = catalog.countMembers(segments, LocalDate.now(clock));
-        var array = Jsonp.createArrayBuilder();
-        segments.forEach(segment -> array.add(CustomerJson.segment(segment, counts.get(segment))));
-        return array.build();
+        return segments.stream()
+                .map(segment -> SegmentJson.of(segment, counts.get(segment)))
+                .toList();
     }
 
     @GET
     @Path("{key}")
     @Operation(summary = "One segment")
-    public JsonObject get(@PathParam("key") String key) {
+    public SegmentJson get(@PathParam("key") String key) {
         return json(catalog.byKey(key).orElseThrow(() -> ProblemException.notFound("problem.segmentNotFound")));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a segment")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the segment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Segment")))
     public Response create(SegmentDraft draft) {
         if (draft == null) {
             throw ProblemException.badRequest("problem.bodyRequired");
@@ -88,16 +92,16 @@ public class AdminSegmentsResource {
     @Path("{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or redefine the segment with this key; stored responses keep their segments")
-    public JsonObject put(@PathParam("key") String key, SegmentDraft draft) {
+    public SegmentJson put(@PathParam("key") String key, SegmentDraft draft) {
         if (draft == null) {
             throw ProblemException.badRequest("problem.bodyRequired");
         }
         return json(editor.save(key, draft, RequestLanguage.messages(headers)));
     }
 
-    private JsonObject json(Segment segment) {
+    private SegmentJson json(Segment segment) {
         var segments = java.util.List.of(segment);
-        return CustomerJson.segment(
+        return SegmentJson.of(
                 segment, catalog.countMembers(segments, LocalDate.now(clock)).get(segment));
     }
 

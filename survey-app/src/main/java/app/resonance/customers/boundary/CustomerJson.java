@@ -1,12 +1,11 @@
 package app.resonance.customers.boundary;
 
 import app.resonance.customers.entity.Customer;
-import app.resonance.customers.entity.Segment;
 import app.resonance.platform.control.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-/** Writes customers and segments as the admin API shows them. */
+/** Writes customers as the admin API shows them. */
 final class CustomerJson {
 
     private CustomerJson() {}
@@ -31,25 +30,6 @@ final class CustomerJson {
         return json.add("attributes", attributes)
                 .add("createdAt", customer.createdAt().toString())
                 .add("updatedAt", customer.updatedAt().toString())
-                .build();
-    }
-
-    static JsonObject segment(Segment segment, long members) {
-        var rules = Jsonp.createArrayBuilder();
-        segment.rules()
-                .forEach(rule -> rules.add(Jsonp.createObjectBuilder()
-                        .add("attribute", rule.attribute())
-                        .add("operator", rule.operator().name())
-                        .add("value", rule.value())));
-        return Jsonp.createObjectBuilder()
-                .add("key", segment.key())
-                .add(
-                        "name",
-                        Jsonp.createObjectBuilder()
-                                .add("de", segment.name().de())
-                                .add("en", segment.name().en()))
-                .add("rules", rules)
-                .add("customers", members)
                 .build();
     }
 

@@ -6,13 +6,11 @@ import app.resonance.distribution.control.WaveStats;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.ProblemMappers;
 import app.resonance.platform.boundary.RequestLanguage;
-import app.resonance.platform.control.Jsonp;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,6 +27,9 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Invitation waves of a survey: send one (ADMIN), and read the figures of all (every console role). */
@@ -65,15 +66,17 @@ public class AdminWavesResource {
 
     @GET
     @Operation(summary = "Every wave of the survey: invited, sent, opened, answered, response rate")
-    public JsonArray list(@PathParam("slug") String slug) {
-        var array = Jsonp.createArrayBuilder();
-        stats.of(survey(slug)).forEach(w -> array.add(json(w)));
-        return array.build();
+    public List<WaveJson> list(@PathParam("slug") String slug) {
+        return stats.of(survey(slug)).stream().map(AdminWavesResource::json).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send the survey to a segment or to customers; personal links by mail, contact limit applied")
+    @APIResponse(
+            responseCode = "201",
+            description = "Sent: the new wave with its figures",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Wave")))
     public Response send(@PathParam("slug") String slug, NewWave body) {
         if (body == null) {
             throw ProblemException.badRequest("problem.bodyRequired");
@@ -102,20 +105,47 @@ public class AdminWavesResource {
         return catalog.bySlug(slug).orElseThrow(() -> ProblemException.notFound("problem.noSuchSurvey"));
     }
 
-    static JsonObject json(WaveStats.Wave w) {
-        return Jsonp.createObjectBuilder()
-                .add("id", w.id())
-                .add("createdAt", w.createdAt().toString())
-                .add("audience", w.audience())
-                .add("createdBy", w.createdBy())
-                .add("invited", w.invited())
-                .add("skippedRecentlyContacted", w.skippedRecent())
-                .add("skippedWithoutEmail", w.skippedNoEmail())
-                .add("sent", w.sent())
-                .add("opened", w.opened())
-                .add("answered", w.answered())
-                .add("responseRate", w.responseRate())
-                .build();
+    /** A wave's figures as the API answers them. */
+    @Schema(name = "Wave", description = "An invitation wave: invited, sent, opened, answered, response rate")
+    @JsonbPropertyOrder({
+        "id",
+        "createdAt",
+        "audience",
+        "createdBy",
+        "invited",
+        "skippedRecentlyContacted",
+        "skippedWithoutEmail",
+        "sent",
+        "opened",
+        "answered",
+        "responseRate"
+    })
+    public record WaveJson(
+            long id,
+            String createdAt,
+            String audience,
+            String createdBy,
+            long invited,
+            int skippedRecentlyContacted,
+            int skippedWithoutEmail,
+            long sent,
+            long opened,
+            long answered,
+            double responseRate) {}
+
+    static WaveJson json(WaveStats.Wave w) {
+        return new WaveJson(
+                w.id(),
+                w.createdAt().toString(),
+                w.audience(),
+                w.createdBy(),
+                w.invited(),
+                w.skippedRecent(),
+                w.skippedNoEmail(),
+                w.sent(),
+                w.opened(),
+                w.answered(),
+                w.responseRate());
     }
 
     @Provider

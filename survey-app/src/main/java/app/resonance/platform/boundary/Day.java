@@ -24,6 +24,11 @@ public @interface Day {
     Class<? extends Payload>[] payload() default {};
 
     class Check implements ConstraintValidator<Day, String> {
+        /** The day of a checked parameter, or {@code otherwise} when it is absent. */
+        public static LocalDate of(String text, LocalDate otherwise) {
+            return text == null || text.isBlank() ? otherwise : LocalDate.parse(text.strip());
+        }
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             if (value == null || value.isBlank()) {

@@ -29,19 +29,19 @@ final class OpenApiParameters {
     static final List<String> RESOURCES = List.of(
             "app.resonance.analytics.boundary.AdminAnalyticsResource",
             "app.resonance.analytics.boundary.AdminMarkersResource",
-            "app.resonance.analytics.boundary.AdminCommentsResource");
+            "app.resonance.analytics.boundary.AdminCommentsResource",
+            "app.resonance.followups.boundary.AdminAlertsResource",
+            "app.resonance.followups.boundary.AdminFollowUpsResource");
 
-    private static final Map<String, Class<?>> BY_PATH = byPath();
+    private static final Map<String, List<Class<?>>> BY_PATH = byPath();
 
     private OpenApiParameters() {}
 
     /** Adds (or completes) the operation's query parameters from its parameter class, if it has one. */
     static void declare(Operation operation, String path) {
-        Class<?> parameters = BY_PATH.get(path);
-        if (parameters == null) {
-            return;
-        }
-        for (Field field : fields(parameters)) {
+        for (Field field : BY_PATH.getOrDefault(path, List.of()).stream()
+                .flatMap(parameters -> fields(parameters).stream())
+                .toList()) {
             QueryParam query = field.getAnnotation(QueryParam.class);
             var described =
                     field.getAnnotation(org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class);
@@ -106,9 +106,9 @@ final class OpenApiParameters {
         return fields;
     }
 
-    /** Every path of the resources above whose method takes a {@code @BeanParam}, to the parameter's class. */
-    static Map<String, Class<?>> byPath() {
-        Map<String, Class<?>> paths = new LinkedHashMap<>();
+    /** Every path of the resources above whose method takes {@code @BeanParam}s, to the parameters' classes. */
+    static Map<String, List<Class<?>>> byPath() {
+        Map<String, List<Class<?>>> paths = new LinkedHashMap<>();
         for (String name : RESOURCES) {
             Class<?> resource;
             try {
@@ -122,7 +122,8 @@ final class OpenApiParameters {
                 for (Parameter parameter : method.getParameters()) {
                     if (parameter.isAnnotationPresent(BeanParam.class)) {
                         Path sub = method.getAnnotation(Path.class);
-                        paths.put(sub == null ? root : root + "/" + sub.value(), parameter.getType());
+                        paths.computeIfAbsent(sub == null ? root : root + "/" + sub.value(), p -> new ArrayList<>())
+                                .add(parameter.getType());
                     }
                 }
             }

@@ -19,14 +19,16 @@ final class OpenApiSchemas {
 
     private OpenApiSchemas() {}
 
-    private static final Set<String> DATES = Set.of("date", "from", "to", "previousFrom", "previousTo", "renewalDate");
+    private static final Set<String> DATES =
+            Set.of("date", "from", "to", "previousFrom", "previousTo", "renewalDate", "dueDate");
 
     /** Per schema: the properties that may be null (written as null) and the ones that may be absent. */
     private static final Map<String, List<String>> NULLABLE = Map.of(
             "Figure", List.of("responses", "value", "standardError", "marginOfError", "low", "high"),
             "Change", List.of("difference", "standardError", "z", "pValue"),
             "Marker", List.of("survey", "segment", "description"),
-            "SegmentFigure", List.of("segment"));
+            "SegmentFigure", List.of("segment"),
+            "FollowUp", List.of("closedAt", "customer", "segment", "responseId"));
 
     private static final Map<String, List<String>> OPTIONAL = Map.ofEntries(
             Map.entry("Figure", List.of("display")),
@@ -51,7 +53,44 @@ final class OpenApiSchemas {
             Map.entry("SurveySummary", List.of("lastResponse", "publishedVersion", "title")),
             Map.entry("SubmissionReceipt", List.of()),
             Map.entry("Submission", List.of("locale", "partial")),
-            Map.entry("MarkerDraft", List.of("description", "survey", "segment")));
+            Map.entry("MarkerDraft", List.of("description", "survey", "segment")),
+            Map.entry(
+                    "Alert",
+                    List.of(
+                            "figure",
+                            "previousFigure",
+                            "pValue",
+                            "score",
+                            "responseId",
+                            "previousScore",
+                            "followUpId")),
+            Map.entry("FollowUp", List.of("survey", "resurveyLink")),
+            Map.entry("Assignee", List.of()),
+            Map.entry("FollowUpNote", List.of()),
+            Map.entry("ScoreEntry", List.of()),
+            Map.entry("LatestNps", List.of()),
+            Map.entry("CustomerFeedback", List.of()),
+            Map.entry("SegmentCheck", List.of()),
+            Map.entry("WebhookEndpoint", List.of("description", "survey", "secret")),
+            Map.entry("WebhookDelivery", List.of("lastStatus", "lastError", "nextAttemptAt", "deliveredAt")),
+            Map.entry("User", List.of()),
+            Map.entry("Wave", List.of()),
+            Map.entry("Segment", List.of()),
+            Map.entry("SegmentName", List.of()),
+            Map.entry("SegmentRule", List.of()));
+
+    /** Java longs (ids and counts), which Payara's scanner writes as a bare number. */
+    private static final Set<String> WHOLE = Set.of(
+            "id",
+            "responses",
+            "responseId",
+            "followUpId",
+            "version",
+            "customers",
+            "invited",
+            "sent",
+            "opened",
+            "answered");
 
     static void complete(OpenAPI openapi) {
         if (openapi.getComponents() == null || openapi.getComponents().getSchemas() == null) {
@@ -148,7 +187,7 @@ final class OpenApiSchemas {
             }
             if (property.getType() == Schema.SchemaType.NUMBER && property.getFormat() == null) {
                 // Java long (ids, counts) comes out as number; the figures are doubles
-                boolean whole = name.equals("id") || name.equals("responses");
+                boolean whole = WHOLE.contains(name);
                 property.setType(whole ? Schema.SchemaType.INTEGER : Schema.SchemaType.NUMBER);
                 property.setFormat(whole ? "int64" : "double");
             }

@@ -26,11 +26,23 @@ public final class QueryParameters {
     public static List<FieldError> check(Validator validator, Object parameters, Messages messages) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<Object> violation : validator.validate(parameters)) {
-            String field = violation.getPropertyPath().toString();
-            errors.add(messages.error(queryName(parameters.getClass(), field), code(violation), arguments(violation)));
+            errors.add(error(violation, messages));
         }
         errors.sort(Comparator.comparing(FieldError::field));
         return errors;
+    }
+
+    /**
+     * One violation of a parameter class (checked here or by {@code @Valid} on a resource method), named by its
+     * query name, with the text of its {@code error.*} code in the messages' language.
+     */
+    public static FieldError error(ConstraintViolation<?> violation, Messages messages) {
+        String property = null;
+        for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+            property = node.getName();
+        }
+        return messages.error(
+                queryName(violation.getLeafBean().getClass(), property), code(violation), arguments(violation));
     }
 
     /** The problem for bad query parameters (400), as the analytics endpoints have always answered it. */

@@ -4,14 +4,12 @@ import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.ProblemMappers;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
-import app.resonance.platform.control.Jsonp;
 import app.resonance.security.control.UserDirectory;
 import app.resonance.security.entity.AppUser;
 import app.resonance.security.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +23,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Console and API users: list and create. ADMIN only (web.xml). */
@@ -45,15 +46,17 @@ public class AdminUsersResource {
 
     @GET
     @Operation(summary = "All users with their role and whether they may log in")
-    public JsonArray list() {
-        var array = Jsonp.createArrayBuilder();
-        users.all().forEach(user -> array.add(json(user)));
-        return array.build();
+    public List<UserJson> list() {
+        return users.all().stream().map(AdminUsersResource::json).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user (role ADMIN, SUPPORT_LEAD or VIEWER; password of at least 12 characters)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the user",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "User")))
     public Response create(NewUser body) {
         if (body == null) {
             throw ProblemException.badRequest("problem.bodyRequired");
@@ -76,14 +79,18 @@ public class AdminUsersResource {
                 .build();
     }
 
-    static JsonObject json(AppUser user) {
-        return Jsonp.createObjectBuilder()
-                .add("username", user.username())
-                .add("displayName", user.displayName())
-                .add("role", user.role().name())
-                .add("enabled", user.enabled())
-                .add("createdAt", user.createdAt().toString())
-                .build();
+    /** A user as the API answers it. */
+    @Schema(name = "User", description = "A console and API user with the role and whether they may log in")
+    @JsonbPropertyOrder({"username", "displayName", "role", "enabled", "createdAt"})
+    public record UserJson(String username, String displayName, String role, boolean enabled, String createdAt) {}
+
+    static UserJson json(AppUser user) {
+        return new UserJson(
+                user.username(),
+                user.displayName(),
+                user.role().name(),
+                user.enabled(),
+                user.createdAt().toString());
     }
 
     @Provider

@@ -3,16 +3,12 @@ package app.resonance.webhooks.boundary;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
-import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.control.Messages;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import app.resonance.webhooks.control.WebhookEndpoints;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,6 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Webhook endpoints for response events and their deliveries. ADMIN only. */
@@ -60,6 +59,10 @@ public class AdminWebhooksResource {
             summary = "Register an endpoint for response events",
             description = "Answers the signing secret once. Deliveries carry Resonance-Signature: t=<unix>,v1=<hex"
                     + " HMAC-SHA256 of \"<t>.<body>\">.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered; the answer carries the signing secret, once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookEndpoint")))
     public Response register(EndpointRequest request) throws SQLException {
         if (request == null) {
             throw ProblemException.badRequest("problem.bodyRequired");
@@ -79,22 +82,21 @@ public class AdminWebhooksResource {
         var endpoint = endpoints.register(
                 request.url(), request.description(), survey == null ? null : survey.id(), request.survey());
         return Response.created(URI.create("admin/webhooks/" + endpoint.id()))
-                .entity(json(endpoint))
+                .entity(WebhookJson.Endpoint.of(endpoint))
                 .build();
     }
 
     @GET
     @Operation(summary = "Every endpoint with its deliveries by status")
-    public JsonArray list() throws SQLException {
-        var array = Jsonp.createArrayBuilder();
-        endpoints.all().forEach(e -> array.add(json(e)));
-        return array.build();
+    public List<WebhookJson.Endpoint> list() throws SQLException {
+        return endpoints.all().stream().map(WebhookJson.Endpoint::of).toList();
     }
 
     @GET
     @Path("{id}/deliveries")
     @Operation(summary = "The newest deliveries of an endpoint (at most 100), optionally of one status")
-    public JsonArray deliveries(@PathParam("id") long id, @QueryParam("status") String status) throws SQLException {
+    public List<WebhookJson.Delivery> deliveries(@PathParam("id") long id, @QueryParam("status") String status)
+            throws SQLException {
         endpoint(id);
         if (status != null && !STATUSES.contains(status)) {
             Messages messages = RequestLanguage.messages(headers);
@@ -102,29 +104,9 @@ public class AdminWebhooksResource {
                     "problem.invalidParameters",
                     List.of(messages.error("status", "oneOf", "PENDING, DELIVERED, FAILED")));
         }
-        var array = Jsonp.createArrayBuilder();
-        for (var d : endpoints.deliveries(id, status, 100)) {
-            JsonObjectBuilder json = Jsonp.createObjectBuilder()
-                    .add("id", d.id())
-                    .add("event", d.event())
-                    .add("type", d.type())
-                    .add("status", d.status())
-                    .add("attempts", d.attempts());
-            if (d.lastStatus() != null) {
-                json.add("lastStatus", d.lastStatus());
-            }
-            if (d.lastError() != null) {
-                json.add("lastError", d.lastError());
-            }
-            if (d.nextAttemptAt() != null && !"DELIVERED".equals(d.status())) {
-                json.add("nextAttemptAt", d.nextAttemptAt().toString());
-            }
-            if (d.deliveredAt() != null) {
-                json.add("deliveredAt", d.deliveredAt().toString());
-            }
-            array.add(json);
-        }
-        return array.build();
+        return endpoints.deliveries(id, status, 100).stream()
+                .map(WebhookJson.Delivery::of)
+                .toList();
     }
 
     @POST
@@ -149,24 +131,5 @@ public class AdminWebhooksResource {
 
     private WebhookEndpoints.Endpoint endpoint(long id) throws SQLException {
         return endpoints.byId(id).orElseThrow(() -> ProblemException.notFound("problem.webhookNotFound"));
-    }
-
-    static JsonObject json(WebhookEndpoints.Endpoint e) {
-        JsonObjectBuilder json = Jsonp.createObjectBuilder()
-                .add("id", e.id())
-                .add("url", e.url())
-                .add("active", e.active());
-        if (e.description() != null) {
-            json.add("description", e.description());
-        }
-        if (e.survey() != null) {
-            json.add("survey", e.survey());
-        }
-        if (e.secret() != null) {
-            json.add("secret", e.secret());
-        }
-        var counts = Jsonp.createObjectBuilder();
-        e.deliveries().forEach(counts::add);
-        return json.add("deliveries", counts).build();
     }
 }

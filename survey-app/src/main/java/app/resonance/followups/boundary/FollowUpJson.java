@@ -1,0 +1,193 @@
+package app.resonance.followups.boundary;
+
+import app.resonance.followups.control.FollowUps;
+import app.resonance.followups.entity.AlertKind;
+import app.resonance.followups.entity.FollowUp;
+import app.resonance.platform.control.Messages;
+import app.resonance.security.entity.AppUser;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Alerts, follow-up tasks and a customer's feedback as the admin API answers them: records bound by JSON-B,
+ * so that the OpenAPI document describes them. Fields a task may lack are written as {@code null}; the
+ * figures an alert kind does not have are left out.
+ */
+public final class FollowUpJson {
+
+    private FollowUpJson() {}
+
+    @Schema(
+            name = "Alert",
+            description = "A detractor, a score drop or a significant segment decline; DETRACTOR and SCORE_DROP carry"
+                    + " score and responseId, SEGMENT_DECLINE figure, previousFigure and pValue")
+    @JsonbPropertyOrder({
+        "id",
+        "kind",
+        "name",
+        "createdAt",
+        "figure",
+        "previousFigure",
+        "pValue",
+        "score",
+        "responseId",
+        "previousScore",
+        "followUpId"
+    })
+    public record Alert(
+            long id,
+            String kind,
+            String name,
+            String createdAt,
+            Double figure,
+            Double previousFigure,
+            Double pValue,
+            Integer score,
+            Long responseId,
+            Integer previousScore,
+            Long followUpId) {
+
+        static Alert of(app.resonance.followups.entity.Alert alert, Messages messages) {
+            boolean segment = alert.kind() == AlertKind.SEGMENT_DECLINE;
+            return new Alert(
+                    alert.id(),
+                    alert.kind().name(),
+                    messages.get("alert." + alert.kind().name()),
+                    alert.createdAt().toString(),
+                    segment ? alert.figure() : null,
+                    segment ? alert.previousFigure() : null,
+                    segment ? alert.pValue() : null,
+                    segment ? null : alert.score(),
+                    segment ? null : alert.responseId(),
+                    segment ? null : alert.previousScore(),
+                    alert.followUpId());
+        }
+    }
+
+    @Schema(name = "Assignee", description = "The user a task is assigned to")
+    @JsonbPropertyOrder({"username", "displayName"})
+    public record Assignee(String username, String displayName) {}
+
+    @Schema(name = "FollowUpNote", description = "A note on a task")
+    @JsonbPropertyOrder({"author", "text", "createdAt"})
+    public record Note(String author, String text, String createdAt) {}
+
+    @Schema(name = "FollowUp", description = "A follow-up task with its alerts and notes")
+    @JsonbPropertyOrder({
+        "id",
+        "title",
+        "status",
+        "dueDate",
+        "overdue",
+        "resurvey",
+        "createdAt",
+        "version",
+        "survey",
+        "closedAt",
+        "assignee",
+        "customer",
+        "segment",
+        "responseId",
+        "alerts",
+        "notes",
+        "resurveyLink"
+    })
+    public record Task(
+            long id,
+            String title,
+            String status,
+            String dueDate,
+            boolean overdue,
+            boolean resurvey,
+            String createdAt,
+            long version,
+            String survey,
+            @JsonbNillable String closedAt,
+            @JsonbNillable Assignee assignee,
+            @JsonbNillable String customer,
+            @JsonbNillable String segment,
+            @JsonbNillable Long responseId,
+            List<Alert> alerts,
+            List<Note> notes,
+            String resurveyLink) {
+
+        static Task of(FollowUp task, FollowUps followUps, Messages messages, LocalDate today) {
+            var alerts = followUps.alertsOf(task.id());
+            String title = task.title().orElseGet(() -> alerts.stream()
+                    .map(a -> messages.get("alert." + a.kind().name()))
+                    .collect(Collectors.joining(" · ")));
+            return new Task(
+                    task.id(),
+                    title,
+                    task.status().name(),
+                    task.dueDate().toString(),
+                    task.isOverdue(today),
+                    task.resurvey(),
+                    task.createdAt().toString(),
+                    task.rowVersion(),
+                    followUps.survey(task.surveyId()).map(s -> s.slug()).orElse(null),
+                    task.closedAt().map(Object::toString).orElse(null),
+                    task.assignee()
+                            .map((AppUser u) -> new Assignee(u.username(), u.displayName()))
+                            .orElse(null),
+                    followUps
+                            .customer(task.customerId())
+                            .map(c -> c.externalId())
+                            .orElse(null),
+                    followUps.segment(task.segmentId()).map(s -> s.key()).orElse(null),
+                    task.responseId(),
+                    alerts.stream().map(a -> Alert.of(a, messages)).toList(),
+                    task.notes().stream()
+                            .map(n ->
+                                    new Note(n.author(), n.text(), n.createdAt().toString()))
+                            .toList(),
+                    null);
+        }
+
+        Task withResurveyLink(String link) {
+            return new Task(
+                    id,
+                    title,
+                    status,
+                    dueDate,
+                    overdue,
+                    resurvey,
+                    createdAt,
+                    version,
+                    survey,
+                    closedAt,
+                    assignee,
+                    customer,
+                    segment,
+                    responseId,
+                    alerts,
+                    notes,
+                    link);
+        }
+    }
+
+    @Schema(name = "SegmentCheck", description = "How many segment decline alerts the check raised")
+    public record SegmentCheck(int alerts) {}
+
+    @Schema(name = "ScoreEntry", description = "One scored answer of a customer")
+    @JsonbPropertyOrder({"responseId", "survey", "question", "type", "score", "submittedAt"})
+    public record ScoreEntry(
+            long responseId, String survey, String question, String type, int score, String submittedAt) {}
+
+    @Schema(name = "LatestNps", description = "The customer's latest NPS answer")
+    @JsonbPropertyOrder({"score", "survey", "submittedAt"})
+    public record LatestNps(int score, String survey, String submittedAt) {}
+
+    @Schema(name = "CustomerFeedback", description = "A customer's latest NPS, score history and follow-up tasks")
+    @JsonbPropertyOrder({"customer", "name", "latestNps", "history", "followUps"})
+    public record CustomerFeedback(
+            String customer,
+            String name,
+            @JsonbNillable LatestNps latestNps,
+            List<ScoreEntry> history,
+            List<Task> followUps) {}
+}
