@@ -4,10 +4,9 @@ import app.resonance.audit.control.AuditLog;
 import app.resonance.audit.entity.AuditArea;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
-import app.resonance.platform.control.Jsonp;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit log, newest first. ADMIN only (web.xml). */
@@ -29,6 +29,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Admin: audit log")
 public class AdminAuditResource {
 
+    /** A page of the audit log with the number of entries of the area. */
+    @Schema(name = "AuditPage", description = "A page of the audit log, newest first, and how many entries there are")
+    @JsonbPropertyOrder({"total", "items"})
+    public record AuditPage(long total, List<AuditItem> items) {}
+
+    /** One entry of the audit log; details only where the change has some. */
+    @Schema(name = "AuditLogEntry", description = "Who changed what, when")
+    @JsonbPropertyOrder({"occurredAt", "actor", "area", "subject", "action", "details"})
+    public record AuditItem(
+            String occurredAt, String actor, String area, String subject, String action, String details) {}
+
     @Inject
     AuditLog log;
 
@@ -37,7 +48,7 @@ public class AdminAuditResource {
 
     @GET
     @Operation(summary = "Who changed what: a page of entries, newest first, optionally of one area")
-    public JsonObject list(
+    public AuditPage list(
             @QueryParam("area") String area,
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
@@ -60,22 +71,10 @@ public class AdminAuditResource {
                     "problem.invalidParameters",
                     List.of(RequestLanguage.messages(headers).error("limit", "range", 1, 500)));
         }
-        var items = Jsonp.createArrayBuilder();
-        log.page(chosen, offset, limit).forEach(e -> {
-            var item = Jsonp.createObjectBuilder()
-                    .add("occurredAt", e.occurredAt().toString())
-                    .add("actor", e.actor())
-                    .add("area", e.area().name())
-                    .add("subject", e.subject())
-                    .add("action", e.action());
-            if (e.details() != null) {
-                item.add("details", e.details());
-            }
-            items.add(item);
-        });
-        return Jsonp.createObjectBuilder()
-                .add("total", log.count(chosen))
-                .add("items", items)
-                .build();
+        var items = log.page(chosen, offset, limit).stream()
+                .map(e -> new AuditItem(
+                        e.occurredAt().toString(), e.actor(), e.area().name(), e.subject(), e.action(), e.details()))
+                .toList();
+        return new AuditPage(log.count(chosen), items);
     }
 }

@@ -77,7 +77,10 @@ final class OpenApiSchemas {
             Map.entry("Wave", List.of()),
             Map.entry("Segment", List.of()),
             Map.entry("SegmentName", List.of()),
-            Map.entry("SegmentRule", List.of()));
+            Map.entry("SegmentRule", List.of()),
+            Map.entry("AuditPage", List.of()),
+            Map.entry("AuditLogEntry", List.of("details")),
+            Map.entry("ApiToken", List.of()));
 
     /** Java longs (ids and counts), which Payara's scanner writes as a bare number. */
     private static final Set<String> WHOLE = Set.of(
@@ -90,7 +93,8 @@ final class OpenApiSchemas {
             "invited",
             "sent",
             "opened",
-            "answered");
+            "answered",
+            "total");
 
     static void complete(OpenAPI openapi) {
         if (openapi.getComponents() == null || openapi.getComponents().getSchemas() == null) {

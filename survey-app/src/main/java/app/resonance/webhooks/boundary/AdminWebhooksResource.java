@@ -112,6 +112,7 @@ public class AdminWebhooksResource {
     @POST
     @Path("{id}/deliveries/{delivery}/retry")
     @Operation(summary = "Send a pending or failed delivery again now")
+    @APIResponse(responseCode = "204", description = "Queued to be sent again now")
     public Response retry(@PathParam("id") long id, @PathParam("delivery") long delivery) throws SQLException {
         endpoint(id);
         if (!endpoints.retry(id, delivery)) {
@@ -123,6 +124,7 @@ public class AdminWebhooksResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Stop delivering to an endpoint")
+    @APIResponse(responseCode = "204", description = "Stopped; nothing more is delivered to it")
     public Response deactivate(@PathParam("id") long id) throws SQLException {
         endpoint(id);
         endpoints.deactivate(id);
