@@ -2,9 +2,9 @@ package app.resonance.followups.boundary;
 
 import app.resonance.followups.entity.FollowUpStatus;
 import app.resonance.platform.boundary.OneOf;
+import app.resonance.platform.boundary.QueryDoc;
 import jakarta.ws.rs.QueryParam;
 import java.util.Locale;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The filter of the follow-up list as query parameters, validated by Bean Validation ({@code @Valid
@@ -13,20 +13,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class FollowUpFilter {
 
     @QueryParam("status")
-    @Parameter(description = "Only tasks in this status")
+    @QueryDoc(description = "Only tasks in this status")
     @OneOf(type = FollowUpStatus.class)
     String status;
 
     @QueryParam("assignee")
-    @Parameter(description = "Only tasks assigned to this user (username)")
+    @QueryDoc(description = "Only tasks assigned to this user (username)")
     String assignee;
 
     @QueryParam("customer")
-    @Parameter(description = "Only tasks of this customer (external id)")
+    @QueryDoc(description = "Only tasks of this customer (external id)")
     String customer;
 
     @QueryParam("overdue")
-    @Parameter(description = "true: only tasks past their due date")
+    @QueryDoc(description = "true: only tasks past their due date")
     @OneOf(
             values = {"true", "false"},
             message = "{error.expectedBoolean}")

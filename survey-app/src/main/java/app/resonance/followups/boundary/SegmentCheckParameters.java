@@ -1,21 +1,21 @@
 package app.resonance.followups.boundary;
 
 import app.resonance.platform.boundary.Day;
+import app.resonance.platform.boundary.QueryDoc;
 import app.resonance.platform.boundary.WholeNumber;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The query parameters of the segment decline check, validated by Bean Validation ({@code @Valid @BeanParam}). */
 public class SegmentCheckParameters {
 
     @QueryParam("asOf")
-    @Parameter(description = "The day to check (YYYY-MM-DD, default today)")
+    @QueryDoc(description = "The day to check (YYYY-MM-DD, default today)")
     @Day
     String asOf;
 
     @QueryParam("days")
-    @Parameter(description = "The window in days (7 to 180, default 30)")
+    @QueryDoc(description = "The window in days (7 to 180, default 30)")
     @WholeNumber(min = 7, max = 180)
     String days;
 

@@ -1,7 +1,6 @@
 package app.resonance.platform.boundary;
 
 import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The paging query parameters of a list ({@code offset}, {@code limit} up to 500, default 50), taken with
@@ -13,12 +12,12 @@ public class PageParameters {
     public static final int MAX_LIMIT = 500;
 
     @QueryParam("offset")
-    @Parameter(description = "Entries to skip (default 0)")
+    @QueryDoc(description = "Entries to skip (default 0)")
     @WholeNumber(min = 0)
     String offset;
 
     @QueryParam("limit")
-    @Parameter(description = "Entries to answer (1 to 500, default 50)")
+    @QueryDoc(description = "Entries to answer (1 to 500, default 50)")
     @WholeNumber(min = 1, max = MAX_LIMIT)
     String limit;
 
