@@ -1,16 +1,16 @@
 package app.resonance.analytics.boundary;
 
 import app.resonance.analytics.control.AnalyticsQuery;
+import app.resonance.platform.boundary.ParameterDoc;
 import app.resonance.platform.boundary.WholeNumber;
 import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The analytics filters with the window of days around a marker (the marker impact and the PDF report). */
 public class WindowParameters extends AnalyticsParameters {
 
     @QueryParam("days")
     @WholeNumber(min = AnalyticsQuery.MIN_WINDOW, max = AnalyticsQuery.MAX_WINDOW)
-    @Parameter(description = "Days on each side of a marker, and of the report's segment comparison; default 60")
+    @ParameterDoc("Days on each side of a marker, and of the report's segment comparison; default 60")
     String days;
 
     public WindowParameters() {}
