@@ -5,7 +5,7 @@ import app.resonance.analytics.control.Granularity;
 import app.resonance.analytics.control.Metric;
 import app.resonance.platform.boundary.Day;
 import app.resonance.platform.boundary.OneOf;
-import app.resonance.platform.boundary.QueryDoc;
+import app.resonance.platform.boundary.ParameterDoc;
 import app.resonance.platform.boundary.QueryParameters;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
@@ -25,54 +25,53 @@ public class AnalyticsParameters {
 
     @QueryParam("survey")
     @Size(max = 200, message = "{error.tooLong}")
-    @QueryDoc(description = "The survey's slug; without one, every survey of the metric")
+    @ParameterDoc("The survey's slug; without one, every survey of the metric")
     String survey;
 
     @QueryParam("metric")
     @OneOf(type = Metric.class)
-    @QueryDoc(description = "The figure; default the survey's kind (required without a survey)")
+    @ParameterDoc("The figure; default the survey's kind (required without a survey)")
     String metric;
 
     @QueryParam("question")
     @Size(max = 200, message = "{error.tooLong}")
-    @QueryDoc(description = "The question's key; default the survey's first question of the metric")
+    @ParameterDoc("The question's key; default the survey's first question of the metric")
     String question;
 
     @QueryParam("segment")
     @Size(max = 200, message = "{error.tooLong}")
-    @QueryDoc(description = "The segment's key; default all responses")
+    @ParameterDoc("The segment's key; default all responses")
     String segment;
 
     @QueryParam("channel")
     @OneOf(type = Channel.class)
-    @QueryDoc(description = "Only responses from this channel")
+    @ParameterDoc("Only responses from this channel")
     String channel;
 
     @QueryParam("locale")
     @OneOf(values = {"de", "en"})
-    @QueryDoc(description = "Only responses in this language")
+    @ParameterDoc("Only responses in this language")
     String locale;
 
     @QueryParam("from")
     @Day
-    @QueryDoc(
-            description = "First day (YYYY-MM-DD in the console's time zone); default 'to' less the endpoint's"
-                    + " default range (365 days for trend and report, 90 for segments)")
+    @ParameterDoc("First day (YYYY-MM-DD in the console's time zone); default 'to' less the endpoint's"
+            + " default range (365 days for trend and report, 90 for segments)")
     String from;
 
     @QueryParam("to")
     @Day
-    @QueryDoc(description = "Last day (YYYY-MM-DD in the console's time zone); default today")
+    @ParameterDoc("Last day (YYYY-MM-DD in the console's time zone); default today")
     String to;
 
     @QueryParam("granularity")
     @OneOf(type = Granularity.class)
-    @QueryDoc(description = "Length of a period; default MONTH")
+    @ParameterDoc("Length of a period; default MONTH")
     String granularity;
 
     @QueryParam("zone")
     @Size(max = 100, message = "{error.tooLong}")
-    @QueryDoc(description = "The console's time zone, if given (trends are counted in its days)")
+    @ParameterDoc("The console's time zone, if given (trends are counted in its days)")
     String zone;
 
     public AnalyticsParameters() {}

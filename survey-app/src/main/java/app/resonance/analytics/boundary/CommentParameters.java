@@ -8,7 +8,7 @@ import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Segment;
 import app.resonance.platform.boundary.Day;
 import app.resonance.platform.boundary.OneOf;
-import app.resonance.platform.boundary.QueryDoc;
+import app.resonance.platform.boundary.ParameterDoc;
 import app.resonance.platform.boundary.QueryParameters;
 import app.resonance.platform.boundary.WholeNumber;
 import app.resonance.platform.control.FieldError;
@@ -35,57 +35,57 @@ public class CommentParameters {
 
     @QueryParam("survey")
     @Size(max = 200, message = "{error.tooLong}")
-    @QueryDoc(description = "The survey's slug (required)", required = true)
+    @ParameterDoc(value = "The survey's slug (required)", required = true)
     String survey;
 
     @QueryParam("q")
     @Size(max = 200, message = "{error.tooLong}")
-    @QueryDoc(description = "Search text, case-insensitive, anywhere in the comment")
+    @ParameterDoc("Search text, case-insensitive, anywhere in the comment")
     String q;
 
     @QueryParam("theme")
     @OneOf(type = Theme.class)
-    @QueryDoc(description = "Only comments on this theme")
+    @ParameterDoc("Only comments on this theme")
     String theme;
 
     @QueryParam("segment")
     @Size(max = 200, message = "{error.tooLong}")
-    @QueryDoc(description = "The segment's key")
+    @ParameterDoc("The segment's key")
     String segment;
 
     @QueryParam("channel")
     @OneOf(type = Channel.class)
-    @QueryDoc(description = "Only responses from this channel")
+    @ParameterDoc("Only responses from this channel")
     String channel;
 
     @QueryParam("locale")
     @OneOf(values = {"de", "en"})
-    @QueryDoc(description = "Only responses in this language")
+    @ParameterDoc("Only responses in this language")
     String locale;
 
     @QueryParam("from")
     @Day
-    @QueryDoc(description = "First day (YYYY-MM-DD in the console's time zone)")
+    @ParameterDoc("First day (YYYY-MM-DD in the console's time zone)")
     String from;
 
     @QueryParam("to")
     @Day
-    @QueryDoc(description = "Last day (YYYY-MM-DD in the console's time zone)")
+    @ParameterDoc("Last day (YYYY-MM-DD in the console's time zone)")
     String to;
 
     @QueryParam("offset")
     @WholeNumber(min = 0)
-    @QueryDoc(description = "Comments to skip; default 0")
+    @ParameterDoc("Comments to skip; default 0")
     String offset;
 
     @QueryParam("limit")
     @WholeNumber(min = 1, max = 500)
-    @QueryDoc(description = "Comments to answer; default 50")
+    @ParameterDoc("Comments to answer; default 50")
     String limit;
 
     @QueryParam("granularity")
     @OneOf(type = Granularity.class)
-    @QueryDoc(description = "Length of a period of the theme counts; default MONTH")
+    @ParameterDoc("Length of a period of the theme counts; default MONTH")
     String granularity;
 
     public CommentParameters() {}

@@ -1,7 +1,7 @@
 package app.resonance.analytics.boundary;
 
 import app.resonance.analytics.control.AnalyticsQuery;
-import app.resonance.platform.boundary.QueryDoc;
+import app.resonance.platform.boundary.ParameterDoc;
 import app.resonance.platform.boundary.WholeNumber;
 import jakarta.ws.rs.QueryParam;
 
@@ -10,7 +10,7 @@ public class WindowParameters extends AnalyticsParameters {
 
     @QueryParam("days")
     @WholeNumber(min = AnalyticsQuery.MIN_WINDOW, max = AnalyticsQuery.MAX_WINDOW)
-    @QueryDoc(description = "Days on each side of a marker, and of the report's segment comparison; default 60")
+    @ParameterDoc("Days on each side of a marker, and of the report's segment comparison; default 60")
     String days;
 
     public WindowParameters() {}

@@ -2,7 +2,7 @@ package app.resonance.followups.boundary;
 
 import app.resonance.followups.entity.FollowUpStatus;
 import app.resonance.platform.boundary.OneOf;
-import app.resonance.platform.boundary.QueryDoc;
+import app.resonance.platform.boundary.ParameterDoc;
 import jakarta.ws.rs.QueryParam;
 import java.util.Locale;
 
@@ -13,20 +13,20 @@ import java.util.Locale;
 public class FollowUpFilter {
 
     @QueryParam("status")
-    @QueryDoc(description = "Only tasks in this status")
+    @ParameterDoc("Only tasks in this status")
     @OneOf(type = FollowUpStatus.class)
     String status;
 
     @QueryParam("assignee")
-    @QueryDoc(description = "Only tasks assigned to this user (username)")
+    @ParameterDoc("Only tasks assigned to this user (username)")
     String assignee;
 
     @QueryParam("customer")
-    @QueryDoc(description = "Only tasks of this customer (external id)")
+    @ParameterDoc("Only tasks of this customer (external id)")
     String customer;
 
     @QueryParam("overdue")
-    @QueryDoc(description = "true: only tasks past their due date")
+    @ParameterDoc("true: only tasks past their due date")
     @OneOf(
             values = {"true", "false"},
             message = "{error.expectedBoolean}")

@@ -1,7 +1,7 @@
 package app.resonance.followups.boundary;
 
 import app.resonance.platform.boundary.Day;
-import app.resonance.platform.boundary.QueryDoc;
+import app.resonance.platform.boundary.ParameterDoc;
 import app.resonance.platform.boundary.WholeNumber;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
@@ -10,12 +10,12 @@ import java.time.LocalDate;
 public class SegmentCheckParameters {
 
     @QueryParam("asOf")
-    @QueryDoc(description = "The day to check (YYYY-MM-DD, default today)")
+    @ParameterDoc("The day to check (YYYY-MM-DD, default today)")
     @Day
     String asOf;
 
     @QueryParam("days")
-    @QueryDoc(description = "The window in days (7 to 180, default 30)")
+    @ParameterDoc("The window in days (7 to 180, default 30)")
     @WholeNumber(min = 7, max = 180)
     String days;
 

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 /**
  * Declares the query parameters of every {@code @BeanParam} of the API's resources in the OpenAPI, read from
  * the parameter class itself: its {@code @QueryParam} fields, their description
- * ({@link QueryDoc}) and their Bean Validation constraints ({@link OneOf} as an enumeration,
+ * ({@link ParameterDoc}) and their Bean Validation constraints ({@link OneOf} as an enumeration,
  * {@link Day} as a date, {@link WholeNumber} as an integer with bounds, {@code @Size} as a maximum length).
  * Payara's scanner leaves these parameters out; so the contract cannot drift from what the resource checks.
  */
@@ -43,8 +43,8 @@ final class OpenApiParameters {
                 .flatMap(parameters -> fields(parameters).stream())
                 .toList()) {
             QueryParam query = field.getAnnotation(QueryParam.class);
-            QueryDoc described = field.getAnnotation(QueryDoc.class);
-            String description = described == null ? null : described.description();
+            ParameterDoc described = field.getAnnotation(ParameterDoc.class);
+            String description = described == null ? null : described.value();
             boolean required = described != null && described.required();
             var existing = operation.getParameters() == null
                     ? null

@@ -12,12 +12,12 @@ public class PageParameters {
     public static final int MAX_LIMIT = 500;
 
     @QueryParam("offset")
-    @QueryDoc(description = "Entries to skip (default 0)")
+    @ParameterDoc("Entries to skip (default 0)")
     @WholeNumber(min = 0)
     String offset;
 
     @QueryParam("limit")
-    @QueryDoc(description = "Entries to answer (1 to 500, default 50)")
+    @ParameterDoc("Entries to answer (1 to 500, default 50)")
     @WholeNumber(min = 1, max = MAX_LIMIT)
     String limit;
 

@@ -1,0 +1,79 @@
+package app.resonance.platform.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI learns the query parameters of every endpoint from the parameter class its method takes. */
+class OpenApiParametersTest {
+
+    static List<String> names(Class<?> type) {
+        return OpenApiParameters.fields(type).stream()
+                .map(f -> f.getAnnotation(QueryParam.class).value())
+                .toList();
+    }
+
+    @Test
+    void everyEndpointWithQueryParametersHasItsParameterClasses() {
+        Map<String, String> paths = new TreeMap<>();
+        OpenApiParameters.byPath()
+                .forEach((path, types) -> paths.put(
+                        path,
+                        String.join(
+                                " + ", types.stream().map(Class::getSimpleName).toList())));
+        assertEquals(
+                Map.of(
+                        "/api/v1/admin/alerts", "PageParameters",
+                        "/api/v1/admin/alerts/segment-check", "SegmentCheckParameters",
+                        "/api/v1/admin/followups", "FollowUpFilter + PageParameters",
+                        "/api/v1/admin/analytics/trend", "AnalyticsParameters",
+                        "/api/v1/admin/analytics/segments", "AnalyticsParameters",
+                        "/api/v1/admin/analytics/reports/dashboard.pdf", "WindowParameters",
+                        "/api/v1/admin/analytics/markers/{id}/impact", "WindowParameters",
+                        "/api/v1/admin/analytics/comments", "CommentParameters",
+                        "/api/v1/admin/analytics/comments/themes", "CommentParameters"),
+                paths);
+    }
+
+    @Test
+    void theParametersAreTheFieldsTheResourceReads() {
+        Map<String, List<Class<?>>> paths = OpenApiParameters.byPath();
+        assertEquals(
+                List.of(
+                        "survey",
+                        "metric",
+                        "question",
+                        "segment",
+                        "channel",
+                        "locale",
+                        "from",
+                        "to",
+                        "granularity",
+                        "zone",
+                        "days"),
+                names(paths.get("/api/v1/admin/analytics/markers/{id}/impact").get(0)));
+        assertEquals(
+                List.of(
+                        "survey",
+                        "q",
+                        "theme",
+                        "segment",
+                        "channel",
+                        "locale",
+                        "from",
+                        "to",
+                        "offset",
+                        "limit",
+                        "granularity"),
+                names(paths.get("/api/v1/admin/analytics/comments").get(0)));
+        assertEquals(
+                List.of("status", "assignee", "customer", "overdue", "offset", "limit"),
+                paths.get("/api/v1/admin/followups").stream()
+                        .flatMap(type -> names(type).stream())
+                        .toList());
+    }
+}
