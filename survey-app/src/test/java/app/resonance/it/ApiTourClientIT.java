@@ -194,7 +194,7 @@ class ApiTourClientIT {
         // The demo's NPS trend of the Business segment by month, every figure with its margin
         LocalDate today = LocalDate.now(BERLIN);
         Trend trend = analytics.getAdminAnalyticsTrend(
-                "relationship-nps", "NPS", null, "business", null, null, today.minusDays(330), today, "MONTH");
+                "relationship-nps", "NPS", null, "business", null, null, today.minusDays(330), today, "MONTH", null);
         assertEquals("business", trend.getSegment());
         plausible(trend.getTotal());
         assertTrue(trend.getTotal().getResponses() > 100, "a year of Business answers: " + trend.getTotal());
@@ -211,7 +211,7 @@ class ApiTourClientIT {
 
         // Every segment against the previous 90 days, with the z test of the change
         SegmentComparison comparison = analytics.getAdminAnalyticsSegments(
-                "relationship-nps", null, null, null, null, null, today.minusDays(89), today, null);
+                "relationship-nps", null, null, null, null, null, today.minusDays(89), today, null, null);
         assertEquals(today.minusDays(179), comparison.getPreviousFrom());
         SegmentFigure business = comparison.getSegments().stream()
                 .filter(s -> "business".equals(s.getSegment()))
