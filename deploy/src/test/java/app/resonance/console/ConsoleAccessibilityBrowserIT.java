@@ -159,8 +159,14 @@ class ConsoleAccessibilityBrowserIT {
         if (!found.isEmpty()) {
             violations.put(page, found);
         }
-        System.out.println("axe-core " + page + ": " + results.getPasses().size() + " rules passed, " + found.size()
-                + " rules violated");
+        // one line per page, role and language, for the closing note: "[axe] lead de | /admin/index.xhtml | 0 ..."
+        int slash = page.indexOf(" /");
+        String label = slash < 0 ? page : page.substring(0, slash) + " | " + page.substring(slash + 1);
+        System.out.println("[axe] " + label + " | "
+                + results.getViolations().stream()
+                        .mapToInt(r -> r.getNodes().size())
+                        .sum() + " violations in "
+                + found.size() + " rules (" + results.getPasses().size() + " rules passed)");
     }
 
     void assertNoViolations() {

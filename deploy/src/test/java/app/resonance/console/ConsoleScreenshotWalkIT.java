@@ -17,8 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
- * The screenshot walk: every console page as the admin sees it, in German and English, on a desktop (1366 px)
- * and a phone (390 px), saved as whole-page PNGs in {@code deploy/target/screenshots} for a person to look at.
+ * The screenshot walk: every console page as the admin sees it (the designer with its preview, a follow-up task
+ * among them), then the support lead's overview, follow-ups and task and the viewer's overview and the 403 page a
+ * viewer gets for the users page, in German and English, on a desktop (1366 px) and a phone (390 px), saved as
+ * whole-page PNGs in {@code deploy/target/screenshots} ({@code de-390-task.png}, {@code en-1366-lead-index.png},
+ * {@code de-1366-viewer-403.png}) for a person to look at.
  * Run alone: {@code ./mvnw -pl deploy -am verify -Dsurvey.skipITs=true -Dit.test=ConsoleScreenshotWalkIT
  * -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -59,17 +62,49 @@ class ConsoleScreenshotWalkIT {
                     save(browser, language, width, "login");
                     new LoginPage(browser).loginAs("admin", ConsoleApp.ADMIN_PASSWORD);
                     for (String page : PAGES) {
-                        browser.go(base + page.substring(1));
-                        browser.find(By.id("page-title"));
-                        PrimeFaces.ajaxDone(browser);
-                        save(browser, language, width, name(page));
-                        saved++;
+                        saved += visit(browser, base, page, language, width, name(page));
                     }
+                    saved += visit(browser, base, firstTask(browser, base), language, width, "task");
+                }
+                try (Browser browser = Browser.open(width, 900, language)) {
+                    String base = ConsoleApp.base().toString().replaceFirst("//[^:/]+", "//127.0.0.1");
+                    browser.go(base + "admin/login.xhtml");
+                    new LoginPage(browser).loginAs("lead", ConsoleApp.DEMO_PASSWORD);
+                    saved += visit(browser, base, "/admin/index.xhtml", language, width, "lead-index");
+                    saved += visit(browser, base, "/admin/followups.xhtml", language, width, "lead-followups");
+                    saved += visit(browser, base, firstTask(browser, base), language, width, "lead-task");
+                }
+                try (Browser browser = Browser.open(width, 900, language)) {
+                    String base = ConsoleApp.base().toString().replaceFirst("//[^:/]+", "//127.0.0.1");
+                    browser.go(base + "admin/login.xhtml");
+                    new LoginPage(browser).loginAs("viewer", ConsoleApp.DEMO_PASSWORD);
+                    saved += visit(browser, base, "/admin/index.xhtml", language, width, "viewer-index");
+                    browser.go(base + "admin/manage/users.xhtml");
+                    browser.find(By.id("error-status"));
+                    save(browser, language, width, "viewer-403");
+                    saved++;
                 }
             }
         }
-        assertTrue(saved == 4 * PAGES.size(), "pictures: " + saved);
+        int perRun = PAGES.size() + 1 + 3 + 2;
+        assertTrue(saved == 4 * perRun, "pictures: " + saved);
         System.out.println("Screenshot walk: " + (saved + 8) + " pictures in " + TARGET.toAbsolutePath());
+    }
+
+    static int visit(Browser browser, String base, String page, String language, int width, String name)
+            throws IOException {
+        browser.go(base + page.substring(1));
+        browser.find(By.id("page-title"));
+        PrimeFaces.ajaxDone(browser);
+        save(browser, language, width, name);
+        return 1;
+    }
+
+    /** The first open task of the follow-up list (the demo has five, assigned to the lead). */
+    static String firstTask(Browser browser, String base) {
+        browser.go(base + "admin/followups.xhtml");
+        String href = browser.find(By.cssSelector("[id$=':open']")).getAttribute("href");
+        return href.substring(href.indexOf("/admin/"));
     }
 
     static String name(String page) {

@@ -258,6 +258,62 @@ class FollowUpBrowserIT {
         assertTrue(row.matches("(?s).*\\b5\\b.*"), "the detractor's score 5 in its row: " + row);
     }
 
+    /**
+     * With anonymous detractors followed up, six from one client (the test's 127.0.0.1) through the public API
+     * within the hour: the sixth is beyond the cap of 5 tasks per client and raises no task. The overview counts
+     * the alerts held back and links to the follow-ups page, whose note gives the same number. Before, only the
+     * follow-ups page said so (and no test looked at it): a lead who starts on the overview never learnt of them.
+     */
+    @Test
+    void alertsHeldBackByTheCapsAreCountedOnTheOverviewAndLeadToTheFollowUpsNote() throws Exception {
+        LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
+        browser.open("/admin/followups.xhtml");
+        setAnonymousRule(true);
+        try {
+            for (int i = 0; i < 6; i++) {
+                HttpResponse<String> sent = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(
+                                                browser.base() + "/api/v1/surveys/relationship-nps/responses"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"answers\": {\"nps\": 1, \"reason\": \"Cap check " + i + "\"}}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                assertEquals(201, sent.statusCode(), sent.body());
+            }
+            String[] previous = {null};
+            String link = await("the overview counts held-back alerts, and the count settles")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(3))
+                    .until(
+                            () -> {
+                                browser.open("/admin/index.xhtml");
+                                String now = browser.driver().findElements(By.id("held-alerts")).stream()
+                                        .map(e -> e.getText())
+                                        .findFirst()
+                                        .orElse(null);
+                                boolean same = now != null && now.equals(previous[0]);
+                                previous[0] = now;
+                                return same ? now : null;
+                            },
+                            Objects::nonNull);
+            Matcher overview = Pattern.compile("(\\d+) alerts held back by the hourly caps \\(no task, no mail\\)")
+                    .matcher(link);
+            assertTrue(overview.matches(), link);
+            assertTrue(Integer.parseInt(overview.group(1)) >= 1, link);
+            browser.clickAndWaitForNextPage(By.id("held-alerts"));
+            assertTrue(
+                    browser.driver().getCurrentUrl().endsWith("/admin/followups.xhtml#heldNote"),
+                    browser.driver().getCurrentUrl());
+            String note = browser.text(By.id("heldNote"));
+            assertTrue(note.startsWith(overview.group(1) + " alerts were held back by the hourly cap since "), note);
+        } finally {
+            browser.open("/admin/followups.xhtml");
+            setAnonymousRule(false);
+        }
+    }
+
     void setAnonymousRule(boolean on) {
         boolean ticked =
                 browser.driver().findElement(By.id("rules:anonymous_input")).isSelected();

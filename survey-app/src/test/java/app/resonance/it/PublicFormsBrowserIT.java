@@ -622,6 +622,10 @@ class PublicFormsBrowserIT {
     static void assertNoViolations(Browser browser, String page) {
         Results results = new AxeBuilder().analyze(browser.driver());
         List<Rule> violations = results.getViolations();
+        // one line per page for the closing note (ConsoleAccessibilityBrowserIT prints the same form)
+        System.out.println("[axe] public | " + page + " | "
+                + violations.stream().mapToInt(v -> v.getNodes().size()).sum() + " violations in "
+                + violations.size() + " rules");
         assertTrue(
                 violations.isEmpty(),
                 page + ": "

@@ -72,6 +72,7 @@ public class HomeView {
     private long openAlerts;
     private long openTasks;
     private long overdueTasks;
+    private long heldAlerts;
 
     @PostConstruct
     void load() {
@@ -104,6 +105,12 @@ public class HomeView {
         openAlerts = followUps.openAlertCount();
         openTasks = followUps.count(new FollowUps.Query(FollowUpStatus.OPEN, null, null, false, to));
         overdueTasks = followUps.count(new FollowUps.Query(null, null, null, true, to));
+        heldAlerts = followUps.held().count();
+    }
+
+    /** Detractors the hourly caps held back (no task, no mail): the follow-ups page says since when. */
+    public long getHeldAlerts() {
+        return heldAlerts;
     }
 
     public List<Headline> getHeadlines() {
