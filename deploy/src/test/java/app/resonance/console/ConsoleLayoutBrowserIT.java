@@ -89,6 +89,40 @@ class ConsoleLayoutBrowserIT {
     }
 
     @Test
+    void onA1366PxDesktopTheSignedInNameAndRoleShowWholeForEveryRoleInBothLanguages() {
+        List<String> problems = new ArrayList<>();
+        for (String user : List.of("admin", "lead", "viewer")) {
+            String password = user.equals("admin") ? ConsoleApp.ADMIN_PASSWORD : ConsoleApp.DEMO_PASSWORD;
+            for (String language : List.of("de", "en")) {
+                try (Browser browser = Browser.open(1366, 900, language)) {
+                    login(browser, user, password);
+                    language(browser, language);
+                    open(browser, "/admin/index.xhtml");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> who = (Map<String, Object>) browser.script(WHO_GEOMETRY);
+                    if (!Boolean.TRUE.equals(who.get("whole"))) {
+                        problems.add(user + " " + language + ": " + who);
+                    }
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> header = (Map<String, Object>) browser.script(HEADER_GEOMETRY);
+                    if (!Boolean.TRUE.equals(header.get("oneLine"))) {
+                        problems.add(user + " " + language + " header wraps: " + header);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems, "the signed-in name is cut or the header wraps");
+    }
+
+    /** The visible name and role fit their box (no ellipsis), and the box is not hidden. */
+    static final String WHO_GEOMETRY = """
+            var e = document.getElementById('nav:who');
+            var b = e.getBoundingClientRect();
+            return {whole: e.scrollWidth <= e.clientWidth + 1 && b.width > 0 && b.right <= window.innerWidth,
+                    scrollWidth: e.scrollWidth, clientWidth: e.clientWidth, text: e.innerText};
+            """;
+
+    @Test
     void onA390PxPhoneNoPageIsWiderThanTheScreenAndLogoutAndLanguageCanBeReached() {
         List<String> problems = new ArrayList<>();
         for (String language : List.of("de", "en")) {
