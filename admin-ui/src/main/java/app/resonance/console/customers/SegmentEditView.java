@@ -6,7 +6,7 @@ import app.resonance.customers.control.SegmentDraft;
 import app.resonance.customers.control.SegmentEditor;
 import app.resonance.customers.entity.RuleOperator;
 import app.resonance.customers.entity.SegmentRule;
-import app.resonance.surveys.control.Texts;
+import app.resonance.platform.control.Texts;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,9 +1,9 @@
 package app.resonance.console.surveys;
 
+import app.resonance.platform.control.Texts;
 import app.resonance.surveys.control.ConditionDraft;
 import app.resonance.surveys.control.OptionDraft;
 import app.resonance.surveys.control.QuestionDraft;
-import app.resonance.surveys.control.Texts;
 import java.io.Serializable;
 import java.text.MessageFormat;
 import java.text.NumberFormat;

@@ -1,10 +1,10 @@
 package app.resonance.console.surveys;
 
 import app.resonance.console.platform.Faces;
+import app.resonance.platform.control.Texts;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.control.SurveyDraft;
 import app.resonance.surveys.control.SurveyEditor;
-import app.resonance.surveys.control.Texts;
 import app.resonance.surveys.entity.QuestionType;
 import app.resonance.surveys.entity.Survey;
 import jakarta.faces.view.ViewScoped;

@@ -3,10 +3,10 @@ package app.resonance.console.surveys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import app.resonance.platform.control.Texts;
 import app.resonance.surveys.control.ConditionDraft;
 import app.resonance.surveys.control.OptionDraft;
 import app.resonance.surveys.control.QuestionDraft;
-import app.resonance.surveys.control.Texts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
 package app.resonance.analytics.control;
 
-import app.resonance.followups.control.AlertRules;
-import app.resonance.followups.control.FollowUpAssigned;
 import app.resonance.platform.control.DataSourceConfiguration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -24,15 +22,14 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the rollup updater in the application: at start-up it builds the rollups when there are none yet
  * (a new database, an upgrade, the demo just loaded) or when the reporting zone changed; every two
- * seconds it consumes the response outbox in transactions of up to 1,000 events and runs the alert rules
- * on the score changes in the same transaction, so alerts and tasks happen exactly once with the rollup
- * change; new tasks are announced as {@link FollowUpAssigned} after the commit. Once a day it checks the
- * segments for significant NPS declines.
+ * seconds it consumes the response outbox in transactions of up to 1,000 events and fires the score changes
+ * as {@link RollupsChanged} in the same transaction (the follow-ups' alert rules observe it), so alerts and
+ * tasks happen exactly once with the rollup change; what they register for after the commit runs after it.
+ * Once a day it checks the segments for significant NPS declines.
  */
 @Startup
 @Singleton
@@ -53,18 +50,7 @@ public class RollupMaintenance {
     Clock clock;
 
     @Inject
-    Event<FollowUpAssigned> assigned;
-
-    @Inject
-    @ConfigProperty(name = "resonance.followups.due-days", defaultValue = "2")
-    int dueDays;
-
-    @Inject
-    @ConfigProperty(name = "resonance.followups.renewal-days", defaultValue = "90")
-    int renewalDays;
-
-    @Inject
-    app.resonance.followups.control.FollowUps followUps;
+    Event<RollupsChanged> changed;
 
     @PostConstruct
     void buildIfNeeded() {
@@ -110,33 +96,28 @@ public class RollupMaintenance {
         int total = 0;
         int applied;
         do {
-            List<AlertRules.Created> created = new ArrayList<>();
+            List<RollupsChanged> fired = new ArrayList<>();
             applied = inTransaction(connection -> {
                 var result = new RollupUpdater(connection, settings.zone()).applyPendingEvents(BATCH);
-                created.addAll(rules(connection).apply(result.changes()));
+                fired.add(fire(connection, new RollupsChanged.ScoreChanges(result.changes())));
                 return result.events();
             });
-            notify(created);
+            afterCommit(fired);
             total += applied;
         } while (applied == BATCH);
         return total;
     }
 
-    private AlertRules rules(Connection connection) {
-        return new AlertRules(
-                connection,
-                clock.instant(),
-                LocalDate.now(clock.withZone(settings.zone())),
-                renewalDays,
-                dueDays,
-                followUps.caps());
+    private RollupsChanged fire(Connection connection, RollupsChanged.Evidence evidence) {
+        var event = new RollupsChanged(
+                connection, clock.instant(), LocalDate.now(clock.withZone(settings.zone())), evidence);
+        changed.fire(event);
+        return event;
     }
 
-    /** Tells the assignees of new tasks, after the transaction that created them committed. */
-    private void notify(List<AlertRules.Created> created) {
-        for (AlertRules.Created task : created) {
-            assigned.fire(new FollowUpAssigned(task.followUpId(), task.assigneeId()));
-        }
+    /** Runs what the observers registered, after the transaction that fired the events committed. */
+    private static void afterCommit(List<RollupsChanged> fired) {
+        fired.forEach(event -> event.afterCommit().forEach(Runnable::run));
     }
 
     @Schedule(hour = "6", minute = "15", persistent = false)
@@ -167,7 +148,7 @@ public class RollupMaintenance {
         }
         ScoreRollups rollups = new ScoreRollups(dataSource);
         String period = Granularity.WEEK.label(Granularity.WEEK.start(asOf));
-        List<AlertRules.Created> created = new ArrayList<>();
+        List<RollupsChanged> fired = new ArrayList<>();
         for (long[] survey : surveys) {
             ReportingRules reporting = settings.rules(survey[1] == 1);
             RollupFilter now =
@@ -182,17 +163,15 @@ public class RollupMaintenance {
                 Significance change = ChangeTest.compare(a, b);
                 if (change.significant() && change.difference() < 0) {
                     long segment = entry.getKey();
-                    inTransaction(connection -> {
-                        rules(connection)
-                                .segmentDecline(survey[0], segment, b.value(), a.value(), change.pValue(), period)
-                                .ifPresent(created::add);
-                        return null;
-                    });
+                    inTransaction(connection -> fired.add(fire(
+                            connection,
+                            new RollupsChanged.SegmentDecline(
+                                    survey[0], segment, b.value(), a.value(), change.pValue(), period))));
                 }
             }
         }
-        notify(created);
-        return created.size();
+        afterCommit(fired);
+        return fired.stream().mapToInt(RollupsChanged::raised).sum();
     }
 
     private static boolean demoLoaded(Connection connection) throws SQLException {

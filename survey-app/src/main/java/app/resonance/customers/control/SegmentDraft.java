@@ -1,6 +1,6 @@
 package app.resonance.customers.control;
 
-import app.resonance.surveys.control.Texts;
+import app.resonance.platform.control.Texts;
 import java.util.List;
 
 /** A segment as the admin API takes it: key, names, and rules that must all hold. */

@@ -1,5 +1,6 @@
 package app.resonance.forms.control;
 
+import app.resonance.platform.control.AppSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

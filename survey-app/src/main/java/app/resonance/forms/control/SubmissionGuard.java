@@ -1,6 +1,7 @@
 package app.resonance.forms.control;
 
-import jakarta.annotation.PostConstruct;
+import app.resonance.platform.control.AppSecrets;
+import app.resonance.responses.control.SubmissionThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -9,7 +10,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Spam and abuse protection of public submissions: the per-client rate limit (forms and API), the
+ * Spam and abuse protection of public submissions: the per-client rate limit ({@link SubmissionThrottle},
+ * shared with the API), the
  * minimum time a person needs to fill in a form, and the signed stamps that measure it. A stamp is good
  * for one respondent ({@link UsedStamps}) and for a day.
  */
@@ -37,23 +39,15 @@ public class SubmissionGuard {
     UsedStamps usedStamps;
 
     @Inject
-    @ConfigProperty(name = "resonance.submissions.per-minute", defaultValue = "60")
-    int perMinute;
+    SubmissionThrottle throttle;
 
     @Inject
     @ConfigProperty(name = "resonance.forms.min-fill-millis", defaultValue = "1500")
     long minFillMillis;
 
-    private RateLimiter limiter;
-
-    @PostConstruct
-    void init() {
-        limiter = new RateLimiter(perMinute);
-    }
-
     /** Empty if the client may submit to this survey now, else how long to wait. */
     public Optional<Duration> throttle(String clientAddress, String slug, Instant now) {
-        return limiter.acquire(clientKey(clientAddress) + "/" + slug, now);
+        return throttle.throttle(clientAddress, slug, now);
     }
 
     public String stamp(Instant now) {
@@ -77,6 +71,6 @@ public class SubmissionGuard {
 
     /** A keyed hash of the client's address: the address itself is never kept. */
     public String clientKey(String address) {
-        return secrets.clientKey(address);
+        return throttle.clientKey(address);
     }
 }

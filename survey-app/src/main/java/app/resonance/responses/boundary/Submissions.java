@@ -1,7 +1,6 @@
 package app.resonance.responses.boundary;
 
 import app.resonance.customers.control.CustomerDirectory;
-import app.resonance.forms.control.SubmissionGuard;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.JsonInput;
@@ -9,6 +8,7 @@ import app.resonance.platform.control.Messages;
 import app.resonance.responses.control.ResponseStore;
 import app.resonance.responses.control.SubmissionMetrics;
 import app.resonance.responses.control.SubmissionReader;
+import app.resonance.responses.control.SubmissionThrottle;
 import app.resonance.responses.entity.IdempotencyRecord;
 import app.resonance.surveys.boundary.SurveysResource;
 import app.resonance.surveys.control.SurveyCatalog;
@@ -57,7 +57,7 @@ public class Submissions {
     Clock clock;
 
     @Inject
-    SubmissionGuard guard;
+    SubmissionThrottle guard;
 
     @Inject
     HttpServletRequest request;

@@ -1,9 +1,9 @@
 package app.resonance.security.boundary;
 
-import app.resonance.forms.control.AppSecrets;
 import app.resonance.platform.boundary.DatabaseUnavailable;
 import app.resonance.platform.boundary.ErrorPageServlet;
 import app.resonance.platform.boundary.SecurityHeaders;
+import app.resonance.platform.control.AppSecrets;
 import app.resonance.security.control.LoginDelays;
 import app.resonance.security.control.LoginMetrics;
 import app.resonance.security.control.LoginThrottle;

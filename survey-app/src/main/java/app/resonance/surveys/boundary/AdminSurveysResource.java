@@ -1,15 +1,7 @@
 package app.resonance.surveys.boundary;
 
-import app.resonance.customers.control.CustomerDirectory;
-import app.resonance.customers.entity.Customer;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
-import app.resonance.platform.control.FieldError;
-import app.resonance.platform.control.JsonInput;
-import app.resonance.platform.control.Jsonp;
-import app.resonance.platform.control.Messages;
-import app.resonance.responses.boundary.Submissions;
-import app.resonance.responses.control.Invitations;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.control.SurveyDraft;
 import app.resonance.surveys.control.SurveyEditor;
@@ -20,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -31,19 +22,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Survey design through the API: create, write the draft, publish, close, reopen. ADMIN only. */
+/**
+ * Survey design through the API: create, write the draft, publish, close, reopen. ADMIN only. Invitations
+ * and imported responses of a survey belong to the responses feature ({@code AdminInvitationsResource},
+ * {@code AdminImportedResponsesResource}).
+ */
 @Path("admin/surveys")
 @RequestScoped
 @Transactional
@@ -57,22 +48,11 @@ public class AdminSurveysResource {
     @Inject
     SurveyEditor editor;
 
-    @Inject
-    Submissions submissions;
-
-    @Inject
-    Invitations invitations;
-
-    @Inject
-    CustomerDirectory customers;
-
     @Context
     HttpHeaders headers;
 
     @Context
     UriInfo uriInfo;
-
-    static final int MAX_INVITATIONS = 1000;
 
     @GET
     @Operation(
@@ -157,63 +137,6 @@ public class AdminSurveysResource {
         Survey survey = survey(slug);
         editor.updateSettings(survey, settings, RequestLanguage.messages(headers));
         return SurveyJson.admin(survey);
-    }
-
-    /** Whom to invite: external ids of known customers. */
-    public record InvitationRequest(List<String> customers) {}
-
-    @POST
-    @Path("{slug}/invitations")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            summary = "Issue personal invitation links for customers",
-            description = "Answers each customer's personal link once; only a hash of its token is stored.")
-    public Response invite(@PathParam("slug") String slug, InvitationRequest request) {
-        requireBody(request);
-        Survey survey = survey(slug);
-        Messages messages = RequestLanguage.messages(headers);
-        List<String> ids = request.customers() == null ? List.of() : request.customers();
-        List<FieldError> errors = new ArrayList<>();
-        if (ids.isEmpty()) {
-            errors.add(messages.error("customers", "required"));
-        } else if (ids.size() > MAX_INVITATIONS) {
-            errors.add(messages.error("customers", "tooMany", MAX_INVITATIONS));
-        }
-        List<Customer> found = new ArrayList<>();
-        for (int i = 0; i < ids.size() && errors.isEmpty(); i++) {
-            var customer = ids.get(i) == null ? Optional.<Customer>empty() : customers.byExternalId(ids.get(i));
-            if (customer.isEmpty()) {
-                errors.add(messages.error("customers[" + i + "]", "unknownCustomer"));
-            } else {
-                found.add(customer.get());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("problem.invalidInvitation", errors);
-        }
-        var array = Jsonp.createArrayBuilder();
-        for (Customer customer : found) {
-            var issued = invitations.issue(survey, customer, null);
-            array.add(Jsonp.createObjectBuilder()
-                    .add("customer", customer.externalId())
-                    .add("link", uriInfo.getBaseUri().resolve(issued.path()).toString())
-                    .add("path", issued.path()));
-        }
-        return Response.status(Response.Status.CREATED).entity(array.build()).build();
-    }
-
-    @POST
-    @Path("{slug}/responses")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    @Operation(
-            summary = "Import a response for a known customer, with the time it was given (backfill)",
-            description =
-                    "Like the public submission, plus \"customer\" (external id) and \"submittedAt\" (ISO instant).")
-    public Response importResponse(
-            @PathParam("slug") String slug, @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body)
-            throws IOException {
-        return submissions.submit(slug, idempotencyKey, JsonInput.readAll(body), true, headers);
     }
 
     private Survey survey(String slug) {

@@ -1,5 +1,6 @@
 package app.resonance.surveys.control;
 
+import app.resonance.platform.control.Texts;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package app.resonance.surveys.control;
 
+import app.resonance.platform.control.Texts;
 import java.util.List;
 
 /** A survey definition as the admin API takes it; the slug and kind only count when a survey is created. */

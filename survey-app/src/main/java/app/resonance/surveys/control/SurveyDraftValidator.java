@@ -3,6 +3,7 @@ package app.resonance.surveys.control;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
 import app.resonance.platform.control.TextRules;
+import app.resonance.platform.control.Texts;
 import app.resonance.surveys.entity.ConditionOperator;
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Question;

@@ -4,6 +4,7 @@ import app.resonance.audit.control.AuditLog;
 import app.resonance.audit.entity.AuditArea;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
+import app.resonance.platform.control.Texts;
 import app.resonance.surveys.entity.AnswerPolicy;
 import app.resonance.surveys.entity.Condition;
 import app.resonance.surveys.entity.ConditionOperator;

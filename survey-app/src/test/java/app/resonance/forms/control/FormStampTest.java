@@ -3,6 +3,7 @@ package app.resonance.forms.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import app.resonance.platform.control.RateLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

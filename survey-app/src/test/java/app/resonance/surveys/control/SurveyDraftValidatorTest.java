@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
+import app.resonance.platform.control.Texts;
 import app.resonance.platform.entity.LocalizedText;
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.QuestionType;

@@ -9,6 +9,7 @@ import static app.resonance.surveys.control.SurveyDraftValidatorTest.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import app.resonance.platform.control.Texts;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package app.resonance.forms.control;
+package app.resonance.platform.control;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package app.resonance.forms.control;
+package app.resonance.platform.control;
 
-import app.resonance.platform.control.DataSourceConfiguration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package app.resonance.surveys.control;
+package app.resonance.platform.control;
 
 import app.resonance.platform.entity.LocalizedText;
 
@@ -13,7 +13,7 @@ public record Texts(String de, String en) {
         return new LocalizedText(blankToNull(de), blankToNull(en));
     }
 
-    String in(String language) {
+    public String in(String language) {
         return "de".equals(language) ? de : en;
     }
 
