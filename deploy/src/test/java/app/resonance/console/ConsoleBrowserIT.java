@@ -419,7 +419,14 @@ class ConsoleBrowserIT {
 
         browser.open("/admin/manage/audit.xhtml");
         String audit = browser.text(By.id("audit:entries"));
-        assertTrue(audit.contains(name) && audit.contains("role VIEWER"), audit);
+        assertTrue(audit.contains(name) && audit.contains("role Viewer"), audit);
+        // The details are read in the reader's language, like the action beside them.
+        console.german();
+        browser.open("/admin/manage/audit.xhtml");
+        String german = browser.text(By.id("audit:entries"));
+        assertTrue(german.contains(name) && german.contains("angelegt") && german.contains("Rolle Betrachter"), german);
+        assertFalse(german.contains("role VIEWER") || german.contains("role Viewer"), german);
+        console.english();
 
         console.logout();
         ConsolePage sam = LoginPage.open(browser).loginAs(name, "sam-password-123");

@@ -915,7 +915,7 @@ class ApiIT {
                 .orElseThrow(() -> new AssertionError(audit.body()));
         assertEquals("admin", entry.getString("actor"));
         assertEquals("created", entry.getString("action"));
-        assertEquals("role VIEWER", entry.getString("details"));
+        assertEquals("role Viewer", entry.getString("details"));
     }
 
     @Test
@@ -945,7 +945,9 @@ class ApiIT {
         assertEquals(200, saved.statusCode(), saved.body());
         var audit = api.get("api/v1/admin/audit?area=SEGMENT", "Authorization", Api.admin());
         assertTrue(audit.body().contains("\"subject\":\"" + key + "\""), audit.body());
-        assertTrue(audit.body().contains("plan EQUALS business"), audit.body());
+        assertTrue(audit.body().contains("plan equals business"), audit.body());
+        var german = api.get("api/v1/admin/audit?area=SEGMENT", "Authorization", Api.admin(), "Accept-Language", "de");
+        assertTrue(german.body().contains("plan ist gleich business"), german.body());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.resonance.console.audit;
 
+import app.resonance.audit.control.AuditDetail;
 import app.resonance.audit.control.AuditLog;
 import app.resonance.audit.entity.AuditArea;
 import app.resonance.audit.entity.AuditEntry;
@@ -64,6 +65,11 @@ public class AuditView implements Serializable {
     /** The action in the console's language ("draftSaved" reads "Entwurf gespeichert"). */
     public String action(AuditEntry entry) {
         return Faces.textOr("auditAction." + entry.action(), entry.action());
+    }
+
+    /** The details in the console's language ("1 created, 1 updated" reads "1 angelegt, 1 geändert"). */
+    public String details(AuditEntry entry) {
+        return AuditDetail.render(entry.details(), Faces.messages());
     }
 
     public Model getModel() {

@@ -1,5 +1,6 @@
 package app.resonance.audit.boundary;
 
+import app.resonance.audit.control.AuditDetail;
 import app.resonance.audit.control.AuditLog;
 import app.resonance.audit.entity.AuditArea;
 import app.resonance.platform.boundary.ProblemException;
@@ -34,7 +35,7 @@ public class AdminAuditResource {
     @JsonbPropertyOrder({"total", "items"})
     public record AuditPage(long total, List<AuditItem> items) {}
 
-    /** One entry of the audit log; details only where the change has some. */
+    /** One entry of the audit log; details only where the change has some, in the language asked for. */
     @Schema(name = "AuditLogEntry", description = "Who changed what, when")
     @JsonbPropertyOrder({"occurredAt", "actor", "area", "subject", "action", "details"})
     public record AuditItem(
@@ -71,9 +72,15 @@ public class AdminAuditResource {
                     "problem.invalidParameters",
                     List.of(RequestLanguage.messages(headers).error("limit", "range", 1, 500)));
         }
+        var messages = RequestLanguage.messages(headers);
         var items = log.page(chosen, offset, limit).stream()
                 .map(e -> new AuditItem(
-                        e.occurredAt().toString(), e.actor(), e.area().name(), e.subject(), e.action(), e.details()))
+                        e.occurredAt().toString(),
+                        e.actor(),
+                        e.area().name(),
+                        e.subject(),
+                        e.action(),
+                        e.details() == null ? null : AuditDetail.render(e.details(), messages)))
                 .toList();
         return new AuditPage(log.count(chosen), items);
     }

@@ -42,8 +42,20 @@ public class AuditLog {
         this.actor = () -> actor;
     }
 
-    public void record(AuditArea area, String subject, String action, String details) {
-        em.persist(new AuditEntry(clock.instant(), actor(), area, subject, action, details));
+    /** Records a change; its details are data, read in the reader's language (see {@link AuditDetail}). */
+    public void record(AuditArea area, String subject, String action, AuditDetail... details) {
+        em.persist(new AuditEntry(
+                clock.instant(),
+                actor(),
+                area,
+                subject,
+                action,
+                AuditDetail.store(List.of(details), AuditEntry.DETAILS_LENGTH)));
+    }
+
+    /** Records a change with details gathered one by one (none is fine). */
+    public void record(AuditArea area, String subject, String action, List<AuditDetail> details) {
+        record(area, subject, action, details.toArray(AuditDetail[]::new));
     }
 
     String actor() {

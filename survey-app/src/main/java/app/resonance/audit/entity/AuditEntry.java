@@ -19,6 +19,9 @@ public class AuditEntry implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The longest details an entry keeps. */
+    public static final int DETAILS_LENGTH = 2000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
     @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 50)
@@ -50,7 +53,7 @@ public class AuditEntry implements Serializable {
         this.area = area;
         this.subject = cut(subject, 200);
         this.action = cut(action, 40);
-        this.details = details == null ? null : cut(details, 2000);
+        this.details = details == null ? null : cut(details, DETAILS_LENGTH);
     }
 
     private static String cut(String text, int max) {

@@ -1,5 +1,6 @@
 package app.resonance.customers.control;
 
+import app.resonance.audit.control.AuditDetail;
 import app.resonance.audit.control.AuditLog;
 import app.resonance.audit.entity.AuditArea;
 import app.resonance.customers.entity.Customer;
@@ -63,7 +64,7 @@ public class CustomerDirectory {
     /** Creates or updates the customer with this external id; answers whether it was created. */
     public boolean upsert(CustomerProfile profile) {
         boolean created = store(List.of(profile)).created() == 1;
-        audit.record(AuditArea.CUSTOMER, profile.externalId(), created ? "created" : "updated", null);
+        audit.record(AuditArea.CUSTOMER, profile.externalId(), created ? "created" : "updated");
         return created;
     }
 
@@ -73,10 +74,7 @@ public class CustomerDirectory {
     public UpsertCount upsertAll(List<CustomerProfile> profiles) {
         UpsertCount count = store(profiles);
         audit.record(
-                AuditArea.CUSTOMER,
-                "import",
-                "imported",
-                count.created() + " created, " + count.updated() + " updated");
+                AuditArea.CUSTOMER, "import", "imported", AuditDetail.of("imported", count.created(), count.updated()));
         return count;
     }
 

@@ -1,5 +1,6 @@
 package app.resonance.customers.control;
 
+import app.resonance.audit.control.AuditDetail;
 import app.resonance.audit.control.AuditLog;
 import app.resonance.audit.entity.AuditArea;
 import app.resonance.customers.entity.RuleOperator;
@@ -53,9 +54,11 @@ public class SegmentEditor {
                 .toList();
         LocalizedText name =
                 new LocalizedText(draft.name().de().strip(), draft.name().en().strip());
-        String summary = rules.stream()
-                .map(r -> r.attribute() + " " + r.operator() + " " + r.value())
-                .collect(java.util.stream.Collectors.joining("; "));
+        List<AuditDetail> summary = rules.stream()
+                .map(r -> r.operator() == RuleOperator.WITHIN_DAYS
+                        ? AuditDetail.of("ruleWithinDays", r.attribute(), r.value())
+                        : AuditDetail.of("rule", r.attribute(), AuditDetail.text("operator", r.operator()), r.value()))
+                .toList();
         var existing = catalog.byKey(key);
         if (existing.isPresent()) {
             existing.get().define(name, rules, clock.instant());

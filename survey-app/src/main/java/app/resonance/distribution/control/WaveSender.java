@@ -1,5 +1,6 @@
 package app.resonance.distribution.control;
 
+import app.resonance.audit.control.AuditDetail;
 import app.resonance.audit.control.AuditLog;
 import app.resonance.audit.entity.AuditArea;
 import app.resonance.customers.control.SegmentCatalog;
@@ -158,8 +159,11 @@ public class WaveSender {
                 AuditArea.DISTRIBUTION,
                 survey.slug(),
                 "waveSent",
-                wave.audience() + ": " + invited + " invited, " + skippedRecent + " contacted recently, "
-                        + skippedNoEmail + " without email");
+                bySegment
+                        ? AuditDetail.of(
+                                "waveSentToSegment", segment.get().key(), invited, skippedRecent, skippedNoEmail)
+                        : AuditDetail.of(
+                                "waveSentToSelection", selection.size(), invited, skippedRecent, skippedNoEmail));
         return wave;
     }
 

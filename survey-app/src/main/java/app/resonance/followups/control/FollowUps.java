@@ -86,7 +86,7 @@ public class FollowUps {
                 app.resonance.audit.entity.AuditArea.SETTING,
                 RULE_SUBJECT,
                 "settingsChanged",
-                "anonymousDetractors=" + on);
+                app.resonance.audit.control.AuditDetail.of(on ? "anonymousDetractorsOn" : "anonymousDetractorsOff"));
         return true;
     }
 

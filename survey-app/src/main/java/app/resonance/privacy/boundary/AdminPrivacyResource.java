@@ -78,7 +78,7 @@ public class AdminPrivacyResource {
                 app.resonance.audit.entity.AuditArea.CUSTOMER,
                 "erased customer",
                 "ERASE",
-                "responses anonymised: " + outcome.responses() + ", texts removed: " + outcome.texts());
+                app.resonance.audit.control.AuditDetail.of("erased", outcome.responses(), outcome.texts()));
         return Jsonp.createObjectBuilder()
                 .add("responsesAnonymised", outcome.responses())
                 .add("textsRemoved", outcome.texts())

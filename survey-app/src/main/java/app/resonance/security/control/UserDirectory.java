@@ -1,5 +1,6 @@
 package app.resonance.security.control;
 
+import app.resonance.audit.control.AuditDetail;
 import app.resonance.audit.control.AuditLog;
 import app.resonance.audit.entity.AuditArea;
 import app.resonance.platform.control.FieldError;
@@ -117,7 +118,7 @@ public class UserDirectory {
             throw new InvalidUserException(errors);
         }
         AppUser user = create(username, displayName.strip(), password, role);
-        audit.record(AuditArea.USER, username, "created", "role " + role);
+        audit.record(AuditArea.USER, username, "created", AuditDetail.of("role", AuditDetail.text("role", role)));
         return user;
     }
 
@@ -137,21 +138,22 @@ public class UserDirectory {
         if (!errors.isEmpty()) {
             throw new InvalidUserException(errors);
         }
-        List<String> changes = new ArrayList<>();
+        List<AuditDetail> changes = new ArrayList<>();
         if (!user.displayName().equals(displayName.strip())) {
-            changes.add("name");
+            changes.add(AuditDetail.of("name"));
         }
         if (user.role() != role) {
-            changes.add("role " + user.role() + " -> " + role);
+            changes.add(AuditDetail.of(
+                    "roleChanged", AuditDetail.text("role", user.role()), AuditDetail.text("role", role)));
         }
         if (user.enabled() != enabled) {
-            changes.add(enabled ? "enabled" : "disabled");
+            changes.add(AuditDetail.of(enabled ? "enabled" : "disabled"));
         }
         user.displayName(displayName.strip());
         user.role(role);
         user.enabled(enabled);
         if (!changes.isEmpty()) {
-            audit.record(AuditArea.USER, username, "updated", String.join(", ", changes));
+            audit.record(AuditArea.USER, username, "updated", changes);
         }
         return user;
     }
@@ -166,7 +168,7 @@ public class UserDirectory {
             throw new InvalidUserException(errors);
         }
         user.changePassword(hash(password));
-        audit.record(AuditArea.USER, username, "passwordReset", null);
+        audit.record(AuditArea.USER, username, "passwordReset");
     }
 
     private long activeAdmins() {

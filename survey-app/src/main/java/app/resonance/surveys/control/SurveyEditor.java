@@ -1,5 +1,6 @@
 package app.resonance.surveys.control;
 
+import app.resonance.audit.control.AuditDetail;
 import app.resonance.audit.control.AuditLog;
 import app.resonance.audit.entity.AuditArea;
 import app.resonance.platform.control.FieldError;
@@ -65,7 +66,7 @@ public class SurveyEditor {
         describe(survey.latestVersion(), draft);
         em.persist(survey);
         em.flush();
-        audit(survey, "created", "kind " + survey.kind());
+        audit(survey, "created", AuditDetail.of("kind", AuditDetail.text("kind", survey.kind())));
         return survey;
     }
 
@@ -83,7 +84,7 @@ public class SurveyEditor {
                         copy.defaultLanguage(),
                         copy.questions()),
                 messages);
-        audit(survey, "duplicated", "from " + original.slug());
+        audit(survey, "duplicated", AuditDetail.of("copyOf", original.slug()));
         return survey;
     }
 
@@ -127,7 +128,7 @@ public class SurveyEditor {
                 .toList();
     }
 
-    private void audit(Survey survey, String action, String details) {
+    private void audit(Survey survey, String action, AuditDetail... details) {
         if (audit != null) {
             audit.record(AuditArea.SURVEY, survey.slug(), action, details);
         }
@@ -151,7 +152,7 @@ public class SurveyEditor {
         }
         describe(version, draft);
         em.flush();
-        audit(survey, "draftSaved", "version " + version.number());
+        audit(survey, "draftSaved", AuditDetail.of("version", version.number()));
         return version;
     }
 
@@ -164,7 +165,7 @@ public class SurveyEditor {
         }
         SurveyVersion published = survey.publish(clock.instant());
         em.flush();
-        audit(survey, "published", "version " + published.number());
+        audit(survey, "published", AuditDetail.of("version", published.number()));
         return published;
     }
 
@@ -189,21 +190,25 @@ public class SurveyEditor {
         audit(
                 survey,
                 "settingsChanged",
-                "opens " + settings.opensAt() + ", closes " + settings.closesAt() + ", limit "
-                        + settings.responseLimit() + ", policy " + survey.answerPolicy() + ", origins "
-                        + survey.allowedOrigins());
+                AuditDetail.of(
+                        "surveySettings",
+                        settings.opensAt(),
+                        settings.closesAt(),
+                        settings.responseLimit(),
+                        AuditDetail.text("policy", survey.answerPolicy()),
+                        survey.allowedOrigins().isEmpty() ? null : String.join(", ", survey.allowedOrigins())));
     }
 
     public void close(Survey survey) {
         requirePublished(survey);
         survey.close(clock.instant());
-        audit(survey, "closed", null);
+        audit(survey, "closed");
     }
 
     public void reopen(Survey survey) {
         requirePublished(survey);
         survey.reopen(clock.instant());
-        audit(survey, "reopened", null);
+        audit(survey, "reopened");
     }
 
     private static void requirePublished(Survey survey) {
