@@ -1,6 +1,7 @@
 package app.resonance.startup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.resonance.testapp.BundleProcess;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * properties and Payara Micro options of the {@code run} profile in deploy/pom.xml, a fresh data directory, the
  * demo loaded. Its log has none of the misleading warnings a new user saw: "no value found" for each database
  * setting although all have defaults, and Hazelcast's "Some of the ports seem occupied!" with clustering off (the
- * test holds Hazelcast's first port 6900, as another Payara on the machine would).
+ * test holds Hazelcast's first port 6900, as another Payara on the machine would). And it stops as the README says,
+ * with Ctrl-C, ending with an exit code the run profile counts as success and no stack trace.
  */
 class DemoStartLogIT {
 
@@ -57,6 +60,20 @@ class DemoStartLogIT {
             assertTrue(
                     Files.isRegularFile(dir.resolve("data").resolve("resonance.mv.db")),
                     "the H2 database lives in the data directory (resonance.data.dir): " + app.log());
+            // Ctrl-C, as the README says: Payara stops, and the exit code is one the run profile counts as a
+            // normal end, so Maven ends quietly instead of printing "Command execution failed" with a stack trace.
+            long before = Files.size(app.log());
+            int exit = app.interrupt(Duration.ofSeconds(60));
+            assertTrue(
+                    run.successCodes().contains(exit),
+                    "exit code " + exit + " after Ctrl-C is one of the run profile's success codes "
+                            + run.successCodes());
+            String stopping = new String(
+                    Arrays.copyOfRange(Files.readAllBytes(app.log()), (int) before, (int) Files.size(app.log())),
+                    StandardCharsets.UTF_8);
+            assertFalse(
+                    stopping.contains("\tat ") || stopping.contains("Exception"),
+                    "stopping logs no stack trace: " + stopping);
             // what is left, for the closing note and the next person who cleans the log
             System.out.println("[start-log] " + warnings.size() + " other warnings:");
             warnings.stream()
@@ -93,7 +110,7 @@ class DemoStartLogIT {
     }
 
     /** The {@code run} profile's java arguments in deploy/pom.xml: its -D properties and the options after the jar. */
-    record RunProfile(Map<String, String> properties, List<String> options) {
+    record RunProfile(Map<String, String> properties, List<String> options, List<Integer> successCodes) {
 
         static RunProfile read(Path pom) throws IOException {
             String xml = Files.readString(pom, StandardCharsets.UTF_8);
@@ -131,7 +148,12 @@ class DemoStartLogIT {
                 options.remove(port + 1);
                 options.remove(port);
             }
-            return new RunProfile(properties, options);
+            List<Integer> successCodes = new ArrayList<>();
+            Matcher code = Pattern.compile("<successCode>(\\d+)</successCode>").matcher(text);
+            while (code.find()) {
+                successCodes.add(Integer.parseInt(code.group(1)));
+            }
+            return new RunProfile(properties, options, successCodes);
         }
     }
 

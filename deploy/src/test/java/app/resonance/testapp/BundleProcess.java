@@ -88,6 +88,21 @@ public final class BundleProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * SIGINT, as Ctrl-C in the terminal of the README's run command sends it, and waits for the process to end.
+     *
+     * @return its exit code
+     */
+    public int interrupt(Duration timeout) throws InterruptedException, IOException {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+        kill.waitFor();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("the bundle did not stop within " + timeout + " of SIGINT; see " + log);
+        }
+        return process.exitValue();
+    }
+
     public Path log() {
         return log;
     }

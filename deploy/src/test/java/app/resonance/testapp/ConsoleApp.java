@@ -95,6 +95,11 @@ public final class ConsoleApp implements BeforeAllCallback {
         return tlsPort;
     }
 
+    /** The shared application's log (Payara Micro's output), for checks that nothing misleading was logged. */
+    public static Path log() {
+        return running.app.log();
+    }
+
     /** The SMTP server that receives every mail the application sends. */
     public static GreenMail smtp() {
         return running.smtp;
