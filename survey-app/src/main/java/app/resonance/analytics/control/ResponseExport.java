@@ -76,8 +76,8 @@ public class ResponseExport {
     }
 
     /**
-     * PostgreSQL's REPEATABLE READ reads one snapshot taken at the first query; H2 needs SNAPSHOT for that
-     * (its REPEATABLE READ allows phantom rows).
+     * One snapshot for the whole export: PostgreSQL's REPEATABLE READ takes it at the first query (READ
+     * COMMITTED would let a response stored after the count into the cursors); H2 names that level SNAPSHOT.
      */
     private static void snapshot(Connection connection) throws SQLException {
         if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {

@@ -14,6 +14,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -267,6 +269,82 @@ class ExportOnBothDatabasesTest {
         String sheet = sheetXml(export(demo, day, ResponseExport.Format.XLSX, Locale.ENGLISH));
         assertTrue(sheet.contains("2026-10-25T02:30:00.000+02:00"), "summer time in the XLSX");
         assertTrue(sheet.contains("2026-10-25T02:30:00.000+01:00"), "winter time in the XLSX");
+    }
+
+    /**
+     * A response stored while an XLSX export runs, right after it counted its rows, is not in that export:
+     * the count and the cursors read one snapshot, so the dimension still names every row and no more.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void xlsxCountAndRowsAgreeWhileResponsesArrive(String database) throws Exception {
+        Demo demo = demo(database);
+        long survey = demo.fixture().surveyId("post-support-csat");
+        long before = demo.fixture().count("SELECT COUNT(*) FROM response WHERE survey_id = " + survey);
+        long arriving = 60_000_200L;
+        DataSource racing = insertingAfterTheCount(
+                demo.dataSource(), () -> bareResponse(demo.dataSource(), survey, arriving, LocalDateTime.now()));
+        var filter = new ExportFilter(survey, null, null, null, null, null);
+        var out = new ByteArrayOutputStream();
+        long written = new ResponseExport(racing)
+                .write(filter, BERLIN, ResponseExport.Format.XLSX, Messages.of(Locale.ENGLISH), out);
+
+        assertEquals(before, written, "the export's snapshot, without the response that arrived");
+        Sheet sheet = streamSheet(out.toByteArray());
+        assertEquals(before + 1, sheet.rows());
+        assertTrue(sheet.dimension().endsWith(String.valueOf(before + 1)), sheet.dimension());
+        assertEquals(
+                before + 1,
+                new ResponseExport(demo.dataSource())
+                        .write(
+                                filter,
+                                BERLIN,
+                                ResponseExport.Format.CSV,
+                                Messages.of(Locale.ENGLISH),
+                                new ByteArrayOutputStream()),
+                "the next export has it");
+    }
+
+    interface Insert {
+        void run() throws SQLException;
+    }
+
+    /** The data source, except that right after an export's COUNT(*) another connection stores a response. */
+    static DataSource insertingAfterTheCount(DataSource dataSource, Insert insert) {
+        return proxy(DataSource.class, dataSource, (method, result, args) -> {
+            if (result instanceof Connection connection) {
+                return proxy(Connection.class, connection, (m, statement, a) -> {
+                    if (m.getName().equals("prepareStatement")
+                            && a[0].toString().startsWith("SELECT COUNT(*) FROM response")) {
+                        return proxy(PreparedStatement.class, (PreparedStatement) statement, (s, rs, b) -> {
+                            if (s.getName().equals("executeQuery")) {
+                                insert.run();
+                            }
+                            return rs;
+                        });
+                    }
+                    return statement;
+                });
+            }
+            return result;
+        });
+    }
+
+    interface After {
+        Object apply(java.lang.reflect.Method method, Object result, Object[] args) throws Exception;
+    }
+
+    static <T> T proxy(Class<T> type, T target, After after) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(
+                type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(target, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    return after.apply(method, result, args);
+                }));
     }
 
     /** A response without answers at the given UTC time. */
