@@ -10,8 +10,10 @@ import jakarta.json.JsonValue;
 import java.io.File;
 import java.net.URL;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -292,11 +294,18 @@ class AnalyticsIT {
                 csv.headers().firstValue("Content-Disposition").orElseThrow());
         String[] lines = csv.body().split("\r\n");
         assertEquals(
-                "\uFEFFResponse,Submitted (Europe/Berlin),Completion,Channel,Language,Customer,Segments,ces,comment",
+                "\uFEFFResponse,Submitted (Europe/Berlin),Submitted (UTC),Completion,Channel,Language,Customer,Segments,ces,comment",
                 lines[0]);
         long emailed = Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id"
                 + " WHERE s.slug = 'support-effort-ces' AND r.channel = 'EMAIL'");
         assertEquals(emailed, lines.length - 1);
+        String[] first = lines[1].split(",");
+        assertTrue(first[1].matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\+0[12]:00"), lines[1]);
+        assertTrue(first[2].matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z"), lines[1]);
+        assertEquals(
+                OffsetDateTime.parse(first[1]).toInstant(),
+                Instant.parse(first[2]),
+                "the same instant in Berlin and in UTC");
 
         var xlsx =
                 api.send(api.request("api/v1/admin/analytics/exports/responses?survey=support-effort-ces&format=xlsx")

@@ -4,11 +4,8 @@ import app.resonance.platform.control.DataSourceConfiguration;
 import app.resonance.platform.control.Messages;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,16 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Streams a survey's responses as CSV or XLSX with bounded memory: three ordered JDBC cursors (responses,
  * answers, segments) are merged by response id, one response is held at a time, and rows go out as they
  * are read (XLSX with inline strings, flushed every 1,000 rows). One row per response, one column per
- * question key over all versions; multiple choices and matrix rows joined with "; ". Every text is
+ * question key over all versions (the submission time twice: in the reporting zone with its offset and in
+ * UTC); multiple choices and matrix rows joined with "; ". Every text is
  * neutralised against spreadsheet formulas.
  */
 @ApplicationScoped
@@ -45,8 +39,6 @@ public class ResponseExport {
     }
 
     static final int FETCH = 1000;
-    /** Data rows of one XLSX sheet (1,048,576 rows minus the header); further rows continue on a new sheet. */
-    static final int SHEET_ROWS = 1_048_575;
 
     @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
     DataSource dataSource;
@@ -62,6 +54,9 @@ public class ResponseExport {
             throws IOException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            // One snapshot for the count and the three cursors, so that the XLSX dimension matches its rows.
+            snapshot(connection);
             // PostgreSQL streams with a cursor only inside a transaction.
             connection.setAutoCommit(false);
             try {
@@ -73,9 +68,24 @@ public class ResponseExport {
                 throw e;
             } finally {
                 connection.setAutoCommit(autoCommit);
+                connection.setTransactionIsolation(isolation);
             }
         } catch (SQLException e) {
             throw new IOException("Reading the responses for the export failed", e);
+        }
+    }
+
+    /**
+     * One snapshot for the whole export: PostgreSQL's REPEATABLE READ takes it at the first query (READ
+     * COMMITTED would let a response stored after the count into the cursors); H2 names that level SNAPSHOT.
+     */
+    private static void snapshot(Connection connection) throws SQLException {
+        if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
+            }
+        } else {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         }
     }
 
@@ -108,6 +118,7 @@ public class ResponseExport {
             List<String> header = new ArrayList<>(List.of(
                     messages.get("export.response"),
                     messages.get("export.submitted", zone.getId()),
+                    messages.get("export.submittedUtc"),
                     messages.get("export.status"),
                     messages.get("export.channel"),
                     messages.get("export.locale"),
@@ -130,11 +141,13 @@ public class ResponseExport {
                             "SELECT r.id, rs.segment_id FROM response r JOIN response_segment rs"
                                     + " ON rs.response_id = r.id WHERE " + where + " ORDER BY r.id, rs.segment_id",
                             params);
-                    Sink sink = format == Format.CSV ? new CsvSink(out) : new XlsxSink(out)) {
+                    ExportSink sink = format == Format.CSV
+                            ? new CsvExportSink(out)
+                            : new XlsxExportSink(out, header.size(), count(where, params))) {
                 sink.row(header.stream().map(h -> (Object) h).toList());
                 ResultSet r = responses.executeQuery();
-                Merge answerRows = new Merge(answers.executeQuery());
-                Merge segmentRows = new Merge(segments.executeQuery());
+                CursorMerge answerRows = new CursorMerge(answers.executeQuery());
+                CursorMerge segmentRows = new CursorMerge(segments.executeQuery());
                 long count = 0;
                 Calendar utc = Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
                 while (r.next()) {
@@ -160,7 +173,8 @@ public class ResponseExport {
                     cells.add(id);
                     // getTimestamp with a UTC calendar, not getObject(LocalDateTime.class): the application
                     // server's result set wrapper looks getObject(int, Class) up by reflection on every call.
-                    cells.add(LocalDateTime.ofInstant(r.getTimestamp(2, utc).toInstant(), zone));
+                    // One cell for two columns: in the zone with its offset, and in UTC.
+                    cells.add(new ExportSink.SubmittedAt(r.getTimestamp(2, utc).toInstant(), zone));
                     cells.add(r.getString(3));
                     cells.add(r.getString(4));
                     cells.add(r.getString(5));
@@ -179,6 +193,15 @@ public class ResponseExport {
                     count++;
                 }
                 return count;
+            }
+        }
+
+        /** The responses the cursors will read, in the same snapshot. */
+        private long count(String where, List<Object> params) throws SQLException {
+            try (var statement = cursor("SELECT COUNT(*) FROM response r WHERE " + where, params);
+                    var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
 
@@ -248,144 +271,6 @@ public class ResponseExport {
                 }
             }
             return keys;
-        }
-    }
-
-    /** Walks an ordered result set alongside the responses, one response id at a time. */
-    private static final class Merge {
-        private final ResultSet rs;
-        private boolean pending;
-        private boolean done;
-
-        Merge(ResultSet rs) {
-            this.rs = rs;
-        }
-
-        interface Row {
-            void read(ResultSet rs) throws SQLException;
-        }
-
-        void forResponse(long id, Row row) throws SQLException {
-            while (!done) {
-                if (!pending) {
-                    if (!rs.next()) {
-                        done = true;
-                        return;
-                    }
-                    pending = true;
-                }
-                long current = rs.getLong(1);
-                if (current > id) {
-                    return;
-                }
-                if (current == id) {
-                    row.read(rs);
-                }
-                pending = false;
-            }
-        }
-    }
-
-    private interface Sink extends AutoCloseable {
-        void row(List<Object> cells) throws IOException;
-
-        @Override
-        void close() throws IOException;
-    }
-
-    /**
-     * Formats each row into a reused buffer and writes it in one call: Commons CSV appends every field in
-     * pieces, and each append to the writer would take its lock.
-     */
-    private static final class CsvSink implements Sink {
-        private final java.io.Writer writer;
-        private final StringBuilder line = new StringBuilder(256);
-        private final CSVPrinter printer;
-
-        CsvSink(OutputStream out) throws IOException {
-            this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-            // A byte order mark, so that Excel opens the UTF-8 file with its umlauts intact.
-            writer.write('\uFEFF');
-            this.printer = new CSVPrinter(line, CSVFormat.RFC4180);
-        }
-
-        @Override
-        public void row(List<Object> cells) throws IOException {
-            for (Object cell : cells) {
-                if (cell instanceof LocalDateTime time) {
-                    printer.print(time.toString().replace('T', ' '));
-                } else if (cell instanceof String text) {
-                    printer.print(SpreadsheetSafety.neutralise(text));
-                } else {
-                    printer.print(cell);
-                }
-            }
-            printer.println();
-            writer.append(line);
-            line.setLength(0);
-        }
-
-        @Override
-        public void close() throws IOException {
-            writer.close();
-        }
-    }
-
-    private static final class XlsxSink implements Sink {
-        private final Workbook workbook;
-        private Worksheet sheet;
-        private int sheets;
-        private int row;
-        private List<Object> header;
-
-        XlsxSink(OutputStream out) {
-            this.workbook = new Workbook(out, "Resonance", "1.0");
-        }
-
-        @Override
-        public void row(List<Object> cells) throws IOException {
-            if (header == null) {
-                header = cells;
-            }
-            if (sheet == null || row > SHEET_ROWS) {
-                if (sheet != null) {
-                    sheet.finish();
-                }
-                sheets++;
-                sheet = workbook.newWorksheet(sheets == 1 ? "Responses" : "Responses " + sheets);
-                sheet.freezePane(0, 1);
-                row = 0;
-                if (cells != header) {
-                    write(header);
-                }
-            }
-            write(cells);
-            if (row % 1000 == 0) {
-                sheet.flush();
-            }
-        }
-
-        private void write(List<Object> cells) {
-            for (int c = 0; c < cells.size(); c++) {
-                Object cell = cells.get(c);
-                if (cell instanceof Number number) {
-                    sheet.value(row, c, number);
-                } else if (cell instanceof LocalDateTime time) {
-                    sheet.value(row, c, time);
-                    sheet.style(row, c).format("yyyy-mm-dd hh:mm:ss").set();
-                } else if (cell != null) {
-                    sheet.inlineString(row, c, SpreadsheetSafety.neutralise(cell.toString()));
-                }
-            }
-            row++;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (sheet == null) {
-                sheet = workbook.newWorksheet("Responses");
-            }
-            workbook.finish();
         }
     }
 }

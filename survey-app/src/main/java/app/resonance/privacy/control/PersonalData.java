@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -292,7 +291,11 @@ public final class PersonalData {
         }
     }
 
+    /** UTC (as stored) in one precision, like the response exports: {@code 2026-11-23T10:00:00.000Z}. */
     private static String instant(Timestamp t) {
-        return t.toLocalDateTime().toInstant(ZoneOffset.UTC).toString();
+        return UTC_MILLIS.format(t.toLocalDateTime());
     }
+
+    private static final java.time.format.DateTimeFormatter UTC_MILLIS =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
 }

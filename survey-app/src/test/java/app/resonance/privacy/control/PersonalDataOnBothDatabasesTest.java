@@ -49,6 +49,7 @@ class PersonalDataOnBothDatabasesTest {
             assertTrue(json.contains("\"name\":\"Anna\""), json);
             assertTrue(json.contains("\"attributes\":{\"industry\":\"Maschinenbau\"}"), json);
             assertTrue(json.contains("\"survey\":\"nps\""), json);
+            assertTrue(json.contains("\"submittedAt\":\"2026-11-23T10:00:00.000Z\""), "UTC in milliseconds: " + json);
             assertTrue(json.contains("{\"question\":\"nps\",\"score\":3}"), json);
             assertTrue(json.contains("{\"question\":\"why\",\"text\":\"Zu <b>langsam</b>\"}"), json);
             assertEquals(Optional.empty(), PersonalData.export(c, "C-unknown"));
