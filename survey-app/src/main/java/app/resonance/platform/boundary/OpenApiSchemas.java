@@ -28,7 +28,12 @@ final class OpenApiSchemas {
             "Change", List.of("difference", "standardError", "z", "pValue"),
             "Marker", List.of("survey", "segment", "description"),
             "SegmentFigure", List.of("segment"),
-            "FollowUp", List.of("closedAt", "customer", "segment", "responseId"));
+            "FollowUp", List.of("closedAt", "customer", "segment", "responseId"),
+            "Comment", List.of("score", "scoreQuestion", "customer"),
+            "RetentionSetting", List.of("days"),
+            "Retention", List.of("days"),
+            "CustomerPatch",
+                    List.of("email", "plan", "region", "lifecycleStage", "renewalDate", "locale", "attributes"));
 
     private static final Map<String, List<String>> OPTIONAL = Map.ofEntries(
             Map.entry("Figure", List.of("display")),
@@ -52,7 +57,6 @@ final class OpenApiSchemas {
             Map.entry("AdminSurvey", List.of("published", "draft")),
             Map.entry("SurveySummary", List.of("lastResponse", "publishedVersion", "title")),
             Map.entry("SubmissionReceipt", List.of()),
-            Map.entry("Submission", List.of("locale", "partial")),
             Map.entry("MarkerDraft", List.of("description", "survey", "segment")),
             Map.entry(
                     "Alert",
@@ -80,7 +84,20 @@ final class OpenApiSchemas {
             Map.entry("SegmentRule", List.of()),
             Map.entry("AuditPage", List.of()),
             Map.entry("AuditLogEntry", List.of("details")),
-            Map.entry("ApiToken", List.of()));
+            Map.entry("ApiToken", List.of()),
+            Map.entry("Customer", List.of("email", "plan", "region", "lifecycleStage", "renewalDate", "locale")),
+            Map.entry("CustomerPage", List.of()),
+            Map.entry("CustomerImport", List.of()),
+            Map.entry("CommentPage", List.of()),
+            Map.entry("Comment", List.of()),
+            Map.entry("CommentThemes", List.of()),
+            Map.entry("ThemeCount", List.of()),
+            Map.entry("Anonymisation", List.of()),
+            Map.entry("RetentionSetting", List.of()),
+            Map.entry("IssuedInvitation", List.of()),
+            Map.entry("ResponseDetail", List.of("customer")),
+            Map.entry("Submission", List.of("locale", "partial", "channel")),
+            Map.entry("ImportedSubmission", List.of("submittedAt", "locale", "partial", "channel")));
 
     /** Java longs (ids and counts), which Payara's scanner writes as a bare number. */
     private static final Set<String> WHOLE = Set.of(
