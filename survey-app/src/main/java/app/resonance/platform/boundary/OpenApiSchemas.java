@@ -97,6 +97,10 @@ final class OpenApiSchemas {
             Map.entry("IssuedInvitation", List.of()),
             Map.entry("ResponseDetail", List.of("customer")),
             Map.entry("Submission", List.of("locale", "partial", "channel")),
+            Map.entry("PersonalData", List.of()),
+            Map.entry("PersonalResponse", List.of()),
+            Map.entry("PersonalAnswer", List.of("row", "option", "score", "text")),
+            Map.entry("PersonalInvitation", List.of("sentAt", "openedAt")),
             Map.entry("ImportedSubmission", List.of("submittedAt", "locale", "partial", "channel")));
 
     /** Java longs (ids and counts), which Payara's scanner writes as a bare number. */
@@ -107,6 +111,7 @@ final class OpenApiSchemas {
             "followUpId",
             "version",
             "customers",
+            "comments",
             "invited",
             "sent",
             "opened",
@@ -141,6 +146,31 @@ final class OpenApiSchemas {
                 schema.setExample(example);
             }
         });
+    }
+
+    /**
+     * An array declared in an annotation ({@code @Schema(type = ARRAY, implementation = X.class)}) comes out of
+     * Payara's scanner as an array with X's properties and description but no items: its items become a
+     * reference to the component schema X is (found by its description).
+     */
+    static void arrayOfComponent(Schema schema, Map<String, Schema> components) {
+        if (schema == null
+                || schema.getType() != Schema.SchemaType.ARRAY
+                || schema.getItems() != null
+                || schema.getDescription() == null) {
+            return;
+        }
+        components.entrySet().stream()
+                .filter(c -> schema.getDescription().equals(c.getValue().getDescription()))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .ifPresent(name -> {
+                    schema.setItems(org.eclipse.microprofile.openapi.OASFactory.createSchema()
+                            .ref("#/components/schemas/" + name));
+                    schema.setProperties(null);
+                    schema.setRequired(null);
+                    schema.setDescription(null);
+                });
     }
 
     /** Fixes one schema and its properties, recursively. */

@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Data subjects' rights and retention (GDPR). ADMIN only. */
@@ -54,6 +57,10 @@ public class AdminPrivacyResource {
     @GET
     @Path("customers/{externalId}")
     @Operation(summary = "Everything stored about one customer (right of access), as a JSON download")
+    @APIResponse(
+            responseCode = "200",
+            description = "The customer's data, as an attachment personal-data.json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PersonalData")))
     public Response export(@PathParam("externalId") String externalId) throws SQLException {
         JsonObject data =
                 jobs.export(externalId).orElseThrow(() -> ProblemException.notFound("problem.customerNotFound"));
@@ -82,7 +89,7 @@ public class AdminPrivacyResource {
     }
 
     /** How long a survey's responses keep what identifies a person; null keeps them. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+    @Schema(
             name = "Retention",
             description = "Days a survey's responses keep what identifies a person (1 to 3650); null keeps them")
     public record Retention(Integer days) {}

@@ -84,4 +84,21 @@ class OpenApiParametersTest {
                         .flatMap(type -> names(type).stream())
                         .toList());
     }
+
+    @Test
+    void onlyTheMethodThatTakesTheParametersDeclaresThem() {
+        var operations = OpenApiParameters.byOperation();
+        assertEquals(
+                List.of("offset", "limit", "sort", "order"),
+                operations.get("GET /api/v1/admin/customers").stream()
+                        .flatMap(type -> names(type).stream())
+                        .toList());
+        assertEquals(
+                null, operations.get("POST /api/v1/admin/customers"), "creating a customer takes no paging parameters");
+        assertEquals(
+                List.of("status"),
+                names(operations
+                        .get("GET /api/v1/admin/webhooks/{id}/deliveries")
+                        .get(0)));
+    }
 }
