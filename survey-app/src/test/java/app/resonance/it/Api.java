@@ -133,6 +133,15 @@ final class Api {
                 .build());
     }
 
+    /** A PATCH with a body in the given media type (application/merge-patch+json for a merge patch). */
+    HttpResponse<String> patch(String path, String contentType, String body, String... headers) {
+        return send(request(path)
+                .headers(withDefaults(headers))
+                .header("Content-Type", contentType)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     /** Posts an HTML form (application/x-www-form-urlencoded), as a browser without JavaScript would. */
     HttpResponse<String> form(String path, java.util.Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()

@@ -993,6 +993,160 @@ class ApiIT {
         assertTrue(bad.body().contains("\"field\":\"reminderDays\""), bad.body());
     }
 
+    // Customers: PUT replaces the whole customer, PATCH (JSON Merge Patch) changes only what it names.
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    /** A new customer with every field and two attributes; answers its external id. */
+    private String fullCustomer() {
+        String id = "cust-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = api.post("api/v1/admin/customers", """
+                {"externalId": "%s", "name": "Voll GmbH", "email": "info@voll.example", "plan": "Business",
+                 "region": "DE", "lifecycleStage": "Active", "renewalDate": "2027-02-01", "locale": "de",
+                 "attributes": {"industry": "Retail", "seats": "40"}}""".formatted(id), "Authorization", Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        return id;
+    }
+
+    private JsonObject customer(String id) {
+        var response = api.get("api/v1/admin/customers/" + id, "Authorization", Api.admin());
+        assertEquals(200, response.statusCode(), response.body());
+        return Api.json(response);
+    }
+
+    @Test
+    void aMergePatchChangesOnlyTheFieldsItNamesAndNullClearsOne() {
+        String id = fullCustomer();
+        var patched = api.patch(
+                "api/v1/admin/customers/" + id,
+                MERGE_PATCH,
+                "{\"plan\": \"Enterprise\", \"email\": null, \"attributes\": {\"seats\": null, \"tier\": \"gold\"}}",
+                "Authorization",
+                Api.admin());
+        assertEquals(200, patched.statusCode(), patched.body());
+        assertEquals(
+                "application/json",
+                patched.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        JsonObject stored = customer(id);
+        assertEquals(Api.json(patched), stored, "the answer is the stored customer");
+        assertEquals("Enterprise", stored.getString("plan"));
+        assertFalse(stored.containsKey("email"), stored.toString());
+        assertEquals("Voll GmbH", stored.getString("name"));
+        assertEquals("DE", stored.getString("region"));
+        assertEquals("Active", stored.getString("lifecycleStage"));
+        assertEquals("2027-02-01", stored.getString("renewalDate"));
+        assertEquals("de", stored.getString("locale"));
+        assertEquals(Api.parse("{\"industry\": \"Retail\", \"tier\": \"gold\"}"), stored.getJsonObject("attributes"));
+
+        var audit = api.get("api/v1/admin/audit?area=CUSTOMER&limit=500", "Authorization", Api.admin());
+        assertEquals(200, audit.statusCode(), audit.body());
+        assertEquals(
+                List.of("updated", "created"),
+                Api.json(audit).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                        .filter(e -> e.getString("subject").equals(id))
+                        .map(e -> e.getString("action"))
+                        .toList(),
+                "the patch is audited like any other change");
+    }
+
+    @Test
+    void aPutReplacesTheWholeCustomer() {
+        String id = fullCustomer();
+        var replaced = api.put(
+                "api/v1/admin/customers/" + id,
+                "{\"name\": \"Voll AG\", \"plan\": \"Starter\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(200, replaced.statusCode(), replaced.body());
+        JsonObject stored = customer(id);
+        assertEquals("Voll AG", stored.getString("name"));
+        assertEquals("Starter", stored.getString("plan"));
+        for (String cleared : List.of("email", "region", "lifecycleStage", "renewalDate", "locale")) {
+            assertFalse(stored.containsKey(cleared), cleared + " left out of the PUT is cleared: " + stored);
+        }
+        assertEquals(0, stored.getJsonObject("attributes").size(), stored.toString());
+    }
+
+    @Test
+    void aPatchInAnotherMediaTypeIs415NamingMergePatch() {
+        String id = fullCustomer();
+        var json = api.patch(
+                "api/v1/admin/customers/" + id,
+                "application/json",
+                "{\"plan\": \"Enterprise\"}",
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "de");
+        assertEquals(415, json.statusCode(), json.body());
+        assertEquals(
+                "application/problem+json",
+                json.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(MERGE_PATCH, json.headers().firstValue("Accept-Patch").orElse(""));
+        assertTrue(Api.json(json).getString("detail").contains("application/merge-patch+json"), json.body());
+        assertTrue(Api.json(json).getString("detail").startsWith("Senden Sie die Änderungen"), json.body());
+        assertEquals("Business", customer(id).getString("plan"), "nothing changed");
+    }
+
+    @Test
+    void aPatchWithAnUnknownFieldIs422NamingItAndStoresNothing() {
+        String id = fullCustomer();
+        var unknown = api.patch(
+                "api/v1/admin/customers/" + id,
+                MERGE_PATCH,
+                "{\"plan\": \"Enterprise\", \"segment\": \"vip\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, unknown.statusCode(), unknown.body());
+        JsonObject error = Api.json(unknown).getJsonArray("errors").getJsonObject(0);
+        assertEquals("segment", error.getString("field"));
+        assertEquals("unknownField", error.getString("code"));
+        assertEquals(1, Api.json(unknown).getJsonArray("errors").size(), unknown.body());
+
+        var clearedName = api.patch(
+                "api/v1/admin/customers/" + id, MERGE_PATCH, "{\"name\": null}", "Authorization", Api.admin());
+        assertEquals(422, clearedName.statusCode(), clearedName.body());
+        assertEquals(
+                "name",
+                Api.json(clearedName).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals("Business", customer(id).getString("plan"), "nothing changed");
+        assertEquals("Voll GmbH", customer(id).getString("name"), "nothing changed");
+
+        assertEquals(
+                404,
+                api.patch("api/v1/admin/customers/nobody-" + id, MERGE_PATCH, "{}", "Authorization", Api.admin())
+                        .statusCode());
+        assertEquals(
+                403,
+                api.patch("api/v1/admin/customers/" + id, MERGE_PATCH, "{\"plan\": \"X\"}", "Authorization", viewer())
+                        .statusCode(),
+                "only admins change customers");
+    }
+
+    @Test
+    void theCustomerListNamesABadPageOrSortParameter() {
+        var page = api.get("api/v1/admin/customers?limit=2&sort=name&order=desc", "Authorization", Api.admin());
+        assertEquals(200, page.statusCode(), page.body());
+        JsonObject body = Api.json(page);
+        assertEquals(0, body.getInt("offset"));
+        assertEquals(2, body.getInt("limit"));
+        assertEquals(2, body.getJsonArray("items").size());
+        assertTrue(body.getJsonNumber("total").longValue() >= 2, page.body());
+        List<String> names = body.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("name"))
+                .toList();
+        assertTrue(names.get(0).compareTo(names.get(1)) >= 0, "descending by name: " + names);
+
+        var bad =
+                api.get("api/v1/admin/customers?offset=-1&limit=abc&sort=email&order=up", "Authorization", Api.admin());
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertEquals(
+                List.of("limit", "offset", "order", "sort"),
+                Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+    }
+
     /** The value of a counter in Prometheus text with the given label, 0 while it has not been counted. */
     private static double counter(String prometheus, String name, String label) {
         var m = java.util.regex.Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} (\\S+)$")

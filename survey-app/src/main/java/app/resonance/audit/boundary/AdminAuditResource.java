@@ -3,17 +3,17 @@ package app.resonance.audit.boundary;
 import app.resonance.audit.control.AuditDetail;
 import app.resonance.audit.control.AuditLog;
 import app.resonance.audit.entity.AuditArea;
-import app.resonance.platform.boundary.ProblemException;
+import app.resonance.platform.boundary.PageParameters;
 import app.resonance.platform.boundary.RequestLanguage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -49,31 +49,10 @@ public class AdminAuditResource {
 
     @GET
     @Operation(summary = "Who changed what: a page of entries, newest first, optionally of one area")
-    public AuditPage list(
-            @QueryParam("area") String area,
-            @QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
-        AuditArea chosen = null;
-        if (area != null) {
-            for (AuditArea candidate : AuditArea.values()) {
-                if (candidate.name().equals(area)) {
-                    chosen = candidate;
-                }
-            }
-            if (chosen == null) {
-                throw ProblemException.invalid(
-                        "problem.invalidParameters",
-                        List.of(RequestLanguage.messages(headers)
-                                .error("area", "oneOf", java.util.Arrays.toString(AuditArea.values()))));
-            }
-        }
-        if (offset < 0 || limit < 1 || limit > 500) {
-            throw ProblemException.invalid(
-                    "problem.invalidParameters",
-                    List.of(RequestLanguage.messages(headers).error("limit", "range", 1, 500)));
-        }
+    public AuditPage list(@Valid @BeanParam AuditParameters filter, @Valid @BeanParam PageParameters page) {
+        AuditArea chosen = filter.area();
         var messages = RequestLanguage.messages(headers);
-        var items = log.page(chosen, offset, limit).stream()
+        var items = log.page(chosen, page.offset(), page.limit()).stream()
                 .map(e -> new AuditItem(
                         e.occurredAt().toString(),
                         e.actor(),

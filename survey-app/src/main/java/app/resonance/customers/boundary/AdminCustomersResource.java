@@ -2,40 +2,50 @@ package app.resonance.customers.boundary;
 
 import app.resonance.customers.control.CustomerCsvReader;
 import app.resonance.customers.control.CustomerDirectory;
+import app.resonance.customers.control.CustomerMergePatch;
 import app.resonance.customers.control.CustomerProfileValidator;
+import app.resonance.customers.entity.Customer;
 import app.resonance.customers.entity.CustomerProfile;
+import app.resonance.platform.boundary.PageParameters;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
-import app.resonance.platform.control.FieldError;
-import app.resonance.platform.control.Jsonp;
+import app.resonance.platform.control.JsonInput;
 import app.resonance.platform.control.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Customers through the API: list, read, create or update by external id, import a CSV. ADMIN only. */
+/**
+ * Customers through the API: list, read, create, replace (PUT) or change (PATCH, JSON Merge Patch) by
+ * external id, import a CSV. Reading for every role, changing for ADMIN only.
+ */
 @Path("admin/customers")
 @RequestScoped
 @Transactional
@@ -51,54 +61,35 @@ public class AdminCustomersResource {
 
     @GET
     @Operation(summary = "A page of customers; sort by externalId, name, plan, region, renewalDate or createdAt")
-    public JsonObject list(
-            @QueryParam("offset") @DefaultValue("0") String offset,
-            @QueryParam("limit") @DefaultValue("50") String limit,
-            @QueryParam("sort") @DefaultValue("externalId") String sort,
-            @QueryParam("order") @DefaultValue("asc") String order) {
-        Messages messages = RequestLanguage.messages(headers);
-        List<FieldError> errors = new ArrayList<>();
-        int from = number(offset, 0, Integer.MAX_VALUE, "offset", errors, messages);
-        int size = number(limit, 1, 500, "limit", errors, messages);
-        if (!CustomerDirectory.SORTABLE.containsKey(sort)) {
-            errors.add(messages.error(
-                    "sort",
-                    "oneOf",
-                    String.join(
-                            ", ",
-                            CustomerDirectory.SORTABLE.keySet().stream()
-                                    .sorted()
-                                    .toList())));
-        }
-        if (!order.equals("asc") && !order.equals("desc")) {
-            errors.add(messages.error("order", "oneOf", "asc, desc"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException("invalid-parameters", 400, "Bad Request", "problem.invalidParameters", errors);
-        }
-        var items = Jsonp.createArrayBuilder();
-        directory.page(from, size, sort, order.equals("desc")).forEach(c -> items.add(CustomerJson.customer(c)));
-        return Jsonp.createObjectBuilder()
-                .add("total", directory.count())
-                .add("offset", from)
-                .add("limit", size)
-                .add("items", items)
-                .build();
+    public CustomerJson.Page list(
+            @Valid @BeanParam PageParameters page, @Valid @BeanParam CustomerListParameters order) {
+        return new CustomerJson.Page(
+                directory.count(),
+                page.offset(),
+                page.limit(),
+                directory.page(page.offset(), page.limit(), order.sort(), order.descending()).stream()
+                        .map(CustomerJson::of)
+                        .toList());
     }
 
     @GET
     @Path("{externalId}")
     @Operation(summary = "One customer")
-    public JsonObject get(@PathParam("externalId") String externalId) {
-        return directory
-                .byExternalId(externalId)
-                .map(CustomerJson::customer)
-                .orElseThrow(() -> ProblemException.notFound("problem.customerNotFound"));
+    public CustomerJson get(@PathParam("externalId") String externalId) {
+        return CustomerJson.of(customer(externalId));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a customer, or update the one with the same external id")
+    @Operation(summary = "Create a customer, or replace the one with the same external id")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the customer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Customer")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced the customer with this external id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Customer")))
     public Response create(CustomerProfile profile) {
         return upsert(profile);
     }
@@ -106,7 +97,19 @@ public class AdminCustomersResource {
     @PUT
     @Path("{externalId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or update the customer with this external id")
+    @Operation(
+            summary = "Create or replace the customer with this external id",
+            description = "Replaces the whole customer: a field left out of the body is cleared (email, plan,"
+                    + " region, lifecycleStage, renewalDate, locale become empty, attributes none), as PUT means."
+                    + " To change single fields, send a PATCH. The external id is the path's.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the customer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Customer")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Customer")))
     public Response put(@PathParam("externalId") String externalId, CustomerProfile profile) {
         if (profile == null) {
             throw ProblemException.badRequest("problem.bodyRequired");
@@ -123,22 +126,61 @@ public class AdminCustomersResource {
                 profile.attributes()));
     }
 
+    @PATCH
+    @Path("{externalId}")
+    @Consumes(CustomerMergePatch.MEDIA_TYPE)
+    @Operation(
+            summary = "Change single fields of a customer (JSON Merge Patch, RFC 7396)",
+            description = "A field left out stays as it is, null clears it (the name cannot be cleared), attributes"
+                    + " are merged name by name (null removes one). An unknown or read-only field is 422 naming"
+                    + " it; another content type than application/merge-patch+json is 415.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = CustomerMergePatch.MEDIA_TYPE, schema = @Schema(ref = "CustomerPatch")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Customer")))
+    public CustomerJson patch(@PathParam("externalId") String externalId, InputStream body) throws IOException {
+        byte[] bytes = JsonInput.readAll(body);
+        if (bytes.length == 0) {
+            throw ProblemException.badRequest("problem.bodyRequired");
+        }
+        var patch = JsonInput.object(bytes).orElseThrow(() -> ProblemException.badRequest("problem.malformedJson"));
+        Messages messages = RequestLanguage.messages(headers);
+        var merged = CustomerMergePatch.apply(customer(externalId).profile(), patch, messages);
+        if (!merged.errors().isEmpty()) {
+            throw ProblemException.invalid("problem.invalidCustomer", merged.errors());
+        }
+        store(merged.profile(), messages);
+        return CustomerJson.of(customer(externalId));
+    }
+
     private Response upsert(CustomerProfile profile) {
         if (profile == null) {
             throw ProblemException.badRequest("problem.bodyRequired");
         }
-        var errors = CustomerProfileValidator.validate(profile, "", RequestLanguage.messages(headers));
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("problem.invalidCustomer", errors);
-        }
-        boolean created = directory.upsert(profile);
-        JsonObject body = CustomerJson.customer(
-                directory.byExternalId(profile.externalId()).orElseThrow());
-        URI location = URI.create(
-                "admin/customers/" + java.net.URLEncoder.encode(profile.externalId(), StandardCharsets.UTF_8));
+        boolean created = store(profile, RequestLanguage.messages(headers));
+        CustomerJson body = CustomerJson.of(customer(profile.externalId()));
+        URI location = URI.create("admin/customers/" + URLEncoder.encode(profile.externalId(), StandardCharsets.UTF_8));
         return created
                 ? Response.created(location).entity(body).build()
                 : Response.ok(body).build();
+    }
+
+    /** Checks and stores a whole profile (audited by the directory); answers whether it was created. */
+    private boolean store(CustomerProfile profile, Messages messages) {
+        var errors = CustomerProfileValidator.validate(profile, "", messages);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("problem.invalidCustomer", errors);
+        }
+        return directory.upsert(profile);
+    }
+
+    private Customer customer(String externalId) {
+        return directory
+                .byExternalId(externalId)
+                .orElseThrow(() -> ProblemException.notFound("problem.customerNotFound"));
     }
 
     @POST
@@ -147,29 +189,19 @@ public class AdminCustomersResource {
     @Operation(
             summary = "Import customers from CSV (header row; comma or semicolon); upsert by external id",
             description = "Nothing is stored if any row has an error; the errors name row and field.")
-    public JsonObject importCsv(InputStream csv) {
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))
+            })
+    public CustomerJson.Import importCsv(InputStream csv) {
         Messages messages = RequestLanguage.messages(headers);
         var result = CustomerCsvReader.read(new InputStreamReader(csv, StandardCharsets.UTF_8), messages);
         if (!result.errors().isEmpty()) {
             throw ProblemException.invalid("problem.invalidImport", result.errors());
         }
         var count = directory.upsertAll(result.profiles());
-        return Jsonp.createObjectBuilder()
-                .add("created", count.created())
-                .add("updated", count.updated())
-                .build();
-    }
-
-    private static int number(String text, int min, int max, String field, List<FieldError> errors, Messages messages) {
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(messages.error(field, "range", min, max));
-        return min;
+        return new CustomerJson.Import(count.created(), count.updated());
     }
 }

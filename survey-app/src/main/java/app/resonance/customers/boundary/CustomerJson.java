@@ -1,41 +1,85 @@
 package app.resonance.customers.boundary;
 
 import app.resonance.customers.entity.Customer;
-import app.resonance.platform.control.Jsonp;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Writes customers as the admin API shows them. */
-final class CustomerJson {
+/**
+ * A customer as the admin API answers it (a record bound by JSON-B): fields without a value are left out,
+ * attributes sorted by name.
+ */
+@Schema(name = "Customer", description = "A customer; fields without a value are left out")
+@JsonbPropertyOrder({
+    "externalId",
+    "name",
+    "email",
+    "plan",
+    "region",
+    "lifecycleStage",
+    "renewalDate",
+    "locale",
+    "attributes",
+    "createdAt",
+    "updatedAt"
+})
+public record CustomerJson(
+        String externalId,
+        String name,
+        String email,
+        String plan,
+        String region,
+        String lifecycleStage,
+        String renewalDate,
+        String locale,
+        Map<String, String> attributes,
+        String createdAt,
+        String updatedAt) {
 
-    private CustomerJson() {}
-
-    static JsonObject customer(Customer customer) {
-        JsonObjectBuilder json = Jsonp.createObjectBuilder()
-                .add("externalId", customer.externalId())
-                .add("name", customer.name());
-        optional(json, "email", customer.email());
-        optional(json, "plan", customer.plan());
-        optional(json, "region", customer.region());
-        optional(json, "lifecycleStage", customer.lifecycleStage());
-        optional(
-                json,
-                "renewalDate",
-                customer.renewalDate() == null ? null : customer.renewalDate().toString());
-        optional(json, "locale", customer.preferredLocale());
-        JsonObjectBuilder attributes = Jsonp.createObjectBuilder();
-        customer.attributes().entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey())
-                .forEach(e -> attributes.add(e.getKey(), e.getValue()));
-        return json.add("attributes", attributes)
-                .add("createdAt", customer.createdAt().toString())
-                .add("updatedAt", customer.updatedAt().toString())
-                .build();
+    static CustomerJson of(Customer customer) {
+        return new CustomerJson(
+                customer.externalId(),
+                customer.name(),
+                customer.email(),
+                customer.plan(),
+                customer.region(),
+                customer.lifecycleStage(),
+                customer.renewalDate() == null ? null : customer.renewalDate().toString(),
+                customer.preferredLocale(),
+                new TreeMap<>(customer.attributes()),
+                customer.createdAt().toString(),
+                customer.updatedAt().toString());
     }
 
-    private static void optional(JsonObjectBuilder json, String name, String value) {
-        if (value != null) {
-            json.add(name, value);
-        }
-    }
+    /** A page of customers. */
+    @Schema(name = "CustomerPage", description = "A page of customers and how many there are in all")
+    @JsonbPropertyOrder({"total", "offset", "limit", "items"})
+    public record Page(long total, int offset, int limit, List<CustomerJson> items) {}
+
+    /** What a CSV import stored. */
+    @Schema(name = "CustomerImport", description = "How many customers an import created and updated")
+    @JsonbPropertyOrder({"created", "updated"})
+    public record Import(int created, int updated) {}
+
+    /**
+     * The body of a PATCH (JSON Merge Patch, RFC 7396), described for the OpenAPI; the resource reads it as
+     * a JSON object, because a left-out field and a null differ.
+     */
+    @Schema(
+            name = "CustomerPatch",
+            description = "Only the fields to change: a left-out field stays, null clears it (not the name);"
+                    + " attributes are merged one by one, null removes one. externalId may only repeat the"
+                    + " path's; any other field is refused (422 naming it).")
+    public record Patch(
+            String externalId,
+            String name,
+            String email,
+            String plan,
+            String region,
+            String lifecycleStage,
+            String renewalDate,
+            String locale,
+            Map<String, String> attributes) {}
 }

@@ -55,11 +55,16 @@ public class OpenApiContract implements OASFilter {
                     if (!path.startsWith(ADMIN)) {
                         operation.setSecurity(new ArrayList<>());
                     }
-                    OpenApiParameters.declare(operation, path);
+                    OpenApiParameters.declare(method.name(), operation, path);
                     if (operation.getParameters() != null) {
                         operation.getParameters().forEach(p -> OpenApiSchemas.fix(p.getSchema()));
                     }
-                    typedSuccess(operation);
+                    typedSuccess(
+                            operation,
+                            openapi.getComponents() == null
+                                            || openapi.getComponents().getSchemas() == null
+                                    ? Map.of()
+                                    : openapi.getComponents().getSchemas());
                     problems(operation, path);
                 }));
     }
@@ -177,7 +182,7 @@ public class OpenApiContract implements OASFilter {
      * Payara files a method's return type under {@code default}; a typed answer (a schema of the API's) is the
      * success (200), so that {@code default} stays free for the problem details. Every body schema is fixed.
      */
-    private static void typedSuccess(Operation operation) {
+    private static void typedSuccess(Operation operation, Map<String, Schema> schemas) {
         APIResponses responses = operation.getResponses();
         if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
             operation
@@ -192,7 +197,10 @@ public class OpenApiContract implements OASFilter {
         }
         responses.getAPIResponses().values().forEach(r -> {
             if (r.getContent() != null && r.getContent().getMediaTypes() != null) {
-                r.getContent().getMediaTypes().values().forEach(m -> OpenApiSchemas.fix(m.getSchema()));
+                r.getContent().getMediaTypes().values().forEach(m -> {
+                    OpenApiSchemas.arrayOfComponent(m.getSchema(), schemas);
+                    OpenApiSchemas.fix(m.getSchema());
+                });
             }
         });
         var fallback = responses.getDefaultValue();

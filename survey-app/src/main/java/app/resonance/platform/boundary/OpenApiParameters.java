@@ -2,6 +2,7 @@ package app.resonance.platform.boundary;
 
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.lang.reflect.Field;
@@ -30,16 +31,22 @@ final class OpenApiParameters {
             "app.resonance.analytics.boundary.AdminAnalyticsResource",
             "app.resonance.analytics.boundary.AdminMarkersResource",
             "app.resonance.analytics.boundary.AdminCommentsResource",
+            "app.resonance.customers.boundary.AdminCustomersResource",
+            "app.resonance.audit.boundary.AdminAuditResource",
+            "app.resonance.webhooks.boundary.AdminWebhooksResource",
             "app.resonance.followups.boundary.AdminAlertsResource",
             "app.resonance.followups.boundary.AdminFollowUpsResource");
 
-    private static final Map<String, List<Class<?>>> BY_PATH = byPath();
-
     private OpenApiParameters() {}
 
-    /** Adds (or completes) the operation's query parameters from its parameter class, if it has one. */
-    static void declare(Operation operation, String path) {
-        for (Field field : BY_PATH.getOrDefault(path, List.of()).stream()
+    private static final Map<String, List<Class<?>>> BY_OPERATION = byOperation();
+
+    /**
+     * Adds (or completes) the query parameters of the operation (HTTP method and path) from its parameter
+     * classes, if it has any; another method on the same path (a POST beside a paged GET) gets none.
+     */
+    static void declare(String method, Operation operation, String path) {
+        for (Field field : BY_OPERATION.getOrDefault(method + " " + path, List.of()).stream()
                 .flatMap(parameters -> fields(parameters).stream())
                 .toList()) {
             QueryParam query = field.getAnnotation(QueryParam.class);
@@ -108,6 +115,15 @@ final class OpenApiParameters {
     /** Every path of the resources above whose method takes {@code @BeanParam}s, to the parameters' classes. */
     static Map<String, List<Class<?>>> byPath() {
         Map<String, List<Class<?>>> paths = new LinkedHashMap<>();
+        byOperation().forEach((operation, types) -> paths.computeIfAbsent(
+                        operation.substring(operation.indexOf(' ') + 1), p -> new ArrayList<>())
+                .addAll(types));
+        return paths;
+    }
+
+    /** As {@link #byPath()}, keyed by HTTP method and path ({@code GET /api/v1/admin/customers}). */
+    static Map<String, List<Class<?>>> byOperation() {
+        Map<String, List<Class<?>>> paths = new LinkedHashMap<>();
         for (String name : RESOURCES) {
             Class<?> resource;
             try {
@@ -121,12 +137,25 @@ final class OpenApiParameters {
                 for (Parameter parameter : method.getParameters()) {
                     if (parameter.isAnnotationPresent(BeanParam.class)) {
                         Path sub = method.getAnnotation(Path.class);
-                        paths.computeIfAbsent(sub == null ? root : root + "/" + sub.value(), p -> new ArrayList<>())
+                        paths.computeIfAbsent(
+                                        httpMethod(method) + " " + (sub == null ? root : root + "/" + sub.value()),
+                                        p -> new ArrayList<>())
                                 .add(parameter.getType());
                     }
                 }
             }
         }
         return paths;
+    }
+
+    /** The HTTP method a resource method answers ({@code @GET}, {@code @POST}, ...). */
+    static String httpMethod(Method method) {
+        for (var annotation : method.getAnnotations()) {
+            HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (http != null) {
+                return http.value();
+            }
+        }
+        throw new IllegalStateException("Not a resource method: " + method);
     }
 }

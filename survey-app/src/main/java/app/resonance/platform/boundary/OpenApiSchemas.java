@@ -28,7 +28,12 @@ final class OpenApiSchemas {
             "Change", List.of("difference", "standardError", "z", "pValue"),
             "Marker", List.of("survey", "segment", "description"),
             "SegmentFigure", List.of("segment"),
-            "FollowUp", List.of("closedAt", "customer", "segment", "responseId"));
+            "FollowUp", List.of("closedAt", "customer", "segment", "responseId"),
+            "Comment", List.of("score", "scoreQuestion", "customer"),
+            "RetentionSetting", List.of("days"),
+            "Retention", List.of("days"),
+            "CustomerPatch",
+                    List.of("email", "plan", "region", "lifecycleStage", "renewalDate", "locale", "attributes"));
 
     private static final Map<String, List<String>> OPTIONAL = Map.ofEntries(
             Map.entry("Figure", List.of("display")),
@@ -52,7 +57,6 @@ final class OpenApiSchemas {
             Map.entry("AdminSurvey", List.of("published", "draft")),
             Map.entry("SurveySummary", List.of("lastResponse", "publishedVersion", "title")),
             Map.entry("SubmissionReceipt", List.of()),
-            Map.entry("Submission", List.of("locale", "partial")),
             Map.entry("MarkerDraft", List.of("description", "survey", "segment")),
             Map.entry(
                     "Alert",
@@ -80,7 +84,24 @@ final class OpenApiSchemas {
             Map.entry("SegmentRule", List.of()),
             Map.entry("AuditPage", List.of()),
             Map.entry("AuditLogEntry", List.of("details")),
-            Map.entry("ApiToken", List.of()));
+            Map.entry("ApiToken", List.of()),
+            Map.entry("Customer", List.of("email", "plan", "region", "lifecycleStage", "renewalDate", "locale")),
+            Map.entry("CustomerPage", List.of()),
+            Map.entry("CustomerImport", List.of()),
+            Map.entry("CommentPage", List.of()),
+            Map.entry("Comment", List.of()),
+            Map.entry("CommentThemes", List.of()),
+            Map.entry("ThemeCount", List.of()),
+            Map.entry("Anonymisation", List.of()),
+            Map.entry("RetentionSetting", List.of()),
+            Map.entry("IssuedInvitation", List.of()),
+            Map.entry("ResponseDetail", List.of("customer")),
+            Map.entry("Submission", List.of("locale", "partial", "channel")),
+            Map.entry("PersonalData", List.of()),
+            Map.entry("PersonalResponse", List.of()),
+            Map.entry("PersonalAnswer", List.of("row", "option", "score", "text")),
+            Map.entry("PersonalInvitation", List.of("sentAt", "openedAt")),
+            Map.entry("ImportedSubmission", List.of("submittedAt", "locale", "partial", "channel")));
 
     /** Java longs (ids and counts), which Payara's scanner writes as a bare number. */
     private static final Set<String> WHOLE = Set.of(
@@ -90,6 +111,7 @@ final class OpenApiSchemas {
             "followUpId",
             "version",
             "customers",
+            "comments",
             "invited",
             "sent",
             "opened",
@@ -124,6 +146,31 @@ final class OpenApiSchemas {
                 schema.setExample(example);
             }
         });
+    }
+
+    /**
+     * An array declared in an annotation ({@code @Schema(type = ARRAY, implementation = X.class)}) comes out of
+     * Payara's scanner as an array with X's properties and description but no items: its items become a
+     * reference to the component schema X is (found by its description).
+     */
+    static void arrayOfComponent(Schema schema, Map<String, Schema> components) {
+        if (schema == null
+                || schema.getType() != Schema.SchemaType.ARRAY
+                || schema.getItems() != null
+                || schema.getDescription() == null) {
+            return;
+        }
+        components.entrySet().stream()
+                .filter(c -> schema.getDescription().equals(c.getValue().getDescription()))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .ifPresent(name -> {
+                    schema.setItems(org.eclipse.microprofile.openapi.OASFactory.createSchema()
+                            .ref("#/components/schemas/" + name));
+                    schema.setProperties(null);
+                    schema.setRequired(null);
+                    schema.setDescription(null);
+                });
     }
 
     /** Fixes one schema and its properties, recursively. */

@@ -2,7 +2,6 @@ package app.resonance.privacy.boundary;
 
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
-import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.control.Messages;
 import app.resonance.privacy.control.PrivacyJobs;
 import app.resonance.surveys.control.SurveyCatalog;
@@ -26,6 +25,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.sql.SQLException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Data subjects' rights and retention (GDPR). ADMIN only. */
@@ -55,6 +57,10 @@ public class AdminPrivacyResource {
     @GET
     @Path("customers/{externalId}")
     @Operation(summary = "Everything stored about one customer (right of access), as a JSON download")
+    @APIResponse(
+            responseCode = "200",
+            description = "The customer's data, as an attachment personal-data.json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PersonalData")))
     public Response export(@PathParam("externalId") String externalId) throws SQLException {
         JsonObject data =
                 jobs.export(externalId).orElseThrow(() -> ProblemException.notFound("problem.customerNotFound"));
@@ -70,7 +76,7 @@ public class AdminPrivacyResource {
             description = "Removes name, e-mail, external id, attributes and free-text answers and unlinks the"
                     + " responses; scores and segments stay for the aggregates. Logged without naming the person.")
     @jakarta.transaction.Transactional
-    public JsonObject erase(@PathParam("externalId") String externalId) throws SQLException {
+    public PrivacyJson.Anonymisation erase(@PathParam("externalId") String externalId) throws SQLException {
         var outcome = jobs.erase(externalId, actor())
                 .orElseThrow(() -> ProblemException.notFound("problem.customerNotFound"));
         // The audit entry names nobody: the erased person must not live on in the log.
@@ -79,20 +85,21 @@ public class AdminPrivacyResource {
                 "erased customer",
                 "ERASE",
                 app.resonance.audit.control.AuditDetail.of("erased", outcome.responses(), outcome.texts()));
-        return Jsonp.createObjectBuilder()
-                .add("responsesAnonymised", outcome.responses())
-                .add("textsRemoved", outcome.texts())
-                .build();
+        return new PrivacyJson.Anonymisation(outcome.responses(), outcome.texts());
     }
 
     /** How long a survey's responses keep what identifies a person; null keeps them. */
+    @Schema(
+            name = "Retention",
+            description = "Days a survey's responses keep what identifies a person (1 to 3650); null keeps them")
     public record Retention(Integer days) {}
 
     @PUT
     @Path("retention/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a survey's retention period in days (null: keep)")
-    public JsonObject retention(@PathParam("slug") String slug, Retention retention) throws SQLException {
+    public PrivacyJson.RetentionSetting retention(@PathParam("slug") String slug, Retention retention)
+            throws SQLException {
         if (retention == null) {
             throw ProblemException.badRequest("problem.bodyRequired");
         }
@@ -103,19 +110,15 @@ public class AdminPrivacyResource {
                     "problem.invalidParameters", List.of(messages.error("days", "retentionDays", MAX_RETENTION_DAYS)));
         }
         jobs.retentionDays(survey.id(), retention.days());
-        var json = Jsonp.createObjectBuilder().add("survey", slug);
-        return (retention.days() == null ? json.addNull("days") : json.add("days", retention.days())).build();
+        return new PrivacyJson.RetentionSetting(slug, retention.days());
     }
 
     @POST
     @Path("retention/run")
     @Operation(summary = "Apply every survey's retention period now (it also runs nightly at 03:30 UTC)")
-    public JsonObject runRetention() throws SQLException {
+    public PrivacyJson.Anonymisation runRetention() throws SQLException {
         var outcome = jobs.retention(actor());
-        return Jsonp.createObjectBuilder()
-                .add("responsesAnonymised", outcome.responses())
-                .add("textsRemoved", outcome.texts())
-                .build();
+        return new PrivacyJson.Anonymisation(outcome.responses(), outcome.texts());
     }
 
     private String actor() {

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Backfill: a survey's responses imported for known customers with the time they were given. ADMIN only. */
@@ -40,6 +44,13 @@ public class AdminImportedResponsesResource {
             summary = "Import a response for a known customer, with the time it was given (backfill)",
             description =
                     "Like the public submission, plus \"customer\" (external id) and \"submittedAt\" (ISO instant).")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportedSubmission")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored; Location names the response",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SubmissionReceipt")))
     public Response importResponse(
             @PathParam("slug") String slug, @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body)
             throws IOException {

@@ -5,13 +5,13 @@ import app.resonance.customers.entity.Customer;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
-import app.resonance.platform.control.Jsonp;
 import app.resonance.platform.control.Messages;
 import app.resonance.responses.control.Invitations;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,6 +28,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Personal invitation links for a survey's customers, through the API. ADMIN only. */
@@ -55,13 +60,26 @@ public class AdminInvitationsResource {
     UriInfo uriInfo;
 
     /** Whom to invite: external ids of known customers. */
+    @Schema(name = "InvitationRequest", description = "External ids of known customers (1 to 1000)")
     public record InvitationRequest(List<String> customers) {}
+
+    /** A personal link, answered once: only a hash of its token is stored. */
+    @Schema(name = "IssuedInvitation", description = "A customer's personal survey link (absolute) and its path")
+    @JsonbPropertyOrder({"customer", "link", "path"})
+    public record IssuedInvitation(String customer, String link, String path) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Issue personal invitation links for customers",
             description = "Answers each customer's personal link once; only a hash of its token is stored.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Issued: one link per customer, in the order asked",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = IssuedInvitation.class)))
     public Response invite(@PathParam("slug") String slug, InvitationRequest request) {
         requireBody(request);
         Survey survey = survey(slug);
@@ -85,15 +103,15 @@ public class AdminInvitationsResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("problem.invalidInvitation", errors);
         }
-        var array = Jsonp.createArrayBuilder();
+        List<IssuedInvitation> issued = new ArrayList<>();
         for (Customer customer : found) {
-            var issued = invitations.issue(survey, customer, null);
-            array.add(Jsonp.createObjectBuilder()
-                    .add("customer", customer.externalId())
-                    .add("link", uriInfo.getBaseUri().resolve(issued.path()).toString())
-                    .add("path", issued.path()));
+            String path = invitations.issue(survey, customer, null).path();
+            issued.add(new IssuedInvitation(
+                    customer.externalId(), uriInfo.getBaseUri().resolve(path).toString(), path));
         }
-        return Response.status(Response.Status.CREATED).entity(array.build()).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(new GenericEntity<List<IssuedInvitation>>(issued) {})
+                .build();
     }
 
     private Survey survey(String slug) {

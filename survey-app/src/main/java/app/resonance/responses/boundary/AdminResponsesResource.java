@@ -4,7 +4,6 @@ import app.resonance.platform.boundary.ProblemException;
 import app.resonance.responses.control.ResponseStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +27,7 @@ public class AdminResponsesResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One response with its answers, channel, locale and the segments it was counted in")
-    public JsonObject response(@PathParam("id") String id) {
+    public ResponseJson.Detail response(@PathParam("id") String id) {
         long number;
         try {
             number = Long.parseLong(id);

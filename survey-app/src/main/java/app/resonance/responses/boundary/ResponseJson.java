@@ -26,7 +26,20 @@ public final class ResponseJson {
             name = "Submission",
             description = "Answers by question id: scores are integers, a single choice an option id, multiple"
                     + " choices an array of option ids, a matrix an object of row id to column id, texts strings")
-    public record Submission(Map<String, Object> answers, String locale, Boolean partial) {}
+    public record Submission(Map<String, Object> answers, String locale, Boolean partial, String channel) {}
+
+    /** What an admin sends to import (backfill) a response for a known customer. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            name = "ImportedSubmission",
+            description = "A submission plus the customer's external id and the time the answers were given"
+                    + " (ISO 8601 instant, not in the future; default now)")
+    public record ImportedSubmission(
+            Map<String, Object> answers,
+            String customer,
+            String submittedAt,
+            String locale,
+            Boolean partial,
+            String channel) {}
 
     /** What the submitter gets back with 201 (and again, unchanged, for a retry with the same Idempotency-Key). */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SubmissionReceipt")
@@ -43,22 +56,51 @@ public final class ResponseJson {
                 .build();
     }
 
+    /** A response with everything stored about it, as admins read it. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            name = "ResponseDetail",
+            description = "A response with its answers in the shape they were submitted in; customer is left out"
+                    + " for an anonymous respondent")
+    @jakarta.json.bind.annotation.JsonbPropertyOrder({
+        "id",
+        "survey",
+        "version",
+        "status",
+        "channel",
+        "locale",
+        "submittedAt",
+        "receivedAt",
+        "customer",
+        "segments",
+        "answers"
+    })
+    public record Detail(
+            long id,
+            String survey,
+            int version,
+            String status,
+            String channel,
+            String locale,
+            String submittedAt,
+            String receivedAt,
+            String customer,
+            List<String> segments,
+            JsonObject answers) {}
+
     /** The full response, for admins. */
-    public static JsonObject full(Response response) {
-        JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("id", response.id())
-                .add("survey", response.survey().slug())
-                .add("version", response.version().number())
-                .add("status", response.status().name())
-                .add("channel", response.channel().name())
-                .add("locale", response.locale())
-                .add("submittedAt", response.submittedAt().toString())
-                .add("receivedAt", response.receivedAt().toString());
-        response.customer().ifPresent(c -> json.add("customer", c.externalId()));
-        JsonArrayBuilder segments = JSON.createArrayBuilder();
-        response.segments().stream().map(Segment::key).sorted().forEach(segments::add);
-        json.add("segments", segments);
-        return json.add("answers", answers(response.answers())).build();
+    public static Detail full(Response response) {
+        return new Detail(
+                response.id(),
+                response.survey().slug(),
+                response.version().number(),
+                response.status().name(),
+                response.channel().name(),
+                response.locale(),
+                response.submittedAt().toString(),
+                response.receivedAt().toString(),
+                response.customer().map(c -> c.externalId()).orElse(null),
+                response.segments().stream().map(Segment::key).sorted().toList(),
+                answers(response.answers()));
     }
 
     static JsonObject answers(List<Answer> answers) {

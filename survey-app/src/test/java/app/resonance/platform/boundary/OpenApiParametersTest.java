@@ -26,16 +26,19 @@ class OpenApiParametersTest {
                         String.join(
                                 " + ", types.stream().map(Class::getSimpleName).toList())));
         assertEquals(
-                Map.of(
-                        "/api/v1/admin/alerts", "PageParameters",
-                        "/api/v1/admin/alerts/segment-check", "SegmentCheckParameters",
-                        "/api/v1/admin/followups", "FollowUpFilter + PageParameters",
-                        "/api/v1/admin/analytics/trend", "AnalyticsParameters",
-                        "/api/v1/admin/analytics/segments", "AnalyticsParameters",
-                        "/api/v1/admin/analytics/reports/dashboard.pdf", "WindowParameters",
-                        "/api/v1/admin/analytics/markers/{id}/impact", "WindowParameters",
-                        "/api/v1/admin/analytics/comments", "CommentParameters",
-                        "/api/v1/admin/analytics/comments/themes", "CommentParameters"),
+                Map.ofEntries(
+                        Map.entry("/api/v1/admin/customers", "PageParameters + CustomerListParameters"),
+                        Map.entry("/api/v1/admin/audit", "AuditParameters + PageParameters"),
+                        Map.entry("/api/v1/admin/webhooks/{id}/deliveries", "DeliveryParameters"),
+                        Map.entry("/api/v1/admin/alerts", "PageParameters"),
+                        Map.entry("/api/v1/admin/alerts/segment-check", "SegmentCheckParameters"),
+                        Map.entry("/api/v1/admin/followups", "FollowUpFilter + PageParameters"),
+                        Map.entry("/api/v1/admin/analytics/trend", "AnalyticsParameters"),
+                        Map.entry("/api/v1/admin/analytics/segments", "AnalyticsParameters"),
+                        Map.entry("/api/v1/admin/analytics/reports/dashboard.pdf", "WindowParameters"),
+                        Map.entry("/api/v1/admin/analytics/markers/{id}/impact", "WindowParameters"),
+                        Map.entry("/api/v1/admin/analytics/comments", "CommentParameters"),
+                        Map.entry("/api/v1/admin/analytics/comments/themes", "CommentParameters")),
                 paths);
     }
 
@@ -75,5 +78,27 @@ class OpenApiParametersTest {
                 paths.get("/api/v1/admin/followups").stream()
                         .flatMap(type -> names(type).stream())
                         .toList());
+        assertEquals(
+                List.of("offset", "limit", "sort", "order"),
+                paths.get("/api/v1/admin/customers").stream()
+                        .flatMap(type -> names(type).stream())
+                        .toList());
+    }
+
+    @Test
+    void onlyTheMethodThatTakesTheParametersDeclaresThem() {
+        var operations = OpenApiParameters.byOperation();
+        assertEquals(
+                List.of("offset", "limit", "sort", "order"),
+                operations.get("GET /api/v1/admin/customers").stream()
+                        .flatMap(type -> names(type).stream())
+                        .toList());
+        assertEquals(
+                null, operations.get("POST /api/v1/admin/customers"), "creating a customer takes no paging parameters");
+        assertEquals(
+                List.of("status"),
+                names(operations
+                        .get("GET /api/v1/admin/webhooks/{id}/deliveries")
+                        .get(0)));
     }
 }
