@@ -151,4 +151,27 @@ class TaskMailTest {
         assertEquals(1, smtp.getReceivedMessages().length);
         assertEquals("New follow-up: Detractor – Anna (C-1)", smtp.getReceivedMessages()[0].getSubject());
     }
+
+    @Test
+    void aScriptInTheCommentIsTextInTheTaskMail() throws Exception {
+        try (var c = dataSource.getConnection()) {
+            SampleData.sql(
+                    c,
+                    "UPDATE answer SET text_value = ? WHERE id = 2",
+                    "<script>window.__xss=1</script>\n'Zeile' & \"2\"");
+        }
+        notifyAndDeliver(runAlertRules());
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertEquals(1, received.length);
+        var parts = (jakarta.mail.internet.MimeMultipart) received[0].getContent();
+        String text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n");
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertTrue(text.contains("<script>window.__xss=1</script>\n  'Zeile' & \"2\""), "as written: " + text);
+        assertTrue(
+                html.contains(
+                        "<td>&lt;script&gt;window.__xss=1&lt;/script&gt;<br>&#39;Zeile&#39; &amp; &quot;2&quot;</td>"),
+                "escaped, line by line: " + html);
+        assertFalse(html.contains("<script"), html);
+    }
 }
