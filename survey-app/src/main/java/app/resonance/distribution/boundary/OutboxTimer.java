@@ -1,6 +1,7 @@
 package app.resonance.distribution.boundary;
 
 import app.resonance.distribution.control.MailOutbox;
+import app.resonance.platform.control.Outbox;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -17,8 +18,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Delivers the mail outbox every {@code resonance.mail.pollSeconds} (default 15): each due mail is
- * claimed and sent in a transaction of its own, so one bad mail or a server outage stops nothing else.
+ * Delivers the mail outbox every {@code resonance.mail.pollSeconds} (default 15): up to 100 due mails are
+ * claimed at once, then each is sent in a transaction of its own, so one bad mail or a server outage stops
+ * nothing else.
  */
 @Startup
 @Singleton
@@ -47,10 +49,8 @@ public class OutboxTimer {
     @Timeout
     void deliver() {
         try {
-            for (long id : outbox.due(100)) {
-                if (outbox.claim(id)) {
-                    outbox.deliver(id);
-                }
+            for (Outbox.Claimed mail : outbox.claim(100)) {
+                outbox.deliver(mail);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Mail outbox delivery failed; retried at the next run", e);

@@ -1,7 +1,11 @@
 package app.resonance.distribution.control;
 
 import app.resonance.distribution.entity.OutboxMail;
+import app.resonance.platform.control.DataSourceConfiguration;
+import app.resonance.platform.control.Jdbc;
+import app.resonance.platform.control.Outbox;
 import app.resonance.responses.control.Invitations;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
@@ -17,27 +21,46 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
- * The durable mail queue: mails are written in the transaction that decides to send them and are
- * delivered later, one transaction per mail, through the configured SMTP server. A failure leaves the
- * mail queued for a later attempt; nothing is lost when the server is down.
+ * Mails in the one outbox ({@link Outbox}): they are written in the transaction that decides to send them
+ * (through JPA, as {@link OutboxMail} entities) and delivered later, each claimed mail in a transaction of
+ * its own, through the configured SMTP server. A failure leaves the mail queued for a later attempt (after
+ * 1, 2, 4 ... minutes, at most an hour; given up after {@link #MAX_ATTEMPTS}, about three days); nothing is
+ * lost when the server is down. Claiming, retrying and giving up are the outbox's; composing and sending a
+ * mail and marking its invitation are this feature's.
  */
 @ApplicationScoped
 public class MailOutbox {
 
     private static final Logger LOG = Logger.getLogger(MailOutbox.class.getName());
     static final Duration LEASE = Duration.ofMinutes(5);
+    /** After this many attempts (about three days of an unreachable server) a mail gives up. */
+    public static final int MAX_ATTEMPTS = 80;
+    /** Mails in the one outbox; the bodies (which hold personal links) are cleared once a mail is done. */
+    public static final Outbox.Channel CHANNEL = new Outbox.Channel(
+            "mail_outbox",
+            MAX_ATTEMPTS,
+            Duration.ofMinutes(1),
+            Duration.ofHours(1),
+            "",
+            List.of("body_text", "body_html"));
     /** One warning per outage of the SMTP server, not one per attempt (shared by every instance of the bean). */
     static final MailFailures FAILURES = new MailFailures();
 
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+    DataSource dataSource;
 
     @Inject
     MailSettings settings;
@@ -51,8 +74,10 @@ public class MailOutbox {
     public MailOutbox() {}
 
     /** For use outside the container (tests). */
-    public MailOutbox(EntityManager em, MailSettings settings, Invitations invitations, Clock clock) {
+    public MailOutbox(
+            EntityManager em, DataSource dataSource, MailSettings settings, Invitations invitations, Clock clock) {
         this.em = em;
+        this.dataSource = dataSource;
         this.settings = settings;
         this.invitations = invitations;
         this.clock = clock;
@@ -64,23 +89,25 @@ public class MailOutbox {
         return mail;
     }
 
-    /** The ids of mails due now, oldest first. */
-    @Transactional
+    /** The ids of mails due now, oldest first (nothing is claimed). */
     public List<Long> due(int max) {
-        return em.createQuery(
-                        "SELECT m.id FROM OutboxMail m WHERE m.sentAt IS NULL AND m.cancelledAt IS NULL"
-                                + " AND m.nextAttemptAt <= :now ORDER BY m.nextAttemptAt, m.id",
-                        Long.class)
-                .setParameter("now", clock.instant())
-                .setMaxResults(max)
-                .getResultList();
+        try (Connection c = dataSource.getConnection()) {
+            return Outbox.due(c, CHANNEL, clock.instant(), max);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the mail outbox", e);
+        }
     }
 
-    /** Claims the mail for this node (false: sent, cancelled or taken by another node meanwhile). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean claim(long id) {
-        OutboxMail mail = em.find(OutboxMail.class, id);
-        return mail != null && mail.claim(clock.instant(), LEASE);
+    /**
+     * Claims up to {@code max} due mails for this instance, in a transaction of its own (call it outside a
+     * transaction): no other instance gets them while the lease lasts.
+     */
+    public List<Outbox.Claimed> claim(int max) {
+        try {
+            return Jdbc.inTransaction(dataSource, c -> Outbox.claim(c, CHANNEL, clock.instant(), max, LEASE));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot claim mails from the outbox", e);
+        }
     }
 
     /**
@@ -88,43 +115,54 @@ public class MailOutbox {
      * to the SMTP server and the invitation is marked sent or reminded. Answers whether it was sent.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean deliver(long id) {
+    public boolean deliver(Outbox.Claimed claimed) {
+        long id = claimed.id();
         OutboxMail mail = em.find(OutboxMail.class, id);
         Instant now = clock.instant();
-        if (mail == null || mail.sentAt() != null || mail.cancelledAt() != null) {
+        if (mail == null || !mail.pending()) {
             return false;
         }
-        if (mail.kind() == OutboxMail.Kind.REMINDER && mail.invitationId() != null && answered(mail.invitationId())) {
-            mail.cancelled(now);
-            return false;
-        }
-        try {
-            send(mail);
-        } catch (MessagingException | RuntimeException e) {
-            mail.failed(now, e.getClass().getSimpleName() + ": " + e.getMessage());
-            if (FAILURES.failed()) {
-                LOG.warning(() -> "Mails cannot be delivered: the SMTP server " + settings.server()
-                        + " does not take them (" + e.getMessage() + "). They stay queued and are retried;"
-                        + " set resonance.mail.host and resonance.mail.port to a server. Further failures are"
-                        + " logged at FINE until a mail goes out.");
-            } else {
-                LOG.fine(() -> "Mail " + id + " not delivered (attempt " + mail.attempts() + "), retry at "
-                        + mail.nextAttemptAt() + ": " + e.getMessage());
+        try (Connection c = dataSource.getConnection()) {
+            if (mail.kind() == OutboxMail.Kind.REMINDER
+                    && mail.invitationId() != null
+                    && answered(mail.invitationId())) {
+                Outbox.cancelled(c, CHANNEL, id, now);
+                return false;
             }
-            return false;
-        }
-        if (FAILURES.delivered()) {
-            LOG.info("The SMTP server takes mails again.");
-        }
-        if (mail.invitationId() != null) {
-            if (mail.kind() == OutboxMail.Kind.INVITATION) {
-                invitations.markSent(mail.invitationId());
-            } else {
-                invitations.markReminded(mail.invitationId());
+            try {
+                send(mail);
+            } catch (MessagingException | RuntimeException e) {
+                Outbox.Status status = Outbox.failed(
+                        c, CHANNEL, claimed, null, e.getClass().getSimpleName() + ": " + e.getMessage(), now);
+                if (FAILURES.failed()) {
+                    LOG.warning(() -> "Mails cannot be delivered: the SMTP server " + settings.server()
+                            + " does not take them (" + e.getMessage() + "). They stay queued and are retried;"
+                            + " set resonance.mail.host and resonance.mail.port to a server. Further failures are"
+                            + " logged at FINE until a mail goes out.");
+                } else if (status == Outbox.Status.FAILED) {
+                    LOG.warning(
+                            () -> "Mail " + id + " given up after " + MAX_ATTEMPTS + " attempts: " + e.getMessage());
+                } else {
+                    LOG.fine(() -> "Mail " + id + " not delivered (attempt " + (claimed.attempts() + 1)
+                            + "), retry after " + CHANNEL.pause(claimed.attempts() + 1) + ": " + e.getMessage());
+                }
+                return false;
             }
+            if (FAILURES.delivered()) {
+                LOG.info("The SMTP server takes mails again.");
+            }
+            if (mail.invitationId() != null) {
+                if (mail.kind() == OutboxMail.Kind.INVITATION) {
+                    invitations.markSent(mail.invitationId());
+                } else {
+                    invitations.markReminded(mail.invitationId());
+                }
+            }
+            Outbox.delivered(c, CHANNEL, id, null, now);
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record the outcome of mail " + id, e);
         }
-        mail.sent(now);
-        return true;
     }
 
     boolean answered(long invitationId) {

@@ -10,13 +10,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A mail waiting in the outbox until the SMTP server has taken it. A failed attempt is retried later
- * with a growing pause; a reminder whose invitation has been answered is cancelled instead of sent.
- * The body (which holds a personal link) is cleared once the mail is sent.
+ * A mail in the outbox, written through JPA where a wave or a task decides to send it. Its delivery state
+ * (status, attempts, next attempt, last error) is the one outbox's ({@code platform.control.Outbox}), which
+ * changes it with plain JDBC: a failed attempt is retried later with a growing pause; a reminder whose
+ * invitation has been answered is cancelled instead of sent. The body (which holds a personal link) is
+ * cleared once the mail is sent.
  */
 @Entity
 @Table(name = "mail_outbox")
@@ -63,14 +64,12 @@ public class OutboxMail {
     @Column(nullable = false)
     private int attempts;
 
-    @Column(name = "claimed_until")
-    private Instant claimedUntil;
+    /** PENDING, DELIVERED, FAILED or CANCELLED ({@code Outbox.Status}). */
+    @Column(nullable = false)
+    private String status = "PENDING";
 
-    @Column(name = "sent_at")
+    @Column(name = "delivered_at")
     private Instant sentAt;
-
-    @Column(name = "cancelled_at")
-    private Instant cancelledAt;
 
     @Column(name = "last_error")
     private String lastError;
@@ -98,39 +97,6 @@ public class OutboxMail {
         this.bodyHtml = bodyHtml;
         this.createdAt = now;
         this.nextAttemptAt = notBefore;
-    }
-
-    /** Takes the mail for one delivery attempt; answers false if another node has it. */
-    public boolean claim(Instant now, Duration lease) {
-        if (sentAt != null || cancelledAt != null || (claimedUntil != null && claimedUntil.isAfter(now))) {
-            return false;
-        }
-        claimedUntil = now.plus(lease);
-        return true;
-    }
-
-    public void sent(Instant now) {
-        sentAt = now;
-        claimedUntil = null;
-        bodyText = null;
-        bodyHtml = null;
-        lastError = null;
-    }
-
-    public void cancelled(Instant now) {
-        cancelledAt = now;
-        claimedUntil = null;
-        bodyText = null;
-        bodyHtml = null;
-    }
-
-    /** A failed attempt: try again after 1, 2, 4 ... minutes, at most an hour. */
-    public void failed(Instant now, String error) {
-        attempts++;
-        long minutes = Math.min(60, 1L << Math.min(6, attempts - 1));
-        nextAttemptAt = now.plus(Duration.ofMinutes(minutes));
-        claimedUntil = null;
-        lastError = error == null ? "error" : error.length() > 500 ? error.substring(0, 500) : error;
     }
 
     public Long id() {
@@ -173,8 +139,13 @@ public class OutboxMail {
         return sentAt;
     }
 
-    public Instant cancelledAt() {
-        return cancelledAt;
+    /** PENDING, DELIVERED, FAILED (given up) or CANCELLED. */
+    public String status() {
+        return status;
+    }
+
+    public boolean pending() {
+        return "PENDING".equals(status);
     }
 
     public String lastError() {

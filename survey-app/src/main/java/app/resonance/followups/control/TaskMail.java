@@ -7,6 +7,7 @@ import app.resonance.distribution.entity.OutboxMail;
 import app.resonance.followups.entity.Alert;
 import app.resonance.followups.entity.FollowUp;
 import app.resonance.platform.control.Messages;
+import app.resonance.platform.control.Templates;
 import app.resonance.security.entity.AppUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -132,25 +134,20 @@ public class TaskMail {
                 .append(": ")
                 .append(link)
                 .append('\n');
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">")
-                .append("<p>")
-                .append(escape(messages.get("taskMail.greeting", assignee.displayName())))
-                .append("</p>")
-                .append("<p>")
-                .append(escape(messages.get("taskMail.intro")))
-                .append("</p><table>")
-                .append(row(messages.get("taskMail.customer"), who))
-                .append(row(messages.get("taskMail.alerts"), reasons))
-                .append(row(messages.get("taskMail.score"), scoreText))
-                .append(row(messages.get("taskMail.due"), due));
+        List<Row> rows = new ArrayList<>(List.of(
+                Row.of(messages.get("taskMail.customer"), who),
+                Row.of(messages.get("taskMail.alerts"), reasons),
+                Row.of(messages.get("taskMail.score"), scoreText),
+                Row.of(messages.get("taskMail.due"), due)));
         if (comment != null) {
-            html.append(row(messages.get("taskMail.comment"), comment));
+            rows.add(Row.of(messages.get("taskMail.comment"), comment));
         }
-        html.append("</table><p><a href=\"")
-                .append(escape(link))
-                .append("\">")
-                .append(escape(messages.get("taskMail.open")))
-                .append("</a></p></body></html>");
+        String html = html(new Html(
+                messages.get("taskMail.greeting", assignee.displayName()),
+                messages.get("taskMail.intro"),
+                rows,
+                link,
+                messages.get("taskMail.open")));
         Instant now = clock.instant();
         return Optional.of(outbox.enqueue(new OutboxMail(
                 OutboxMail.Kind.FOLLOW_UP,
@@ -158,29 +155,31 @@ public class TaskMail {
                 assignee.email().orElseThrow(),
                 subject,
                 text.toString(),
-                html.toString(),
+                html,
                 now,
                 now)));
     }
 
-    private static String row(String label, String value) {
-        return "<tr><th style=\"text-align:left;padding-right:1em\">" + escape(label) + "</th><td>"
-                + escape(value).replace("\n", "<br>") + "</td></tr>";
+    /** What the HTML part shows (templates/mail/follow-up.mustache, which escapes every value). */
+    record Html(String greeting, String intro, List<Row> rows, String link, String open) {}
+
+    /** One labelled value; its lines are shown one below the other. */
+    record Row(String label, List<Line> lines) {
+        static Row of(String label, String value) {
+            String[] parts = value.split("\\R", -1);
+            List<Line> lines = new ArrayList<>();
+            for (int i = 0; i < parts.length; i++) {
+                lines.add(new Line(i > 0, parts[i]));
+            }
+            return new Row(label, lines);
+        }
     }
 
-    /** HTML escaping of text (the comment is the respondent's). */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    /** A line of a value, after a line break unless it is the first. */
+    record Line(boolean br, String text) {}
+
+    /** The HTML part: every value (the comment is the respondent's) escaped by the template. */
+    static String html(Html page) {
+        return Templates.render("mail/follow-up.mustache", page);
     }
 }

@@ -1,6 +1,7 @@
 package app.resonance.platform.boundary;
 
 import app.resonance.platform.control.Messages;
+import app.resonance.platform.control.Templates;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -124,27 +125,27 @@ public class ErrorPageServlet extends HttpServlet {
             title = messages.get("console.error.title");
         }
         String heading = problem.status() + " " + title;
-        String html = "<!DOCTYPE html><html lang=\"" + console.language + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<link rel=\"stylesheet\" href=\"" + escape(css) + "\"><title>" + escape(heading) + " – "
-                + escape(messages.get("console.error.app")) + "</title></head><body>"
-                + "<header class=\"console-header\"><span class=\"console-brand\">"
-                + escape(messages.get("console.error.app")) + "</span></header>"
-                + "<main class=\"console-main error-page\"><h1 id=\"error-status\">" + escape(heading)
-                + "</h1><p id=\"error-detail\">" + escape(problem.detail()) + "</p><p><a id=\"error-home\" href=\""
-                + escape(home) + "\">" + escape(messages.get("console.error.home")) + "</a></p></main></body></html>";
+        String html = new ConsolePage(
+                        console.language,
+                        css,
+                        heading,
+                        messages.get("console.error.app"),
+                        problem.detail(),
+                        home,
+                        messages.get("console.error.home"))
+                .html();
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
-    private static String escape(String text) {
-        return text == null
-                ? ""
-                : text.replace("&", "&amp;")
-                        .replace("<", "&lt;")
-                        .replace(">", "&gt;")
-                        .replace("\"", "&quot;");
+    /** What the console's error page shows (templates/error/console.mustache, which escapes every value). */
+    record ConsolePage(
+            String language, String css, String heading, String app, String detail, String home, String homeLabel) {
+
+        String html() {
+            return Templates.render("error/console.mustache", this);
+        }
     }
 
     static void write(HttpServletResponse response, Problem problem) throws IOException {

@@ -28,10 +28,8 @@ public record OperationsSnapshot(
     /** Reads the snapshot; the connection counts are -1 on a database that does not report them (H2). */
     public static OperationsSnapshot read(Connection c, Instant now) throws SQLException {
         long[] events = countAndOldest(c, "SELECT COUNT(*), MIN(occurred_at) FROM response_event", now);
-        long[] mail = countAndOldest(
-                c,
-                "SELECT COUNT(*), MIN(created_at) FROM mail_outbox WHERE sent_at IS NULL AND cancelled_at IS NULL",
-                now);
+        long[] mail =
+                countAndOldest(c, "SELECT COUNT(*), MIN(created_at) FROM mail_outbox WHERE status = 'PENDING'", now);
         long[] hookEvents = countAndOldest(c, "SELECT COUNT(*), MIN(occurred_at) FROM webhook_event", now);
         long[] hookDeliveries = countAndOldest(
                 c, "SELECT COUNT(*), MIN(created_at) FROM webhook_delivery WHERE status = 'PENDING'", now);

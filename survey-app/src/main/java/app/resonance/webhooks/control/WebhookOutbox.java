@@ -2,10 +2,10 @@ package app.resonance.webhooks.control;
 
 import app.resonance.platform.control.Jdbc;
 import app.resonance.platform.control.Jsonp;
+import app.resonance.platform.control.Outbox;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The durable outbox of webhook deliveries, in plain JDBC on a connection whose transaction the caller
- * commits: turns webhook events into deliveries for the endpoints registered when they happened (each
- * event consumed once), claims due deliveries with a lease (so that two instances never send the same one at once),
- * and records each attempt's outcome with the next attempt's time.
+ * Webhook deliveries in the one outbox ({@link Outbox}), in plain JDBC on a connection whose transaction the
+ * caller commits: turns webhook events into deliveries for the endpoints registered when they happened (each
+ * event consumed once), and reads what a claimed delivery needs (address, secret, payload). Claiming with a
+ * lease, retries and giving up are the outbox's.
  */
 public final class WebhookOutbox {
 
@@ -30,6 +30,18 @@ public final class WebhookOutbox {
     public static final int MAX_ATTEMPTS = 15;
 
     static final Duration MAX_PAUSE = Duration.ofHours(6);
+
+    /**
+     * Webhook deliveries in the one outbox: 15 attempts, 30 seconds (configurable) doubling up to six hours;
+     * only deliveries to an active endpoint are due.
+     */
+    public static final Outbox.Channel CHANNEL = new Outbox.Channel(
+            "webhook_delivery",
+            MAX_ATTEMPTS,
+            Duration.ofSeconds(30),
+            MAX_PAUSE,
+            "endpoint_id IN (SELECT id FROM webhook_endpoint WHERE active = TRUE)",
+            List.of());
 
     private WebhookOutbox() {}
 
@@ -194,36 +206,24 @@ public final class WebhookOutbox {
 
     /** Claims up to {@code limit} due deliveries for {@code lease}; another instance skips them meanwhile. */
     public static List<Due> claimDue(Connection c, Instant now, int limit, Duration lease) throws SQLException {
-        List<Due> candidates = new ArrayList<>();
-        List<Timestamp> seen = new ArrayList<>();
-        try (var s = c.prepareStatement("SELECT d.id, e.url, e.secret, d.event_id, d.event_type, d.payload, d.attempts,"
-                + " d.next_attempt_at FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id"
-                + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND e.active = TRUE"
-                + " ORDER BY d.next_attempt_at, d.id FETCH FIRST " + limit + " ROWS ONLY")) {
-            s.setTimestamp(1, Jdbc.utc(now));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    candidates.add(new Due(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getLong(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getInt(7)));
-                    seen.add(rs.getTimestamp(8));
-                }
-            }
-        }
         List<Due> claimed = new ArrayList<>();
-        try (PreparedStatement claim = c.prepareStatement(
-                "UPDATE webhook_delivery SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ? AND status = 'PENDING'")) {
-            for (int i = 0; i < candidates.size(); i++) {
-                claim.setTimestamp(1, Jdbc.utc(now.plus(lease)));
-                claim.setLong(2, candidates.get(i).id());
-                claim.setTimestamp(3, seen.get(i));
-                if (claim.executeUpdate() == 1) {
-                    claimed.add(candidates.get(i));
+        try (var s = c.prepareStatement("""
+                SELECT e.url, e.secret, d.event_id, d.event_type, d.payload
+                FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
+                WHERE d.id = ?""")) {
+            for (Outbox.Claimed row : Outbox.claim(c, CHANNEL, now, limit, lease)) {
+                s.setLong(1, row.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        claimed.add(new Due(
+                                row.id(),
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getLong(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                row.attempts()));
+                    }
                 }
             }
         }
@@ -231,38 +231,17 @@ public final class WebhookOutbox {
     }
 
     public static void delivered(Connection c, long id, int status, Instant now) throws SQLException {
-        try (var s = c.prepareStatement("UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1,"
-                + " last_status = ?, last_error = NULL, delivered_at = ? WHERE id = ?")) {
-            s.setInt(1, status);
-            s.setTimestamp(2, Jdbc.utc(now));
-            s.setLong(3, id);
-            s.executeUpdate();
-        }
+        Outbox.delivered(c, CHANNEL, id, status, now);
     }
 
     /** Records a failed attempt: the next one after a growing pause, or none after {@link #MAX_ATTEMPTS}. */
     public static void failed(Connection c, Due due, Integer status, String error, Instant now, Duration base)
             throws SQLException {
-        int attempts = due.attempts() + 1;
-        try (var s = c.prepareStatement("UPDATE webhook_delivery SET status = ?, attempts = ?, last_status = ?,"
-                + " last_error = ?, next_attempt_at = ? WHERE id = ?")) {
-            s.setString(1, attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING");
-            s.setInt(2, attempts);
-            if (status == null) {
-                s.setNull(3, java.sql.Types.INTEGER);
-            } else {
-                s.setInt(3, status);
-            }
-            s.setString(4, error == null ? null : error.substring(0, Math.min(500, error.length())));
-            s.setTimestamp(5, Jdbc.utc(now.plus(pause(attempts, base))));
-            s.setLong(6, due.id());
-            s.executeUpdate();
-        }
+        Outbox.failed(c, CHANNEL.withBasePause(base), new Outbox.Claimed(due.id(), due.attempts()), status, error, now);
     }
 
     /** The pause after the n-th failed attempt: base, 2 base, 4 base ... at most six hours. */
     public static Duration pause(int attempts, Duration base) {
-        Duration pause = base.multipliedBy(1L << Math.min(30, Math.max(0, attempts - 1)));
-        return pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
+        return CHANNEL.withBasePause(base).pause(attempts);
     }
 }

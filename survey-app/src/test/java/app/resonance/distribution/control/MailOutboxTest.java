@@ -36,6 +36,7 @@ class MailOutboxTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
+    DataSource dataSource;
     EntityManagerFactory emf;
     EntityManager em;
     int port;
@@ -43,7 +44,7 @@ class MailOutboxTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        DataSource dataSource = TestDatabases.fresh("h2");
+        dataSource = TestDatabases.fresh("h2");
         DatabaseMigrator.migrate(dataSource);
         emf = Jpa.on(dataSource);
         em = emf.createEntityManager();
@@ -64,6 +65,7 @@ class MailOutboxTest {
     MailOutbox outbox(Instant now) {
         return new MailOutbox(
                 em,
+                dataSource,
                 new MailSettings("127.0.0.1", port, "feedback@resonance.test", 30),
                 null,
                 Clock.fixed(now, ZoneOffset.UTC));
@@ -91,7 +93,13 @@ class MailOutboxTest {
     }
 
     boolean deliver(MailOutbox outbox, long id) {
-        return inTransaction(() -> outbox.claim(id) && outbox.deliver(id));
+        return inTransaction(() -> {
+            boolean sent = false;
+            for (var claimed : outbox.claim(10)) {
+                sent |= claimed.id() == id && outbox.deliver(claimed);
+            }
+            return sent;
+        });
     }
 
     @Test

@@ -92,14 +92,14 @@ class TaskMailTest {
     void notifyAndDeliver(List<AlertRules.Created> created) {
         MailSettings settings = new MailSettings("127.0.0.1", port, "feedback@resonance.test", 30);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        MailOutbox outbox = new MailOutbox(em, settings, null, clock);
+        MailOutbox outbox = new MailOutbox(em, dataSource, settings, null, clock);
         TaskMail mail = new TaskMail(em, outbox, settings, clock);
         em.getTransaction().begin();
         created.forEach(task -> mail.queue(new FollowUpAssigned(task.followUpId(), task.assigneeId())));
         em.getTransaction().commit();
         em.getTransaction().begin();
-        for (long id : outbox.due(10)) {
-            assertTrue(outbox.claim(id) && outbox.deliver(id));
+        for (var claimed : outbox.claim(10)) {
+            assertTrue(outbox.deliver(claimed));
         }
         em.getTransaction().commit();
     }
@@ -150,5 +150,28 @@ class TaskMailTest {
         notifyAndDeliver(List.of(new AlertRules.Created(task, 9001L)));
         assertEquals(1, smtp.getReceivedMessages().length);
         assertEquals("New follow-up: Detractor – Anna (C-1)", smtp.getReceivedMessages()[0].getSubject());
+    }
+
+    @Test
+    void aScriptInTheCommentIsTextInTheTaskMail() throws Exception {
+        try (var c = dataSource.getConnection()) {
+            SampleData.sql(
+                    c,
+                    "UPDATE answer SET text_value = ? WHERE id = 2",
+                    "<script>window.__xss=1</script>\n'Zeile' & \"2\"");
+        }
+        notifyAndDeliver(runAlertRules());
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertEquals(1, received.length);
+        var parts = (jakarta.mail.internet.MimeMultipart) received[0].getContent();
+        String text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n");
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertTrue(text.contains("<script>window.__xss=1</script>\n  'Zeile' & \"2\""), "as written: " + text);
+        assertTrue(
+                html.contains(
+                        "<td>&lt;script&gt;window.__xss=1&lt;/script&gt;<br>&#39;Zeile&#39; &amp; &quot;2&quot;</td>"),
+                "escaped, line by line: " + html);
+        assertFalse(html.contains("<script"), html);
     }
 }

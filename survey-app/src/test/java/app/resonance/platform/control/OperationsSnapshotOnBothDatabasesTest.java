@@ -80,12 +80,12 @@ class OperationsSnapshotOnBothDatabasesTest {
     private static void mail(Connection c, long id, Instant created, Instant sent, Instant cancelled) throws Exception {
         try (var s = c.prepareStatement(
                 "INSERT INTO mail_outbox (id, kind, recipient, subject, created_at,"
-                        + " next_attempt_at, sent_at, cancelled_at) VALUES (?, 'INVITATION', 'a@example.com', 'Hi', ?, ?, ?, ?)")) {
+                        + " next_attempt_at, delivered_at, status) VALUES (?, 'INVITATION', 'a@example.com', 'Hi', ?, ?, ?, ?)")) {
             s.setLong(1, id);
             s.setTimestamp(2, Jdbc.utc(created));
-            s.setTimestamp(3, Jdbc.utc(created));
+            s.setTimestamp(3, Jdbc.utc(cancelled == null ? created : cancelled));
             s.setTimestamp(4, sent == null ? null : Jdbc.utc(sent));
-            s.setTimestamp(5, cancelled == null ? null : Jdbc.utc(cancelled));
+            s.setString(5, sent != null ? "DELIVERED" : cancelled != null ? "CANCELLED" : "PENDING");
             s.executeUpdate();
         }
     }
