@@ -1,6 +1,7 @@
 package app.resonance.demo.control;
 
 import app.resonance.platform.control.DataSourceConfiguration;
+import app.resonance.platform.control.IdBlocks;
 import app.resonance.platform.control.Jdbc;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -97,7 +98,7 @@ public class DemoDataLoader {
         }
         // UTC wall-clock time, bound with setObject so that no JVM time zone shifts it.
         LocalDateTime now = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-        Jdbc.Ids ids = new Jdbc.Ids(connection);
+        IdBlocks ids = new IdBlocks(connection);
         DemoSetup setup = new DemoSetup(connection, ids, today, now);
         setup.write();
         DemoStory story = new DemoStory(today, SEED);

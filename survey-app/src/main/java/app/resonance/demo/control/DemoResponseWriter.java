@@ -3,6 +3,7 @@ package app.resonance.demo.control;
 import app.resonance.customers.entity.Customer;
 import app.resonance.customers.entity.CustomerProfile;
 import app.resonance.customers.entity.Segment;
+import app.resonance.platform.control.IdBlocks;
 import app.resonance.platform.control.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,7 +25,7 @@ final class DemoResponseWriter {
     private static final int BATCH = 1000;
 
     private final Connection connection;
-    private final Jdbc.Ids ids;
+    private final IdBlocks ids;
     private final DemoSetup setup;
     private final LocalDate today;
     private final LocalDateTime now;
@@ -33,7 +34,7 @@ final class DemoResponseWriter {
     /** Segment ids per customer (by index), as the submission path evaluates them. */
     private final List<List<Long>> memberships = new ArrayList<>();
 
-    DemoResponseWriter(Connection connection, Jdbc.Ids ids, DemoSetup setup, LocalDate today, LocalDateTime now) {
+    DemoResponseWriter(Connection connection, IdBlocks ids, DemoSetup setup, LocalDate today, LocalDateTime now) {
         this.connection = connection;
         this.ids = ids;
         this.setup = setup;

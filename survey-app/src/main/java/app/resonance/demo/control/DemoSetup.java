@@ -3,6 +3,7 @@ package app.resonance.demo.control;
 import app.resonance.customers.entity.RuleOperator;
 import app.resonance.customers.entity.Segment;
 import app.resonance.customers.entity.SegmentRule;
+import app.resonance.platform.control.IdBlocks;
 import app.resonance.platform.control.Jdbc;
 import app.resonance.platform.entity.LocalizedText;
 import java.sql.Connection;
@@ -23,7 +24,7 @@ import java.util.Map;
 final class DemoSetup {
 
     private final Connection connection;
-    private final Jdbc.Ids ids;
+    private final IdBlocks ids;
     private final LocalDate today;
     private final LocalDateTime now;
     private final Map<String, Long> surveyIds = new HashMap<>();
@@ -33,7 +34,7 @@ final class DemoSetup {
     /** The segments in the order of {@link #segments()}, with their ids. */
     private final Map<Segment, Long> segmentIds = new LinkedHashMap<>();
 
-    DemoSetup(Connection connection, Jdbc.Ids ids, LocalDate today, LocalDateTime now) {
+    DemoSetup(Connection connection, IdBlocks ids, LocalDate today, LocalDateTime now) {
         this.connection = connection;
         this.ids = ids;
         this.today = today;

@@ -1,5 +1,6 @@
 package app.resonance.demo.control;
 
+import app.resonance.platform.control.IdBlocks;
 import app.resonance.platform.control.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,12 +15,12 @@ import java.util.List;
 final class DemoTasks {
 
     private final Connection connection;
-    private final Jdbc.Ids ids;
+    private final IdBlocks ids;
     private final LocalDate today;
     private final LocalDateTime now;
     private final long survey;
 
-    DemoTasks(Connection connection, Jdbc.Ids ids, DemoSetup setup, LocalDate today, LocalDateTime now) {
+    DemoTasks(Connection connection, IdBlocks ids, DemoSetup setup, LocalDate today, LocalDateTime now) {
         this.connection = connection;
         this.ids = ids;
         this.today = today;

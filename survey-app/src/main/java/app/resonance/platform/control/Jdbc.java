@@ -13,10 +13,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -277,30 +275,6 @@ public final class Jdbc {
                 var rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    /**
-     * Ids for many rows of bulk work: from each table's sequence fifty at a time, exactly as EclipseLink takes
-     * them (value-49 .. value), so that they never collide with ids JPA hands out.
-     */
-    public static final class Ids {
-        private final Connection connection;
-        private final Map<String, long[]> blocks = new HashMap<>();
-
-        public Ids(Connection connection) {
-            this.connection = connection;
-        }
-
-        /** The next id of the sequence's current block, taking a new block when it is used up. */
-        public long next(String sequence) throws SQLException {
-            long[] block = blocks.computeIfAbsent(sequence, s -> new long[2]); // next, remaining
-            if (block[1] == 0) {
-                block[0] = nextval(connection, sequence) - 49;
-                block[1] = 50;
-            }
-            block[1]--;
-            return block[0]++;
         }
     }
 
