@@ -1,11 +1,11 @@
 package app.resonance.analytics.control;
 
 import app.resonance.platform.control.DataSourceConfiguration;
+import app.resonance.platform.control.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.Serializable;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,16 +71,9 @@ public class Comments {
         List<Object> params = new ArrayList<>();
         String where = where(filter, zone, params);
         try (Connection connection = dataSource.getConnection()) {
-            long total;
-            try (var statement = connection.prepareStatement("SELECT COUNT(*) FROM answer a"
-                    + " JOIN question q ON q.id = a.question_id JOIN response r ON r.id = a.response_id WHERE "
-                    + where)) {
-                bind(statement, params);
-                try (var rs = statement.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
+            long total = Jdbc.number(connection, """
+                    SELECT COUNT(*) FROM answer a JOIN question q ON q.id = a.question_id
+                     JOIN response r ON r.id = a.response_id WHERE %s""".formatted(where), params.toArray());
             // A theme filter is a word-prefix rule: SQL narrows by substring, Java decides and pages.
             boolean javaPaging = filter.theme() != null;
             List<Object[]> rows = new ArrayList<>();
@@ -90,8 +83,8 @@ public class Comments {
                     + " LEFT JOIN customer c ON c.id = r.customer_id WHERE " + where
                     + " ORDER BY r.submitted_at DESC, a.id DESC"
                     + (javaPaging ? "" : " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY"))) {
-                bind(statement, params);
-                statement.setFetchSize(1000);
+                Jdbc.bind(statement, params.toArray());
+                statement.setFetchSize(Jdbc.FETCH_SIZE);
                 try (var rs = statement.executeQuery()) {
                     long matching = 0;
                     while (rs.next()) {
@@ -165,56 +158,54 @@ public class Comments {
         Map<Theme, Map<String, Long>> byPeriod = new EnumMap<>(Theme.class);
         Map<Theme, Map<Sentiment, Long>> sentiments = new EnumMap<>(Theme.class);
         Map<Sentiment, Long> overall = new EnumMap<>(Sentiment.class);
-        long comments = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (var statement = connection.prepareStatement("SELECT a.id, r.submitted_at, a.text_value, g.segment_key"
-                    + " FROM answer a JOIN question q ON q.id = a.question_id JOIN response r ON r.id = a.response_id"
-                    + " LEFT JOIN response_segment rs ON rs.response_id = r.id"
-                    + " LEFT JOIN segment g ON g.id = rs.segment_id WHERE " + where + " ORDER BY a.id")) {
-                statement.setFetchSize(1000);
-                bind(statement, params);
-                try (ResultSet rs = statement.executeQuery()) {
-                    long last = -1;
-                    List<Theme> themes = List.of();
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        String segment = rs.getString(4);
-                        if (id != last) {
-                            last = id;
-                            comments++;
-                            String text = rs.getString(3);
-                            themes = Theme.of(text);
-                            Sentiment sentiment = Sentiment.of(text);
-                            overall.merge(sentiment, 1L, Long::sum);
-                            LocalDate day = rs.getObject(2, LocalDateTime.class)
-                                    .toInstant(ZoneOffset.UTC)
-                                    .atZone(zone)
-                                    .toLocalDate();
-                            String period = granularity.label(granularity.start(day));
-                            for (Theme theme : themes) {
-                                totals.computeIfAbsent(theme, t -> new long[1])[0]++;
-                                byPeriod.computeIfAbsent(theme, t -> new TreeMap<>())
-                                        .merge(period, 1L, Long::sum);
-                                sentiments
-                                        .computeIfAbsent(theme, t -> new EnumMap<>(Sentiment.class))
-                                        .merge(sentiment, 1L, Long::sum);
+        long[] comments = {0};
+        try {
+            // PostgreSQL streams the rows only inside a transaction.
+            Jdbc.inTransaction(dataSource, connection -> {
+                long[] last = {-1};
+                List<List<Theme>> themes = new ArrayList<>(List.of(List.of()));
+                Jdbc.stream(
+                        connection,
+                        """
+                        SELECT a.id, r.submitted_at, a.text_value, g.segment_key
+                         FROM answer a JOIN question q ON q.id = a.question_id JOIN response r ON r.id = a.response_id
+                         LEFT JOIN response_segment rs ON rs.response_id = r.id
+                         LEFT JOIN segment g ON g.id = rs.segment_id WHERE %s ORDER BY a.id""".formatted(where),
+                        rs -> {
+                            long id = rs.getLong(1);
+                            String segment = rs.getString(4);
+                            if (id != last[0]) {
+                                last[0] = id;
+                                comments[0]++;
+                                String text = rs.getString(3);
+                                themes.set(0, Theme.of(text));
+                                Sentiment sentiment = Sentiment.of(text);
+                                overall.merge(sentiment, 1L, Long::sum);
+                                LocalDate day = rs.getObject(2, LocalDateTime.class)
+                                        .toInstant(ZoneOffset.UTC)
+                                        .atZone(zone)
+                                        .toLocalDate();
+                                String period = granularity.label(granularity.start(day));
+                                for (Theme theme : themes.get(0)) {
+                                    totals.computeIfAbsent(theme, t -> new long[1])[0]++;
+                                    byPeriod.computeIfAbsent(theme, t -> new TreeMap<>())
+                                            .merge(period, 1L, Long::sum);
+                                    sentiments
+                                            .computeIfAbsent(theme, t -> new EnumMap<>(Sentiment.class))
+                                            .merge(sentiment, 1L, Long::sum);
+                                }
                             }
-                        }
-                        if (segment != null) {
-                            for (Theme theme : themes) {
-                                bySegment
-                                        .computeIfAbsent(theme, t -> new TreeMap<>())
-                                        .merge(segment, 1L, Long::sum);
+                            if (segment != null) {
+                                for (Theme theme : themes.get(0)) {
+                                    bySegment
+                                            .computeIfAbsent(theme, t -> new TreeMap<>())
+                                            .merge(segment, 1L, Long::sum);
+                                }
                             }
-                        }
-                    }
-                }
-            } finally {
-                connection.commit();
-                connection.setAutoCommit(autoCommit);
-            }
+                        },
+                        params.toArray());
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Reading comments failed", e);
         }
@@ -228,7 +219,7 @@ public class Comments {
                     sentiments.getOrDefault(theme, Map.of())));
         }
         counts.sort((a, b) -> Long.compare(b.comments(), a.comments()));
-        return new ThemeSummary(comments, counts, overall);
+        return new ThemeSummary(comments[0], counts, overall);
     }
 
     private static String where(CommentFilter filter, ZoneId zone, List<Object> params) {
@@ -278,29 +269,20 @@ public class Comments {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static void bind(java.sql.PreparedStatement statement, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            statement.setObject(i + 1, params.get(i));
-        }
-    }
-
     /** The first scored question's score of each response: {question key, score}. */
     private static Map<Long, Object[]> scores(Connection connection, List<Long> ids) throws SQLException {
         Map<Long, Object[]> scores = new HashMap<>();
         if (ids.isEmpty()) {
             return scores;
         }
-        try (var statement = connection.prepareStatement("SELECT a.response_id, q.question_key, a.score FROM answer a"
-                + " JOIN question q ON q.id = a.question_id WHERE a.score IS NOT NULL AND q.question_type IN ('NPS',"
-                + " 'CSAT', 'CES', 'RATING') AND a.response_id IN (" + RollupUpdater.placeholders(ids.size())
-                + ") ORDER BY a.response_id, q.position")) {
-            RollupUpdater.bindLongs(statement, ids);
-            try (var rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    scores.putIfAbsent(rs.getLong(1), new Object[] {rs.getString(2), rs.getInt(3)});
-                }
-            }
-        }
+        Jdbc.stream(
+                connection,
+                """
+                SELECT a.response_id, q.question_key, a.score FROM answer a JOIN question q ON q.id = a.question_id
+                 WHERE a.score IS NOT NULL AND q.question_type IN ('NPS', 'CSAT', 'CES', 'RATING')
+                 AND a.response_id IN (%s) ORDER BY a.response_id, q.position""".formatted(Jdbc.placeholders(ids.size())),
+                rs -> scores.putIfAbsent(rs.getLong(1), new Object[] {rs.getString(2), rs.getInt(3)}),
+                ids.toArray());
         return scores;
     }
 
@@ -309,17 +291,14 @@ public class Comments {
         if (ids.isEmpty()) {
             return segments;
         }
-        try (var statement = connection.prepareStatement("SELECT rs.response_id, g.segment_key FROM response_segment rs"
-                + " JOIN segment g ON g.id = rs.segment_id WHERE rs.response_id IN ("
-                + RollupUpdater.placeholders(ids.size()) + ") ORDER BY rs.response_id, g.segment_key")) {
-            RollupUpdater.bindLongs(statement, ids);
-            try (var rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    segments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(rs.getString(2));
-                }
-            }
-        }
+        Jdbc.stream(
+                connection,
+                """
+                SELECT rs.response_id, g.segment_key FROM response_segment rs JOIN segment g ON g.id = rs.segment_id
+                 WHERE rs.response_id IN (%s) ORDER BY rs.response_id, g.segment_key""".formatted(Jdbc.placeholders(ids.size())),
+                rs -> segments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(rs.getString(2)),
+                ids.toArray());
         return segments;
     }
 }

@@ -1,6 +1,7 @@
 package app.resonance.analytics.control;
 
 import app.resonance.platform.control.DataSourceConfiguration;
+import app.resonance.platform.control.Jdbc;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -137,15 +138,12 @@ public class RollupMaintenance {
      * Answers the number of new alerts.
      */
     public int checkSegments(LocalDate asOf, int days) throws SQLException {
-        List<long[]> surveys = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                var statement = connection.prepareStatement(
-                        "SELECT id, CASE WHEN anonymous THEN 1 ELSE 0 END FROM survey WHERE kind IN ('NPS', 'ENPS')");
-                var rs = statement.executeQuery()) {
-            while (rs.next()) {
-                surveys.add(new long[] {rs.getLong(1), rs.getLong(2)});
-            }
-        }
+        List<long[]> surveys = Jdbc.inTransaction(
+                dataSource,
+                c -> Jdbc.list(
+                        c,
+                        "SELECT id, CASE WHEN anonymous THEN 1 ELSE 0 END FROM survey WHERE kind IN ('NPS', 'ENPS')",
+                        rs -> new long[] {rs.getLong(1), rs.getLong(2)}));
         ScoreRollups rollups = new ScoreRollups(dataSource);
         String period = Granularity.WEEK.label(Granularity.WEEK.start(asOf));
         List<RollupsChanged> fired = new ArrayList<>();
@@ -175,32 +173,10 @@ public class RollupMaintenance {
     }
 
     private static boolean demoLoaded(Connection connection) throws SQLException {
-        try (var statement = connection.prepareStatement(
-                        "SELECT COUNT(*) FROM app_setting WHERE setting_key = 'demo.loaded'");
-                var rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getLong(1) > 0;
-        }
+        return Jdbc.number(connection, "SELECT COUNT(*) FROM app_setting WHERE setting_key = 'demo.loaded'") > 0;
     }
 
-    private <T> T inTransaction(RollupWork<T> work) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        }
-    }
-
-    interface RollupWork<T> {
-        T run(Connection connection) throws SQLException;
+    private <T> T inTransaction(Jdbc.Work<T> work) throws SQLException {
+        return Jdbc.inTransaction(dataSource, work);
     }
 }

@@ -1,5 +1,6 @@
 package app.resonance.analytics.control;
 
+import app.resonance.platform.control.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -112,21 +113,9 @@ public final class ScoreRollups {
         return ScoreCounts.of(counts);
     }
 
-    interface Row {
-        void read(java.sql.ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, List<Object> params, Row row) {
-        try (Connection connection = dataSource.getConnection();
-                var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                statement.setObject(i + 1, params.get(i));
-            }
-            try (var rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    row.read(rs);
-                }
-            }
+    private void query(String sql, List<Object> params, Jdbc.RowHandler row) {
+        try (Connection connection = dataSource.getConnection()) {
+            Jdbc.stream(connection, sql, row, params.toArray());
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the rollups failed", e);
         }

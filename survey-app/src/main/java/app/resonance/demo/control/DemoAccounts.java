@@ -1,6 +1,7 @@
 package app.resonance.demo.control;
 
 import app.resonance.platform.control.DataSourceConfiguration;
+import app.resonance.platform.control.Jdbc;
 import app.resonance.security.control.UserDirectory;
 import app.resonance.security.entity.Role;
 import jakarta.annotation.PostConstruct;
@@ -62,12 +63,10 @@ public class DemoAccounts {
      * this bean (the container may start the two singletons in either order).
      */
     private void assignCheckInCalls() {
-        try (var connection = dataSource.getConnection();
-                var update = connection.prepareStatement("UPDATE follow_up SET assignee_id ="
-                        + " (SELECT id FROM app_user WHERE username = ?)"
-                        + " WHERE assignee_id IS NULL AND dedup_key LIKE 'demo:%'")) {
-            update.setString(1, LEAD);
-            update.executeUpdate();
+        try {
+            Jdbc.autoCommit(dataSource, c -> Jdbc.update(c, """
+                            UPDATE follow_up SET assignee_id = (SELECT id FROM app_user WHERE username = ?)
+                             WHERE assignee_id IS NULL AND dedup_key LIKE 'demo:%'""", LEAD));
         } catch (SQLException e) {
             throw new IllegalStateException("Assigning the demo's check-in calls failed", e);
         }

@@ -3,6 +3,7 @@ package app.resonance.followups.control;
 import app.resonance.analytics.control.NpsCalculator;
 import app.resonance.analytics.control.RollupUpdater.ScoreChange;
 import app.resonance.followups.entity.AlertKind;
+import app.resonance.platform.control.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -311,13 +312,6 @@ public final class AlertRules {
 
     /** An id the JPA entities never take: the top of a freshly reserved block of fifty. */
     private long nextId(String sequence) throws SQLException {
-        boolean postgres =
-                connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        String sql = postgres ? "SELECT nextval('" + sequence + "')" : "SELECT NEXT VALUE FOR " + sequence;
-        try (var statement = connection.createStatement();
-                var rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Jdbc.nextval(connection, sequence);
     }
 }

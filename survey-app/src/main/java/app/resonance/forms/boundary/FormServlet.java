@@ -2,21 +2,16 @@ package app.resonance.forms.boundary;
 
 import app.resonance.forms.control.PublicForms;
 import app.resonance.forms.control.PublicForms.PageResult;
-import app.resonance.forms.control.PublicForms.Respondent;
 import app.resonance.forms.control.PublicForms.ScoreOutcome;
 import app.resonance.forms.control.SubmissionGuard;
 import app.resonance.platform.boundary.DatabaseUnavailable;
-import app.resonance.platform.control.Messages;
 import app.resonance.responses.control.FormValues;
 import app.resonance.responses.control.SubmissionMetrics;
-import app.resonance.responses.control.Tokens;
 import app.resonance.responses.entity.Channel;
-import app.resonance.responses.entity.Invitation;
 import app.resonance.responses.entity.Response;
 import app.resonance.responses.entity.ResponseStatus;
 import app.resonance.surveys.entity.AnswerPolicy;
 import app.resonance.surveys.entity.Question;
-import app.resonance.surveys.entity.Survey;
 import app.resonance.surveys.entity.SurveyVersion;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -24,32 +19,25 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The public survey pages. {@code /s/{slug}}: the anonymous public link; {@code /s/{slug}/r/{token}}: an
  * anonymous response to resume; {@code /i/{token}}: a personal invitation ({@code ?score=N} for a
  * one-click score from an email, recorded by {@code POST /i/{token}/score}, never by the GET that mail
- * scanners also follow). Pages are saved one at a time (post, redirect, get).
+ * scanners also follow). Pages are saved one at a time (post, redirect, get). What a URL points at is found by
+ * {@link Visits}; what a request carries is read by {@link FormRequests}.
  */
 @WebServlet(urlPatterns = {"/s/*", "/i/*", "/privacy"})
 public class FormServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(FormServlet.class.getName());
-    private static final Pattern SURVEY_PATH = Pattern.compile("/([a-z0-9-]{1,80})(?:/r/([A-Za-z0-9_-]{43}))?/?");
-    private static final Pattern INVITATION_PATH = Pattern.compile("/([A-Za-z0-9_-]{43})(/score)?/?");
     static final int MAX_FIELDS = 2_000;
 
     @Inject
@@ -64,35 +52,6 @@ public class FormServlet extends HttpServlet {
     @Inject
     Clock clock;
 
-    /** A request's survey, respondent and language, and where its form posts to. */
-    record Visit(
-            Survey survey,
-            SurveyVersion version,
-            Response response,
-            Invitation invitation,
-            String resumeToken,
-            String path,
-            String lang,
-            Messages messages) {
-
-        boolean isNew() {
-            return response == null;
-        }
-
-        String customerName() {
-            return invitation == null ? null : invitation.customer().name();
-        }
-
-        Respondent respondent() {
-            return new Respondent(survey.id(), invitation == null ? null : invitation.id(), resumeToken);
-        }
-
-        /** Who sends the page, for the one-respondent rule of form stamps. */
-        String respondentKey() {
-            return invitation == null ? "resume:" + resumeToken : "invitation:" + invitation.id();
-        }
-    }
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if ("/privacy".equals(request.getServletPath())) {
@@ -100,7 +59,7 @@ public class FormServlet extends HttpServlet {
             return;
         }
         try {
-            Optional<Visit> visit = visit(request, response);
+            Optional<Visit> visit = new Visits(forms, clock).find(request, response);
             if (visit.isEmpty()) {
                 return;
             }
@@ -117,16 +76,16 @@ public class FormServlet extends HttpServlet {
             // Browsers send forms with their length; a body of unknown length is not parsed (size limit).
             if (request.getContentLengthLong() < 0
                     || request.getParameterMap().size() > MAX_FIELDS
-                    || !sameOrigin(request)) {
+                    || !FormRequests.sameOrigin(request)) {
                 message(request, response, 400, Pages.language(request, null), "form.badRequest", null);
                 return;
             }
-            Optional<Visit> visit = visit(request, response);
+            Optional<Visit> visit = new Visits(forms, clock).find(request, response);
             if (visit.isEmpty()) {
                 return;
             }
-            Optional<Duration> wait =
-                    guard.throttle(clientAddress(request), visit.get().survey().slug(), clock.instant());
+            Optional<Duration> wait = guard.throttle(
+                    FormRequests.clientAddress(request), visit.get().survey().slug(), clock.instant());
             if (wait.isPresent()) {
                 metrics.rejected(visit.get().survey().slug(), "rate-limit");
                 response.setHeader("Retry-After", Long.toString(wait.get().toSeconds()));
@@ -148,106 +107,6 @@ public class FormServlet extends HttpServlet {
         } catch (RuntimeException e) {
             failed(request, response, e);
         }
-    }
-
-    /** Finds what the URL points at, or answers with the page that says why there is nothing to answer. */
-    private Optional<Visit> visit(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String info = request.getPathInfo() == null ? "" : request.getPathInfo();
-        boolean invitationLink = "/i".equals(request.getServletPath());
-        if (invitationLink) {
-            Matcher m = INVITATION_PATH.matcher(info);
-            Optional<Invitation> invitation = m.matches() ? forms.openInvitation(m.group(1)) : Optional.empty();
-            if (invitation.isEmpty()) {
-                message(request, response, 404, Pages.language(request, null), "form.invitationInvalid", null);
-                return Optional.empty();
-            }
-            Survey survey = invitation.get().survey();
-            Response answer = forms.answerTo(invitation.get().id()).orElse(null);
-            return available(request, response, survey, answer, invitation.get(), null, "/i/" + m.group(1));
-        }
-        Matcher m = SURVEY_PATH.matcher(info);
-        Optional<Survey> survey = m.matches() ? forms.survey(m.group(1)) : Optional.empty();
-        if (survey.isEmpty() || survey.get().publishedVersion().isEmpty()) {
-            message(request, response, 404, Pages.language(request, null), "form.notFound", null);
-            return Optional.empty();
-        }
-        if (m.group(2) != null) {
-            Optional<Response> resumed = forms.byResumeToken(m.group(2))
-                    .filter(r -> r.survey().id().equals(survey.get().id()));
-            if (resumed.isEmpty()) {
-                message(request, response, 404, Pages.language(request, null), "form.notFound", null);
-                return Optional.empty();
-            }
-            String path = "/s/" + survey.get().slug() + "/r/" + m.group(2);
-            return available(request, response, survey.get(), resumed.get(), null, m.group(2), path);
-        }
-        // A new respondent: the token that will let them resume comes with the form, so that sending the
-        // first page twice updates one response.
-        String token = request.getParameter("resume");
-        String resumeToken = "POST".equals(request.getMethod()) && Tokens.wellFormed(token) ? token : Tokens.random();
-        Response started = "POST".equals(request.getMethod())
-                ? forms.byResumeToken(resumeToken)
-                        .filter(r -> r.survey().id().equals(survey.get().id()))
-                        .orElse(null)
-                : null;
-        return available(
-                request,
-                response,
-                survey.get(),
-                started,
-                null,
-                resumeToken,
-                "/s/" + survey.get().slug());
-    }
-
-    /** Checks that the survey takes answers now; a respondent who has started may finish despite the limit. */
-    private Optional<Visit> available(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Survey survey,
-            Response answer,
-            Invitation invitation,
-            String resumeToken,
-            String path)
-            throws IOException {
-        SurveyVersion version =
-                answer != null ? answer.version() : survey.publishedVersion().orElse(null);
-        String lang = Pages.language(request, version);
-        Messages messages = Messages.of(Locale.forLanguageTag(lang));
-        Instant now = clock.instant();
-        switch (survey.availability(now)) {
-            case UNPUBLISHED -> {
-                message(request, response, 404, lang, "form.notFound", version);
-                return Optional.empty();
-            }
-            case CLOSED -> {
-                message(request, response, 410, lang, "form.closed", version);
-                return Optional.empty();
-            }
-            case NOT_YET_OPEN -> {
-                message(
-                        request,
-                        response,
-                        200,
-                        lang,
-                        "form.notOpen",
-                        version,
-                        survey.opensAt()
-                                .orElseThrow()
-                                .toString()
-                                .replace('T', ' ')
-                                .replace("Z", ""));
-                return Optional.empty();
-            }
-            default -> {
-                // open
-            }
-        }
-        if (answer == null && forms.limitReached(survey)) {
-            message(request, response, 410, lang, "form.limit", version);
-            return Optional.empty();
-        }
-        return Optional.of(new Visit(survey, version, answer, invitation, resumeToken, path, lang, messages));
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, Visit visit) throws IOException {
@@ -276,7 +135,7 @@ public class FormServlet extends HttpServlet {
             FormRenderer.form(response, 200, pages.form(question.page(), preselected, List.of(), score));
             return;
         }
-        int requested = intParameter(request, "page", 0);
+        int requested = FormRequests.intParameter(request, "page", 0);
         FormRenderer.form(
                 response, 200, pages.form(pages.allowedPage(requested, stored, answer), stored, List.of(), null));
     }
@@ -295,8 +154,8 @@ public class FormServlet extends HttpServlet {
     private void save(HttpServletRequest request, HttpServletResponse response, Visit visit) throws IOException {
         String slug = visit.survey().slug();
         Pages pages = new Pages(request, visit, guard.stamp(clock.instant()));
-        FormValues submitted = FormValues.of(fields(request));
-        int page = intParameter(request, "page", 1);
+        FormValues submitted = FormValues.of(FormRequests.fields(request));
+        int page = FormRequests.intParameter(request, "page", 1);
         String honeypot = request.getParameter("website");
         if (honeypot != null && !honeypot.isEmpty()) {
             // A bot filled in the field people never see: it is told "thank you", nothing is stored.
@@ -349,7 +208,7 @@ public class FormServlet extends HttpServlet {
             }
         }
         Channel channel = visit.invitation() == null ? Channel.LINK : Channel.INVITATION;
-        String client = guard.clientKey(clientAddress(request));
+        String client = guard.clientKey(FormRequests.clientAddress(request));
         PageResult result;
         try {
             result = forms.savePage(
@@ -399,42 +258,7 @@ public class FormServlet extends HttpServlet {
         response.setHeader("Location", path);
     }
 
-    private static Map<String, List<String>> fields(HttpServletRequest request) {
-        var fields = new java.util.LinkedHashMap<String, List<String>>();
-        request.getParameterMap().forEach((name, values) -> {
-            if (name.startsWith("q.") && name.length() <= 100) {
-                fields.put(name, Arrays.asList(values));
-            }
-        });
-        return fields;
-    }
-
-    static int intParameter(HttpServletRequest request, String name, int fallback) {
-        String value = request.getParameter(name);
-        return value != null && value.matches("\\d{1,3}") ? Integer.parseInt(value) : fallback;
-    }
-
-    /** A post must come from a page of this application (or from a client that sends no Origin). */
-    static boolean sameOrigin(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
-        if (origin == null || origin.isEmpty()) {
-            return true;
-        }
-        try {
-            URI uri = URI.create(origin);
-            String host = request.getHeader("Host");
-            String originHost = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
-            return host != null && (host.equalsIgnoreCase(originHost) || host.equalsIgnoreCase(uri.getHost()));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    static String clientAddress(HttpServletRequest request) {
-        return request.getRemoteAddr();
-    }
-
-    private void message(
+    private static void message(
             HttpServletRequest request,
             HttpServletResponse response,
             int status,
@@ -443,7 +267,7 @@ public class FormServlet extends HttpServlet {
             SurveyVersion version,
             Object... args)
             throws IOException {
-        FormRenderer.message(response, status, Pages.message(request, lang, version, key, null, args));
+        Visits.message(request, response, status, lang, key, version, args);
     }
 
     private void failed(HttpServletRequest request, HttpServletResponse response, RuntimeException e)

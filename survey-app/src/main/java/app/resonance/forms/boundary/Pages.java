@@ -37,10 +37,10 @@ final class Pages {
             "privacyLink");
 
     private final HttpServletRequest request;
-    private final FormServlet.Visit visit;
+    private final Visit visit;
     private final String stamp;
 
-    Pages(HttpServletRequest request, FormServlet.Visit visit, String stamp) {
+    Pages(HttpServletRequest request, Visit visit, String stamp) {
         this.request = request;
         this.visit = visit;
         this.stamp = stamp;

@@ -32,7 +32,7 @@ public class WidgetCorsFilter extends HttpFilter {
         String origin = request.getHeader("Origin");
         Matcher path = PATH.matcher(
                 request.getRequestURI().substring(request.getContextPath().length()));
-        if (origin == null || FormServlet.sameOrigin(request) || !path.matches()) {
+        if (origin == null || FormRequests.sameOrigin(request) || !path.matches()) {
             chain.doFilter(request, response);
             return;
         }

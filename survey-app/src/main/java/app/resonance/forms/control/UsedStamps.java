@@ -31,9 +31,8 @@ public class UsedStamps {
 
     /** True if the stamp is unused or was used by this respondent; records the first use. */
     public boolean claim(String stamp, String respondent, Instant now) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            return claim(c, stamp, respondent, now);
+        try {
+            return Jdbc.autoCommit(dataSource, c -> claim(c, stamp, respondent, now));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record a used form stamp", e);
         }
@@ -41,9 +40,8 @@ public class UsedStamps {
 
     /** Deletes the records of stamps used before the given time (such stamps are refused as too old). */
     public int forgetBefore(Instant before) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            return forgetBefore(c, before);
+        try {
+            return Jdbc.autoCommit(dataSource, c -> forgetBefore(c, before));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot delete old form stamps", e);
         }
@@ -56,12 +54,13 @@ public class UsedStamps {
         if (owner.isPresent()) {
             return owner.get().equals(respondentHash);
         }
-        try (var insert = c.prepareStatement(
-                "INSERT INTO used_form_stamp (stamp_hash, respondent_hash, used_at) VALUES (?, ?, ?)")) {
-            insert.setString(1, stampHash);
-            insert.setString(2, respondentHash);
-            insert.setTimestamp(3, Jdbc.utc(now));
-            insert.executeUpdate();
+        try {
+            Jdbc.update(
+                    c,
+                    "INSERT INTO used_form_stamp (stamp_hash, respondent_hash, used_at) VALUES (?, ?, ?)",
+                    stampHash,
+                    respondentHash,
+                    now);
             return true;
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -73,19 +72,15 @@ public class UsedStamps {
     }
 
     static int forgetBefore(Connection c, Instant before) throws SQLException {
-        try (var delete = c.prepareStatement("DELETE FROM used_form_stamp WHERE used_at < ?")) {
-            delete.setTimestamp(1, Jdbc.utc(before));
-            return delete.executeUpdate();
-        }
+        return Jdbc.update(c, "DELETE FROM used_form_stamp WHERE used_at < ?", before);
     }
 
     private static Optional<String> owner(Connection c, String stampHash) throws SQLException {
-        try (var select = c.prepareStatement("SELECT respondent_hash FROM used_form_stamp WHERE stamp_hash = ?")) {
-            select.setString(1, stampHash);
-            try (var rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(
+                c,
+                "SELECT respondent_hash FROM used_form_stamp WHERE stamp_hash = ?",
+                rs -> rs.getString(1),
+                stampHash);
     }
 
     static String sha256(String text) {

@@ -1,0 +1,152 @@
+package app.resonance.demo.control;
+
+import app.resonance.platform.control.IdBlocks;
+import app.resonance.platform.control.Jdbc;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * The follow-up work of the demo, written after the responses it refers to: the check-in calls behind the marker
+ * (done tasks with a note) and the open tasks of recent detractors with their alerts.
+ */
+final class DemoTasks {
+
+    private final Connection connection;
+    private final IdBlocks ids;
+    private final LocalDate today;
+    private final LocalDateTime now;
+    private final long survey;
+
+    DemoTasks(Connection connection, IdBlocks ids, DemoSetup setup, LocalDate today, LocalDateTime now) {
+        this.connection = connection;
+        this.ids = ids;
+        this.today = today;
+        this.now = now;
+        this.survey = setup.surveyId(DemoDataLoader.MARKER_SURVEY);
+    }
+
+    /**
+     * The calls behind the marker: the Business customers who gave relationship-nps a detractor score in the month
+     * before the calls started each got a check-in call in the weeks after, as a done follow-up task of the demo
+     * lead (assigned here if the account exists already, otherwise by {@link DemoAccounts} when it creates it) with a
+     * note of what was agreed.
+     */
+    void checkInCalls(long business) throws SQLException {
+        LocalDate calls = today.minusDays(DemoStory.CALLS_START_DAYS_AGO);
+        List<Long> detractors = Jdbc.list(
+                connection,
+                """
+                SELECT r.customer_id FROM response r
+                 JOIN response_segment rs ON rs.response_id = r.id AND rs.segment_id = ?
+                 JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id
+                 WHERE r.survey_id = ? AND q.question_type = 'NPS' AND a.score <= 6
+                 AND r.customer_id IS NOT NULL AND r.submitted_at >= ? AND r.submitted_at < ?
+                 GROUP BY r.customer_id ORDER BY r.customer_id FETCH FIRST %d ROWS ONLY""".formatted(DemoDataLoader.CHECK_IN_TASKS),
+                rs -> rs.getLong(1),
+                business,
+                survey,
+                calls.minusDays(30).atStartOfDay(),
+                calls.atStartOfDay());
+        Long lead = Jdbc.first(
+                        connection,
+                        "SELECT id FROM app_user WHERE username = ?",
+                        rs -> rs.getLong(1),
+                        DemoAccounts.LEAD)
+                .orElse(null);
+        for (int i = 0; i < detractors.size(); i++) {
+            LocalDateTime created = calls.plusDays(i * 2L).atTime(9, 0);
+            LocalDateTime closed = created.plusDays(1 + i % 3).withHour(15);
+            long task = ids.next("follow_up_seq");
+            Jdbc.update(
+                    connection,
+                    """
+                    INSERT INTO follow_up (id, survey_id, customer_id, segment_id, assignee_id, title, status, due_date,
+                     resurvey, created_at, updated_at, closed_at, dedup_key, row_version)
+                     VALUES (?, ?, ?, ?, ?, ?, 'DONE', ?, TRUE, ?, ?, ?, ?, 0)""",
+                    task,
+                    survey,
+                    detractors.get(i),
+                    business,
+                    lead,
+                    DemoDataLoader.CHECK_IN_TASK_TITLE,
+                    created.toLocalDate().plusDays(2),
+                    created,
+                    closed,
+                    closed,
+                    "demo:check-in:" + detractors.get(i));
+            Jdbc.update(
+                    connection,
+                    """
+                    INSERT INTO follow_up_note (follow_up_id, position, author, note_text, created_at)
+                     VALUES (?, 0, ?, ?, ?)""",
+                    task,
+                    DemoAccounts.LEAD,
+                    i % 2 == 0
+                            ? "Angerufen: Ticket-Rückstau erklärt, fester Ansprechpartner im Support zugesagt."
+                            : "Called: walked through the open tickets, named a support contact, follow-up in 4 weeks.",
+                    closed);
+        }
+    }
+
+    /** A recent detractor: response, customer and score. */
+    private record Detractor(long response, long customer, int score) {}
+
+    /**
+     * Work still to do, so that the overview and the follow-up list show it: the {@value DemoDataLoader#OPEN_TASKS}
+     * latest detractors of known customers on relationship-nps one to two weeks ago became tasks with their
+     * DETRACTOR alert, as the rules make them; two of them are overdue, one is in progress.
+     */
+    void openTasks() throws SQLException {
+        List<Detractor> detractors = Jdbc.list(
+                connection,
+                """
+                SELECT r.id, r.customer_id, a.score FROM response r
+                 JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id
+                 WHERE r.survey_id = ? AND q.question_type = 'NPS' AND a.score <= 6
+                 AND r.customer_id IS NOT NULL AND r.submitted_at >= ? AND r.submitted_at < ?
+                 ORDER BY r.submitted_at DESC, r.id DESC FETCH FIRST %d ROWS ONLY""".formatted(DemoDataLoader.OPEN_TASKS),
+                rs -> new Detractor(rs.getLong(1), rs.getLong(2), rs.getInt(3)),
+                survey,
+                today.minusDays(14).atStartOfDay(),
+                today.minusDays(7).atStartOfDay());
+        // created days ago, due in days from today (negative: overdue), status
+        int[][] plan = {{6, -4}, {5, -3}, {3, 1}, {1, 1}, {0, 2}};
+        for (int i = 0; i < detractors.size() && i < plan.length; i++) {
+            Detractor d = detractors.get(i);
+            LocalDateTime created = now.minusDays(plan[i][0]).minusHours(2);
+            long task = ids.next("follow_up_seq");
+            Jdbc.update(
+                    connection,
+                    """
+                    INSERT INTO follow_up (id, survey_id, response_id, customer_id, assignee_id, title, status,
+                     due_date, resurvey, created_at, updated_at, dedup_key, row_version)
+                     VALUES (?, ?, ?, ?, (SELECT id FROM app_user WHERE username = ?), NULL, ?, ?, FALSE, ?, ?, ?, 0)""",
+                    task,
+                    survey,
+                    d.response(),
+                    d.customer(),
+                    DemoAccounts.LEAD,
+                    i == 2 ? "IN_PROGRESS" : "OPEN",
+                    today.plusDays(plan[i][1]),
+                    created,
+                    created,
+                    "demo:open:" + d.response());
+            Jdbc.update(
+                    connection,
+                    """
+                    INSERT INTO alert (id, kind, survey_id, response_id, customer_id, score, created_at, dedup_key,
+                     follow_up_id) VALUES (?, 'DETRACTOR', ?, ?, ?, ?, ?, ?, ?)""",
+                    ids.next("alert_seq"),
+                    survey,
+                    d.response(),
+                    d.customer(),
+                    d.score(),
+                    created,
+                    "demo:DETRACTOR:" + d.response(),
+                    task);
+        }
+    }
+}

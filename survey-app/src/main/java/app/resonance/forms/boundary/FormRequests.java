@@ -1,0 +1,49 @@
+package app.resonance.forms.boundary;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the public form pages read from a request: answer fields, numbers, the client and the origin. */
+final class FormRequests {
+
+    private FormRequests() {}
+
+    static Map<String, List<String>> fields(HttpServletRequest request) {
+        var fields = new LinkedHashMap<String, List<String>>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (name.startsWith("q.") && name.length() <= 100) {
+                fields.put(name, Arrays.asList(values));
+            }
+        });
+        return fields;
+    }
+
+    static int intParameter(HttpServletRequest request, String name, int fallback) {
+        String value = request.getParameter(name);
+        return value != null && value.matches("\\d{1,3}") ? Integer.parseInt(value) : fallback;
+    }
+
+    /** A post must come from a page of this application (or from a client that sends no Origin). */
+    static boolean sameOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null || origin.isEmpty()) {
+            return true;
+        }
+        try {
+            URI uri = URI.create(origin);
+            String host = request.getHeader("Host");
+            String originHost = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+            return host != null && (host.equalsIgnoreCase(originHost) || host.equalsIgnoreCase(uri.getHost()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static String clientAddress(HttpServletRequest request) {
+        return request.getRemoteAddr();
+    }
+}

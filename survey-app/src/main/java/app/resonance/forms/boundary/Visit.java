@@ -1,0 +1,37 @@
+package app.resonance.forms.boundary;
+
+import app.resonance.forms.control.PublicForms.Respondent;
+import app.resonance.platform.control.Messages;
+import app.resonance.responses.entity.Invitation;
+import app.resonance.responses.entity.Response;
+import app.resonance.surveys.entity.Survey;
+import app.resonance.surveys.entity.SurveyVersion;
+
+/** A request's survey, respondent and language, and where its form posts to. */
+record Visit(
+        Survey survey,
+        SurveyVersion version,
+        Response response,
+        Invitation invitation,
+        String resumeToken,
+        String path,
+        String lang,
+        Messages messages) {
+
+    boolean isNew() {
+        return response == null;
+    }
+
+    String customerName() {
+        return invitation == null ? null : invitation.customer().name();
+    }
+
+    Respondent respondent() {
+        return new Respondent(survey.id(), invitation == null ? null : invitation.id(), resumeToken);
+    }
+
+    /** Who sends the page, for the one-respondent rule of form stamps. */
+    String respondentKey() {
+        return invitation == null ? "resume:" + resumeToken : "invitation:" + invitation.id();
+    }
+}
