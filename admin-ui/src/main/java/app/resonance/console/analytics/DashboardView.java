@@ -16,6 +16,7 @@ import app.resonance.analytics.control.TrendMarkers;
 import app.resonance.analytics.control.TrendPoint;
 import app.resonance.analytics.entity.TrendMarker;
 import app.resonance.console.platform.Faces;
+import app.resonance.console.platform.Figures;
 import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Segment;
 import app.resonance.distribution.control.WaveStats;
