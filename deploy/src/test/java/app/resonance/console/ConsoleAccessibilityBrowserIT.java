@@ -4,11 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.console.pages.ConsolePage;
-import app.resonance.console.pages.LoginPage;
-import app.resonance.console.pages.PrimeFaces;
 import app.resonance.testapp.ConsoleApp;
 import app.resonance.testing.browser.Browser;
+import app.resonance.testing.console.ConsolePage;
+import app.resonance.testing.console.LoginPage;
+import app.resonance.testing.console.PrimeFaces;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.console.pages.ConsolePage;
-import app.resonance.console.pages.DesignerPage;
-import app.resonance.console.pages.ImportPage;
-import app.resonance.console.pages.LoginPage;
-import app.resonance.console.pages.RawHttp;
 import app.resonance.testapp.ConsoleApp;
 import app.resonance.testing.browser.Browser;
+import app.resonance.testing.console.ConsolePage;
+import app.resonance.testing.console.DesignerPage;
+import app.resonance.testing.console.ImportPage;
+import app.resonance.testing.console.LoginPage;
+import app.resonance.testing.console.RawHttp;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -409,7 +409,7 @@ class ConsoleBrowserIT {
         browser.open("/admin/manage/users.xhtml");
         browser.type(By.id("create:username"), name);
         browser.type(By.id("create:displayName"), "Sam Support");
-        app.resonance.console.pages.PrimeFaces.selectOne(browser, "create:role", "Viewer");
+        app.resonance.testing.console.PrimeFaces.selectOne(browser, "create:role", "Viewer");
         browser.type(By.id("create:password"), "short");
         browser.click(By.id("create:submit"));
         browser.waitForText(By.id("create"), "Use at least 12 characters.");

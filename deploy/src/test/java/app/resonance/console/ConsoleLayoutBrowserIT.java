@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.console.pages.ConsolePage;
-import app.resonance.console.pages.LoginPage;
-import app.resonance.console.pages.PrimeFaces;
 import app.resonance.testapp.ConsoleApp;
 import app.resonance.testing.browser.Browser;
+import app.resonance.testing.console.ConsolePage;
+import app.resonance.testing.console.LoginPage;
+import app.resonance.testing.console.PrimeFaces;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.console.pages.DashboardPage;
-import app.resonance.console.pages.LoginPage;
 import app.resonance.testapp.ConsoleApp;
 import app.resonance.testing.browser.Browser;
+import app.resonance.testing.console.DashboardPage;
+import app.resonance.testing.console.LoginPage;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,10 +2,10 @@ package app.resonance.console;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.console.pages.LoginPage;
-import app.resonance.console.pages.PrimeFaces;
 import app.resonance.testapp.ConsoleApp;
 import app.resonance.testing.browser.Browser;
+import app.resonance.testing.console.LoginPage;
+import app.resonance.testing.console.PrimeFaces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

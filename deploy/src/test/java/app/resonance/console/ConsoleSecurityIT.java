@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.console.pages.RawHttp;
-import app.resonance.console.pages.RawHttp.Answer;
 import app.resonance.testapp.ConsoleApp;
+import app.resonance.testing.console.RawHttp;
+import app.resonance.testing.console.RawHttp.Answer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

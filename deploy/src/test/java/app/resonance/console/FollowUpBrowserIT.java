@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.console.pages.FollowUpPage;
-import app.resonance.console.pages.LoginPage;
 import app.resonance.testapp.ConsoleApp;
 import app.resonance.testing.browser.Browser;
+import app.resonance.testing.console.CustomerPage;
+import app.resonance.testing.console.FollowUpPage;
+import app.resonance.testing.console.LoginPage;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
@@ -96,19 +97,14 @@ class FollowUpBrowserIT {
         assertEquals("Done", task.status());
         assertEquals("Called the customer: the delay is fixed.", task.notes());
 
-        browser.open("/admin/customer.xhtml?id=" + customer);
-        String heading = browser.text(By.id("page-title"));
+        CustomerPage customerPage = CustomerPage.open(browser, customer);
+        String heading = customerPage.heading();
         assertTrue(heading.startsWith("Customer: "), heading);
-        assertEquals("2", browser.text(By.id("latest")), "the latest NPS is the detractor's 2");
-        String history = browser.text(By.id("history"));
+        assertEquals("2", customerPage.latest(), "the latest NPS is the detractor's 2");
+        String history = customerPage.history();
         assertTrue(history.contains("relationship-nps"), history);
-        assertFalse(browser.driver()
-                .findElements(By.cssSelector("svg.score-chart polyline"))
-                .isEmpty());
-        browser.find(By.className("customer-task"));
-        List<String> tasks = browser.driver().findElements(By.className("customer-task")).stream()
-                .map(org.openqa.selenium.WebElement::getText)
-                .toList();
+        assertTrue(customerPage.hasScoreLine(), "the score chart has a line");
+        List<String> tasks = customerPage.tasks();
         assertTrue(
                 tasks.stream()
                         .anyMatch(t -> t.contains("Done") && t.contains("Called the customer: the delay is fixed.")),

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.console.pages.ConsolePage;
-import app.resonance.console.pages.LoginPage;
 import app.resonance.testapp.ConsoleApp;
 import app.resonance.testing.browser.Browser;
+import app.resonance.testing.console.ConsolePage;
+import app.resonance.testing.console.CustomerPage;
+import app.resonance.testing.console.LoginPage;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.http.HttpResponse;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +33,7 @@ import org.openqa.selenium.JavascriptExecutor;
  * marker labels, user display names), made of markup and script that would run in an HTML element, an
  * attribute or a JavaScript string, are text wherever the console shows them (tables, headings, menus
  * and their options, the chart's data) and in the task mail: the page shows them literally, no injected
- * element exists and no script ran.
+ * element exists and no script ran. The names are created once; each test looks at one place.
  */
 @ExtendWith(ConsoleApp.class)
 class NameXssBrowserIT {
@@ -41,8 +43,50 @@ class NameXssBrowserIT {
     static final String SCRIPT = "'};window.__xss=1;//";
     static final String HOSTILE = TAG + " " + ATTRIBUTE + " " + SCRIPT;
 
+    /** One run's names, created once for all tests (each test only reads them). */
+    static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+
+    static final String SEGMENT = "xss-" + RUN;
+    static final String CUSTOMER = "X-" + RUN;
+    static final String SURVEY = "xss-" + RUN;
+    static final String VIEWER = "xss" + RUN;
+
     Browser browser;
-    final String run = UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeAll
+    static void hostileNames() {
+        created(post(
+                "/api/v1/admin/segments",
+                "{\"key\": \"" + SEGMENT + "\", \"name\": {\"de\": " + json(HOSTILE + " de")
+                        + ", \"en\": " + json(HOSTILE + " " + RUN) + "}, \"rules\": [{\"attribute\": \"plan\","
+                        + " \"operator\": \"EQUALS\", \"value\": \"business\"}]}"));
+        created(post(
+                "/api/v1/admin/customers",
+                "{\"externalId\": \"" + CUSTOMER + "\", \"name\": " + json(HOSTILE)
+                        + ", \"email\": \"" + CUSTOMER.toLowerCase()
+                        + "@mail.example\", \"locale\": \"en\", \"plan\": \"business\","
+                        + " \"region\": " + json(SCRIPT + RUN) + "}"));
+        created(post(
+                "/api/v1/admin/surveys",
+                "{\"slug\": \"" + SURVEY + "\", \"kind\": \"NPS\", \"title\": {\"de\": "
+                        + json(HOSTILE) + ", \"en\": " + json(HOSTILE)
+                        + "}, \"questions\": [{\"id\": \"nps\", \"type\": \"NPS\","
+                        + " \"text\": {\"de\": " + json(ATTRIBUTE + " de") + ", \"en\": " + json(TAG + " en")
+                        + "}}]}"));
+        created(post(
+                "/api/v1/admin/analytics/markers",
+                "{\"date\": \"" + LocalDate.now(ZoneOffset.UTC).minusDays(40)
+                        + "\", \"label\": " + json(HOSTILE) + ", \"survey\": \"relationship-nps\", \"segment\": \""
+                        + SEGMENT
+                        + "\"}"));
+        created(post(
+                "/api/v1/admin/users",
+                "{\"username\": \"" + VIEWER + "\", \"displayName\": " + json(HOSTILE)
+                        + ", \"password\": \"viewer-password-1\", \"role\": \"VIEWER\"}"));
+        created(post(
+                "/api/v1/admin/surveys/relationship-nps/responses",
+                "{\"answers\": {\"nps\": 1}, \"customer\": \"" + CUSTOMER + "\"}"));
+    }
 
     @BeforeEach
     void openBrowser() {
@@ -54,77 +98,63 @@ class NameXssBrowserIT {
         browser.close();
     }
 
+    ConsolePage asAdmin() {
+        return LoginPage.open(browser).loginAs("admin", ConsoleApp.ADMIN_PASSWORD);
+    }
+
     @Test
-    void hostileNamesAreTextInTablesMenusHeadingsTheChartAndTheTaskMail() throws Exception {
-        String segment = "xss-" + run;
-        String customer = "X-" + run;
-        String survey = "xss-" + run;
-        String viewer = "xss" + run;
-        created(post(
-                "/api/v1/admin/segments",
-                "{\"key\": \"" + segment + "\", \"name\": {\"de\": " + json(HOSTILE + " de")
-                        + ", \"en\": " + json(HOSTILE + " " + run) + "}, \"rules\": [{\"attribute\": \"plan\","
-                        + " \"operator\": \"EQUALS\", \"value\": \"business\"}]}"));
-        created(post(
-                "/api/v1/admin/customers",
-                "{\"externalId\": \"" + customer + "\", \"name\": " + json(HOSTILE)
-                        + ", \"email\": \"" + customer.toLowerCase()
-                        + "@mail.example\", \"locale\": \"en\", \"plan\": \"business\","
-                        + " \"region\": " + json(SCRIPT + run) + "}"));
-        created(post(
-                "/api/v1/admin/surveys",
-                "{\"slug\": \"" + survey + "\", \"kind\": \"NPS\", \"title\": {\"de\": "
-                        + json(HOSTILE) + ", \"en\": " + json(HOSTILE)
-                        + "}, \"questions\": [{\"id\": \"nps\", \"type\": \"NPS\","
-                        + " \"text\": {\"de\": " + json(ATTRIBUTE + " de") + ", \"en\": " + json(TAG + " en")
-                        + "}}]}"));
-        created(post(
-                "/api/v1/admin/analytics/markers",
-                "{\"date\": \"" + LocalDate.now(ZoneOffset.UTC).minusDays(40)
-                        + "\", \"label\": " + json(HOSTILE) + ", \"survey\": \"relationship-nps\", \"segment\": \""
-                        + segment
-                        + "\"}"));
-        created(post(
-                "/api/v1/admin/users",
-                "{\"username\": \"" + viewer + "\", \"displayName\": " + json(HOSTILE)
-                        + ", \"password\": \"viewer-password-1\", \"role\": \"VIEWER\"}"));
-        created(post(
-                "/api/v1/admin/surveys/relationship-nps/responses",
-                "{\"answers\": {\"nps\": 1}, \"customer\": \"" + customer + "\"}"));
-
-        LoginPage.open(browser).loginAs("admin", ConsoleApp.ADMIN_PASSWORD);
-
-        browser.open("/admin/customer.xhtml?id=" + customer);
+    void aCustomerNameIsTheCustomerPageHeadingAsWritten() {
+        asAdmin();
         assertEquals(
-                "Customer: " + HOSTILE + " (" + customer + ")",
-                browser.text(By.id("page-title")),
+                "Customer: " + HOSTILE + " (" + CUSTOMER + ")",
+                CustomerPage.open(browser, CUSTOMER).heading(),
                 "the heading shows the name as written");
         assertInert("customer page");
+    }
 
+    @Test
+    void aCustomerNameAndRegionAreTextInTheCustomerListAndItsRegionMenu() {
+        asAdmin();
         browser.open("/admin/customers.xhtml");
-        browser.type(By.id("customers:text"), customer);
-        browser.waitForText(By.id("customers:table"), customer);
+        browser.type(By.id("customers:text"), CUSTOMER);
+        browser.waitForText(By.id("customers:table"), CUSTOMER);
         assertTrue(browser.text(By.id("customers:table")).contains(HOSTILE), browser.text(By.id("customers:table")));
-        assertTrue(textContent("#customers\\:region").contains(SCRIPT + run), "the region is an option of its menu");
+        assertTrue(textContent("#customers\\:region").contains(SCRIPT + RUN), "the region is an option of its menu");
         assertInert("customer list");
+    }
 
+    @Test
+    void aSegmentNameIsTextInTheSegmentList() {
+        asAdmin();
         browser.open("/admin/segments.xhtml");
-        assertTrue(browser.text(By.tagName("main")).contains(HOSTILE + " " + run), "segment list");
+        assertTrue(browser.text(By.tagName("main")).contains(HOSTILE + " " + RUN), "segment list");
         assertInert("segment list");
+    }
 
+    @Test
+    void aSurveyTitleIsTextInTheSurveyList() {
+        asAdmin();
         browser.open("/admin/surveys.xhtml");
         assertTrue(browser.text(By.tagName("main")).contains(HOSTILE), "survey list");
         assertInert("survey list");
+    }
 
-        browser.open("/admin/manage/designer.xhtml?slug=" + survey);
+    @Test
+    void questionTextsAndTheTitleAreTextInTheDesignerAndItsPreview() {
+        asAdmin();
+        browser.open("/admin/manage/designer.xhtml?slug=" + SURVEY);
         String designer = browser.text(By.tagName("main"));
         assertTrue(designer.contains(ATTRIBUTE + " de") && designer.contains(TAG + " en"), designer);
         assertEquals(HOSTILE, browser.text(By.id("preview-title")));
         assertInert("designer");
+    }
 
-        browser.open("/admin/dashboard.xhtml?survey=relationship-nps&segment=" + segment + "&granularity=MONTH");
-        assertEquals(HOSTILE + " " + run, browser.text(By.id("filters:segment_label")), "the chosen segment");
-        assertTrue(textContent("#filters\\:segment").contains(HOSTILE + " " + run), "the segment menu's options");
+    @Test
+    void segmentAndMarkerLabelsAreTextInTheDashboardMenusMarkerListAndChartData() {
+        asAdmin();
+        browser.open("/admin/dashboard.xhtml?survey=relationship-nps&segment=" + SEGMENT + "&granularity=MONTH");
+        assertEquals(HOSTILE + " " + RUN, browser.text(By.id("filters:segment_label")), "the chosen segment");
+        assertTrue(textContent("#filters\\:segment").contains(HOSTILE + " " + RUN), "the segment menu's options");
         assertEquals(
                 List.of(HOSTILE),
                 browser.driver().findElements(By.cssSelector("#markerChoice\\:markerTable .marker-label")).stream()
@@ -135,21 +165,35 @@ class NameXssBrowserIT {
                 + ".data.datasets[3].markerLabels.filter(l => l !== '');");
         assertEquals(List.of(HOSTILE), chartLabels, "the chart carries the label as data");
         assertInert("dashboard");
+    }
 
+    @Test
+    void aDisplayNameIsTextInTheUserList() {
+        asAdmin();
         browser.open("/admin/manage/users.xhtml");
         assertTrue(browser.text(By.tagName("main")).contains(HOSTILE), "user list");
         assertInert("user list");
+    }
 
+    @Test
+    void theTaskListOfAHostileCustomerRunsNoScript() {
+        taskMail(CUSTOMER); // the task exists once its mail went out: the list then has the customer's row
+        asAdmin();
         browser.open("/admin/followups.xhtml");
         assertInert("task list");
+    }
 
-        LoginPage login = new app.resonance.console.pages.ConsolePage(browser).logout();
-        login.loginAs(viewer, "viewer-password-1");
-        assertTrue(new ConsolePage(browser).signedInAs().contains(HOSTILE), new ConsolePage(browser).signedInAs());
+    @Test
+    void aDisplayNameIsTextInTheMenuBarOfItsUser() {
+        ConsolePage console = LoginPage.open(browser).loginAs(VIEWER, "viewer-password-1");
+        assertTrue(console.signedInAs().contains(HOSTILE), console.signedInAs());
         assertInert("menu bar");
+    }
 
-        MimeMessage mail = taskMail(customer);
-        assertTrue(mail.getSubject().contains(HOSTILE + " (" + customer + ")"), mail.getSubject());
+    @Test
+    void theTaskMailWritesTheCustomerNameAsText() throws Exception {
+        MimeMessage mail = taskMail(CUSTOMER);
+        assertTrue(mail.getSubject().contains(HOSTILE + " (" + CUSTOMER + ")"), mail.getSubject());
         var parts = (MimeMultipart) mail.getContent();
         assertTrue(((String) parts.getBodyPart(0).getContent()).contains(HOSTILE), "the text part as written");
         String html = (String) parts.getBodyPart(1).getContent();
@@ -199,7 +243,7 @@ class NameXssBrowserIT {
         assertEquals(201, response.statusCode(), response.body());
     }
 
-    HttpResponse<String> post(String path, String body) {
+    static HttpResponse<String> post(String path, String body) {
         return ConsoleApp.adminPost(path, body);
     }
 

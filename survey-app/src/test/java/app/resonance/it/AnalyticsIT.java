@@ -1,5 +1,6 @@
 package app.resonance.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import jakarta.json.JsonValue;
 import java.io.File;
 import java.net.URL;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,6 +20,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -224,22 +227,21 @@ class AnalyticsIT {
             insert.setLong(3, responseId);
             assertEquals(1, insert.executeUpdate());
         }
-        long after = before;
-        for (int i = 0; i < 50 && after == before; i++) {
-            Thread.sleep(200);
-            after = get(path, "en")
-                    .getJsonObject("total")
-                    .getJsonNumber("responses")
-                    .longValue();
-        }
-        assertEquals(before + 1, after);
+        await("the imported response counted in the trend")
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertEquals(
+                        before + 1,
+                        get(path, "en")
+                                .getJsonObject("total")
+                                .getJsonNumber("responses")
+                                .longValue()));
         // The submission's own event and the duplicate may be consumed in different passes.
-        long pending = 1;
-        for (int i = 0; i < 50 && pending > 0; i++) {
-            pending = Api.count("SELECT COUNT(*) FROM response_event WHERE response_id = ?", responseId);
-            Thread.sleep(200);
-        }
-        assertEquals(0, pending, "every event is consumed");
+        await("every event is consumed")
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertEquals(
+                        0,
+                        Api.count("SELECT COUNT(*) FROM response_event WHERE response_id = ?", responseId),
+                        "every event is consumed"));
         assertEquals(
                 before + 1,
                 get(path, "en")
@@ -348,18 +350,20 @@ class AnalyticsIT {
                 Api.admin());
         assertEquals(201, imported.statusCode(), imported.body());
         long responseId = Api.json(imported).getJsonNumber("id").longValue();
-        JsonObject task = null;
-        for (int i = 0; i < 50 && task == null; i++) {
-            Thread.sleep(200);
-            var tasks = api.get("api/v1/admin/followups?customer=C-00011", "Authorization", Api.admin())
-                    .body();
-            var list = ((jakarta.json.JsonArray) Api.parse(tasks)).getValuesAs(JsonObject.class);
-            task = list.stream()
-                    .filter(t ->
-                            t.get("responseId") instanceof jakarta.json.JsonNumber n && n.longValue() == responseId)
-                    .findFirst()
-                    .orElse(null);
-        }
+        JsonObject task = await("a task for the detractor")
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> {
+                            var tasks = api.get("api/v1/admin/followups?customer=C-00011", "Authorization", Api.admin())
+                                    .body();
+                            var list = ((jakarta.json.JsonArray) Api.parse(tasks)).getValuesAs(JsonObject.class);
+                            return list.stream()
+                                    .filter(t -> t.get("responseId") instanceof jakarta.json.JsonNumber n
+                                            && n.longValue() == responseId)
+                                    .findFirst()
+                                    .orElse(null);
+                        },
+                        Objects::nonNull);
         assertTrue(task != null, "a task for the detractor");
         assertEquals("OPEN", task.getString("status"));
         assertEquals("relationship-nps", task.getString("survey"));

@@ -1,5 +1,7 @@
 package app.resonance.it;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -17,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Objects;
 
 /** A small HTTP client for the black-box tests, and direct SQL access to the database behind the app. */
 final class Api {
@@ -86,27 +89,25 @@ final class Api {
      * rebinding while it starts) is tried again for up to ten seconds, nothing else is.
      */
     HttpResponse<String> send(HttpRequest request) {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (java.net.ConnectException e) {
-                if (System.nanoTime() > until) {
-                    throw new UncheckedIOException(e);
-                }
-                pause();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            return sendOnce(request);
+        } catch (java.net.ConnectException refused) {
+            return await("a listener accepting the connection to " + request.uri())
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(250))
+                    .pollInSameThread()
+                    .ignoreException(java.net.ConnectException.class)
+                    .until(() -> sendOnce(request), Objects::nonNull);
         }
     }
 
-    private static void pause() {
+    private HttpResponse<String> sendOnce(HttpRequest request) throws java.net.ConnectException {
         try {
-            Thread.sleep(250);
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

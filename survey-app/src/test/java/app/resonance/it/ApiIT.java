@@ -1,5 +1,6 @@
 package app.resonance.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,6 +13,7 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -638,18 +640,6 @@ class ApiIT {
         assertNotNull(openapi.body());
     }
 
-    /** Polls until the condition holds, at most {@code seconds}. */
-    static boolean eventually(int seconds, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(250);
-        }
-        return condition.getAsBoolean();
-    }
-
     @Test
     void aWebhookReceiverThatIsDownGetsEveryEventOnceSignedWhenItIsBack() throws Exception {
         String slug = publishedSurvey();
@@ -683,14 +673,14 @@ class ApiIT {
             assertEquals(201, submitted.statusCode(), submitted.body());
             long responseId = Api.json(submitted).getJsonNumber("id").longValue();
 
-            assertTrue(
-                    eventually(30, () -> {
+            await("the first attempt failed against the receiver that is down")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> {
                         var list = Api.parse(api.get(deliveries, "Authorization", Api.admin())
                                         .body())
                                 .asJsonArray();
                         return !list.isEmpty() && list.getJsonObject(0).getInt("attempts") >= 1;
-                    }),
-                    "the first attempt failed against the receiver that is down");
+                    });
             var pending = Api.parse(
                             api.get(deliveries, "Authorization", Api.admin()).body())
                     .asJsonArray()
@@ -699,9 +689,14 @@ class ApiIT {
             assertEquals(503, pending.getInt("lastStatus"));
 
             up.set(true);
-            assertTrue(eventually(40, () -> received.size() == 1), "delivered once the receiver is back");
-            Thread.sleep(3000);
-            assertEquals(1, received.size(), "and only once");
+            await("delivered once the receiver is back")
+                    .atMost(Duration.ofSeconds(40))
+                    .until(() -> received.size() == 1);
+            // "Only once" is a condition that has to hold for a while: three seconds without a second delivery.
+            await("and only once: no second delivery within three seconds")
+                    .during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> received.size() == 1);
             String[] delivery = received.get(0);
             JsonObject event = Api.parse(delivery[1]).asJsonObject();
             assertEquals("response.created", event.getString("type"));
@@ -723,13 +718,13 @@ class ApiIT {
                     "signed with the endpoint's secret");
             assertTrue(
                     Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(t)) < 120, "with a fresh time stamp");
-            assertTrue(eventually(
-                    10,
-                    () -> Api.parse(api.get(deliveries + "?status=DELIVERED", "Authorization", Api.admin())
+            await("the delivery listed as DELIVERED")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> Api.parse(api.get(deliveries + "?status=DELIVERED", "Authorization", Api.admin())
                                             .body())
                                     .asJsonArray()
                                     .size()
-                            == 1));
+                            == 1);
             assertEquals(
                     422,
                     api.get(deliveries + "?status=LOST", "Authorization", Api.admin())

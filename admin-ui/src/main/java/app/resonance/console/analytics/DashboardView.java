@@ -1,21 +1,14 @@
 package app.resonance.console.analytics;
 
 import app.resonance.analytics.control.AnalyticsQueries;
-import app.resonance.analytics.control.AnalyticsQuery;
-import app.resonance.analytics.control.AnalyticsSettings;
-import app.resonance.analytics.control.DashboardReports;
 import app.resonance.analytics.control.Estimate;
-import app.resonance.analytics.control.ExportFilter;
 import app.resonance.analytics.control.Granularity;
-import app.resonance.analytics.control.Metric;
-import app.resonance.analytics.control.ReportingRules;
 import app.resonance.analytics.control.ResponseExport;
-import app.resonance.analytics.control.RollupFilter;
-import app.resonance.analytics.control.TrendAnalysis;
 import app.resonance.analytics.control.TrendMarkers;
 import app.resonance.analytics.control.TrendPoint;
 import app.resonance.analytics.entity.TrendMarker;
 import app.resonance.console.platform.Faces;
+import app.resonance.console.platform.Figures;
 import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Segment;
 import app.resonance.distribution.control.WaveStats;
@@ -28,15 +21,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The analytics dashboard: filters kept in the URL, tiles, trend with bands and markers, the before/after
  * comparison around a marker, segments side by side, the invitation funnel and the score distribution.
+ * The page's state (filters, marker form) lives here; the figures come from {@link DashboardFigures}, the
+ * downloads from {@link DashboardDownloads}, both for the one {@code AnalyticsQuery} the filters resolve to.
  */
 @Named
 @ViewScoped
@@ -45,13 +36,7 @@ public class DashboardView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient TrendAnalysis analysis;
-
-    @Inject
     transient TrendMarkers markerStore;
-
-    @Inject
-    transient AnalyticsSettings settings;
 
     @Inject
     transient SurveyCatalog surveys;
@@ -60,19 +45,16 @@ public class DashboardView implements Serializable {
     transient AnalyticsQueries queries;
 
     @Inject
-    transient DashboardReports reports;
+    transient DashboardFigures figures;
+
+    @Inject
+    transient DashboardDownloads downloads;
 
     @Inject
     transient SegmentCatalog segmentCatalog;
 
     @Inject
-    transient WaveStats waveStats;
-
-    @Inject
     transient SecurityContext security;
-
-    @Inject
-    transient ResponseExport export;
 
     private final DashboardFilter filter = new DashboardFilter();
 
@@ -81,86 +63,7 @@ public class DashboardView implements Serializable {
 
     /** Checks the filters of the URL and computes the figures (f:viewAction). */
     public void load() {
-        dashboard = filter.resolve(queries) ? compute(filter.query()) : null;
-    }
-
-    private Dashboard compute(AnalyticsQuery query) {
-        RollupFilter rollups = query.filter();
-        Metric metric = rollups.metric();
-        ReportingRules rules = query.rules();
-        List<Tile> tiles = new ArrayList<>();
-        for (Metric m : List.of(Metric.NPS, Metric.CSAT, Metric.CES)) {
-            boolean own = m == metric;
-            RollupFilter f = own
-                    ? rollups
-                    : new RollupFilter(
-                            m,
-                            null,
-                            null,
-                            rollups.segmentId(),
-                            rollups.channel(),
-                            rollups.locale(),
-                            rollups.from(),
-                            rollups.to());
-            ReportingRules r = own ? rules : settings.rules(anyAnonymous(m));
-            tiles.add(new Tile(m, own, analysis.total(f, r)));
-        }
-        List<TrendPoint> points = analysis.trend(rollups, query.granularity(), rules);
-        List<TrendMarker> inRange =
-                markerStore.between(rollups.from(), rollups.to(), rollups.surveyId(), rollups.segmentId());
-        Map<Integer, String> markersByPoint = new HashMap<>();
-        for (TrendMarker marker : inRange) {
-            for (int i = 0; i < points.size(); i++) {
-                TrendPoint p = points.get(i);
-                if (!marker.date().isBefore(p.start()) && !marker.date().isAfter(p.end())) {
-                    markersByPoint.merge(i, marker.label(), (a, b) -> a + " · " + b);
-                }
-            }
-        }
-        TrendMarker chosen = inRange.stream()
-                .filter(m -> filter.markerId() == null || m.id().equals(filter.markerId()))
-                .findFirst()
-                .orElse(inRange.isEmpty() ? null : inRange.get(0));
-        var impact = chosen == null ? null : analysis.beforeAfter(rollups, chosen.date(), query.days(), rules);
-        LocalDate segmentsFrom = query.segmentsFrom();
-        var bySegment = analysis.segments(rollups.inSegment(null).between(segmentsFrom, rollups.to()), rules);
-        String chart = TrendChart.json(
-                points,
-                query.granularity(),
-                markersByPoint,
-                new TrendChart.Texts(
-                        Faces.text("metric." + metric),
-                        Faces.text("dashboard.bandLow"),
-                        Faces.text("dashboard.bandHigh"),
-                        Faces.text("dashboard.markers"),
-                        Faces.text("dashboard.partial")));
-        var counts = analysis.distribution(rollups, rules);
-        List<String> scoreLabels = new ArrayList<>();
-        List<Long> scoreCounts = new ArrayList<>();
-        counts.ifPresent(c -> query.scale().forEach(s -> {
-            scoreLabels.add(String.valueOf(s));
-            scoreCounts.add(c.count(s));
-        }));
-        return new Dashboard(
-                metric,
-                tiles,
-                points,
-                chart,
-                inRange,
-                chosen,
-                impact,
-                segmentsFrom,
-                bySegment,
-                waveStats.of(query.survey()),
-                counts.isPresent()
-                        ? TrendChart.bars(scoreLabels, scoreCounts, Faces.text("dashboard.responses"))
-                        : null,
-                scoreLabels,
-                scoreCounts);
-    }
-
-    private boolean anyAnonymous(Metric metric) {
-        return surveys.all().stream().anyMatch(s -> s.anonymous() && AnalyticsQuery.metricOf(s) == metric);
+        dashboard = filter.resolve(queries) ? figures.compute(filter.query(), filter.markerId()) : null;
     }
 
     /** Support leads and admins may mark an action on the trend; viewers may not. */
@@ -193,16 +96,9 @@ public class DashboardView implements Serializable {
 
     /** The dashboard as a PDF download with the same query and content as the admin API's report. */
     public void downloadPdf() throws java.io.IOException {
-        if (dashboard == null) {
-            return;
+        if (dashboard != null) {
+            downloads.pdf(filter.query());
         }
-        var faces = jakarta.faces.context.FacesContext.getCurrentInstance();
-        var external = faces.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType("application/pdf");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"resonance-dashboard.pdf\"");
-        reports.write(filter.query(), Faces.messages(), external.getResponseOutputStream());
-        faces.responseComplete();
     }
 
     public void downloadCsv() throws java.io.IOException {
@@ -215,30 +111,9 @@ public class DashboardView implements Serializable {
 
     /** The responses behind the dashboard, with its filters, streamed as the admin API's export does. */
     void download(ResponseExport.Format format) throws java.io.IOException {
-        if (dashboard == null) {
-            return;
+        if (dashboard != null) {
+            downloads.responses(filter.selectedSurvey(), filter.query(), format);
         }
-        Survey survey = filter.selectedSurvey();
-        RollupFilter query = filter.query().filter();
-        var responses = new ExportFilter(
-                survey.id(),
-                query.from(),
-                query.to(),
-                query.segmentId(),
-                query.channel(),
-                query.locale(),
-                survey.anonymous());
-        boolean csv = format == ResponseExport.Format.CSV;
-        var faces = jakarta.faces.context.FacesContext.getCurrentInstance();
-        var external = faces.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType(
-                csv ? "text/csv; charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        external.setResponseHeader(
-                "Content-Disposition",
-                "attachment; filename=\"" + survey.slug() + "-responses." + (csv ? "csv" : "xlsx") + "\"");
-        export.write(responses, settings.zone(), format, Faces.messages(), external.getResponseOutputStream());
-        faces.responseComplete();
     }
 
     /** Applies the filter form: a redirect, so the URL always holds the filters and can be shared. */
@@ -321,23 +196,4 @@ public class DashboardView implements Serializable {
     public String p(Double p) {
         return p == null ? "" : Figures.p(p, Faces.locale());
     }
-
-    /** One headline figure. {@code selected}: of the chosen survey; otherwise every survey of the metric. */
-    public record Tile(Metric metric, boolean selected, Estimate estimate) {}
-
-    /** Everything the page shows for the current filters. */
-    public record Dashboard(
-            Metric metric,
-            List<Tile> tiles,
-            List<TrendPoint> points,
-            String trendChart,
-            List<TrendMarker> markers,
-            TrendMarker chosenMarker,
-            TrendAnalysis.BeforeAfter impact,
-            LocalDate segmentsFrom,
-            List<TrendAnalysis.SegmentFigure> segments,
-            List<WaveStats.Wave> waves,
-            String distributionChart,
-            List<String> scoreLabels,
-            List<Long> scoreCounts) {}
 }

@@ -6,7 +6,6 @@ import app.resonance.analytics.control.Comments;
 import app.resonance.analytics.control.Metric;
 import app.resonance.analytics.control.RollupFilter;
 import app.resonance.analytics.control.TrendAnalysis;
-import app.resonance.console.analytics.Figures;
 import app.resonance.followups.control.FollowUps;
 import app.resonance.followups.entity.Alert;
 import app.resonance.followups.entity.FollowUpStatus;

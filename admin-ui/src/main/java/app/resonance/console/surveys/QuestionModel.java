@@ -1,8 +1,5 @@
 package app.resonance.console.surveys;
 
-import app.resonance.platform.control.Texts;
-import app.resonance.surveys.control.ConditionDraft;
-import app.resonance.surveys.control.OptionDraft;
 import app.resonance.surveys.control.QuestionDraft;
 import java.io.Serializable;
 import java.text.MessageFormat;
@@ -12,123 +9,42 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** A question as the designer edits it: every field a plain property, both languages side by side. */
+/**
+ * A question as the designer edits it: every field a plain property, both languages side by side. How it
+ * turns into the editor's {@link QuestionDraft} and back is {@link QuestionDrafts}.
+ */
 public class QuestionModel implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private String key;
-    private String type = "NPS";
-    private boolean required = true;
-    private String textDe;
-    private String textEn;
-    private Integer min;
-    private Integer max;
-    private String minLabelDe;
-    private String minLabelEn;
-    private String maxLabelDe;
-    private String maxLabelEn;
-    private List<OptionModel> options = new ArrayList<>();
-    private List<OptionModel> rows = new ArrayList<>();
-    private int page = 1;
+    // package-private: QuestionDrafts reads and writes them as they are, without the setters' normalising
+    String key;
+    String type = "NPS";
+    boolean required = true;
+    String textDe;
+    String textEn;
+    Integer min;
+    Integer max;
+    String minLabelDe;
+    String minLabelEn;
+    String maxLabelDe;
+    String maxLabelEn;
+    List<OptionModel> options = new ArrayList<>();
+    List<OptionModel> rows = new ArrayList<>();
+    int page = 1;
     /** Skip logic: the earlier question this one depends on (null: always shown). */
-    private String showIfQuestion;
+    String showIfQuestion;
 
-    private String showIfOperator = "ANY_OF";
+    String showIfOperator = "ANY_OF";
     /** Comma-separated scores or option codes; for BETWEEN "min,max". */
-    private String showIfValues;
-
-    /** A choice, a matrix column or a matrix row. */
-    public static class OptionModel implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private String id;
-        private String labelDe;
-        private String labelEn;
-
-        public String getId() {
-            return id;
-        }
-
-        public void setId(String id) {
-            this.id = id;
-        }
-
-        public String getLabelDe() {
-            return labelDe;
-        }
-
-        public void setLabelDe(String labelDe) {
-            this.labelDe = labelDe;
-        }
-
-        public String getLabelEn() {
-            return labelEn;
-        }
-
-        public void setLabelEn(String labelEn) {
-            this.labelEn = labelEn;
-        }
-
-        String label(String language) {
-            return "de".equals(language) ? labelDe : labelEn;
-        }
-    }
+    String showIfValues;
 
     static QuestionModel of(QuestionDraft q) {
-        QuestionModel m = new QuestionModel();
-        m.key = q.id();
-        m.type = q.type();
-        m.required = q.required() == null || q.required();
-        m.textDe = de(q.text());
-        m.textEn = en(q.text());
-        m.min = q.min();
-        m.max = q.max();
-        m.minLabelDe = de(q.minLabel());
-        m.minLabelEn = en(q.minLabel());
-        m.maxLabelDe = de(q.maxLabel());
-        m.maxLabelEn = en(q.maxLabel());
-        if (q.options() != null) {
-            q.options().forEach(o -> m.options.add(option(o)));
-        }
-        if (q.rows() != null) {
-            q.rows().forEach(o -> m.rows.add(option(o)));
-        }
-        m.page = q.page() == null ? 1 : q.page();
-        if (q.showIf() != null) {
-            m.showIfQuestion = q.showIf().question();
-            m.showIfOperator = q.showIf().operator();
-            m.showIfValues = q.showIf().values() == null
-                    ? null
-                    : String.join(",", q.showIf().values());
-        }
-        return m;
+        return QuestionDrafts.model(q);
     }
 
     QuestionDraft draft() {
-        boolean hasOptions = type.equals("SINGLE_CHOICE") || type.equals("MULTIPLE_CHOICE") || type.equals("MATRIX");
-        return new QuestionDraft(
-                key == null ? null : key.strip(),
-                type,
-                required,
-                new Texts(textDe, textEn),
-                type.equals("RATING") ? min : null,
-                type.equals("RATING") ? max : null,
-                texts(minLabelDe, minLabelEn),
-                texts(maxLabelDe, maxLabelEn),
-                hasOptions ? options.stream().map(QuestionModel::draft).toList() : List.of(),
-                type.equals("MATRIX") ? rows.stream().map(QuestionModel::draft).toList() : List.of(),
-                page,
-                showIfQuestion == null || showIfQuestion.isBlank()
-                        ? null
-                        : new ConditionDraft(
-                                showIfQuestion,
-                                showIfOperator,
-                                showIfValues == null || showIfValues.isBlank()
-                                        ? List.of()
-                                        : java.util.Arrays.stream(showIfValues.split(","))
-                                                .map(String::strip)
-                                                .filter(v -> !v.isEmpty())
-                                                .toList()));
+        return QuestionDrafts.draft(this);
     }
 
     /**
@@ -191,30 +107,6 @@ public class QuestionModel implements Serializable {
 
     public void setShowIfValues(String showIfValues) {
         this.showIfValues = showIfValues;
-    }
-
-    private static OptionDraft draft(OptionModel o) {
-        return new OptionDraft(o.id == null ? null : o.id.strip(), new Texts(o.labelDe, o.labelEn));
-    }
-
-    private static Texts texts(String de, String en) {
-        return (de == null || de.isBlank()) && (en == null || en.isBlank()) ? null : new Texts(de, en);
-    }
-
-    private static OptionModel option(OptionDraft o) {
-        OptionModel m = new OptionModel();
-        m.id = o.id();
-        m.labelDe = de(o.label());
-        m.labelEn = en(o.label());
-        return m;
-    }
-
-    private static String de(Texts t) {
-        return t == null ? null : t.de();
-    }
-
-    private static String en(Texts t) {
-        return t == null ? null : t.en();
     }
 
     public String text(String language) {

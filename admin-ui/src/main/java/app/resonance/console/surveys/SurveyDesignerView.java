@@ -12,14 +12,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The survey designer: texts in German and English side by side, questions added, edited, reordered
  * (drag and drop) and deleted, a preview in either language, and the lifecycle (publish, close,
  * reopen, duplicate). Changes stay in the page until "save draft"; a published version is never
- * changed (saving starts a new draft version).
+ * changed (saving starts a new draft version). The question list being edited is {@link QuestionList},
+ * the operational settings form {@link DesignerSettings}.
  */
 @Named
 @ViewScoped
@@ -45,16 +45,11 @@ public class SurveyDesignerView implements Serializable {
     private String introEn;
     private List<String> languages;
     private String defaultLanguage;
-    private List<QuestionModel> questions = new ArrayList<>();
-    private QuestionModel editing;
+    private final QuestionList questionList = new QuestionList();
     private String copySlug;
     private String previewLanguage = "de";
     private boolean loaded;
-    private java.util.Date opensAt;
-    private java.util.Date closesAt;
-    private Integer responseLimit;
-    private String answerPolicy;
-    private String allowedOrigins;
+    private final DesignerSettings settings = new DesignerSettings();
 
     public String load() {
         if (loaded) {
@@ -82,13 +77,8 @@ public class SurveyDesignerView implements Serializable {
         introEn = draft.intro() == null ? null : draft.intro().en();
         languages = draft.languages();
         defaultLanguage = draft.defaultLanguage();
-        questions = new ArrayList<>(
-                draft.questions().stream().map(QuestionModel::of).toList());
-        opensAt = survey.opensAt().map(java.util.Date::from).orElse(null);
-        closesAt = survey.closesAt().map(java.util.Date::from).orElse(null);
-        responseLimit = survey.responseLimit().orElse(null);
-        answerPolicy = survey.answerPolicy().name();
-        allowedOrigins = String.join("\n", survey.allowedOrigins());
+        questionList.replace(draft.questions().stream().map(QuestionModel::of).toList());
+        settings.read(survey);
     }
 
     /** Saves the operational settings (not versioned: they apply at once). */
@@ -96,19 +86,7 @@ public class SurveyDesignerView implements Serializable {
     public void saveSettings() {
         Survey survey = catalog.bySlug(slug).orElseThrow();
         try {
-            editor.updateSettings(
-                    survey,
-                    new app.resonance.surveys.control.SurveySettings(
-                            opensAt == null ? null : opensAt.toInstant(),
-                            closesAt == null ? null : closesAt.toInstant(),
-                            responseLimit,
-                            answerPolicy,
-                            allowedOrigins == null || allowedOrigins.isBlank()
-                                    ? List.of()
-                                    : java.util.Arrays.stream(allowedOrigins.split("[\\s,]+"))
-                                            .filter(o -> !o.isBlank())
-                                            .toList()),
-                    Faces.messages());
+            editor.updateSettings(survey, settings.settings(), Faces.messages());
         } catch (SurveyEditor.InvalidSurveyException e) {
             Faces.fieldErrors("designer", e.errors());
             return;
@@ -116,22 +94,8 @@ public class SurveyDesignerView implements Serializable {
         Faces.info("common.saved");
     }
 
-    /** The keys of the questions before the one being edited: what its condition may depend on. */
-    public List<String> getEarlierKeys() {
-        int index = editing == null ? -1 : questions.indexOf(editing);
-        return index < 0
-                ? List.of()
-                : questions.subList(0, index).stream()
-                        .map(QuestionModel::getKey)
-                        .toList();
-    }
-
     public app.resonance.surveys.entity.ConditionOperator[] getConditionOperators() {
         return app.resonance.surveys.entity.ConditionOperator.values();
-    }
-
-    public app.resonance.surveys.entity.AnswerPolicy[] getAnswerPolicies() {
-        return app.resonance.surveys.entity.AnswerPolicy.values();
     }
 
     public String conditionText(QuestionModel q) {
@@ -156,7 +120,7 @@ public class SurveyDesignerView implements Serializable {
                         : new Texts(introDe, introEn),
                 languages,
                 defaultLanguage,
-                questions.stream().map(QuestionModel::draft).toList());
+                questionList.getQuestions().stream().map(QuestionModel::draft).toList());
     }
 
     @Transactional
@@ -224,50 +188,6 @@ public class SurveyDesignerView implements Serializable {
         return null;
     }
 
-    public void addQuestion() {
-        QuestionModel question = new QuestionModel();
-        question.setKey("q" + (questions.size() + 1));
-        question.setType("SHORT_TEXT");
-        questions.add(question);
-        editing = question;
-    }
-
-    public void edit(QuestionModel question) {
-        editing = question;
-    }
-
-    public void delete(QuestionModel question) {
-        questions.remove(question);
-        if (editing == question) {
-            editing = null;
-        }
-    }
-
-    public void moveUp(QuestionModel question) {
-        int i = questions.indexOf(question);
-        if (i > 0) {
-            questions.remove(i);
-            questions.add(i - 1, question);
-        }
-    }
-
-    public void apply() {
-        editing = null;
-    }
-
-    public void addOption() {
-        editing.getOptions().add(new QuestionModel.OptionModel());
-    }
-
-    public void addRow() {
-        editing.getRows().add(new QuestionModel.OptionModel());
-    }
-
-    public void removeOption(QuestionModel.OptionModel option) {
-        editing.getOptions().remove(option);
-        editing.getRows().remove(option);
-    }
-
     public QuestionType[] getTypes() {
         return QuestionType.values();
     }
@@ -289,48 +209,16 @@ public class SurveyDesignerView implements Serializable {
         return "de".equals(previewLanguage) ? introDe : introEn;
     }
 
-    public String label(QuestionModel.OptionModel option) {
+    public String label(OptionModel option) {
         return option.label(previewLanguage);
     }
 
-    public java.util.Date getOpensAt() {
-        return opensAt;
+    public DesignerSettings getSettings() {
+        return settings;
     }
 
-    public void setOpensAt(java.util.Date opensAt) {
-        this.opensAt = opensAt;
-    }
-
-    public java.util.Date getClosesAt() {
-        return closesAt;
-    }
-
-    public void setClosesAt(java.util.Date closesAt) {
-        this.closesAt = closesAt;
-    }
-
-    public Integer getResponseLimit() {
-        return responseLimit;
-    }
-
-    public void setResponseLimit(Integer responseLimit) {
-        this.responseLimit = responseLimit;
-    }
-
-    public String getAnswerPolicy() {
-        return answerPolicy;
-    }
-
-    public void setAnswerPolicy(String answerPolicy) {
-        this.answerPolicy = answerPolicy;
-    }
-
-    public String getAllowedOrigins() {
-        return allowedOrigins;
-    }
-
-    public void setAllowedOrigins(String allowedOrigins) {
-        this.allowedOrigins = allowedOrigins;
+    public QuestionList getQuestionList() {
+        return questionList;
     }
 
     public String getSlug() {
@@ -386,11 +274,11 @@ public class SurveyDesignerView implements Serializable {
     }
 
     public List<QuestionModel> getQuestions() {
-        return questions;
+        return questionList.getQuestions();
     }
 
     public QuestionModel getEditing() {
-        return editing;
+        return questionList.getEditing();
     }
 
     public String getCopySlug() {

@@ -35,7 +35,7 @@ class QuestionModelTest {
     void changingTheTypeDropsWhatTheNewTypeCannotHave() {
         QuestionModel model = QuestionModel.of(new QuestionDraft(
                 "r", "RATING", true, new Texts("Wie?", "How?"), 0, 10, null, null, List.of(), List.of(), null, null));
-        model.getOptions().add(new QuestionModel.OptionModel());
+        model.getOptions().add(new OptionModel());
         model.setType("LONG_TEXT");
         QuestionDraft saved = model.draft();
         assertNull(saved.min());

@@ -1,11 +1,11 @@
-package app.resonance.console.analytics;
+package app.resonance.console.platform;
 
 import app.resonance.analytics.control.Estimate;
 import app.resonance.analytics.control.Metric;
 import java.text.NumberFormat;
 import java.util.Locale;
 
-/** How the dashboard writes figures: one decimal, the page's decimal separator. */
+/** How the console (overview and dashboard) writes figures: one decimal, the page's decimal separator. */
 public final class Figures {
 
     private Figures() {}

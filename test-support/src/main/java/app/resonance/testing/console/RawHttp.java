@@ -1,4 +1,4 @@
-package app.resonance.console.pages;
+package app.resonance.testing.console;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package app.resonance.console.pages;
+package app.resonance.testing.console;
 
 import app.resonance.testing.browser.Browser;
 import java.util.List;
