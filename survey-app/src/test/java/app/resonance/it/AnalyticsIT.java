@@ -320,6 +320,17 @@ class AnalyticsIT {
                 xlsx.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
         assertTrue(xlsx.body().startsWith("PK"), "a zip file");
 
+        // The sheet declares its real range, so that streaming readers see every row.
+        long all = Api.count("SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id"
+                + " WHERE s.slug = 'support-effort-ces'");
+        String sheet =
+                firstSheet(api.request("api/v1/admin/analytics/exports/responses?survey=support-effort-ces&format=xlsx")
+                        .header("Authorization", Api.admin())
+                        .GET()
+                        .build());
+        assertTrue(sheet.contains("<dimension ref=\"A1:J" + (all + 1) + "\"/>"), sheet.substring(0, 400));
+        assertEquals(all + 1, sheet.split("<row ").length - 1, "the header and every response");
+
         var bad = api.get(
                 "api/v1/admin/analytics/exports/responses?format=pdf&from=2026-13-01",
                 "Authorization",
@@ -557,6 +568,28 @@ class AnalyticsIT {
                 rs.next();
                 return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
             }
+        }
+    }
+
+    /** The first worksheet's XML of an XLSX download, read front to back as streaming readers do. */
+    private static String firstSheet(java.net.http.HttpRequest request) {
+        try {
+            byte[] body = java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
+            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(body))) {
+                for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                        return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            throw new AssertionError("no sheet in the workbook");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

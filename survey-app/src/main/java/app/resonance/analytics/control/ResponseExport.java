@@ -27,8 +27,8 @@ import javax.sql.DataSource;
  * answers, segments) are merged by response id, one response is held at a time, and rows go out as they
  * are read (XLSX with inline strings, flushed every 1,000 rows). One row per response, one column per
  * question key over all versions (the submission time twice: in the reporting zone with its offset and in
- * UTC); multiple choices and matrix rows joined with "; ". Every text is
- * neutralised against spreadsheet formulas.
+ * UTC); multiple choices and matrix rows joined with "; ". Every text is neutralised against spreadsheet
+ * formulas. The README lists the columns.
  */
 @ApplicationScoped
 public class ResponseExport {
