@@ -1,5 +1,6 @@
 package app.resonance.cluster;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -600,21 +601,13 @@ class TwoInstanceClusterIT {
     }
 
     static void awaitUntil(Duration timeout, BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("Not within " + timeout + ": " + what);
-            }
-            sleep(200);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // looked at at once, then every 200 ms in this thread, as the loop it replaces did
+        await(what)
+                .atMost(timeout)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .pollInSameThread()
+                .until(condition::getAsBoolean);
     }
 
     static boolean postgresAnswers() {

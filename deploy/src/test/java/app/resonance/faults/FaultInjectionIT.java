@@ -1,5 +1,6 @@
 package app.resonance.faults;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,6 +96,7 @@ class FaultInjectionIT {
                 () -> app.readyStatus(http) == 503,
                 "/health/ready answering 503 while PostgreSQL is down");
         int acknowledgedBefore = load.acknowledged.size();
+        // the outage itself: the clients keep submitting for four seconds against a database that is down
         PrivatePostgres.sleep(Duration.ofSeconds(4));
         List<SubmittingClients.Attempt> duringOutage = load.attemptsSince(down.plusSeconds(1));
         postgres.start();
@@ -134,6 +136,7 @@ class FaultInjectionIT {
         load.start(CLIENTS);
         awaitUntil(Duration.ofSeconds(30), () -> load.acknowledged.size() >= 30, "30 acknowledged submissions");
         app.kill();
+        // the clients keep sending for a moment into the killed process (refused, unanswered) before they stop
         PrivatePostgres.sleep(Duration.ofMillis(500));
         load.stop();
         Map<String, String> locationsBeforeKill = new HashMap<>(load.locations);
@@ -263,6 +266,7 @@ class FaultInjectionIT {
         int terminated = 0;
         for (int round = 0; round < 8; round++) {
             terminated += postgres.terminateBackends("resonance");
+            // pacing: eight terminations spread over about three seconds of load, not a wait for a condition
             PrivatePostgres.sleep(Duration.ofMillis(400));
         }
         int acknowledgedAfter = load.acknowledged.size();
@@ -574,12 +578,12 @@ class FaultInjectionIT {
     }
 
     static void awaitUntil(Duration timeout, BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("Not within " + timeout + ": " + what);
-            }
-            PrivatePostgres.sleep(Duration.ofMillis(100));
-        }
+        // looked at at once, then every 100 ms in this thread, as the loop it replaces did
+        await(what)
+                .atMost(timeout)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .pollInSameThread()
+                .until(condition::getAsBoolean);
     }
 }

@@ -150,6 +150,12 @@ final class PrivatePostgres {
         }
     }
 
+    /**
+     * A fixed pause, deliberately not a wait for a condition: the fault tests use it where time itself is the
+     * thing under test (an outage window that has to last, pacing between backend terminations, the moment
+     * after a SIGKILL) and as the start-up watcher's sampling rate. Waiting for something to happen goes through
+     * Awaitility ({@code FaultInjectionIT.awaitUntil}, {@code RunningApp.awaitReady}).
+     */
     static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());

@@ -1,11 +1,12 @@
 package app.resonance.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -128,6 +129,7 @@ final class RunningApp {
                     // nothing listens yet (or the connection broke): not an answer
                 }
             }
+            // the watcher's sampling rate, not a wait for a condition: it records every answer while the app starts
             PrivatePostgres.sleep(Duration.ofMillis(5));
         }
     }
@@ -135,18 +137,18 @@ final class RunningApp {
     private volatile String lastAnswer = "no answer";
 
     void awaitReady(HttpClient http, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (process != null && !process.isAlive()) {
-                throw new IllegalStateException("The app exited with " + process.exitValue() + ", see " + dir);
-            }
-            if (readyStatus(http) == 200) {
-                return;
-            }
-            PrivatePostgres.sleep(Duration.ofMillis(500));
+        try {
+            await("the app ready at /health/ready")
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(500))
+                    .pollInSameThread()
+                    .failFast("the app exited, see " + dir, () -> process != null && !process.isAlive())
+                    .until(() -> readyStatus(http) == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException(
+                    "The app was not ready within " + timeout + " (last: " + lastAnswer + "), see " + dir, e);
         }
-        throw new IllegalStateException(
-                "The app was not ready within " + timeout + " (last: " + lastAnswer + "), see " + dir);
     }
 
     /**

@@ -1,5 +1,7 @@
 package app.resonance.testapp;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -108,34 +110,40 @@ public final class BundleProcess implements AutoCloseable {
     }
 
     void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the bundle exited with " + process.exitValue() + "; see " + log);
-            }
-            // A new connection for every look (as curl would), so no pooled connection from the start-up,
-            // when the listener is rebound while the server starts, can stand in the way.
-            try {
-                var connection = (java.net.HttpURLConnection)
-                        URI.create(base() + "/health/ready").toURL().openConnection();
-                connection.setConnectTimeout(2000);
-                connection.setReadTimeout(5000);
-                connection.setUseCaches(false);
-                connection.setRequestProperty("Connection", "close");
-                int status = connection.getResponseCode();
-                connection.disconnect();
-                if (status == 200) {
-                    return;
-                }
-                last = "status " + status;
-            } catch (IOException e) {
-                last = e.toString();
-            }
-            sleep(500);
+        var last = new java.util.concurrent.atomic.AtomicReference<>("no answer");
+        try {
+            await("the bundle ready at " + base() + "/health/ready")
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(500))
+                    .pollInSameThread()
+                    .failFast("the bundle exited; see " + log, () -> !process.isAlive())
+                    .until(() -> readyStatus(last) == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException(
+                    "the bundle was not ready within " + timeout + " (last: " + last.get() + "); see " + log, e);
         }
-        throw new IllegalStateException(
-                "the bundle was not ready within " + timeout + " (last: " + last + "); see " + log);
+    }
+
+    /** The status of /health/ready, or -1 (with the reason in {@code last}) when nothing answered. */
+    private int readyStatus(java.util.concurrent.atomic.AtomicReference<String> last) {
+        // A new connection for every look (as curl would), so no pooled connection from the start-up,
+        // when the listener is rebound while the server starts, can stand in the way.
+        try {
+            var connection = (java.net.HttpURLConnection)
+                    URI.create(base() + "/health/ready").toURL().openConnection();
+            connection.setConnectTimeout(2000);
+            connection.setReadTimeout(5000);
+            connection.setUseCaches(false);
+            connection.setRequestProperty("Connection", "close");
+            int status = connection.getResponseCode();
+            connection.disconnect();
+            last.set("status " + status);
+            return status;
+        } catch (IOException e) {
+            last.set(e.toString());
+            return -1;
+        }
     }
 
     @Override
@@ -162,6 +170,10 @@ public final class BundleProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A fixed pause, not a wait for a condition: the load clients' back-off after an answer other than 201,
+     * so that a stopped server is not hammered in a tight loop.
+     */
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
