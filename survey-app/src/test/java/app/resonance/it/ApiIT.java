@@ -1142,6 +1142,39 @@ class ApiIT {
                         .toList());
     }
 
+    @Test
+    void invitationsAnswerEachCustomersLinkOnce() {
+        String slug = publishedSurvey();
+        String id = fullCustomer();
+        var issued = api.post(
+                "api/v1/admin/surveys/" + slug + "/invitations",
+                "{\"customers\": [\"" + id + "\"]}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, issued.statusCode(), issued.body());
+        JsonArray links = Api.parse(issued.body()).asJsonArray();
+        assertEquals(1, links.size(), issued.body());
+        JsonObject link = links.getJsonObject(0);
+        assertEquals(List.of("customer", "link", "path"), List.copyOf(link.keySet()));
+        assertEquals(id, link.getString("customer"));
+        assertTrue(link.getString("link").endsWith(link.getString("path")), issued.body());
+        assertTrue(link.getString("link").startsWith("http"), issued.body());
+    }
+
+    @Test
+    void theAuditLogNamesABadQueryParameter() {
+        var audit = api.get("api/v1/admin/audit?area=WEATHER&limit=abc", "Authorization", Api.admin());
+        assertEquals(400, audit.statusCode(), audit.body());
+        assertEquals(
+                List.of("area", "limit"),
+                Api.json(audit).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+        var page = api.get("api/v1/admin/audit?limit=1", "Authorization", Api.admin());
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(Api.json(page).getJsonArray("items").size() <= 1, page.body());
+    }
+
     /** The value of a counter in Prometheus text with the given label, 0 while it has not been counted. */
     private static double counter(String prometheus, String name, String label) {
         var m = java.util.regex.Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} (\\S+)$")

@@ -59,12 +59,7 @@ public class OpenApiContract implements OASFilter {
                     if (operation.getParameters() != null) {
                         operation.getParameters().forEach(p -> OpenApiSchemas.fix(p.getSchema()));
                     }
-                    typedSuccess(
-                            operation,
-                            openapi.getComponents() == null
-                                            || openapi.getComponents().getSchemas() == null
-                                    ? Map.of()
-                                    : openapi.getComponents().getSchemas());
+                    typedSuccess(operation);
                     problems(operation, path);
                 }));
     }
@@ -182,7 +177,7 @@ public class OpenApiContract implements OASFilter {
      * Payara files a method's return type under {@code default}; a typed answer (a schema of the API's) is the
      * success (200), so that {@code default} stays free for the problem details. Every body schema is fixed.
      */
-    private static void typedSuccess(Operation operation, Map<String, Schema> schemas) {
+    private static void typedSuccess(Operation operation) {
         APIResponses responses = operation.getResponses();
         if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
             operation
@@ -197,10 +192,7 @@ public class OpenApiContract implements OASFilter {
         }
         responses.getAPIResponses().values().forEach(r -> {
             if (r.getContent() != null && r.getContent().getMediaTypes() != null) {
-                r.getContent().getMediaTypes().values().forEach(m -> {
-                    OpenApiSchemas.arrayOfComponent(m.getSchema(), schemas);
-                    OpenApiSchemas.fix(m.getSchema());
-                });
+                r.getContent().getMediaTypes().values().forEach(m -> OpenApiSchemas.fix(m.getSchema()));
             }
         });
         var fallback = responses.getDefaultValue();

@@ -33,7 +33,6 @@ final class OpenApiParameters {
             "app.resonance.analytics.boundary.AdminCommentsResource",
             "app.resonance.customers.boundary.AdminCustomersResource",
             "app.resonance.audit.boundary.AdminAuditResource",
-            "app.resonance.webhooks.boundary.AdminWebhooksResource",
             "app.resonance.followups.boundary.AdminAlertsResource",
             "app.resonance.followups.boundary.AdminFollowUpsResource");
 

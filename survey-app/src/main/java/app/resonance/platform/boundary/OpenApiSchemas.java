@@ -148,31 +148,6 @@ final class OpenApiSchemas {
         });
     }
 
-    /**
-     * An array declared in an annotation ({@code @Schema(type = ARRAY, implementation = X.class)}) comes out of
-     * Payara's scanner as an array with X's properties and description but no items: its items become a
-     * reference to the component schema X is (found by its description).
-     */
-    static void arrayOfComponent(Schema schema, Map<String, Schema> components) {
-        if (schema == null
-                || schema.getType() != Schema.SchemaType.ARRAY
-                || schema.getItems() != null
-                || schema.getDescription() == null) {
-            return;
-        }
-        components.entrySet().stream()
-                .filter(c -> schema.getDescription().equals(c.getValue().getDescription()))
-                .map(Map.Entry::getKey)
-                .findFirst()
-                .ifPresent(name -> {
-                    schema.setItems(org.eclipse.microprofile.openapi.OASFactory.createSchema()
-                            .ref("#/components/schemas/" + name));
-                    schema.setProperties(null);
-                    schema.setRequired(null);
-                    schema.setDescription(null);
-                });
-    }
-
     /** Fixes one schema and its properties, recursively. */
     static void fix(Schema schema) {
         if (schema == null) {
