@@ -51,6 +51,7 @@ public class OpenApiContract implements OASFilter {
         Set<String> ids = new HashSet<>();
         openapi.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> {
+                    arrayItems(openapi, operation);
                     operation.setOperationId(unique(operationId(method, path), ids));
                     if (!path.startsWith(ADMIN)) {
                         operation.setSecurity(new ArrayList<>());
@@ -212,6 +213,48 @@ public class OpenApiContract implements OASFilter {
             responses.addAPIResponse("200", fallback);
             responses.setDefaultValue(null);
         }
+    }
+
+    /**
+     * Payara writes {@code @Schema(type = ARRAY, implementation = X.class)} on an answer as an array that
+     * carries X's properties and bare object items, which client generators reject. The items become a
+     * reference to X's schema (found by its description, which Payara copied), the properties go.
+     */
+    static void arrayItems(OpenAPI openapi, Operation operation) {
+        if (operation.getResponses() == null
+                || operation.getResponses().getAPIResponses() == null
+                || openapi.getComponents() == null
+                || openapi.getComponents().getSchemas() == null) {
+            return;
+        }
+        operation.getResponses().getAPIResponses().values().forEach(r -> {
+            if (r.getContent() == null || r.getContent().getMediaTypes() == null) {
+                return;
+            }
+            r.getContent().getMediaTypes().values().forEach(m -> {
+                Schema schema = m.getSchema();
+                if (schema == null
+                        || schema.getType() != Schema.SchemaType.ARRAY
+                        || schema.getProperties() == null
+                        || schema.getProperties().isEmpty()) {
+                    return;
+                }
+                openapi.getComponents().getSchemas().entrySet().stream()
+                        .filter(e -> schema.getDescription() != null
+                                && schema.getDescription().equals(e.getValue().getDescription())
+                                && e.getValue().getProperties() != null
+                                && e.getValue()
+                                        .getProperties()
+                                        .keySet()
+                                        .equals(schema.getProperties().keySet()))
+                        .findFirst()
+                        .ifPresent(e -> {
+                            schema.setProperties(null);
+                            schema.setDescription(null);
+                            schema.setItems(OASFactory.createSchema().ref("#/components/schemas/" + e.getKey()));
+                        });
+            });
+        });
     }
 
     /** Every error status an operation can answer, as problem details. */
