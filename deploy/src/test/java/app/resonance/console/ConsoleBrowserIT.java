@@ -383,6 +383,27 @@ class ConsoleBrowserIT {
         assertEquals("2", browser.text(By.cssSelector("[id='waves:table'] tbody tr:first-child .invited")));
         assertEquals("50 %", browser.text(By.cssSelector("[id='waves:table'] tbody tr:first-child .rate")));
         assertEquals("1", browser.text(By.cssSelector("[id='waves:table'] tbody tr:first-child .opened")));
+        assertEquals(
+                "2 chosen customers",
+                browser.text(By.cssSelector("[id='waves:table'] tbody tr:first-child .audience")),
+                "whom the wave went to, in words (not the stored 'selection:2')");
+
+        // The dashboard's response-rate panel lists the wave, in the console's language, and at 1366 px its
+        // table stays inside its half of the page instead of making the page wider than the screen.
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        ConsolePage console = new ConsolePage(browser);
+        console.german();
+        browser.open("/admin/dashboard.xhtml?survey=relationship-nps");
+        String funnel = browser.text(By.cssSelector("table[id$='funnel']"));
+        assertTrue(funnel.contains("2 ausgewählte Kunden"), funnel);
+        assertFalse(funnel.contains("selection:"), funnel);
+        Object width =
+                browser.script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+        java.util.List<?> widths = (java.util.List<?>) width;
+        assertTrue(
+                ((Number) widths.get(0)).longValue() <= ((Number) widths.get(1)).longValue(),
+                "the German dashboard is no wider than the 1366 px window: " + widths);
+        console.english();
     }
 
     static MimeMessage waitForMail(String recipient) {

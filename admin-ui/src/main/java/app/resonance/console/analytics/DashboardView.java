@@ -9,6 +9,7 @@ import app.resonance.analytics.control.TrendPoint;
 import app.resonance.analytics.entity.TrendMarker;
 import app.resonance.console.platform.Faces;
 import app.resonance.console.platform.Figures;
+import app.resonance.console.platform.Waves;
 import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Segment;
 import app.resonance.distribution.control.WaveStats;
@@ -149,7 +150,12 @@ public class DashboardView implements Serializable {
     }
 
     public String rate(WaveStats.Wave wave) {
-        return Math.round(wave.responseRate() * 100) + " %";
+        return Waves.rate(wave);
+    }
+
+    /** Whom the wave went to, in the console's language ("2 ausgewählte Kunden"). */
+    public String audience(WaveStats.Wave wave) {
+        return Waves.audience(wave.audience());
     }
 
     public List<Segment> getSegments() {

@@ -1,6 +1,7 @@
 package app.resonance.console.distribution;
 
 import app.resonance.console.platform.Faces;
+import app.resonance.console.platform.Waves;
 import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Segment;
 import app.resonance.distribution.control.MailSettings;
@@ -97,7 +98,12 @@ public class DistributionView implements Serializable {
     }
 
     public String rate(WaveStats.Wave wave) {
-        return Math.round(wave.responseRate() * 100) + " %";
+        return Waves.rate(wave);
+    }
+
+    /** Whom the wave went to, in the console's language ("2 ausgewählte Kunden"). */
+    public String audience(WaveStats.Wave wave) {
+        return Waves.audience(wave.audience());
     }
 
     public int getContactLimitDays() {
