@@ -1,5 +1,6 @@
 package app.resonance.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.resonance.testapp.ConsoleApp;
@@ -9,6 +10,7 @@ import app.resonance.testing.console.PrimeFaces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,9 @@ import org.openqa.selenium.By;
  * viewer gets for the users page, in German and English, on a desktop (1366 px) and a phone (390 px), saved as
  * whole-page PNGs in {@code deploy/target/screenshots} ({@code de-390-task.png}, {@code en-1366-lead-index.png},
  * {@code de-1366-viewer-403.png}) for a person to look at.
+ * Every picture is also checked for what a person would see wrong at once: a page wider than the window (a
+ * sideways scroll on a phone) and a table cell whose text does not fit it (cut off by the table's fixed layout, or
+ * running over its neighbour); the walk fails with the list of them.
  * Run alone: {@code ./mvnw -pl deploy -am verify -Dsurvey.skipITs=true -Dit.test=ConsoleScreenshotWalkIT
  * -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -29,6 +34,28 @@ import org.openqa.selenium.By;
 class ConsoleScreenshotWalkIT {
 
     static final Path TARGET = Path.of("target", "screenshots");
+
+    /**
+     * The layout problems of the page in the window: the page's width beyond the window, and every visible table
+     * cell whose content is wider than the cell (a cell that scrolls its own content on purpose has none).
+     */
+    static final String LAYOUT_PROBLEMS = """
+            const problems = [];
+            const root = document.documentElement;
+            if (root.scrollWidth > root.clientWidth + 1) {
+              problems.push('page ' + root.scrollWidth + ' px wide in a ' + root.clientWidth + ' px window');
+            }
+            for (const cell of document.querySelectorAll('th, td')) {
+              if (cell.offsetParent === null || cell.clientWidth === 0) continue;
+              if (cell.scrollWidth > cell.clientWidth + 1) {
+                const text = (cell.innerText || '').replace(/\\s+/g, ' ').trim().substring(0, 40);
+                problems.push('cell ' + cell.clientWidth + ' px for ' + cell.scrollWidth + ' px: "' + text + '"');
+              }
+            }
+            return problems;
+            """;
+
+    static final List<String> problems = new ArrayList<>();
 
     static final List<String> PAGES = List.of(
             "/admin/index.xhtml",
@@ -89,6 +116,7 @@ class ConsoleScreenshotWalkIT {
         int perRun = PAGES.size() + 1 + 3 + 2;
         assertTrue(saved == 4 * perRun, "pictures: " + saved);
         System.out.println("Screenshot walk: " + (saved + 8) + " pictures in " + TARGET.toAbsolutePath());
+        assertEquals(List.of(), problems, "pages that look wrong");
     }
 
     static int visit(Browser browser, String base, String page, String language, int width, String name)
@@ -122,8 +150,10 @@ class ConsoleScreenshotWalkIT {
         Map<String, Object> shot = browser.driver()
                 .executeCdpCommand(
                         "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Files.write(
-                TARGET.resolve(language + "-" + width + "-" + page + ".png"),
-                Base64.getDecoder().decode((String) shot.get("data")));
+        String picture = language + "-" + width + "-" + page + ".png";
+        Files.write(TARGET.resolve(picture), Base64.getDecoder().decode((String) shot.get("data")));
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) browser.driver().executeScript(LAYOUT_PROBLEMS);
+        found.forEach(problem -> problems.add(picture + ": " + problem));
     }
 }
