@@ -82,6 +82,51 @@ class ContractsIT {
     }
 
     @Test
+    void everyOperationDeclaresItsSuccessAndOnlyProblemsUnderDefault() {
+        JsonObject paths = openApi().getJsonObject("paths");
+        List<String> bare = new ArrayList<>();
+        paths.forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
+            if (!(operation instanceof JsonObject op) || !op.containsKey("responses")) {
+                return;
+            }
+            JsonObject responses = op.getJsonObject("responses");
+            if (responses.keySet().stream().noneMatch(status -> status.startsWith("2"))) {
+                bare.add(method + " " + path + ": no success answer");
+            }
+            JsonObject fallback = responses.getJsonObject("default");
+            if (fallback != null
+                    && !fallback.getJsonObject("content")
+                            .keySet()
+                            .equals(java.util.Set.of("application/problem+json"))) {
+                bare.add(method + " " + path + ": default is " + fallback);
+            }
+        }));
+        assertEquals(List.of(), bare);
+
+        JsonObject removeMarker = paths.getJsonObject("/api/v1/admin/analytics/markers/{id}")
+                .getJsonObject("delete")
+                .getJsonObject("responses");
+        assertTrue(removeMarker.containsKey("204"), removeMarker.toString());
+        assertTrue(!removeMarker.getJsonObject("204").containsKey("content"), "204 has no body: " + removeMarker);
+        assertTrue(removeMarker.containsKey("404"), "an unknown marker is a problem: " + removeMarker);
+
+        JsonObject report = paths.getJsonObject("/api/v1/admin/analytics/reports/dashboard.pdf")
+                .getJsonObject("get")
+                .getJsonObject("responses");
+        JsonObject pdf = report.getJsonObject("200").getJsonObject("content").getJsonObject("application/pdf");
+        assertEquals("string", pdf.getJsonObject("schema").getString("type"), report.toString());
+        assertEquals("binary", pdf.getJsonObject("schema").getString("format"), report.toString());
+        assertTrue(report.containsKey("400"), "bad filters are a problem: " + report);
+    }
+
+    /** The live OpenAPI document as JSON. */
+    private JsonObject openApi() {
+        var document = api.get("openapi?format=JSON");
+        assertEquals(200, document.statusCode(), document.body());
+        return Api.json(document);
+    }
+
+    @Test
     void promtoolFindsTheMetricsCleanAndUnknownSurveysAddNoSeries() throws Exception {
         Path promtool = tool(Path.of("/usr/bin/promtool"));
         // Submissions to names no survey has until the rate limit answers (60 a minute per client for all unknown
