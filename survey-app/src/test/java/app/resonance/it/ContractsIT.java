@@ -119,6 +119,25 @@ class ContractsIT {
         assertTrue(report.containsKey("400"), "bad filters are a problem: " + report);
     }
 
+    @Test
+    void anArrayAnswerRefersToItsRecordsSchema() {
+        JsonObject issued = openApi()
+                .getJsonObject("paths")
+                .getJsonObject("/api/v1/admin/surveys/{slug}/invitations")
+                .getJsonObject("post")
+                .getJsonObject("responses")
+                .getJsonObject("201")
+                .getJsonObject("content")
+                .getJsonObject("application/json")
+                .getJsonObject("schema");
+        assertEquals("array", issued.getString("type"), issued.toString());
+        assertEquals(
+                "#/components/schemas/IssuedInvitation",
+                issued.getJsonObject("items").getString("$ref"),
+                issued.toString());
+        assertTrue(!issued.containsKey("properties"), "the record's properties are not on the array: " + issued);
+    }
+
     /** The live OpenAPI document as JSON. */
     private JsonObject openApi() {
         var document = api.get("openapi?format=JSON");
