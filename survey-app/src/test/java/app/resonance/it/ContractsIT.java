@@ -138,6 +138,39 @@ class ContractsIT {
         assertTrue(!issued.containsKey("properties"), "the record's properties are not on the array: " + issued);
     }
 
+    @Test
+    void creatingAndReplacingACustomerShareTheirAnswersDeclaredOnce() {
+        JsonObject document = openApi();
+        JsonObject paths = document.getJsonObject("paths");
+        for (JsonObject responses : List.of(
+                paths.getJsonObject("/api/v1/admin/customers")
+                        .getJsonObject("post")
+                        .getJsonObject("responses"),
+                paths.getJsonObject("/api/v1/admin/customers/{externalId}")
+                        .getJsonObject("put")
+                        .getJsonObject("responses"))) {
+            assertEquals(
+                    "#/components/responses/CustomerCreated",
+                    responses.getJsonObject("201").getString("$ref"),
+                    responses.toString());
+            assertEquals(
+                    "#/components/responses/CustomerReplaced",
+                    responses.getJsonObject("200").getString("$ref"),
+                    responses.toString());
+        }
+        JsonObject answers = document.getJsonObject("components").getJsonObject("responses");
+        for (String name : List.of("CustomerCreated", "CustomerReplaced")) {
+            assertEquals(
+                    "#/components/schemas/Customer",
+                    answers.getJsonObject(name)
+                            .getJsonObject("content")
+                            .getJsonObject("application/json")
+                            .getJsonObject("schema")
+                            .getString("$ref"),
+                    answers.toString());
+        }
+    }
+
     /** The live OpenAPI document as JSON. */
     private JsonObject openApi() {
         var document = api.get("openapi?format=JSON");
