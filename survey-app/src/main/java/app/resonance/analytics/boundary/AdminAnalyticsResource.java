@@ -129,7 +129,8 @@ public class AdminAnalyticsResource {
             content =
                     @Content(
                             mediaType = "application/pdf",
-                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+                            schema =
+                                    @Schema(type = SchemaType.STRING, format = "binary", description = "The PDF file")))
     public Response dashboardReport(@BeanParam WindowParameters parameters) {
         Messages messages = messages();
         AnalyticsQuery query =
