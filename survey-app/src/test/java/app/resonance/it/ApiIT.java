@@ -725,10 +725,28 @@ class ApiIT {
                                     .asJsonArray()
                                     .size()
                             == 1);
+            // the status filter is a validated parameter like every other list's: 400 naming it, in the request's
+            // language
+            var lost = api.get(deliveries + "?status=LOST", "Authorization", Api.admin(), "Accept-Language", "de");
+            assertEquals(400, lost.statusCode(), lost.body());
             assertEquals(
-                    422,
-                    api.get(deliveries + "?status=LOST", "Authorization", Api.admin())
-                            .statusCode());
+                    "application/problem+json",
+                    lost.headers().firstValue("Content-Type").orElse("").replaceFirst(";.*", ""));
+            var lostError = Api.json(lost).getJsonArray("errors").getJsonObject(0);
+            assertEquals("status", lostError.getString("field"), lost.body());
+            assertEquals(
+                    "Verwenden Sie einen dieser Werte: PENDING, DELIVERED, FAILED.",
+                    lostError.getString("message"),
+                    lost.body());
+            var all = api.get(deliveries + "?status=", "Authorization", Api.admin());
+            assertEquals(200, all.statusCode(), "an empty status lists all: " + all.body());
+            assertEquals(1, Api.parse(all.body()).asJsonArray().size(), all.body());
+            assertEquals(
+                    0,
+                    Api.parse(api.get(deliveries + "?status=PENDING", "Authorization", Api.admin())
+                                    .body())
+                            .asJsonArray()
+                            .size());
             var bad = api.post(
                     "api/v1/admin/webhooks", "{\"url\": \"file:///etc/passwd\"}", "Authorization", Api.admin());
             assertEquals(422, bad.statusCode());

@@ -82,6 +82,114 @@ class ContractsIT {
     }
 
     @Test
+    void everyOperationDeclaresItsSuccessAndOnlyProblemsUnderDefault() {
+        JsonObject paths = openApi().getJsonObject("paths");
+        List<String> bare = new ArrayList<>();
+        paths.forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
+            if (!(operation instanceof JsonObject op) || !op.containsKey("responses")) {
+                return;
+            }
+            JsonObject responses = op.getJsonObject("responses");
+            if (responses.keySet().stream().noneMatch(status -> status.startsWith("2"))) {
+                bare.add(method + " " + path + ": no success answer");
+            }
+            JsonObject fallback = responses.getJsonObject("default");
+            if (fallback != null
+                    && !fallback.getJsonObject("content")
+                            .keySet()
+                            .equals(java.util.Set.of("application/problem+json"))) {
+                bare.add(method + " " + path + ": default is " + fallback);
+            }
+        }));
+        assertEquals(List.of(), bare);
+
+        JsonObject removeMarker = paths.getJsonObject("/api/v1/admin/analytics/markers/{id}")
+                .getJsonObject("delete")
+                .getJsonObject("responses");
+        assertTrue(removeMarker.containsKey("204"), removeMarker.toString());
+        assertTrue(!removeMarker.getJsonObject("204").containsKey("content"), "204 has no body: " + removeMarker);
+        assertTrue(removeMarker.containsKey("404"), "an unknown marker is a problem: " + removeMarker);
+
+        JsonObject report = paths.getJsonObject("/api/v1/admin/analytics/reports/dashboard.pdf")
+                .getJsonObject("get")
+                .getJsonObject("responses");
+        JsonObject pdf = report.getJsonObject("200").getJsonObject("content").getJsonObject("application/pdf");
+        assertEquals("string", pdf.getJsonObject("schema").getString("type"), report.toString());
+        assertEquals("binary", pdf.getJsonObject("schema").getString("format"), report.toString());
+        // Payara lends a string schema the description of another component (AdminSurvey's) unless it has its own
+        assertEquals("The PDF file", pdf.getJsonObject("schema").getString("description"), report.toString());
+        JsonObject export = paths.getJsonObject("/api/v1/admin/analytics/exports/responses")
+                .getJsonObject("get")
+                .getJsonObject("responses")
+                .getJsonObject("200")
+                .getJsonObject("content");
+        assertEquals(
+                "The CSV file",
+                export.getJsonObject("text/csv").getJsonObject("schema").getString("description"),
+                export.toString());
+        assertTrue(report.containsKey("400"), "bad filters are a problem: " + report);
+    }
+
+    @Test
+    void anArrayAnswerRefersToItsRecordsSchema() {
+        JsonObject issued = openApi()
+                .getJsonObject("paths")
+                .getJsonObject("/api/v1/admin/surveys/{slug}/invitations")
+                .getJsonObject("post")
+                .getJsonObject("responses")
+                .getJsonObject("201")
+                .getJsonObject("content")
+                .getJsonObject("application/json")
+                .getJsonObject("schema");
+        assertEquals("array", issued.getString("type"), issued.toString());
+        assertEquals(
+                "#/components/schemas/IssuedInvitation",
+                issued.getJsonObject("items").getString("$ref"),
+                issued.toString());
+        assertTrue(!issued.containsKey("properties"), "the record's properties are not on the array: " + issued);
+    }
+
+    @Test
+    void creatingAndReplacingACustomerShareTheirAnswersDeclaredOnce() {
+        JsonObject document = openApi();
+        JsonObject paths = document.getJsonObject("paths");
+        for (JsonObject responses : List.of(
+                paths.getJsonObject("/api/v1/admin/customers")
+                        .getJsonObject("post")
+                        .getJsonObject("responses"),
+                paths.getJsonObject("/api/v1/admin/customers/{externalId}")
+                        .getJsonObject("put")
+                        .getJsonObject("responses"))) {
+            assertEquals(
+                    "#/components/responses/CustomerCreated",
+                    responses.getJsonObject("201").getString("$ref"),
+                    responses.toString());
+            assertEquals(
+                    "#/components/responses/CustomerReplaced",
+                    responses.getJsonObject("200").getString("$ref"),
+                    responses.toString());
+        }
+        JsonObject answers = document.getJsonObject("components").getJsonObject("responses");
+        for (String name : List.of("CustomerCreated", "CustomerReplaced")) {
+            assertEquals(
+                    "#/components/schemas/Customer",
+                    answers.getJsonObject(name)
+                            .getJsonObject("content")
+                            .getJsonObject("application/json")
+                            .getJsonObject("schema")
+                            .getString("$ref"),
+                    answers.toString());
+        }
+    }
+
+    /** The live OpenAPI document as JSON. */
+    private JsonObject openApi() {
+        var document = api.get("openapi?format=JSON");
+        assertEquals(200, document.statusCode(), document.body());
+        return Api.json(document);
+    }
+
+    @Test
     void promtoolFindsTheMetricsCleanAndUnknownSurveysAddNoSeries() throws Exception {
         Path promtool = tool(Path.of("/usr/bin/promtool"));
         // Submissions to names no survey has until the rate limit answers (60 a minute per client for all unknown

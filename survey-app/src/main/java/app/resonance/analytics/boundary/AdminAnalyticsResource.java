@@ -32,6 +32,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -119,6 +123,14 @@ public class AdminAnalyticsResource {
                     + " it with the significance in words, the trend per period with n and margin, and the segments"
                     + " over the last 'days' of the range against the same number before (days: default 60)."
                     + " Language from Accept-Language (de, en).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report as a PDF file (Content-Disposition names it resonance-dashboard.pdf)",
+            content =
+                    @Content(
+                            mediaType = "application/pdf",
+                            schema =
+                                    @Schema(type = SchemaType.STRING, format = "binary", description = "The PDF file")))
     public Response dashboardReport(@BeanParam WindowParameters parameters) {
         Messages messages = messages();
         AnalyticsQuery query =

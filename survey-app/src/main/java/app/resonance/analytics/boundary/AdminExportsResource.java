@@ -72,8 +72,12 @@ public class AdminExportsResource {
             responseCode = "200",
             description = "The export as a file (Content-Disposition names it); see the README for its columns",
             content = {
-                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", description = "The CSV file")),
+                @Content(
+                        mediaType = XLSX,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", description = "The XLSX file"))
             })
     public Response responses(
             @Parameter(description = "The survey's slug", required = true, example = "relationship-nps")

@@ -137,6 +137,7 @@ public class AdminMarkersResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Remove a trend marker")
+    @APIResponse(responseCode = "204", description = "Removed; the trend no longer shows it")
     public Response removeMarker(@PathParam("id") String id) {
         if (!markers.remove(parseId(id))) {
             throw ProblemException.notFound("problem.markerNotFound");

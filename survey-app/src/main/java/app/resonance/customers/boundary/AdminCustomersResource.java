@@ -6,6 +6,7 @@ import app.resonance.customers.control.CustomerMergePatch;
 import app.resonance.customers.control.CustomerProfileValidator;
 import app.resonance.customers.entity.Customer;
 import app.resonance.customers.entity.CustomerProfile;
+import app.resonance.platform.boundary.JaxrsConfiguration;
 import app.resonance.platform.boundary.PageParameters;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
@@ -82,14 +83,8 @@ public class AdminCustomersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a customer, or replace the one with the same external id")
-    @APIResponse(
-            responseCode = "201",
-            description = "Created; Location names the customer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Customer")))
-    @APIResponse(
-            responseCode = "200",
-            description = "Replaced the customer with this external id",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Customer")))
+    @APIResponse(responseCode = "201", ref = JaxrsConfiguration.CUSTOMER_CREATED)
+    @APIResponse(responseCode = "200", ref = JaxrsConfiguration.CUSTOMER_REPLACED)
     public Response create(CustomerProfile profile) {
         return upsert(profile);
     }
@@ -102,14 +97,8 @@ public class AdminCustomersResource {
             description = "Replaces the whole customer: a field left out of the body is cleared (email, plan,"
                     + " region, lifecycleStage, renewalDate, locale become empty, attributes none), as PUT means."
                     + " To change single fields, send a PATCH. The external id is the path's.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Created; Location names the customer",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Customer")))
-    @APIResponse(
-            responseCode = "200",
-            description = "Replaced",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Customer")))
+    @APIResponse(responseCode = "201", ref = JaxrsConfiguration.CUSTOMER_CREATED)
+    @APIResponse(responseCode = "200", ref = JaxrsConfiguration.CUSTOMER_REPLACED)
     public Response put(@PathParam("externalId") String externalId, CustomerProfile profile) {
         if (profile == null) {
             throw ProblemException.badRequest("problem.bodyRequired");

@@ -277,16 +277,7 @@ public final class CustomerCsvReader {
                 errors.add(messages.error(row + ".renewalDate", "expectedDate"));
             }
         }
-        return new CustomerProfile(
-                fields.get("externalId"),
-                fields.get("name"),
-                fields.get("email"),
-                fields.get("plan"),
-                fields.get("region"),
-                fields.get("lifecycleStage"),
-                renewal,
-                fields.get("locale"),
-                attributes);
+        return CustomerProfile.of(fields.get("externalId"), fields, renewal, attributes);
     }
 
     private static String readAll(Reader reader) throws IOException {

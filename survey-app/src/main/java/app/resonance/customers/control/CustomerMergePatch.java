@@ -71,16 +71,7 @@ public final class CustomerMergePatch {
                 errors.add(messages.error(field, "unknownField"));
             }
         }
-        CustomerProfile merged = new CustomerProfile(
-                current.externalId(),
-                fields.get("name"),
-                fields.get("email"),
-                fields.get("plan"),
-                fields.get("region"),
-                fields.get("lifecycleStage"),
-                renewal,
-                fields.get("locale"),
-                attributes);
+        CustomerProfile merged = CustomerProfile.of(current.externalId(), fields, renewal, attributes);
         return new Result(merged, errors);
     }
 

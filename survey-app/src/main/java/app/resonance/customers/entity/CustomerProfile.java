@@ -20,4 +20,22 @@ public record CustomerProfile(
     public CustomerProfile {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
+
+    /**
+     * A profile from its text fields by name ({@code name}, {@code email}, {@code plan}, {@code region},
+     * {@code lifecycleStage}, {@code locale}: a missing one is empty), as a CSV row or a merge patch reads them.
+     */
+    public static CustomerProfile of(
+            String externalId, Map<String, String> fields, LocalDate renewalDate, Map<String, String> attributes) {
+        return new CustomerProfile(
+                externalId,
+                fields.get("name"),
+                fields.get("email"),
+                fields.get("plan"),
+                fields.get("region"),
+                fields.get("lifecycleStage"),
+                renewalDate,
+                fields.get("locale"),
+                attributes);
+    }
 }

@@ -12,7 +12,6 @@ import app.resonance.responses.entity.Response;
 import app.resonance.responses.entity.ResponseStatus;
 import app.resonance.surveys.entity.AnswerPolicy;
 import app.resonance.surveys.entity.Question;
-import app.resonance.surveys.entity.SurveyVersion;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -55,7 +54,7 @@ public class FormServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if ("/privacy".equals(request.getServletPath())) {
-            message(request, response, 200, Pages.language(request, null), "privacy", null);
+            Visits.message(request, response, 200, Pages.language(request, null), "privacy", null);
             return;
         }
         try {
@@ -77,7 +76,7 @@ public class FormServlet extends HttpServlet {
             if (request.getContentLengthLong() < 0
                     || request.getParameterMap().size() > MAX_FIELDS
                     || !FormRequests.sameOrigin(request)) {
-                message(request, response, 400, Pages.language(request, null), "form.badRequest", null);
+                Visits.message(request, response, 400, Pages.language(request, null), "form.badRequest", null);
                 return;
             }
             Optional<Visit> visit = new Visits(forms, clock).find(request, response);
@@ -89,7 +88,7 @@ public class FormServlet extends HttpServlet {
             if (wait.isPresent()) {
                 metrics.rejected(visit.get().survey().slug(), "rate-limit");
                 response.setHeader("Retry-After", Long.toString(wait.get().toSeconds()));
-                message(
+                Visits.message(
                         request,
                         response,
                         429,
@@ -176,7 +175,7 @@ public class FormServlet extends HttpServlet {
                 .filter(q -> q.page() == page)
                 .toList();
         if (onPage.isEmpty()) {
-            message(request, response, 400, visit.lang(), "form.badRequest", visit.version());
+            Visits.message(request, response, 400, visit.lang(), "form.badRequest", visit.version());
             return;
         }
         FormValues shown = stored.with(onPage, submitted);
@@ -200,7 +199,7 @@ public class FormServlet extends HttpServlet {
             case USED_BY_ANOTHER -> {
                 // one stamp replayed for many new responses (a bot): the first respondent's counted, no other
                 metrics.rejected(slug, "stamp-reused");
-                message(request, response, 409, visit.lang(), "form.stampUsed", visit.version());
+                Visits.message(request, response, 409, visit.lang(), "form.stampUsed", visit.version());
                 return;
             }
             case FINE -> {
@@ -258,18 +257,6 @@ public class FormServlet extends HttpServlet {
         response.setHeader("Location", path);
     }
 
-    private static void message(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            int status,
-            String lang,
-            String key,
-            SurveyVersion version,
-            Object... args)
-            throws IOException {
-        Visits.message(request, response, status, lang, key, version, args);
-    }
-
     private void failed(HttpServletRequest request, HttpServletResponse response, RuntimeException e)
             throws IOException {
         if (response.isCommitted()) {
@@ -279,10 +266,10 @@ public class FormServlet extends HttpServlet {
         String lang = Pages.language(request, null);
         if (DatabaseUnavailable.isCause(e)) {
             response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
-            message(request, response, 503, lang, "form.unavailable", null);
+            Visits.message(request, response, 503, lang, "form.unavailable", null);
             return;
         }
         LOG.log(Level.SEVERE, "Public form failed: " + request.getRequestURI(), e);
-        message(request, response, 500, lang, "form.unavailable", null);
+        Visits.message(request, response, 500, lang, "form.unavailable", null);
     }
 }

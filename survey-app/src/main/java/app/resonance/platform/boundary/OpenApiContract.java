@@ -218,7 +218,8 @@ public class OpenApiContract implements OASFilter {
     /**
      * Payara writes {@code @Schema(type = ARRAY, implementation = X.class)} on an answer as an array that
      * carries X's properties and bare object items, which client generators reject. The items become a
-     * reference to X's schema (found by its description, which Payara copied), the properties go.
+     * reference to the schema of the class named as the implementation (which Payara keeps on its model),
+     * the copied properties and description go.
      */
     static void arrayItems(OpenAPI openapi, Operation operation) {
         if (operation.getResponses() == null
@@ -233,28 +234,53 @@ public class OpenApiContract implements OASFilter {
             }
             r.getContent().getMediaTypes().values().forEach(m -> {
                 Schema schema = m.getSchema();
-                if (schema == null
-                        || schema.getType() != Schema.SchemaType.ARRAY
-                        || schema.getProperties() == null
-                        || schema.getProperties().isEmpty()) {
+                if (schema == null || schema.getType() != Schema.SchemaType.ARRAY) {
                     return;
                 }
-                openapi.getComponents().getSchemas().entrySet().stream()
-                        .filter(e -> schema.getDescription() != null
-                                && schema.getDescription().equals(e.getValue().getDescription())
-                                && e.getValue().getProperties() != null
-                                && e.getValue()
-                                        .getProperties()
-                                        .keySet()
-                                        .equals(schema.getProperties().keySet()))
-                        .findFirst()
-                        .ifPresent(e -> {
-                            schema.setProperties(null);
-                            schema.setDescription(null);
-                            schema.setItems(OASFactory.createSchema().ref("#/components/schemas/" + e.getKey()));
-                        });
+                String name = componentName(implementation(schema));
+                if (name == null || !openapi.getComponents().getSchemas().containsKey(name)) {
+                    return;
+                }
+                schema.setProperties(null);
+                schema.setDescription(null);
+                schema.setItems(OASFactory.createSchema().ref("#/components/schemas/" + name));
             });
         });
+    }
+
+    /** The class named by {@code @Schema(implementation = ...)}, as Payara's model keeps it; null elsewhere. */
+    static String implementation(Schema schema) {
+        try {
+            Object name = schema.getClass().getMethod("getImplementation").invoke(schema);
+            return name instanceof String s && !s.isBlank() ? s : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // another implementation: no class to go by
+        }
+    }
+
+    /**
+     * The name of the component schema made of a class: the name its {@code @Schema} gives, else its simple
+     * name. A nested class may be named with a dot ({@code Outer.Inner}) or as Java does ({@code Outer$Inner}).
+     */
+    static String componentName(String className) {
+        if (className == null) {
+            return null;
+        }
+        String candidate = className;
+        while (true) {
+            try {
+                Class<?> type = Class.forName(candidate, false, OpenApiContract.class.getClassLoader());
+                var annotation = type.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+                return annotation != null && !annotation.name().isBlank() ? annotation.name() : type.getSimpleName();
+            } catch (ClassNotFoundException | LinkageError e) {
+                int dot = candidate.lastIndexOf('.');
+                if (dot < 0) {
+                    break;
+                }
+                candidate = candidate.substring(0, dot) + '$' + candidate.substring(dot + 1);
+            }
+        }
+        return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
     }
 
     /** Every error status an operation can answer, as problem details. */

@@ -34,7 +34,8 @@ final class OpenApiParameters {
             "app.resonance.customers.boundary.AdminCustomersResource",
             "app.resonance.audit.boundary.AdminAuditResource",
             "app.resonance.followups.boundary.AdminAlertsResource",
-            "app.resonance.followups.boundary.AdminFollowUpsResource");
+            "app.resonance.followups.boundary.AdminFollowUpsResource",
+            "app.resonance.webhooks.boundary.AdminWebhooksResource");
 
     private OpenApiParameters() {}
 

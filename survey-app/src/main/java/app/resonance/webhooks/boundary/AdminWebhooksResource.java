@@ -9,6 +9,8 @@ import app.resonance.surveys.entity.Survey;
 import app.resonance.webhooks.control.WebhookEndpoints;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,7 +18,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -25,7 +26,6 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,8 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: webhooks")
 public class AdminWebhooksResource {
-
-    static final Set<String> STATUSES = Set.of("PENDING", "DELIVERED", "FAILED");
 
     @Inject
     WebhookEndpoints endpoints;
@@ -95,16 +93,10 @@ public class AdminWebhooksResource {
     @GET
     @Path("{id}/deliveries")
     @Operation(summary = "The newest deliveries of an endpoint (at most 100), optionally of one status")
-    public List<WebhookJson.Delivery> deliveries(@PathParam("id") long id, @QueryParam("status") String status)
+    public List<WebhookJson.Delivery> deliveries(@PathParam("id") long id, @Valid @BeanParam DeliveryParameters filter)
             throws SQLException {
         endpoint(id);
-        if (status != null && !STATUSES.contains(status)) {
-            Messages messages = RequestLanguage.messages(headers);
-            throw ProblemException.invalid(
-                    "problem.invalidParameters",
-                    List.of(messages.error("status", "oneOf", "PENDING, DELIVERED, FAILED")));
-        }
-        return endpoints.deliveries(id, status, 100).stream()
+        return endpoints.deliveries(id, filter.status(), 100).stream()
                 .map(WebhookJson.Delivery::of)
                 .toList();
     }

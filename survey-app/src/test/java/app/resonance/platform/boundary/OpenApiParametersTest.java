@@ -37,7 +37,8 @@ class OpenApiParametersTest {
                         Map.entry("/api/v1/admin/analytics/reports/dashboard.pdf", "WindowParameters"),
                         Map.entry("/api/v1/admin/analytics/markers/{id}/impact", "WindowParameters"),
                         Map.entry("/api/v1/admin/analytics/comments", "CommentParameters"),
-                        Map.entry("/api/v1/admin/analytics/comments/themes", "CommentParameters")),
+                        Map.entry("/api/v1/admin/analytics/comments/themes", "CommentParameters"),
+                        Map.entry("/api/v1/admin/webhooks/{id}/deliveries", "DeliveryParameters")),
                 paths);
     }
 
