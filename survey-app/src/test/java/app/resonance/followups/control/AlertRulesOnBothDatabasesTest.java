@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.resonance.analytics.control.FixtureAccess;
 import app.resonance.analytics.control.RollupUpdater;
-import app.resonance.demo.control.DemoDataLoader;
 import app.resonance.platform.control.DatabaseMigrator;
+import app.resonance.testsupport.DemoData;
 import app.resonance.testsupport.TestDatabases;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +33,7 @@ class AlertRulesOnBothDatabasesTest {
     void aDetractorBecomesOneTaskWithItsAlertsExactlyOnce(String database) throws Exception {
         DataSource dataSource = TestDatabases.fresh(database);
         DatabaseMigrator.migrate(dataSource);
-        DemoDataLoader.load(dataSource, TODAY, NOW);
+        DemoData.load(dataSource, TODAY, NOW);
         FixtureAccess fixture = new FixtureAccess(dataSource);
         List<AlertRules.Created> created = new ArrayList<>();
         fixture.inTransaction(c -> new RollupUpdater(c, ZoneId.of("Europe/Berlin")).rebuild(true, NOW));

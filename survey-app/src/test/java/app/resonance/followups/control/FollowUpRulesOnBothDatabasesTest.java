@@ -6,6 +6,7 @@ import app.resonance.analytics.control.FixtureAccess;
 import app.resonance.analytics.control.RollupUpdater;
 import app.resonance.demo.control.DemoDataLoader;
 import app.resonance.platform.control.DatabaseMigrator;
+import app.resonance.testsupport.DemoData;
 import app.resonance.testsupport.TestDatabases;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -114,7 +115,7 @@ class FollowUpRulesOnBothDatabasesTest {
     static FixtureAccess demo(String database) throws Exception {
         DataSource dataSource = TestDatabases.fresh(database);
         DatabaseMigrator.migrate(dataSource);
-        DemoDataLoader.load(dataSource, TODAY, NOW);
+        DemoData.load(dataSource, TODAY, NOW);
         FixtureAccess fixture = new FixtureAccess(dataSource);
         fixture.inTransaction(c -> new RollupUpdater(c, ZoneId.of("Europe/Berlin")).rebuild(true, NOW));
         drain(fixture, new ArrayList<>(), AlertRules.Caps.defaults());

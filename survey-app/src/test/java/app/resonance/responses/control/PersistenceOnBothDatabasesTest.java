@@ -15,6 +15,7 @@ import app.resonance.responses.entity.IdempotencyRecord;
 import app.resonance.responses.entity.Response;
 import app.resonance.surveys.entity.QuestionType;
 import app.resonance.surveys.entity.Survey;
+import app.resonance.testsupport.DemoData;
 import app.resonance.testsupport.Jpa;
 import app.resonance.testsupport.TestDatabases;
 import jakarta.persistence.EntityManager;
@@ -45,8 +46,8 @@ class PersistenceOnBothDatabasesTest {
         DataSource dataSource = TestDatabases.fresh(database);
         assertTrue(Integer.parseInt(DatabaseMigrator.migrate(dataSource)) >= 2, "every migration ran");
 
-        assertEquals(22_000, DemoDataLoader.load(dataSource, TODAY, NOW));
-        assertEquals(0, DemoDataLoader.load(dataSource, TODAY, NOW), "a second start loads nothing");
+        assertEquals(22_000, DemoData.load(dataSource, TODAY, NOW));
+        assertEquals(0, DemoData.load(dataSource, TODAY, NOW), "a second start loads nothing");
         assertEquals(22_000, count(dataSource, "SELECT COUNT(*) FROM response"));
         assertEquals(
                 22_000,
@@ -107,7 +108,7 @@ class PersistenceOnBothDatabasesTest {
     void aResponseStoredThroughJpaReadsBackWithItsSegmentsAndIdempotencyRecord(String database) throws SQLException {
         DataSource dataSource = TestDatabases.fresh(database);
         DatabaseMigrator.migrate(dataSource);
-        DemoDataLoader.load(dataSource, TODAY, NOW);
+        DemoData.load(dataSource, TODAY, NOW);
         EntityManagerFactory emf = Jpa.on(dataSource);
         try {
             EntityManager em = emf.createEntityManager();
