@@ -13,6 +13,13 @@ public final class DemoData {
 
     private DemoData() {}
 
+    /** A fresh {@code h2} or {@code postgres} database with every migration and the demo loaded at this moment. */
+    public static DataSource migratedWithDemo(String database, LocalDate today, Instant now) throws SQLException {
+        DataSource dataSource = OutboxSetUp.migrated(database);
+        load(dataSource, today, now);
+        return dataSource;
+    }
+
     /** Loads the demo unless it is there already; answers the number of responses written (0 if skipped). */
     public static int load(DataSource dataSource, LocalDate today, Instant now) throws SQLException {
         EntityManagerFactory emf = Jpa.on(dataSource);
