@@ -9,6 +9,7 @@ import app.resonance.customers.entity.Segment;
 import app.resonance.demo.control.DemoDataLoader;
 import app.resonance.demo.control.DemoStory;
 import app.resonance.platform.control.DatabaseMigrator;
+import app.resonance.platform.entity.AppSetting;
 import app.resonance.responses.entity.AnswerValue;
 import app.resonance.responses.entity.Channel;
 import app.resonance.responses.entity.IdempotencyRecord;
@@ -112,6 +113,10 @@ class PersistenceOnBothDatabasesTest {
         EntityManagerFactory emf = Jpa.on(dataSource);
         try {
             EntityManager em = emf.createEntityManager();
+            assertEquals(
+                    "seed 20261123, 22000 responses",
+                    em.find(AppSetting.class, "demo.loaded").value(),
+                    "the demo's marker is a setting readable through JPA");
             ResponseStore store = new ResponseStore();
             store.em = em;
             store.clock = Clock.fixed(NOW, ZoneOffset.UTC);
