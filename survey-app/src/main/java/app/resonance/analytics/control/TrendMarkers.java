@@ -22,6 +22,14 @@ public class TrendMarkers {
     @Inject
     Clock clock;
 
+    /** Trend markers outside the container (a test, the demo loader) on this entity manager, with this clock. */
+    public static TrendMarkers on(EntityManager em, Clock clock) {
+        TrendMarkers markers = new TrendMarkers();
+        markers.em = em;
+        markers.clock = clock;
+        return markers;
+    }
+
     public List<TrendMarker> all() {
         return em.createNamedQuery(TrendMarker.ALL, TrendMarker.class).getResultList();
     }

@@ -40,6 +40,20 @@ public class SegmentEditor {
     @Inject
     AuditLog audit;
 
+    public SegmentEditor() {}
+
+    /**
+     * An editor outside the container (a test, the demo loader) on this entity manager, in its transaction, with
+     * this clock and without an audit log.
+     */
+    public static SegmentEditor on(EntityManager em, Clock clock) {
+        SegmentEditor editor = new SegmentEditor();
+        editor.em = em;
+        editor.catalog = new SegmentCatalog(em);
+        editor.clock = clock;
+        return editor;
+    }
+
     /** Creates the segment, or redefines the one with this key. */
     public Segment save(String key, SegmentDraft draft, Messages messages) {
         List<FieldError> errors = validate(key, draft, messages);
@@ -62,14 +76,20 @@ public class SegmentEditor {
         var existing = catalog.byKey(key);
         if (existing.isPresent()) {
             existing.get().define(name, rules, clock.instant());
-            audit.record(AuditArea.SEGMENT, key, "redefined", summary);
+            audit(key, "redefined", summary);
             return existing.get();
         }
         Segment segment = new Segment(key, name, rules, clock.instant());
         em.persist(segment);
         em.flush();
-        audit.record(AuditArea.SEGMENT, key, "created", summary);
+        audit(key, "created", summary);
         return segment;
+    }
+
+    private void audit(String key, String action, List<AuditDetail> summary) {
+        if (audit != null) {
+            audit.record(AuditArea.SEGMENT, key, action, summary);
+        }
     }
 
     public static List<FieldError> validate(String key, SegmentDraft draft, Messages messages) {

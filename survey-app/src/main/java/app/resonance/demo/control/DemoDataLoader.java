@@ -1,8 +1,7 @@
 package app.resonance.demo.control;
 
-import app.resonance.platform.control.DataSourceConfiguration;
 import app.resonance.platform.control.IdBlocks;
-import app.resonance.platform.control.Jdbc;
+import app.resonance.platform.entity.AppSetting;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -11,6 +10,9 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -20,15 +22,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Loads the demo at the first start when {@code resonance.demo.enabled} is true: four surveys, five
- * segments, 1,500 customers and 22,000 responses over the last twelve months. Written with JDBC
- * batches in one transaction, so it takes seconds; a marker row makes a second start skip it. The parts:
- * {@link DemoSetup} (surveys, segments, marker), {@link DemoResponseWriter} (customers and the bulk responses),
- * {@link DemoTasks} (the follow-up work of the story).
+ * segments, 1,500 customers and 22,000 responses over the last twelve months, in one transaction that takes
+ * seconds; a setting row makes a second start skip it. The small parts go through the control classes the admin
+ * API uses ({@link DemoSetup}: surveys, segments, the trend marker); only the bulk is plain JDBC, in batches on the
+ * entity manager's own connection ({@link DemoResponseWriter}: customers and responses; {@link DemoTasks}: the
+ * follow-up work of the story, written as the alert rules write it).
  */
 @Startup
 @Singleton
@@ -54,8 +56,11 @@ public class DemoDataLoader {
     /** Open demo tasks (two overdue, one in progress), so the overview and the list show work to do. */
     public static final int OPEN_TASKS = 5;
 
-    @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
-    DataSource dataSource;
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    UserTransaction transaction;
 
     @Inject
     @ConfigProperty(name = "resonance.demo.enabled", defaultValue = "false")
@@ -69,56 +74,58 @@ public class DemoDataLoader {
         if (!enabled) {
             return;
         }
+        long started = System.nanoTime();
+        int responses;
         try {
-            long started = System.nanoTime();
-            int responses = load(dataSource, LocalDate.now(clock), clock.instant());
-            if (responses > 0) {
-                LOG.info(() -> "Demo data loaded: " + responses + " responses in "
-                        + (System.nanoTime() - started) / 1_000_000 + " ms");
-            } else {
-                LOG.info("Demo data present already; not loaded again.");
+            transaction.begin();
+            try {
+                responses = load(em, LocalDate.now(clock), clock.instant());
+            } catch (SQLException | RuntimeException e) {
+                transaction.rollback();
+                throw e;
             }
-        } catch (SQLException e) {
+            transaction.commit();
+        } catch (Exception e) {
             throw new IllegalStateException("Loading the demo data failed", e);
         }
-    }
-
-    /** Loads the demo unless it is there already; answers the number of responses written (0 if skipped). */
-    public static int load(DataSource dataSource, LocalDate today, Instant now) throws SQLException {
-        return Jdbc.inTransaction(dataSource, connection -> write(connection, today, now));
+        if (responses > 0) {
+            LOG.info(() -> "Demo data loaded: " + responses + " responses in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } else {
+            LOG.info("Demo data present already; not loaded again.");
+        }
     }
 
     /**
-     * The demo in the order its parts refer to each other: surveys and segments, customers, the marker, the
-     * responses, the tasks behind them, and last the row that says it is loaded.
+     * Loads the demo unless it is there already, in the entity manager's current transaction (the caller commits);
+     * answers the number of responses written (0 if skipped). The demo's parts in the order they refer to each
+     * other: surveys and segments, customers, the marker, the responses, the tasks behind them, and last the
+     * setting that says it is loaded.
      */
-    private static int write(Connection connection, LocalDate today, Instant instant) throws SQLException {
-        if (Jdbc.number(connection, "SELECT COUNT(*) FROM app_setting WHERE setting_key = ?", MARKER) > 0) {
+    public static int load(EntityManager em, LocalDate today, Instant now) throws SQLException {
+        if (em.find(AppSetting.class, MARKER) != null) {
             return 0;
         }
-        // UTC wall-clock time, bound with setObject so that no JVM time zone shifts it.
-        LocalDateTime now = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-        IdBlocks ids = new IdBlocks(connection);
-        DemoSetup setup = new DemoSetup(connection, ids, today, now);
+        DemoSetup setup = new DemoSetup(em, today, now);
         setup.write();
+        // The bulk on the transaction's own connection; UTC wall-clock times, bound with setObject.
+        Connection connection = em.unwrap(Connection.class);
+        LocalDateTime utc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        IdBlocks ids = new IdBlocks(connection);
         DemoStory story = new DemoStory(today, SEED);
         List<DemoStory.DemoCustomer> customers = story.customers();
-        DemoResponseWriter bulk = new DemoResponseWriter(connection, ids, setup, today, now);
+        DemoResponseWriter bulk = new DemoResponseWriter(connection, ids, setup, today, utc);
         bulk.customers(customers);
         setup.checkInCallsMarker();
         int written = 0;
         for (String slug : DemoStory.RESPONSES.keySet().stream().sorted().toList()) {
             written += bulk.responses(slug, story.responses(slug, customers));
         }
-        DemoTasks tasks = new DemoTasks(connection, ids, setup, today, now);
+        DemoTasks tasks = new DemoTasks(connection, ids, setup, today, utc);
         tasks.checkInCalls(setup.segmentId(BUSINESS_SEGMENT));
         tasks.openTasks();
-        Jdbc.update(
-                connection,
-                "INSERT INTO app_setting (setting_key, setting_value, updated_at) VALUES (?, ?, ?)",
-                MARKER,
-                "seed " + SEED + ", " + written + " responses",
-                now);
+        em.persist(new AppSetting(MARKER, "seed " + SEED + ", " + written + " responses", now));
+        em.flush();
         return written;
     }
 }

@@ -1,56 +1,74 @@
 package app.resonance.demo.control;
 
-import app.resonance.customers.entity.RuleOperator;
+import app.resonance.analytics.control.TrendMarkers;
+import app.resonance.customers.control.SegmentDraft;
+import app.resonance.customers.control.SegmentEditor;
 import app.resonance.customers.entity.Segment;
-import app.resonance.customers.entity.SegmentRule;
-import app.resonance.platform.control.IdBlocks;
-import app.resonance.platform.control.Jdbc;
+import app.resonance.platform.control.Messages;
+import app.resonance.platform.control.Texts;
 import app.resonance.platform.entity.LocalizedText;
-import java.sql.Connection;
-import java.sql.SQLException;
+import app.resonance.surveys.control.ConditionDraft;
+import app.resonance.surveys.control.OptionDraft;
+import app.resonance.surveys.control.QuestionDraft;
+import app.resonance.surveys.control.SurveyDraft;
+import app.resonance.surveys.control.SurveyEditor;
+import app.resonance.surveys.entity.OptionRole;
+import app.resonance.surveys.entity.Question;
+import app.resonance.surveys.entity.QuestionType;
+import app.resonance.surveys.entity.Survey;
+import app.resonance.surveys.entity.SurveyVersion;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The demo's small parts: the four published surveys with their questions, the five segments with their rules, and
- * the trend marker of the story. Remembers the ids they got, for the bulk responses and the tasks.
+ * The demo's small parts, written through the control classes the admin API uses: the four surveys (created and
+ * published with the {@link SurveyEditor} four hundred days ago), the five segments ({@link SegmentEditor}) and the
+ * trend marker of the story ({@link TrendMarkers}). Remembers the entities, for the bulk responses and the tasks.
  */
 final class DemoSetup {
 
-    private final Connection connection;
-    private final IdBlocks ids;
+    private static final Messages MESSAGES = Messages.of(Locale.ENGLISH);
+
+    private final EntityManager em;
     private final LocalDate today;
-    private final LocalDateTime now;
-    private final Map<String, Long> surveyIds = new HashMap<>();
-    private final Map<String, Long> versionIds = new HashMap<>();
-    /** survey slug -> question key -> question id */
-    private final Map<String, Map<String, Long>> questionIds = new HashMap<>();
-    /** The segments in the order of {@link #segments()}, with their ids. */
+    private final Instant now;
+    private final Map<String, Survey> surveys = new HashMap<>();
+    /** The segments in the order of {@link #segments()}. */
     private final Map<Segment, Long> segmentIds = new LinkedHashMap<>();
 
-    DemoSetup(Connection connection, IdBlocks ids, LocalDate today, LocalDateTime now) {
-        this.connection = connection;
-        this.ids = ids;
+    DemoSetup(EntityManager em, LocalDate today, Instant now) {
+        this.em = em;
         this.today = today;
         this.now = now;
     }
 
     long surveyId(String slug) {
-        return surveyIds.get(slug);
+        return surveys.get(slug).id();
     }
 
     long versionId(String slug) {
-        return versionIds.get(slug);
+        return published(slug).id();
     }
 
+    /** question key -> question id of the survey's published version */
     Map<String, Long> questionIds(String slug) {
-        return questionIds.get(slug);
+        Map<String, Long> ids = new HashMap<>();
+        for (Question q : published(slug).questions()) {
+            ids.put(q.key(), q.id());
+        }
+        return ids;
+    }
+
+    private SurveyVersion published(String slug) {
+        return surveys.get(slug).publishedVersion().orElseThrow();
     }
 
     Map<Segment, Long> segmentIds() {
@@ -65,171 +83,118 @@ final class DemoSetup {
                 .getValue();
     }
 
-    /** Writes the surveys and segments. */
-    void write() throws SQLException {
-        for (DemoSurveys.Definition survey : DemoSurveys.all()) {
-            survey(survey);
+    /** Creates and publishes the surveys, defines the segments, and writes them to the database. */
+    void write() {
+        Instant created = today.minusDays(400).atStartOfDay(ZoneOffset.UTC).toInstant();
+        SurveyEditor editor = SurveyEditor.on(em, Clock.fixed(created, ZoneOffset.UTC));
+        for (DemoSurveys.Definition definition : DemoSurveys.all()) {
+            try {
+                Survey survey = editor.create(draft(definition), MESSAGES);
+                editor.publish(survey, MESSAGES);
+                surveys.put(definition.slug(), survey);
+            } catch (SurveyEditor.InvalidSurveyException e) {
+                throw new IllegalStateException("Demo survey " + definition.slug() + ": " + e.errors(), e);
+            }
         }
-        for (Segment segment : segments()) {
-            segmentIds.put(segment, segment(segment));
+        SegmentEditor segmentEditor = SegmentEditor.on(em, Clock.fixed(now, ZoneOffset.UTC));
+        for (SegmentDraft draft : segments()) {
+            Segment segment = segmentEditor.save(draft.key(), draft, MESSAGES);
+            segmentIds.put(segment, segment.id());
         }
+        em.flush();
     }
 
     /** The action of the story on the Business trend of relationship-nps: the day the recovery starts. */
-    void checkInCallsMarker() throws SQLException {
-        Jdbc.update(
-                connection,
-                """
-                INSERT INTO trend_marker (id, survey_id, segment_id, marker_date, label, description, created_by,
-                 created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                ids.next("trend_marker_seq"),
-                surveyId(DemoDataLoader.MARKER_SURVEY),
-                segmentId(DemoDataLoader.BUSINESS_SEGMENT),
-                today.minusDays(DemoStory.CALLS_START_DAYS_AGO),
-                DemoDataLoader.CHECK_IN_CALLS_LABEL,
-                DemoDataLoader.CHECK_IN_CALLS_DESCRIPTION,
-                "demo",
-                now);
+    void checkInCallsMarker() {
+        TrendMarkers.on(em, Clock.fixed(now, ZoneOffset.UTC))
+                .add(
+                        surveys.get(DemoDataLoader.MARKER_SURVEY),
+                        segmentIds.keySet().stream()
+                                .filter(s -> s.key().equals(DemoDataLoader.BUSINESS_SEGMENT))
+                                .findFirst()
+                                .orElseThrow(),
+                        today.minusDays(DemoStory.CALLS_START_DAYS_AGO),
+                        DemoDataLoader.CHECK_IN_CALLS_LABEL,
+                        DemoDataLoader.CHECK_IN_CALLS_DESCRIPTION,
+                        "demo");
     }
 
-    private void survey(DemoSurveys.Definition definition) throws SQLException {
-        long surveyId = ids.next("survey_seq");
-        long versionId = ids.next("survey_version_seq");
-        surveyIds.put(definition.slug(), surveyId);
-        versionIds.put(definition.slug(), versionId);
-        LocalDateTime created = LocalDateTime.ofInstant(
-                today.minusDays(400).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
-        Jdbc.update(connection, """
-                INSERT INTO survey (id, slug, kind, status, anonymous, published_version_id, created_at, updated_at,
-                 row_version) VALUES (?, ?, ?, 'OPEN', FALSE, NULL, ?, ?, 0)""", surveyId, definition.slug(), definition.kind(), created, created);
-        Jdbc.update(
-                connection,
-                """
-                INSERT INTO survey_version (id, survey_id, version_no, state, default_locale, languages, title_de,
-                 title_en, intro_de, intro_en, created_at, published_at)
-                 VALUES (?, ?, 1, 'PUBLISHED', 'de', 'de,en', ?, ?, ?, ?, ?, ?)""",
-                versionId,
-                surveyId,
-                definition.title().de(),
-                definition.title().en(),
-                definition.intro().de(),
-                definition.intro().en(),
-                created,
-                created);
-        Jdbc.update(connection, "UPDATE survey SET published_version_id = ? WHERE id = ?", versionId, surveyId);
-        Map<String, Long> keys = new HashMap<>();
-        int position = 0;
-        for (DemoSurveys.QuestionDef q : definition.questions()) {
-            long questionId = ids.next("question_seq");
-            keys.put(q.key(), questionId);
-            Jdbc.update(
-                    connection,
-                    """
-                    INSERT INTO question (id, survey_version_id, position, question_key, question_type, required,
-                     text_de, text_en, scale_min, scale_max, min_label_de, min_label_en, max_label_de, max_label_en,
-                     page_no, show_if_question, show_if_operator, show_if_values)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    questionId,
-                    versionId,
-                    position++,
-                    q.key(),
-                    q.type().name(),
-                    q.required(),
-                    q.text().de(),
-                    q.text().en(),
-                    q.min(),
-                    q.max(),
-                    label(q.minLabel(), true),
-                    label(q.minLabel(), false),
-                    label(q.maxLabel(), true),
-                    label(q.maxLabel(), false),
-                    q.page(),
-                    q.showIf() == null ? null : q.showIf().questionKey(),
-                    q.showIf() == null ? null : q.showIf().operator().name(),
-                    q.showIf() == null ? null : String.join(",", q.showIf().values()));
-            int optionPosition = 0;
-            for (DemoSurveys.OptionDef o : q.options()) {
-                Jdbc.update(
-                        connection,
-                        """
-                        INSERT INTO question_option (id, question_id, option_role, position, code, label_de, label_en)
-                         VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                        ids.next("question_option_seq"),
-                        questionId,
-                        o.role().name(),
-                        optionPosition++,
-                        o.code(),
-                        o.label().de(),
-                        o.label().en());
-            }
-        }
-        questionIds.put(definition.slug(), keys);
+    /** A demo survey as the admin API would take it. */
+    static SurveyDraft draft(DemoSurveys.Definition definition) {
+        List<QuestionDraft> questions = definition.questions().stream()
+                .map(q -> new QuestionDraft(
+                        q.key(),
+                        q.type().name(),
+                        q.required(),
+                        texts(q.text()),
+                        q.type() == QuestionType.RATING ? q.min() : null,
+                        q.type() == QuestionType.RATING ? q.max() : null,
+                        texts(q.minLabel()),
+                        texts(q.maxLabel()),
+                        options(q, OptionRole.OPTION, OptionRole.COLUMN),
+                        options(q, OptionRole.ROW, OptionRole.ROW),
+                        q.page(),
+                        q.showIf() == null
+                                ? null
+                                : new ConditionDraft(
+                                        q.showIf().questionKey(),
+                                        q.showIf().operator().name(),
+                                        List.copyOf(q.showIf().values()))))
+                .toList();
+        return new SurveyDraft(
+                definition.slug(),
+                definition.kind(),
+                false,
+                texts(definition.title()),
+                texts(definition.intro()),
+                List.of("de", "en"),
+                "de",
+                questions);
     }
 
-    private static String label(LocalizedText text, boolean german) {
-        return text == null ? null : german ? text.de() : text.en();
+    private static List<OptionDraft> options(DemoSurveys.QuestionDef q, OptionRole role, OptionRole or) {
+        return q.options().stream()
+                .filter(o -> o.role() == role || o.role() == or)
+                .map(o -> new OptionDraft(o.code(), texts(o.label())))
+                .toList();
     }
 
-    static List<Segment> segments() {
-        Instant at = Instant.EPOCH;
+    private static Texts texts(LocalizedText text) {
+        return Texts.of(text);
+    }
+
+    static List<SegmentDraft> segments() {
         return List.of(
-                new Segment(
+                segment(
                         "enterprise-dach",
-                        new LocalizedText("Enterprise DACH", "Enterprise DACH"),
-                        List.of(
-                                new SegmentRule("plan", RuleOperator.EQUALS, "Enterprise"),
-                                new SegmentRule("region", RuleOperator.IN, "DE,AT,CH")),
-                        at),
-                new Segment(
+                        "Enterprise DACH",
+                        "Enterprise DACH",
+                        rule("plan", "EQUALS", "Enterprise"),
+                        rule("region", "IN", "DE,AT,CH")),
+                segment(
                         "enterprise-international",
-                        new LocalizedText("Enterprise international", "Enterprise international"),
-                        List.of(
-                                new SegmentRule("plan", RuleOperator.EQUALS, "Enterprise"),
-                                new SegmentRule("region", RuleOperator.NOT_IN, "DE,AT,CH")),
-                        at),
-                new Segment(
+                        "Enterprise international",
+                        "Enterprise international",
+                        rule("plan", "EQUALS", "Enterprise"),
+                        rule("region", "NOT_IN", "DE,AT,CH")),
+                segment(
                         DemoDataLoader.BUSINESS_SEGMENT,
-                        new LocalizedText("Business-Tarif", "Business plan"),
-                        List.of(new SegmentRule("plan", RuleOperator.EQUALS, "Business")),
-                        at),
-                new Segment(
-                        "starter",
-                        new LocalizedText("Starter-Tarif", "Starter plan"),
-                        List.of(new SegmentRule("plan", RuleOperator.EQUALS, "Starter")),
-                        at),
-                new Segment(
+                        "Business-Tarif",
+                        "Business plan",
+                        rule("plan", "EQUALS", "Business")),
+                segment("starter", "Starter-Tarif", "Starter plan", rule("plan", "EQUALS", "Starter")),
+                segment(
                         "onboarding",
-                        new LocalizedText("Neukunden im Onboarding", "Customers onboarding"),
-                        List.of(new SegmentRule("lifecycleStage", RuleOperator.EQUALS, "Onboarding")),
-                        at));
+                        "Neukunden im Onboarding",
+                        "Customers onboarding",
+                        rule("lifecycleStage", "EQUALS", "Onboarding")));
     }
 
-    private long segment(Segment segment) throws SQLException {
-        long id = ids.next("segment_seq");
-        Jdbc.update(
-                connection,
-                """
-                INSERT INTO segment (id, segment_key, name_de, name_en, created_at, updated_at, row_version)
-                 VALUES (?, ?, ?, ?, ?, ?, 0)""",
-                id,
-                segment.key(),
-                segment.name().de(),
-                segment.name().en(),
-                now,
-                now);
-        int position = 0;
-        for (SegmentRule rule : segment.rules()) {
-            Jdbc.update(
-                    connection,
-                    """
-                    INSERT INTO segment_rule (segment_id, position, attr_name, operator, rule_value)
-                     VALUES (?, ?, ?, ?, ?)""",
-                    id,
-                    position++,
-                    rule.attribute(),
-                    rule.operator().name(),
-                    rule.value());
-        }
-        return id;
+    private static SegmentDraft segment(String key, String de, String en, SegmentDraft.Rule... rules) {
+        return new SegmentDraft(key, new Texts(de, en), List.of(rules));
+    }
+
+    private static SegmentDraft.Rule rule(String attribute, String operator, String value) {
+        return new SegmentDraft.Rule(attribute, operator, value);
     }
 }

@@ -7,10 +7,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
@@ -52,44 +51,34 @@ public class AppSecrets {
         }
     }
 
+    /**
+     * The secret of this name, created at random and stored when it is not there yet. Each step is a transaction of
+     * its own; when another instance stores its secret first, the insert fails and that one is used.
+     */
     static String load(DataSource dataSource, String name) {
-        try (Connection connection = dataSource.getConnection()) {
-            String existing = read(connection, name);
-            if (existing != null) {
-                return existing;
+        try {
+            Optional<String> existing = Jdbc.inTransaction(dataSource, c -> read(c, name));
+            if (existing.isPresent()) {
+                return existing.get();
             }
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
             String value = Base64.getEncoder().encodeToString(bytes);
-            try (var insert = connection.prepareStatement(
-                    "INSERT INTO app_setting (setting_key, setting_value, updated_at) VALUES (?, ?, ?)")) {
-                insert.setString(1, name);
-                insert.setString(2, value);
-                insert.setTimestamp(3, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
-                insert.executeUpdate();
-                if (!connection.getAutoCommit()) {
-                    connection.commit();
-                }
+            try {
+                Jdbc.inTransaction(dataSource, c -> Jdbc.update(c, """
+                        INSERT INTO app_setting (setting_key, setting_value, updated_at) VALUES (?, ?, ?)""", name, value, Instant.now()));
                 return value;
             } catch (SQLException raced) {
                 // Another instance stored its key first: use that one.
-                String winner = read(connection, name);
-                if (winner == null) {
-                    throw raced;
-                }
-                return winner;
+                return Jdbc.inTransaction(dataSource, c -> read(c, name)).orElseThrow(() -> raced);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read or store the application's secret " + name, e);
         }
     }
 
-    private static String read(Connection connection, String name) throws SQLException {
-        try (var select = connection.prepareStatement("SELECT setting_value FROM app_setting WHERE setting_key = ?")) {
-            select.setString(1, name);
-            try (var rs = select.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+    private static Optional<String> read(Connection connection, String name) throws SQLException {
+        return Jdbc.first(
+                connection, "SELECT setting_value FROM app_setting WHERE setting_key = ?", rs -> rs.getString(1), name);
     }
 }

@@ -51,6 +51,14 @@ public class SurveyEditor {
         this.clock = clock;
     }
 
+    /**
+     * An editor outside the container (a test, the demo loader) on this entity manager, in its transaction, with
+     * this clock and without an audit log.
+     */
+    public static SurveyEditor on(EntityManager em, Clock clock) {
+        return new SurveyEditor(em, new SurveyCatalog(em), clock);
+    }
+
     /** Creates a survey with the draft as its first version. */
     public Survey create(SurveyDraft draft, Messages messages) {
         List<FieldError> errors = SurveyDraftValidator.validate(draft, true, messages);

@@ -3,8 +3,8 @@ package app.resonance.analytics.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.demo.control.DemoDataLoader;
 import app.resonance.platform.control.DatabaseMigrator;
+import app.resonance.testsupport.DemoData;
 import app.resonance.testsupport.TestDatabases;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -23,7 +23,7 @@ class CommentsOnBothDatabasesTest {
     void commentsAreSearchablePagedAndCountedByTheme(String database) throws Exception {
         DataSource dataSource = TestDatabases.fresh(database);
         DatabaseMigrator.migrate(dataSource);
-        DemoDataLoader.load(dataSource, RollupsOnBothDatabasesTest.TODAY, RollupsOnBothDatabasesTest.NOW);
+        DemoData.load(dataSource, RollupsOnBothDatabasesTest.TODAY, RollupsOnBothDatabasesTest.NOW);
         Fixture fixture = new Fixture(dataSource);
         long survey = fixture.surveyId("relationship-nps");
         Comments comments = new Comments(dataSource);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.demo.control.DemoDataLoader;
 import app.resonance.platform.control.DatabaseMigrator;
 import app.resonance.platform.control.Messages;
+import app.resonance.testsupport.DemoData;
 import app.resonance.testsupport.TestDatabases;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -58,7 +58,7 @@ class ExportOnBothDatabasesTest {
             try {
                 DataSource dataSource = TestDatabases.fresh(kind);
                 DatabaseMigrator.migrate(dataSource);
-                DemoDataLoader.load(dataSource, RollupsOnBothDatabasesTest.TODAY, RollupsOnBothDatabasesTest.NOW);
+                DemoData.load(dataSource, RollupsOnBothDatabasesTest.TODAY, RollupsOnBothDatabasesTest.NOW);
                 Fixture fixture = new Fixture(dataSource);
                 long survey = fixture.surveyId("product-feedback");
                 return new Demo(dataSource, fixture, survey, hostileResponse(dataSource, survey));

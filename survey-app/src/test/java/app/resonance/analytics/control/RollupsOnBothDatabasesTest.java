@@ -2,8 +2,8 @@ package app.resonance.analytics.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.resonance.demo.control.DemoDataLoader;
 import app.resonance.platform.control.DatabaseMigrator;
+import app.resonance.testsupport.DemoData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +37,7 @@ class RollupsOnBothDatabasesTest {
     void afterTheDemoRandomInsertsChangesAndBackfillsTheRollupsEqualTheResponses(String database) throws Exception {
         DataSource dataSource = app.resonance.testsupport.TestDatabases.fresh(database);
         DatabaseMigrator.migrate(dataSource);
-        DemoDataLoader.load(dataSource, TODAY, NOW);
+        DemoData.load(dataSource, TODAY, NOW);
         Fixture fixture = new Fixture(dataSource);
 
         long rebuilt = fixture.inTransaction(c -> new RollupUpdater(c, BERLIN).rebuild(true, NOW));
@@ -95,7 +95,7 @@ class RollupsOnBothDatabasesTest {
     void aScoreCountsOnceMovesWhenChangedAndLandsOnItsDayInTheReportingZone(String database) throws Exception {
         DataSource dataSource = app.resonance.testsupport.TestDatabases.fresh(database);
         DatabaseMigrator.migrate(dataSource);
-        DemoDataLoader.load(dataSource, TODAY, NOW);
+        DemoData.load(dataSource, TODAY, NOW);
         Fixture fixture = new Fixture(dataSource);
         fixture.inTransaction(c -> new RollupUpdater(c, BERLIN).rebuild(true, NOW));
         ScoreRollups rollups = new ScoreRollups(dataSource);
@@ -131,7 +131,7 @@ class RollupsOnBothDatabasesTest {
     void aRebuildPutsEachScoreOnItsDayInTheReportingZoneAcrossTheClockChanges(String database) throws Exception {
         DataSource dataSource = app.resonance.testsupport.TestDatabases.fresh(database);
         DatabaseMigrator.migrate(dataSource);
-        DemoDataLoader.load(dataSource, TODAY, NOW);
+        DemoData.load(dataSource, TODAY, NOW);
         Fixture fixture = new Fixture(dataSource);
         long survey = fixture.surveyId("relationship-nps");
         // Berlin is UTC+1 in winter and UTC+2 from 26 March 2023, 01:00 UTC, to 29 October 2023, 01:00 UTC.

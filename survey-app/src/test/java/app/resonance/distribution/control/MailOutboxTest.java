@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.resonance.distribution.entity.OutboxMail;
-import app.resonance.platform.control.DatabaseMigrator;
 import app.resonance.testsupport.Jpa;
-import app.resonance.testsupport.TestDatabases;
+import app.resonance.testsupport.OutboxSetUp;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,15 +41,11 @@ class MailOutboxTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        dataSource = TestDatabases.fresh("h2");
-        DatabaseMigrator.migrate(dataSource);
+        dataSource = OutboxSetUp.migrated("h2");
         emf = Jpa.on(dataSource);
         em = emf.createEntityManager();
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = OutboxSetUp.smtp();
+        port = smtp.getSmtp().getPort();
     }
 
     @AfterEach
@@ -140,8 +133,7 @@ class MailOutboxTest {
         assertNotNull(failed.bodyText(), "nothing is lost");
         assertEquals(List.of(), inTransaction(() -> outbox(NOW.plusSeconds(30)).due(10)), "not due before the retry");
 
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = OutboxSetUp.smtp(port);
         MailOutbox later = outbox(NOW.plusSeconds(61));
         assertEquals(List.of(id), inTransaction(() -> later.due(10)));
         assertTrue(deliver(later, id));

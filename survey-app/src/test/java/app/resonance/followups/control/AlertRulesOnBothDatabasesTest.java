@@ -3,19 +3,14 @@ package app.resonance.followups.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.resonance.analytics.control.FixtureAccess;
-import app.resonance.analytics.control.RollupUpdater;
-import app.resonance.demo.control.DemoDataLoader;
-import app.resonance.platform.control.DatabaseMigrator;
-import app.resonance.testsupport.TestDatabases;
+import app.resonance.testsupport.FollowUpSetUp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,13 +26,8 @@ class AlertRulesOnBothDatabasesTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aDetractorBecomesOneTaskWithItsAlertsExactlyOnce(String database) throws Exception {
-        DataSource dataSource = TestDatabases.fresh(database);
-        DatabaseMigrator.migrate(dataSource);
-        DemoDataLoader.load(dataSource, TODAY, NOW);
-        FixtureAccess fixture = new FixtureAccess(dataSource);
+        FixtureAccess fixture = FollowUpSetUp.demo(database, TODAY, NOW);
         List<AlertRules.Created> created = new ArrayList<>();
-        fixture.inTransaction(c -> new RollupUpdater(c, ZoneId.of("Europe/Berlin")).rebuild(true, NOW));
-        drain(fixture, created);
         assertEquals(
                 0,
                 fixture.count("SELECT COUNT(*) FROM alert WHERE dedup_key NOT LIKE 'demo:%'"),
@@ -99,14 +89,7 @@ class AlertRulesOnBothDatabasesTest {
     }
 
     static void drain(FixtureAccess fixture, List<AlertRules.Created> created) throws Exception {
-        int events;
-        do {
-            events = fixture.inTransaction(c -> {
-                var applied = new RollupUpdater(c, ZoneId.of("Europe/Berlin")).applyPendingEvents(1000);
-                created.addAll(new AlertRules(c, NOW, TODAY, 90, 2).apply(applied.changes()));
-                return applied.events();
-            });
-        } while (events > 0);
+        FollowUpSetUp.drain(fixture, created, TODAY, NOW, AlertRules.Caps.defaults());
     }
 
     static LocalDateTime utc(Instant at) {

@@ -3,18 +3,14 @@ package app.resonance.followups.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.resonance.analytics.control.FixtureAccess;
-import app.resonance.analytics.control.RollupUpdater;
 import app.resonance.demo.control.DemoDataLoader;
-import app.resonance.platform.control.DatabaseMigrator;
-import app.resonance.testsupport.TestDatabases;
+import app.resonance.testsupport.FollowUpSetUp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -112,13 +108,7 @@ class FollowUpRulesOnBothDatabasesTest {
     }
 
     static FixtureAccess demo(String database) throws Exception {
-        DataSource dataSource = TestDatabases.fresh(database);
-        DatabaseMigrator.migrate(dataSource);
-        DemoDataLoader.load(dataSource, TODAY, NOW);
-        FixtureAccess fixture = new FixtureAccess(dataSource);
-        fixture.inTransaction(c -> new RollupUpdater(c, ZoneId.of("Europe/Berlin")).rebuild(true, NOW));
-        drain(fixture, new ArrayList<>(), AlertRules.Caps.defaults());
-        return fixture;
+        return FollowUpSetUp.demo(database, TODAY, NOW);
     }
 
     static long customer(FixtureAccess fixture, int n) throws Exception {
@@ -140,13 +130,6 @@ class FollowUpRulesOnBothDatabasesTest {
     }
 
     static void drain(FixtureAccess fixture, List<AlertRules.Created> created, AlertRules.Caps caps) throws Exception {
-        int events;
-        do {
-            events = fixture.inTransaction(c -> {
-                var applied = new RollupUpdater(c, ZoneId.of("Europe/Berlin")).applyPendingEvents(1000);
-                created.addAll(new AlertRules(c, NOW, TODAY, 90, 2, caps).apply(applied.changes()));
-                return applied.events();
-            });
-        } while (events > 0);
+        FollowUpSetUp.drain(fixture, created, TODAY, NOW, caps);
     }
 }

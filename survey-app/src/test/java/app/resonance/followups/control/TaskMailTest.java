@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.resonance.analytics.control.RollupUpdater;
 import app.resonance.distribution.control.MailOutbox;
 import app.resonance.distribution.control.MailSettings;
-import app.resonance.platform.control.DatabaseMigrator;
 import app.resonance.testsupport.Jpa;
+import app.resonance.testsupport.OutboxSetUp;
 import app.resonance.testsupport.SampleData;
-import app.resonance.testsupport.TestDatabases;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,8 +44,7 @@ class TaskMailTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        dataSource = TestDatabases.fresh("h2");
-        DatabaseMigrator.migrate(dataSource);
+        dataSource = OutboxSetUp.migrated("h2");
         try (var c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             new RollupUpdater(c, ZoneId.of("Europe/Berlin")).rebuild(true, NOW);
@@ -64,11 +60,8 @@ class TaskMailTest {
         }
         emf = Jpa.on(dataSource);
         em = emf.createEntityManager();
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = OutboxSetUp.smtp();
+        port = smtp.getSmtp().getPort();
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package app.resonance.platform.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.resonance.distribution.control.MailOutbox;
+import app.resonance.testsupport.OutboxSetUp;
 import app.resonance.testsupport.SampleData;
 import app.resonance.testsupport.TestDatabases;
 import app.resonance.webhooks.control.WebhookOutbox;
@@ -37,11 +38,8 @@ class OutboxOnBothDatabasesTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void theSameOutboxDeliversMailsAndWebhooks(String database) throws SQLException {
-        DataSource dataSource = TestDatabases.fresh(database);
-        DatabaseMigrator.migrate(dataSource);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            SampleData.seed(c);
+        DataSource dataSource = OutboxSetUp.migrated(database);
+        try (Connection c = OutboxSetUp.seeded(dataSource)) {
             WebhookOutbox.fanOut(c, T0, 500);
             mail(c, 1, T0);
             c.commit();
@@ -136,8 +134,7 @@ class OutboxOnBothDatabasesTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aClaimerPassesOverRowsAnotherOneHoldsUncommitted(String database) throws SQLException {
-        DataSource dataSource = TestDatabases.fresh(database);
-        DatabaseMigrator.migrate(dataSource);
+        DataSource dataSource = OutboxSetUp.migrated(database);
         try (Connection first = dataSource.getConnection();
                 Connection second = dataSource.getConnection()) {
             first.setAutoCommit(false);
@@ -172,12 +169,9 @@ class OutboxOnBothDatabasesTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void twoClaimersAtOnceNeverGetTheSameRow(String database) throws Exception {
-        DataSource dataSource = TestDatabases.fresh(database);
-        DatabaseMigrator.migrate(dataSource);
+        DataSource dataSource = OutboxSetUp.migrated(database);
         int rows = 200;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            SampleData.seed(c);
+        try (Connection c = OutboxSetUp.seeded(dataSource)) {
             for (long id = 1; id <= rows; id++) {
                 SampleData.sql(
                         c,

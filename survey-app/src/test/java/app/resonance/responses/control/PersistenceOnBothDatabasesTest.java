@@ -9,12 +9,14 @@ import app.resonance.customers.entity.Segment;
 import app.resonance.demo.control.DemoDataLoader;
 import app.resonance.demo.control.DemoStory;
 import app.resonance.platform.control.DatabaseMigrator;
+import app.resonance.platform.entity.AppSetting;
 import app.resonance.responses.entity.AnswerValue;
 import app.resonance.responses.entity.Channel;
 import app.resonance.responses.entity.IdempotencyRecord;
 import app.resonance.responses.entity.Response;
 import app.resonance.surveys.entity.QuestionType;
 import app.resonance.surveys.entity.Survey;
+import app.resonance.testsupport.DemoData;
 import app.resonance.testsupport.Jpa;
 import app.resonance.testsupport.TestDatabases;
 import jakarta.persistence.EntityManager;
@@ -45,8 +47,8 @@ class PersistenceOnBothDatabasesTest {
         DataSource dataSource = TestDatabases.fresh(database);
         assertTrue(Integer.parseInt(DatabaseMigrator.migrate(dataSource)) >= 2, "every migration ran");
 
-        assertEquals(22_000, DemoDataLoader.load(dataSource, TODAY, NOW));
-        assertEquals(0, DemoDataLoader.load(dataSource, TODAY, NOW), "a second start loads nothing");
+        assertEquals(22_000, DemoData.load(dataSource, TODAY, NOW));
+        assertEquals(0, DemoData.load(dataSource, TODAY, NOW), "a second start loads nothing");
         assertEquals(22_000, count(dataSource, "SELECT COUNT(*) FROM response"));
         assertEquals(
                 22_000,
@@ -107,10 +109,14 @@ class PersistenceOnBothDatabasesTest {
     void aResponseStoredThroughJpaReadsBackWithItsSegmentsAndIdempotencyRecord(String database) throws SQLException {
         DataSource dataSource = TestDatabases.fresh(database);
         DatabaseMigrator.migrate(dataSource);
-        DemoDataLoader.load(dataSource, TODAY, NOW);
+        DemoData.load(dataSource, TODAY, NOW);
         EntityManagerFactory emf = Jpa.on(dataSource);
         try {
             EntityManager em = emf.createEntityManager();
+            assertEquals(
+                    "seed 20261123, 22000 responses",
+                    em.find(AppSetting.class, "demo.loaded").value(),
+                    "the demo's marker is a setting readable through JPA");
             ResponseStore store = new ResponseStore();
             store.em = em;
             store.clock = Clock.fixed(NOW, ZoneOffset.UTC);

@@ -3,14 +3,12 @@ package app.resonance.webhooks.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.platform.control.DatabaseMigrator;
+import app.resonance.testsupport.OutboxSetUp;
 import app.resonance.testsupport.SampleData;
-import app.resonance.testsupport.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,11 +20,7 @@ class WebhookOutboxOnBothDatabasesTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void eventsBecomeOneSignedDeliveryPerEndpointRetriedUntilAccepted(String database) throws SQLException {
-        DataSource dataSource = TestDatabases.fresh(database);
-        DatabaseMigrator.migrate(dataSource);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            SampleData.seed(c);
+        try (Connection c = OutboxSetUp.seeded(OutboxSetUp.migrated(database))) {
 
             assertEquals(1, WebhookOutbox.fanOut(c, T0, 500));
             c.commit();
@@ -88,11 +82,7 @@ class WebhookOutboxOnBothDatabasesTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void anAnonymousSurveysEventsNameNoCustomer(String database) throws SQLException {
-        DataSource dataSource = TestDatabases.fresh(database);
-        DatabaseMigrator.migrate(dataSource);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            SampleData.seed(c);
+        try (Connection c = OutboxSetUp.seeded(OutboxSetUp.migrated(database))) {
             SampleData.sql(c, "UPDATE survey SET anonymous = TRUE");
             WebhookOutbox.fanOut(c, T0, 500);
             var due = WebhookOutbox.claimDue(c, T0, 20, Duration.ofMinutes(2));
