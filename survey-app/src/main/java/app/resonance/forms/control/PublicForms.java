@@ -72,9 +72,13 @@ public class PublicForms {
         NO_SCORE_QUESTION
     }
 
+    /**
+     * The survey behind a public link: the catalog's shared, read-only published graph (loaded whole, so that
+     * rendering a page never loads from the database); never change it or hand it to a transaction that could.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Survey> survey(String slug) {
-        return catalog.bySlug(slug);
+        return catalog.published(slug);
     }
 
     /** The invitation behind a personal link; the first visit is recorded as its opening. */

@@ -33,7 +33,7 @@ public class SurveyCatalog {
 
     public SurveyCatalog() {}
 
-    SurveyCatalog(EntityManager em) {
+    public SurveyCatalog(EntityManager em) {
         this.em = em;
         this.clock = Clock.systemUTC();
     }
