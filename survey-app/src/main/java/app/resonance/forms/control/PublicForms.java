@@ -147,6 +147,12 @@ public class PublicForms {
             String clientKey) {
         Instant now = clock.instant();
         Survey survey = em.find(Survey.class, respondent.surveyId());
+        // The authoritative check: the page was checked against the catalog's cache, which can be a moment
+        // behind a close made on another instance; this survey is read in the storing transaction.
+        Survey.Availability availability = survey.availability(now);
+        if (availability != Survey.Availability.OPEN) {
+            throw new app.resonance.surveys.control.SurveyCatalog.NotTakingAnswersException(availability);
+        }
         Invitation invitation =
                 respondent.invitationId() == null ? null : em.find(Invitation.class, respondent.invitationId());
         Response response = existing(invitation, respondent.resumeToken());
@@ -195,6 +201,10 @@ public class PublicForms {
         Invitation invitation = em.find(Invitation.class, invitationId);
         Response response = existing(invitation, null);
         Survey survey = invitation.survey();
+        Survey.Availability availability = survey.availability(now);
+        if (availability != Survey.Availability.OPEN) {
+            throw new app.resonance.surveys.control.SurveyCatalog.NotTakingAnswersException(availability);
+        }
         if (response != null
                 && response.status() == ResponseStatus.COMPLETE
                 && survey.answerPolicy() == AnswerPolicy.SINGLE_ANSWER) {
