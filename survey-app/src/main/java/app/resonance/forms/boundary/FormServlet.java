@@ -10,6 +10,7 @@ import app.resonance.responses.control.SubmissionMetrics;
 import app.resonance.responses.entity.Channel;
 import app.resonance.responses.entity.Response;
 import app.resonance.responses.entity.ResponseStatus;
+import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.AnswerPolicy;
 import app.resonance.surveys.entity.Question;
 import jakarta.inject.Inject;
@@ -210,15 +211,37 @@ public class FormServlet extends HttpServlet {
         String client = guard.clientKey(FormRequests.clientAddress(request));
         PageResult result;
         try {
-            result = forms.savePage(
-                    visit.respondent(), page, submitted, visit.lang(), channel, visit.messages(), client);
-        } catch (RuntimeException raced) {
-            if (DatabaseUnavailable.isCause(raced)) {
-                throw raced;
+            try {
+                result = forms.savePage(
+                        visit.respondent(), page, submitted, visit.lang(), channel, visit.messages(), client);
+            } catch (RuntimeException raced) {
+                if (DatabaseUnavailable.isCause(raced) || raced instanceof SurveyCatalog.NotTakingAnswersException) {
+                    throw raced;
+                }
+                // Two submissions of the same first page at once: one created the response, the other updates it.
+                result = forms.savePage(
+                        visit.respondent(), page, submitted, visit.lang(), channel, visit.messages(), client);
             }
-            // Two submissions of the same first page at once: one created the response, the other updates it.
-            result = forms.savePage(
-                    visit.respondent(), page, submitted, visit.lang(), channel, visit.messages(), client);
+        } catch (SurveyCatalog.NotTakingAnswersException refused) {
+            // closed (or rescheduled) on another instance a moment ago: nothing was stored
+            metrics.rejected(slug, "closed");
+            switch (refused.availability()) {
+                case NOT_YET_OPEN ->
+                    message(
+                            request,
+                            response,
+                            200,
+                            visit.lang(),
+                            "form.notOpen",
+                            visit.version(),
+                            visit.survey()
+                                    .opensAt()
+                                    .map(at -> at.toString().replace('T', ' ').replace("Z", ""))
+                                    .orElse(""));
+                case UNPUBLISHED -> message(request, response, 404, visit.lang(), "form.notFound", visit.version());
+                default -> message(request, response, 410, visit.lang(), "form.closed", visit.version());
+            }
+            return;
         }
         if (!result.isValid()) {
             metrics.rejected(slug, "invalid");
@@ -241,7 +264,14 @@ public class FormServlet extends HttpServlet {
             response.sendError(400);
             return;
         }
-        ScoreOutcome outcome = forms.recordScore(visit.invitation().id(), Integer.parseInt(score), visit.lang());
+        ScoreOutcome outcome;
+        try {
+            outcome = forms.recordScore(visit.invitation().id(), Integer.parseInt(score), visit.lang());
+        } catch (SurveyCatalog.NotTakingAnswersException refused) {
+            metrics.rejected(visit.survey().slug(), "closed");
+            response.sendError(410);
+            return;
+        }
         switch (outcome) {
             case RECORDED -> {
                 metrics.outcome(visit.survey().slug(), "one-click");

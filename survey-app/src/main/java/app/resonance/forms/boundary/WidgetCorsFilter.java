@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Cross-origin access for the embeddable widget: a survey's public definition and its submissions may be
  * used from the origins its settings allow, and only from those. A submission posted from any other
- * foreign origin is refused, so that no other site can post in a visitor's name.
+ * foreign origin is refused, so that no other site can post in a visitor's name. The allowed origins come
+ * from the survey catalog's published cache, not from a query per request.
  */
 @WebFilter(urlPatterns = "/api/v1/surveys/*", asyncSupported = true)
 public class WidgetCorsFilter extends HttpFilter {
@@ -38,7 +39,7 @@ public class WidgetCorsFilter extends HttpFilter {
         }
         String canonical = SurveySettingsValidator.origin(origin);
         boolean allowed = canonical != null
-                && catalog.bySlug(path.group(1))
+                && catalog.published(path.group(1))
                         .map(s -> s.allowedOrigins().contains(canonical))
                         .orElse(false);
         boolean preflight =

@@ -72,9 +72,13 @@ public class PublicForms {
         NO_SCORE_QUESTION
     }
 
+    /**
+     * The survey behind a public link: the catalog's shared, read-only published graph (loaded whole, so that
+     * rendering a page never loads from the database); never change it or hand it to a transaction that could.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Survey> survey(String slug) {
-        return catalog.bySlug(slug);
+        return catalog.published(slug);
     }
 
     /** The invitation behind a personal link; the first visit is recorded as its opening. */
@@ -143,6 +147,12 @@ public class PublicForms {
             String clientKey) {
         Instant now = clock.instant();
         Survey survey = em.find(Survey.class, respondent.surveyId());
+        // The authoritative check: the page was checked against the catalog's cache, which can be a moment
+        // behind a close made on another instance; this survey is read in the storing transaction.
+        Survey.Availability availability = survey.availability(now);
+        if (availability != Survey.Availability.OPEN) {
+            throw new app.resonance.surveys.control.SurveyCatalog.NotTakingAnswersException(availability);
+        }
         Invitation invitation =
                 respondent.invitationId() == null ? null : em.find(Invitation.class, respondent.invitationId());
         Response response = existing(invitation, respondent.resumeToken());
@@ -191,6 +201,10 @@ public class PublicForms {
         Invitation invitation = em.find(Invitation.class, invitationId);
         Response response = existing(invitation, null);
         Survey survey = invitation.survey();
+        Survey.Availability availability = survey.availability(now);
+        if (availability != Survey.Availability.OPEN) {
+            throw new app.resonance.surveys.control.SurveyCatalog.NotTakingAnswersException(availability);
+        }
         if (response != null
                 && response.status() == ResponseStatus.COMPLETE
                 && survey.answerPolicy() == AnswerPolicy.SINGLE_ANSWER) {

@@ -181,6 +181,9 @@ public class Submissions {
                         location,
                         ResponseJson.receipt(response).toString());
             });
+        } catch (SurveyCatalog.NotTakingAnswersException e) {
+            // closed (or rescheduled) on another instance since the catalog's last check: nothing was stored
+            throw SurveysResource.refusal(e.availability(), slug);
         } catch (RuntimeException e) {
             // The key is known (stored before, or by a concurrent request that won): replay its outcome.
             if (idempotencyKey != null) {

@@ -7,6 +7,8 @@ import app.resonance.responses.entity.IdempotencyRecord;
 import app.resonance.responses.entity.Response;
 import app.resonance.responses.entity.ResponseEvent;
 import app.resonance.responses.entity.ResponseStatus;
+import app.resonance.surveys.control.SurveyCatalog;
+import app.resonance.surveys.entity.Survey;
 import app.resonance.surveys.entity.SurveyVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,6 +50,8 @@ public class ResponseStore {
      * transaction, last; a concurrent duplicate waits on the key's primary key until this transaction ends
      * and then fails, after which the caller replays it. The version may be the shared, read-only graph of
      * the survey catalog: it is only referred to (its questions and it exist while they are published).
+     * Whether the survey takes answers is read again here; if not, {@link SurveyCatalog.NotTakingAnswersException}
+     * and nothing is stored.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome store(
@@ -71,6 +75,13 @@ public class ResponseStore {
             String requestHash,
             Function<Response, Outcome> describe) {
         Instant now = clock.instant();
+        // The authoritative check: the version may come from the catalog's cache, which can be a moment
+        // behind a close made on another instance; this read is in the storing transaction.
+        Survey.Availability availability =
+                SurveyCatalog.takesAnswers(em, version.survey().id(), now);
+        if (availability != Survey.Availability.OPEN) {
+            throw new SurveyCatalog.NotTakingAnswersException(availability);
+        }
         Customer customer = submission.customerExternalId() == null
                 ? null
                 : customers.byExternalId(submission.customerExternalId()).orElse(null);

@@ -46,15 +46,9 @@ public class SurveysResource {
         Survey survey = catalog.published(slug)
                 .filter(s -> s.publishedVersion().isPresent())
                 .orElseThrow(() -> ProblemException.notFound("problem.surveyNotFound", safe(slug)));
-        switch (survey.availability(catalog.now())) {
-            case CLOSED -> throw ProblemException.gone("problem.surveyClosed", survey.slug());
-            case NOT_YET_OPEN ->
-                throw new ProblemException(
-                        "survey-not-open", 409, "Conflict", "problem.surveyNotOpen", java.util.List.of());
-            case UNPUBLISHED -> throw ProblemException.notFound("problem.surveyNotFound", safe(slug));
-            default -> {
-                // open
-            }
+        Survey.Availability availability = survey.availability(catalog.now());
+        if (availability != Survey.Availability.OPEN) {
+            throw refusal(availability, survey.slug());
         }
         if (survey.responseLimit().isPresent()
                 && catalog.completeResponses(survey) >= survey.responseLimit().get()) {
@@ -62,6 +56,16 @@ public class SurveysResource {
                     "response-limit-reached", 410, "Gone", "problem.limitReached", java.util.List.of());
         }
         return survey;
+    }
+
+    /** The answer to a survey that takes no answers: 410 closed, 409 not yet open, 404 unpublished. */
+    public static ProblemException refusal(Survey.Availability availability, String slug) {
+        return switch (availability) {
+            case CLOSED -> ProblemException.gone("problem.surveyClosed", safe(slug));
+            case NOT_YET_OPEN ->
+                new ProblemException("survey-not-open", 409, "Conflict", "problem.surveyNotOpen", java.util.List.of());
+            default -> ProblemException.notFound("problem.surveyNotFound", safe(slug));
+        };
     }
 
     public static SurveyVersion openVersion(SurveyCatalog catalog, String slug) {

@@ -2,22 +2,33 @@ package app.resonance.surveys.control;
 
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Survey;
+import app.resonance.surveys.entity.SurveyStatus;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Finds surveys. The public paths (definition, submission) read surveys through {@link #published}, a
- * cache of whole, read-only survey graphs that is checked against the survey's row version on every use:
- * one small query instead of loading survey, version, questions and options, and a publish, close or
- * schedule change on any instance is seen by the next request.
+ * Finds surveys. The public paths (definition, submission, form pages, the widget's CORS check) read surveys
+ * through {@link #published}, a cache of whole, read-only survey graphs. An open survey's entry is checked
+ * against the survey's row version at most every {@code resonance.surveys.recheckMillis} (one small query),
+ * so a close, a new version or a settings change made on another instance is seen within that time; this
+ * instance's own changes ({@link #changed}) drop the entry at once. An entry that takes no answers (draft,
+ * closed) is checked on every use, so a publish or reopen anywhere is seen by the next request. Whether a
+ * survey takes answers is read again, authoritatively, where a response is stored ({@link #takesAnswers}).
  */
 @ApplicationScoped
 public class SurveyCatalog {
@@ -28,14 +39,35 @@ public class SurveyCatalog {
     @Inject
     Clock clock;
 
+    @Inject
+    @ConfigProperty(name = "resonance.surveys.recheckMillis", defaultValue = "1000")
+    long recheckMillis = 1000;
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+
     private static final int MAX_PUBLISHED = 1_000;
-    private final Map<String, Survey> published = new ConcurrentHashMap<>();
+
+    /** A cached graph and when its row version was last read (System.nanoTime). */
+    private record Entry(Survey survey, long checkedAt) {}
+
+    private final Map<String, Entry> published = new ConcurrentHashMap<>();
+
+    /** Counts evictions: a graph read while one happened is not cached (it may predate the change). */
+    private final AtomicLong evictions = new AtomicLong();
+
+    LongSupplier ticker = System::nanoTime;
 
     public SurveyCatalog() {}
 
-    SurveyCatalog(EntityManager em) {
+    public SurveyCatalog(EntityManager em) {
+        this(em, 1000);
+    }
+
+    public SurveyCatalog(EntityManager em, long recheckMillis) {
         this.em = em;
         this.clock = Clock.systemUTC();
+        this.recheckMillis = recheckMillis;
     }
 
     public Instant now() {
@@ -76,12 +108,21 @@ public class SurveyCatalog {
 
     /**
      * The survey with this slug as the public paths see it, shared read-only between requests: never
-     * change it or pass it to a transaction that could.
+     * change it or pass it to a transaction that could. An open survey may be up to
+     * {@code resonance.surveys.recheckMillis} old when changed on another instance.
      */
     public Optional<Survey> published(String slug) {
         if (slug == null || slug.length() > 80) {
             return Optional.empty();
         }
+        long now = ticker.getAsLong();
+        Entry cached = published.get(slug);
+        if (cached != null
+                && cached.survey().isOpen()
+                && now - cached.checkedAt() < TimeUnit.MILLISECONDS.toNanos(recheckMillis)) {
+            return Optional.of(cached.survey());
+        }
+        long generation = evictions.get();
         List<Long> current = em.createQuery("SELECT s.rowVersion FROM Survey s WHERE s.slug = :slug", Long.class)
                 .setParameter("slug", slug)
                 .getResultList();
@@ -89,19 +130,90 @@ public class SurveyCatalog {
             published.remove(slug);
             return Optional.empty();
         }
-        Survey cached = published.get(slug);
-        if (cached != null && cached.rowVersion() == current.get(0)) {
-            return Optional.of(cached);
+        if (cached != null && cached.survey().rowVersion() == current.get(0)) {
+            cache(slug, cached.survey(), now, generation);
+            return Optional.of(cached.survey());
         }
         Optional<Survey> fresh = bySlug(slug);
         fresh.ifPresent(survey -> {
             loadWhole(survey);
-            if (published.size() >= MAX_PUBLISHED) {
-                published.clear();
-            }
-            published.put(slug, survey);
+            cache(slug, survey, now, generation);
         });
         return fresh;
+    }
+
+    private void cache(String slug, Survey survey, long checkedAt, long generation) {
+        if (published.size() >= MAX_PUBLISHED) {
+            published.clear();
+        }
+        published.put(slug, new Entry(survey, checkedAt));
+        if (evictions.get() != generation) {
+            // changed on this instance while it was read: the next use reads it again
+            published.remove(slug);
+        }
+    }
+
+    private void evict(String slug) {
+        evictions.incrementAndGet();
+        published.remove(slug);
+    }
+
+    /**
+     * This instance changed the survey (publish, close, reopen, settings, draft): its cached graph is dropped
+     * now and again when the current transaction ends, so that no request serves the old one after the commit.
+     */
+    public void changed(String slug) {
+        evict(slug);
+        if (transactions != null) {
+            try {
+                if (transactions.getTransactionKey() != null) {
+                    transactions.registerInterposedSynchronization(new Synchronization() {
+                        @Override
+                        public void beforeCompletion() {
+                            // nothing before
+                        }
+
+                        @Override
+                        public void afterCompletion(int status) {
+                            evict(slug);
+                        }
+                    });
+                }
+            } catch (IllegalStateException e) {
+                // no transaction to wait for: dropped above
+            }
+        }
+    }
+
+    /**
+     * Whether the survey takes answers now, read from the database in the caller's transaction: the
+     * authoritative check where a response is stored, as the cached graph may be a moment old.
+     */
+    public static Survey.Availability takesAnswers(EntityManager em, long surveyId, Instant now) {
+        List<Object[]> rows = em.createQuery(
+                        "SELECT s.status, s.opensAt, s.closesAt FROM Survey s WHERE s.id = :id", Object[].class)
+                .setParameter("id", surveyId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Survey.Availability.UNPUBLISHED;
+        }
+        Object[] row = rows.get(0);
+        return Survey.availability((SurveyStatus) row[0], (Instant) row[1], (Instant) row[2], now);
+    }
+
+    /** A survey that takes no answers now, found where a response was to be stored. */
+    public static class NotTakingAnswersException extends RuntimeException {
+
+        private final transient Survey.Availability availability;
+
+        public NotTakingAnswersException(Survey.Availability availability) {
+            super(availability.name(), null, false, false);
+            this.availability = availability;
+        }
+
+        public Survey.Availability availability() {
+            return availability;
+        }
     }
 
     /** Reads every lazy part the public paths use, so that requests sharing the graph never load. */

@@ -160,6 +160,7 @@ public class SurveyEditor {
         }
         describe(version, draft);
         em.flush();
+        changed(survey);
         audit(survey, "draftSaved", AuditDetail.of("version", version.number()));
         return version;
     }
@@ -173,6 +174,7 @@ public class SurveyEditor {
         }
         SurveyVersion published = survey.publish(clock.instant());
         em.flush();
+        changed(survey);
         audit(survey, "published", AuditDetail.of("version", published.number()));
         return published;
     }
@@ -195,6 +197,7 @@ public class SurveyEditor {
                                 .toList(),
                 clock.instant());
         em.flush();
+        changed(survey);
         audit(
                 survey,
                 "settingsChanged",
@@ -210,13 +213,22 @@ public class SurveyEditor {
     public void close(Survey survey) {
         requirePublished(survey);
         survey.close(clock.instant());
+        changed(survey);
         audit(survey, "closed");
     }
 
     public void reopen(Survey survey) {
         requirePublished(survey);
         survey.reopen(clock.instant());
+        changed(survey);
         audit(survey, "reopened");
+    }
+
+    /** This instance's public paths see the change with the commit, not after the catalog's next check. */
+    private void changed(Survey survey) {
+        if (catalog != null) {
+            catalog.changed(survey.slug());
+        }
     }
 
     private static void requirePublished(Survey survey) {

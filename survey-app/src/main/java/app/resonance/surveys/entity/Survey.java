@@ -195,7 +195,15 @@ public class Survey {
 
     /** Whether respondents may answer now, as far as status and schedule go (the limit needs a count). */
     public Availability availability(Instant now) {
-        if (publishedVersion == null || status == SurveyStatus.DRAFT) {
+        if (publishedVersion == null) {
+            return Availability.UNPUBLISHED;
+        }
+        return availability(status, opensAt, closesAt, now);
+    }
+
+    /** The same for a survey's status and schedule as read from the database (a draft was never published). */
+    public static Availability availability(SurveyStatus status, Instant opensAt, Instant closesAt, Instant now) {
+        if (status == SurveyStatus.DRAFT) {
             return Availability.UNPUBLISHED;
         }
         if (status == SurveyStatus.CLOSED || (closesAt != null && !now.isBefore(closesAt))) {

@@ -22,7 +22,9 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every two seconds: turns new response events into deliveries, then sends the due ones. A delivery
+ * Every two seconds: turns new response events into deliveries, then sends the due ones, batch after batch
+ * while there is more work, for up to {@link #BUDGET} per tick (so the rate is not capped by the batch size;
+ * a claimed batch is always finished). A delivery
  * counts as made when the receiver answers 2xx within ten seconds; anything else is retried later, a
  * redirect too (never followed), and so is a URL whose host now resolves to an address that is not
  * public ({@link WebhookTargets}): nothing is sent there.
@@ -34,9 +36,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
-    static final int EVENTS_PER_TICK = 500;
-    static final int DELIVERIES_PER_TICK = 20;
+    static final int EVENTS_PER_BATCH = 500;
+    static final int DELIVERIES_PER_BATCH = 20;
     static final Duration LEASE = Duration.ofMinutes(2);
+    /** How long one tick starts new batches: below the two seconds between ticks. */
+    static final Duration BUDGET = Duration.ofMillis(1500);
 
     @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
     DataSource dataSource;
@@ -51,19 +55,24 @@ public class WebhookDispatcher {
     @ConfigProperty(name = "resonance.webhooks.retry-base-seconds", defaultValue = "30")
     long retryBaseSeconds;
 
+    Duration budget = BUDGET;
+
     /** Bean-managed: the JDBC transactions below are this method's own, never the container's. */
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
     public void tick() {
+        long deadline = System.nanoTime() + budget.toNanos();
         try {
-            Jdbc.inTransaction(dataSource, c -> {
-                WebhookOutbox.fanOut(c, clock.instant(), EVENTS_PER_TICK);
-                return null;
-            });
-            List<WebhookOutbox.Due> due = Jdbc.inTransaction(
-                    dataSource, c -> WebhookOutbox.claimDue(c, clock.instant(), DELIVERIES_PER_TICK, LEASE));
-            for (WebhookOutbox.Due delivery : due) {
-                send(delivery);
-            }
+            boolean more;
+            do {
+                int events =
+                        Jdbc.inTransaction(dataSource, c -> WebhookOutbox.fanOut(c, clock.instant(), EVENTS_PER_BATCH));
+                List<WebhookOutbox.Due> due = Jdbc.inTransaction(
+                        dataSource, c -> WebhookOutbox.claimDue(c, clock.instant(), DELIVERIES_PER_BATCH, LEASE));
+                for (WebhookOutbox.Due delivery : due) {
+                    send(delivery);
+                }
+                more = events == EVENTS_PER_BATCH || due.size() == DELIVERIES_PER_BATCH;
+            } while (more && System.nanoTime() - deadline < 0);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Webhook dispatch failed; retrying at the next tick", e);
         }
