@@ -227,7 +227,7 @@ public class FormServlet extends HttpServlet {
             metrics.rejected(slug, "closed");
             switch (refused.availability()) {
                 case NOT_YET_OPEN ->
-                    message(
+                    Visits.message(
                             request,
                             response,
                             200,
@@ -238,8 +238,9 @@ public class FormServlet extends HttpServlet {
                                     .opensAt()
                                     .map(at -> at.toString().replace('T', ' ').replace("Z", ""))
                                     .orElse(""));
-                case UNPUBLISHED -> message(request, response, 404, visit.lang(), "form.notFound", visit.version());
-                default -> message(request, response, 410, visit.lang(), "form.closed", visit.version());
+                case UNPUBLISHED ->
+                    Visits.message(request, response, 404, visit.lang(), "form.notFound", visit.version());
+                default -> Visits.message(request, response, 410, visit.lang(), "form.closed", visit.version());
             }
             return;
         }
