@@ -113,7 +113,7 @@ class FaultInjectionIT {
             if (a.status() == 201) {
                 continue; // sent just before the stop and acknowledged: checked below like every other
             }
-            assertEquals(503, a.status(), "during the outage: " + a);
+            assertEquals(503, a.status(), () -> "during the outage: " + a + "\n" + app.unexpectedFailures());
             assertTrue(a.latency().compareTo(FAST_503) < 0, "a 503 within " + FAST_503 + ": " + a);
             assertEquals("5", a.retryAfter(), "Retry-After of " + a);
             assertTrue(a.contentType().startsWith("application/problem+json"), "problem+json: " + a);
@@ -121,7 +121,9 @@ class FaultInjectionIT {
         assertTrue(duringOutage.stream().filter(a -> a.status() == 503).count() >= CLIENTS, "503s were answered");
         assertTrue(acknowledgedBefore >= 20);
         for (SubmittingClients.Attempt a : load.attempts) {
-            assertTrue(a.status() == 201 || a.status() == 503, "only 201 or 503, never 500 or a timeout: " + a);
+            assertTrue(
+                    a.status() == 201 || a.status() == 503,
+                    () -> "only 201 or 503, never 500 or a timeout: " + a + "\n" + app.unexpectedFailures());
         }
 
         load.retryUnacknowledged();
@@ -234,7 +236,7 @@ class FaultInjectionIT {
 
     /** A 503 as a client needs it: problem+json, Retry-After, and (admin API) the app's security headers. */
     static void assertUnavailable(AdminAnswer a) {
-        assertEquals(503, a.status(), "admin API: " + a);
+        assertEquals(503, a.status(), () -> "admin API: " + a + "\n" + app.unexpectedFailures());
         assertEquals("5", a.retryAfter(), "Retry-After of " + a);
         assertTrue(a.contentType().startsWith("application/problem+json"), "problem+json: " + a);
         assertEquals("DENY", a.frameOptions(), "the app's security headers, not the container's: " + a);
@@ -281,7 +283,9 @@ class FaultInjectionIT {
 
         assertTrue(terminated >= 8, "backends were terminated: " + terminated);
         for (SubmittingClients.Attempt a : load.attempts) {
-            assertTrue(a.status() == 201 || a.status() == 503, "only 201 or 503, never 500 or a timeout: " + a);
+            assertTrue(
+                    a.status() == 201 || a.status() == 503,
+                    () -> "only 201 or 503, never 500 or a timeout: " + a + "\n" + app.unexpectedFailures());
             if (a.status() == 503) {
                 assertEquals("5", a.retryAfter(), "Retry-After of " + a);
                 assertTrue(a.contentType().startsWith("application/problem+json"), "problem+json: " + a);

@@ -186,6 +186,33 @@ final class RunningApp {
         }
     }
 
+    /**
+     * What the app logged for its unexpected failures (the 500s, each under an incident id), from every log
+     * of this run: the reason a failed assertion needs, at most a few thousand characters.
+     */
+    String unexpectedFailures() {
+        StringBuilder found = new StringBuilder();
+        for (int start = 1; start <= starts; start++) {
+            try {
+                List<String> lines = Files.readAllLines(
+                        dir.resolve("app-" + start + ".log"), java.nio.charset.StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size() && found.length() < 6000; i++) {
+                    if (lines.get(i).contains("Unexpected failure, incident")) {
+                        lines.subList(i, Math.min(lines.size(), i + 40))
+                                .forEach(l -> found.append(l).append('\n'));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                found.append("(log ")
+                        .append(start)
+                        .append(" unreadable: ")
+                        .append(e)
+                        .append(")\n");
+            }
+        }
+        return found.length() == 0 ? "(no unexpected failure logged)" : found.toString();
+    }
+
     void stopQuietly() {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();

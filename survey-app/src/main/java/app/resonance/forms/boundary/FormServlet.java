@@ -295,7 +295,10 @@ public class FormServlet extends HttpServlet {
         }
         response.resetBuffer();
         String lang = Pages.language(request, null);
-        if (DatabaseUnavailable.isCause(e)) {
+        if (DatabaseUnavailable.isCause(e) || DatabaseUnavailable.disturbed()) {
+            if (!DatabaseUnavailable.isCause(e)) {
+                LOG.log(Level.WARNING, "Public form failed while the database fails: " + request.getRequestURI(), e);
+            }
             response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
             Visits.message(request, response, 503, lang, "form.unavailable", null);
             return;

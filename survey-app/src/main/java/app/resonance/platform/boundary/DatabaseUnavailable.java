@@ -15,9 +15,38 @@ public final class DatabaseUnavailable {
 
     public static final String RETRY_AFTER_SECONDS = "5";
 
+    /** How long after a recognised database failure an unrecognised one is taken for a consequence of it. */
+    static final long DISTURBANCE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+    /** When this instance last recognised a database failure (the ticker's time), 0 if never. */
+    private static final java.util.concurrent.atomic.AtomicLong LAST_FAILURE =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    static java.util.function.LongSupplier ticker = System::nanoTime;
+
     private DatabaseUnavailable() {}
 
+    /** Whether the failure comes from the database (and if so, remembers when: see {@link #disturbed}). */
     public static boolean isCause(Throwable t) {
+        boolean database = recognised(t);
+        if (database) {
+            LAST_FAILURE.set(ticker.getAsLong() | 1L);
+        }
+        return database;
+    }
+
+    /**
+     * Whether this instance recognised a database failure within the last five seconds. A failure that is not
+     * recognised but comes while the database fails (a connection dying under the pool, the driver or the
+     * persistence provider in a state no exception type names) is answered as the database's 503 with
+     * Retry-After, not 500: a retry with the same Idempotency-Key is safe, and the failure is still logged.
+     */
+    public static boolean disturbed() {
+        long last = LAST_FAILURE.get();
+        return last != 0 && ticker.getAsLong() - last < DISTURBANCE_NANOS;
+    }
+
+    private static boolean recognised(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLTransientConnectionException) {
                 return true;
@@ -43,14 +72,37 @@ public final class DatabaseUnavailable {
                     || c instanceof jakarta.transaction.HeuristicRollbackException) {
                 return true;
             }
-            String name = c.getClass().getName();
-            if (name.equals("com.sun.appserv.connectors.internal.api.PoolingException")
-                    || name.equals("jakarta.resource.ResourceException")
-                    || name.equals("jakarta.resource.spi.ResourceAllocationException")) {
+            if (c instanceof jakarta.resource.ResourceException || fromPool(c.getClass())) {
+                // the connector layer: allocating, validating, enlisting or ending a pooled connection failed
+                // (ResourceAllocationException, LocalTransactionException and the pool's own exceptions)
+                return true;
+            }
+            if (c instanceof SQLException sql && sql.getSQLState() == null && fromConnectionLayer(sql)) {
+                // the pool's or the driver's own failure on a connection that went away, not a statement's
                 return true;
             }
         }
         return false;
+    }
+
+    /** The server's pooling exceptions and their subclasses (not on the application's class path). */
+    private static boolean fromPool(Class<?> type) {
+        for (Class<?> t = type; t != null; t = t.getSuperclass()) {
+            if (t.getName().equals("com.sun.appserv.connectors.internal.api.PoolingException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A state-less SQLException raised by the connection pool's wrappers or the driver's connection. */
+    private static boolean fromConnectionLayer(SQLException sql) {
+        StackTraceElement[] trace = sql.getStackTrace();
+        if (trace.length == 0) {
+            return false;
+        }
+        String origin = trace[0].getClassName();
+        return origin.startsWith("com.sun.gjc.") || origin.startsWith("org.postgresql.jdbc.PgConnection");
     }
 
     /**

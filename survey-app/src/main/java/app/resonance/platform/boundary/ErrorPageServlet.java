@@ -38,7 +38,10 @@ public class ErrorPageServlet extends HttpServlet {
             write(response, ProblemException.tooLarge().problem(messages));
         } else if (failure != null && ProblemMappers.causedByBodyNotReceived(failure)) {
             write(response, ProblemException.bodyNotReceived().problem(messages));
-        } else if (failure != null && DatabaseUnavailable.isCause(failure)) {
+        } else if (failure != null && (DatabaseUnavailable.isCause(failure) || DatabaseUnavailable.disturbed())) {
+            if (!DatabaseUnavailable.isCause(failure)) {
+                LOG.log(Level.WARNING, "Failure while the database fails, answered 503", failure);
+            }
             response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
             write(response, DatabaseUnavailable.problem(messages));
         } else if (failure != null || status >= 500) {

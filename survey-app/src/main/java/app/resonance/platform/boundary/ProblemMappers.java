@@ -104,6 +104,10 @@ public final class ProblemMappers {
             return DatabaseUnavailable.response(messages);
         }
         String incident = UUID.randomUUID().toString();
+        if (DatabaseUnavailable.disturbed()) {
+            LOG.log(Level.WARNING, "Failure while the database fails, answered 503, incident " + incident, exception);
+            return DatabaseUnavailable.response(messages);
+        }
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
         return Problem.of(500, "Internal Server Error", messages.get("problem.unexpected", incident))
                 .toResponse();

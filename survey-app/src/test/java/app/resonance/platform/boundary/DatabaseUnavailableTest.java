@@ -48,6 +48,54 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.isCause(systemFailure));
     }
 
+    /** A subclass of the server's pooling exception, as the pool throws for a connection it could not hand out. */
+    static class PoolingException extends Exception {
+        PoolingException(String message) {
+            super(message);
+        }
+    }
+
+    @Test
+    void theConnectorLayersFailuresAreUnavailableWhateverTheirExactClass() {
+        // what ending a local transaction on a terminated backend throws: a subclass of ResourceException
+        assertTrue(DatabaseUnavailable.isCause(new jakarta.persistence.PersistenceException(
+                new jakarta.resource.spi.LocalTransactionException("This connection has been closed."))));
+        assertTrue(DatabaseUnavailable.isCause(new RuntimeException(
+                new jakarta.resource.spi.ResourceAllocationException("Error in allocating a connection."))));
+        // a state-less SQLException raised by the driver's connection itself
+        var closed = new SQLException("This connection has been closed.");
+        closed.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.postgresql.jdbc.PgConnection", "checkClosed", "PgConnection.java", 1050)
+        });
+        assertTrue(DatabaseUnavailable.isCause(new jakarta.persistence.PersistenceException(closed)));
+    }
+
+    @Test
+    void aStateLessSqlExceptionFromTheApplicationIsNotUnavailable() {
+        var ours = new SQLException("no rows");
+        assertFalse(DatabaseUnavailable.isCause(new jakarta.persistence.PersistenceException(ours)));
+        assertFalse(DatabaseUnavailable.isCause(new PoolingException("not the server's class")));
+    }
+
+    @Test
+    void anUnrecognisedFailureCountsAsTheDatabasesForFiveSecondsAfterARecognisedOne() {
+        long[] now = {System.nanoTime()};
+        var before = DatabaseUnavailable.ticker;
+        DatabaseUnavailable.ticker = () -> now[0];
+        try {
+            now[0] += DatabaseUnavailable.DISTURBANCE_NANOS * 10; // long after any failure of other tests
+            assertFalse(DatabaseUnavailable.isCause(new IllegalStateException("bug")));
+            assertFalse(DatabaseUnavailable.disturbed(), "a bug on a calm database stays a 500");
+            assertTrue(DatabaseUnavailable.isCause(fromJpa("57P01")));
+            now[0] += DatabaseUnavailable.DISTURBANCE_NANOS - 1;
+            assertTrue(DatabaseUnavailable.disturbed(), "within five seconds of a terminated backend");
+            now[0] += 2;
+            assertFalse(DatabaseUnavailable.disturbed(), "five seconds later");
+        } finally {
+            DatabaseUnavailable.ticker = before;
+        }
+    }
+
     @Test
     void aBugOrAConstraintViolationIsNotUnavailable() {
         assertFalse(DatabaseUnavailable.isCause(new IllegalStateException("bug")));
