@@ -50,9 +50,18 @@ public class ApiToken {
         this.createdAt = now;
     }
 
+    /**
+     * Notes a use, to the minute: a token used again within a minute of the noted use changes nothing, so
+     * that an integration's every request does not write the token's row (an update and its commit per call).
+     */
     public void used(Instant now) {
-        this.lastUsedAt = now;
+        if (lastUsedAt == null || !now.isBefore(lastUsedAt.plus(USE_GRANULARITY))) {
+            this.lastUsedAt = now;
+        }
     }
+
+    /** How often a token's last use is written at most. */
+    public static final java.time.Duration USE_GRANULARITY = java.time.Duration.ofMinutes(1);
 
     public Long id() {
         return id;

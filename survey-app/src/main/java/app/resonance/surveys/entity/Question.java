@@ -21,6 +21,8 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.eclipse.persistence.annotations.ExistenceChecking;
 import org.eclipse.persistence.annotations.ExistenceType;
 
@@ -89,6 +91,7 @@ public class Question {
 
     @OneToMany(mappedBy = "question", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("role ASC, position ASC")
+    @BatchFetch(BatchFetchType.IN) // one query for the whole level, not one per parent
     private List<QuestionOption> options = new ArrayList<>();
 
     protected Question() {}

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.eclipse.persistence.annotations.ExistenceChecking;
 import org.eclipse.persistence.annotations.ExistenceType;
 
@@ -65,6 +67,7 @@ public class Survey {
 
     @OneToMany(mappedBy = "survey", cascade = CascadeType.ALL)
     @OrderBy("number ASC")
+    @BatchFetch(BatchFetchType.IN) // one query for the whole level, not one per parent
     private List<SurveyVersion> versions = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false)
