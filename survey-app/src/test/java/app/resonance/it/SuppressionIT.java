@@ -146,7 +146,9 @@ class SuppressionIT {
         assertTrue(
                 page.body().contains("<button type=\"submit\" class=\"primary\" id=\"unsubscribe\">Abmelden</button>"),
                 page.body());
-        assertEquals(List.of(), listed("UNSUBSCRIBED", Api.admin()), "a GET (a mail scanner) unsubscribes nobody");
+        assertTrue(
+                listed("UNSUBSCRIBED", Api.admin()).stream().noneMatch(e -> e.startsWith(email + " ")),
+                "a GET (a mail scanner) unsubscribes nobody");
 
         var oneClick = api.send(api.request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
