@@ -79,6 +79,8 @@ final class OpenApiSchemas {
             Map.entry("WebhookDelivery", List.of("lastStatus", "lastError", "nextAttemptAt", "deliveredAt")),
             Map.entry("User", List.of()),
             Map.entry("Wave", List.of()),
+            Map.entry("Suppression", List.of()),
+            Map.entry("SuppressionPage", List.of()),
             Map.entry("Segment", List.of()),
             Map.entry("SegmentName", List.of()),
             Map.entry("SegmentRule", List.of()),
