@@ -201,6 +201,15 @@ class SuppressionIT {
                         .map(e -> e.getString("field"))
                         .toList());
 
+        var badReason = api.get("api/v1/admin/suppressions?reason=SPAM", "Authorization", ApiIT.viewer());
+        assertEquals(400, badReason.statusCode(), badReason.body());
+        assertEquals(
+                "reason",
+                Api.json(badReason)
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("field"));
+
         var reported = api.post("api/v1/admin/suppressions", report, "Authorization", Api.admin());
         assertEquals(201, reported.statusCode(), reported.body());
         JsonObject entry = Api.json(reported);
