@@ -205,10 +205,7 @@ class SuppressionIT {
         assertEquals(400, badReason.statusCode(), badReason.body());
         assertEquals(
                 "reason",
-                Api.json(badReason)
-                        .getJsonArray("errors")
-                        .getJsonObject(0)
-                        .getString("field"));
+                Api.json(badReason).getJsonArray("errors").getJsonObject(0).getString("field"));
 
         var reported = api.post("api/v1/admin/suppressions", report, "Authorization", Api.admin());
         assertEquals(201, reported.statusCode(), reported.body());

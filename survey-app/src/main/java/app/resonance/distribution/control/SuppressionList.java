@@ -71,8 +71,15 @@ public class SuppressionList {
         return tokens().address(token);
     }
 
+    private volatile UnsubscribeToken tokens;
+
     private UnsubscribeToken tokens() {
-        return new UnsubscribeToken(secrets.unsubscribeKey());
+        UnsubscribeToken t = tokens;
+        if (t == null) {
+            t = new UnsubscribeToken(secrets.unsubscribeKey());
+            tokens = t;
+        }
+        return t;
     }
 
     /** The active entry of an address, if it is suppressed. */

@@ -2,6 +2,7 @@ package app.resonance.platform.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -38,7 +39,12 @@ public class AppSecrets {
         return key;
     }
 
-    /** The key that signs the unsubscribe links of mails (its own, so no other signed value can pass for one). */
+    /**
+     * The key that signs the unsubscribe links of mails (its own, so no other signed value can pass for one). Read or
+     * created outside the caller's transaction (a wave's): a key stored in a transaction that is rolled back would
+     * still sign links here.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public byte[] unsubscribeKey() {
         byte[] key = unsubscribeKey;
         if (key == null) {
