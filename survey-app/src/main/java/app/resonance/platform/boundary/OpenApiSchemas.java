@@ -103,6 +103,7 @@ final class OpenApiSchemas {
             Map.entry("PersonalResponse", List.of()),
             Map.entry("PersonalAnswer", List.of("row", "option", "score", "text")),
             Map.entry("PersonalInvitation", List.of("sentAt", "openedAt")),
+            Map.entry("PersonalSuppression", List.of("liftedAt")),
             Map.entry("ImportedSubmission", List.of("submittedAt", "locale", "partial", "channel")));
 
     /** Java longs (ids and counts), which Payara's scanner writes as a bare number. */
