@@ -82,7 +82,9 @@ class ConsoleBundlesTest {
                 "ERASE",
                 "redefined",
                 "passwordReset",
-                "waveSent")) {
+                "waveSent",
+                "suppressionReported",
+                "suppressionLifted")) {
             wanted.add("auditAction." + action);
         }
         for (String bundle : new String[] {"msg.properties", "msg_de.properties"}) {

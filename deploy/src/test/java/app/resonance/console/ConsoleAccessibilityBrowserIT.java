@@ -68,6 +68,7 @@ class ConsoleAccessibilityBrowserIT {
                     "/admin/manage/segment.xhtml",
                     "/admin/manage/segment.xhtml?key=business",
                     "/admin/manage/users.xhtml",
+                    "/admin/manage/suppressions.xhtml",
                     "/admin/manage/audit.xhtml")) {
                 visit("admin " + language, page);
             }

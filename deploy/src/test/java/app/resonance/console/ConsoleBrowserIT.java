@@ -155,6 +155,7 @@ class ConsoleBrowserIT {
                 "/admin/manage/users.xhtml",
                 "/admin/manage/import.xhtml",
                 "/admin/manage/audit.xhtml",
+                "/admin/manage/suppressions.xhtml",
                 "/admin/manage/designer.xhtml?slug=relationship-nps",
                 "/admin/manage/segment.xhtml")) {
             assertTrue(console.openExpectingError(page).startsWith("403"), page);

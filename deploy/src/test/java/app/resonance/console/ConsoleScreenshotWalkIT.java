@@ -72,6 +72,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/comments.xhtml?survey=relationship-nps",
             "/admin/followups.xhtml",
             "/admin/manage/users.xhtml",
+            "/admin/manage/suppressions.xhtml",
             "/admin/manage/audit.xhtml");
 
     @Test

@@ -819,6 +819,10 @@ class ApiIT {
         assertEquals("C-00003", data.getJsonObject("customer").getString("externalId"));
         int responses = data.getJsonArray("responses").size();
         assertTrue(responses > 0, "the demo customer has answered");
+        var suppressions = data.getJsonArray("suppressions").getValuesAs(JsonObject.class);
+        assertEquals(1, suppressions.size(), "the demo customer unsubscribed: " + suppressions);
+        assertEquals("UNSUBSCRIBED", suppressions.get(0).getString("reason"));
+        assertEquals("ONE_CLICK", suppressions.get(0).getString("source"));
 
         var erased = api.send(api.request("api/v1/admin/privacy/customers/C-00003")
                 .header("Authorization", Api.admin())
@@ -831,6 +835,11 @@ class ApiIT {
                 api.get("api/v1/admin/privacy/customers/C-00003", "Authorization", Api.admin())
                         .statusCode());
         assertEquals(0, Api.count("SELECT COUNT(*) FROM customer WHERE external_id = 'C-00003'"));
+        assertEquals(
+                1,
+                Api.count("SELECT COUNT(*) FROM mail_suppression WHERE email LIKE 'feedback+c-00003@%'"
+                        + " AND lifted_at IS NULL"),
+                "an erased customer's address stays suppressed: a new import of it is not mailed");
 
         var bad = api.put(
                 "api/v1/admin/privacy/retention/relationship-nps", "{\"days\": 0}", "Authorization", Api.admin());

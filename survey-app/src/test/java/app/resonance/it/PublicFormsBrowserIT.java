@@ -463,6 +463,55 @@ class PublicFormsBrowserIT {
     }
 
     @Test
+    void theUnsubscribePageAsksFirstInBothLanguagesAndItsButtonUnsubscribes() {
+        String id = "unsub-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = id + "@example.test";
+        var customer = api.post(
+                "api/v1/admin/customers",
+                "{\"externalId\": \"" + id + "\", \"name\": \"Anna\", \"email\": \"" + email + "\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, customer.statusCode(), customer.body());
+        var wave = api.post(
+                "api/v1/admin/surveys/relationship-nps/waves",
+                "{\"customers\": [\"" + id + "\"]}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, wave.statusCode(), wave.body());
+        // Nothing listens on the ITs' SMTP port here: the mail stays queued with its one-click address.
+        String link = Api.text("SELECT unsubscribe_url FROM mail_outbox WHERE recipient = ?", email);
+        String path = URI.create(link).getPath().substring(1);
+        for (String language : List.of("de", "en")) {
+            for (int width : List.of(PHONE_WIDTH, 1024)) {
+                try (Browser browser = Browser.open(width, 800, language)) {
+                    browser.go(url(path));
+                    assertEquals(language, browser.find("html").getAttribute("lang"));
+                    assertEquals(
+                            language.equals("de") ? "Von Umfragen abmelden" : "Unsubscribe from surveys",
+                            browser.text("h1"));
+                    assertTrue(browser.text(".message").contains(email));
+                    assertNoViolations(browser, "unsubscribe " + width + " (" + language + ")");
+                }
+            }
+        }
+        assertEquals(0, Api.count("SELECT COUNT(*) FROM mail_suppression WHERE email = ?", email), "GETs only ask");
+        try (Browser browser = Browser.open(PHONE_WIDTH, 800, "en")) {
+            browser.go(url(path));
+            browser.clickAndWaitForNextPage("#unsubscribe");
+            assertEquals("You are unsubscribed", browser.text("h1"));
+            assertNoViolations(browser, "unsubscribed (en)");
+            browser.go(url(path + "?lang=de"));
+            assertEquals("Sie sind abgemeldet", browser.text("h1"), "a second visit says so");
+            browser.go(url(path.substring(0, path.length() - 3) + "abc?lang=de"));
+            assertEquals("Dieser Link ist ungültig", browser.text("h1"));
+            assertNoViolations(browser, "unsubscribe link not valid (de)");
+        }
+        assertEquals(
+                "UNSUBSCRIBED LINK",
+                Api.text("SELECT reason || ' ' || source FROM mail_suppression WHERE email = ?", email));
+    }
+
+    @Test
     void theWidgetOnAnAllowedSiteSendsAScoreAndOtherSitesCannotUseIt() throws Exception {
         HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         URI app = URI.create(base.toString());

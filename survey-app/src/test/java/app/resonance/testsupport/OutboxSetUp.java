@@ -1,6 +1,13 @@
 package app.resonance.testsupport;
 
 import app.resonance.platform.control.DatabaseMigrator;
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
@@ -8,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -52,10 +60,55 @@ public final class OutboxSetUp {
         return smtp(port);
     }
 
-    /** A started SMTP server on 127.0.0.1 at this port (again, after a test stopped it). */
+    /**
+     * A started SMTP server on 127.0.0.1 at this port (again, after a test stopped it). Like a real server it refuses
+     * recipients it does not know for good: every address at {@value #REFUSED_DOMAIN} gets {@value #REFUSAL} to
+     * {@code RCPT TO}; other addresses are taken.
+     */
     public static GreenMail smtp(int port) {
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new RefusingGreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         return smtp;
+    }
+
+    /** The domain whose addresses the test SMTP server refuses. */
+    public static final String REFUSED_DOMAIN = "refused.test";
+
+    /** Its permanent reply to such a recipient. */
+    public static final String REFUSAL = "550 5.1.1 Mailbox unavailable";
+
+    /** GreenMail whose SMTP manager refuses the recipients at {@link #REFUSED_DOMAIN}; the rest is GreenMail's. */
+    static final class RefusingGreenMail extends GreenMail {
+
+        RefusingGreenMail(ServerSetup setup) {
+            super(setup);
+        }
+
+        @Override
+        protected Map<String, AbstractServer> createServices(ServerSetup[] setups, Managers managers) {
+            SmtpManager refusing = new SmtpManager(managers.getImapHostManager(), managers.getUserManager()) {
+                @Override
+                public String checkRecipient(SmtpState state, MailAddress recipient) {
+                    return REFUSED_DOMAIN.equalsIgnoreCase(recipient.getHost()) ? REFUSAL : null;
+                }
+            };
+            Managers withRefusals = new Managers() {
+                @Override
+                public SmtpManager getSmtpManager() {
+                    return refusing;
+                }
+
+                @Override
+                public UserManager getUserManager() {
+                    return managers.getUserManager();
+                }
+
+                @Override
+                public ImapHostManager getImapHostManager() {
+                    return managers.getImapHostManager();
+                }
+            };
+            return super.createServices(setups, withRefusals);
+        }
     }
 }

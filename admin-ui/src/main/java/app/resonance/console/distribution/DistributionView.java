@@ -126,7 +126,12 @@ public class DistributionView implements Serializable {
                     security.getCallerPrincipal().getName(),
                     getBaseUrl(),
                     Faces.messages());
-            Faces.info("distribution.sent", wave.invited(), wave.skippedRecent(), wave.skippedNoEmail());
+            Faces.info(
+                    "distribution.sent",
+                    wave.invited(),
+                    wave.skippedRecent(),
+                    wave.skippedNoEmail(),
+                    wave.skippedSuppressed());
             segment = null;
             customers = null;
         } catch (WaveSender.InvalidWaveException e) {

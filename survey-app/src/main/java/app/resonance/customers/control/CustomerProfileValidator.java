@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** The rules a customer profile must follow, whether it comes from JSON or from a CSV row. */
 public final class CustomerProfileValidator {
 
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,59}");
 
     private CustomerProfileValidator() {}

@@ -99,7 +99,8 @@ public class DemoDataLoader {
     /**
      * Loads the demo unless it is there already, in the entity manager's current transaction (the caller commits);
      * answers the number of responses written (0 if skipped). The demo's parts in the order they refer to each
-     * other: surveys and segments, customers, the marker, the responses, the tasks behind them, and last the
+     * other: surveys and segments, customers, the marker, the responses, the tasks behind them, the suppression list
+     * with the wave that respected it, and last the
      * setting that says it is loaded.
      */
     public static int load(EntityManager em, LocalDate today, Instant now) throws SQLException {
@@ -124,6 +125,7 @@ public class DemoDataLoader {
         DemoTasks tasks = new DemoTasks(connection, ids, setup, today, utc);
         tasks.checkInCalls(setup.segmentId(BUSINESS_SEGMENT));
         tasks.openTasks();
+        new DemoSuppressions(connection, ids, setup, utc).write();
         em.persist(new AppSetting(MARKER, "seed " + SEED + ", " + written + " responses", now));
         em.flush();
         return written;

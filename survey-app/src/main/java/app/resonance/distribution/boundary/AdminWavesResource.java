@@ -115,6 +115,7 @@ public class AdminWavesResource {
         "invited",
         "skippedRecentlyContacted",
         "skippedWithoutEmail",
+        "skippedSuppressed",
         "sent",
         "opened",
         "answered",
@@ -128,6 +129,12 @@ public class AdminWavesResource {
             long invited,
             int skippedRecentlyContacted,
             int skippedWithoutEmail,
+
+            @Schema(
+                    description = "Customers whose address is on the suppression list (unsubscribed, bounced,"
+                            + " complained or blocked by an admin)")
+            int skippedSuppressed,
+
             long sent,
             long opened,
             long answered,
@@ -142,6 +149,7 @@ public class AdminWavesResource {
                 w.invited(),
                 w.skippedRecent(),
                 w.skippedNoEmail(),
+                w.skippedSuppressed(),
                 w.sent(),
                 w.opened(),
                 w.answered(),

@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * Writes invitation and reminder mails in the customer's language (if the survey offers it, otherwise
- * the survey's default): a greeting, the personal link, and for NPS surveys the one-click score row.
+ * the survey's default): a greeting, the personal link, for NPS surveys the one-click score row, and the
+ * recipient's unsubscribe link (also given to the outbox for the one-click {@code List-Unsubscribe} header).
  * The HTML part comes from a template that escapes every value, so nothing from the survey or the customer
  * can become markup.
  */
@@ -32,7 +33,10 @@ public final class MailComposer {
             List<Score> scores,
             String link,
             String open,
-            String footer) {}
+            String footer,
+            String unsubscribe,
+            String unsubscribeText,
+            String unsubscribeLabel) {}
 
     /** One score of the one-click row and its link. */
     record Score(int score, String link) {}
@@ -50,6 +54,7 @@ public final class MailComposer {
             SurveyVersion version,
             IssuedInvitation invitation,
             String baseUrl,
+            String unsubscribeUrl,
             Instant now,
             Instant notBefore) {
         String language = language(customer, version);
@@ -82,10 +87,40 @@ public final class MailComposer {
         String open = messages.get("mail.openSurvey");
         String footer = messages.get("mail.footer");
         text.append(open).append(": ").append(link).append("\n\n").append(footer);
+        String unsubscribeText = messages.get("mail.unsubscribeText");
+        String unsubscribeLabel = messages.get("mail.unsubscribe");
+        if (unsubscribeUrl != null) {
+            text.append("\n\n")
+                    .append(unsubscribeText)
+                    .append(' ')
+                    .append(unsubscribeLabel)
+                    .append(": ")
+                    .append(unsubscribeUrl);
+        }
         String html = Templates.render(
-                "mail/invitation.mustache", new Html(greeting, intro, nps, question, scores, link, open, footer));
+                "mail/invitation.mustache",
+                new Html(
+                        greeting,
+                        intro,
+                        nps,
+                        question,
+                        scores,
+                        link,
+                        open,
+                        footer,
+                        unsubscribeUrl,
+                        unsubscribeText,
+                        unsubscribeLabel));
         return new OutboxMail(
-                kind, invitation.invitationId(), customer.email(), subject, text.toString(), html, now, notBefore);
+                        kind,
+                        invitation.invitationId(),
+                        customer.email(),
+                        subject,
+                        text.toString(),
+                        html,
+                        now,
+                        notBefore)
+                .unsubscribeAt(unsubscribeUrl);
     }
 
     static String text(LocalizedText text, String language) {

@@ -1,6 +1,7 @@
 package app.resonance.distribution.control;
 
 import app.resonance.distribution.entity.OutboxMail;
+import app.resonance.distribution.entity.Suppression;
 import app.resonance.platform.control.DataSourceConfiguration;
 import app.resonance.platform.control.Jdbc;
 import app.resonance.platform.control.Outbox;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -52,7 +54,7 @@ public class MailOutbox {
             Duration.ofMinutes(1),
             Duration.ofHours(1),
             "",
-            List.of("body_text", "body_html"));
+            List.of("body_text", "body_html", "unsubscribe_url"));
     /** One warning per outage of the SMTP server, not one per attempt (shared by every instance of the bean). */
     static final MailFailures FAILURES = new MailFailures();
 
@@ -69,17 +71,26 @@ public class MailOutbox {
     Invitations invitations;
 
     @Inject
+    SuppressionList suppressions;
+
+    @Inject
     Clock clock;
 
     public MailOutbox() {}
 
     /** For use outside the container (tests). */
     public MailOutbox(
-            EntityManager em, DataSource dataSource, MailSettings settings, Invitations invitations, Clock clock) {
+            EntityManager em,
+            DataSource dataSource,
+            MailSettings settings,
+            Invitations invitations,
+            SuppressionList suppressions,
+            Clock clock) {
         this.em = em;
         this.dataSource = dataSource;
         this.settings = settings;
         this.invitations = invitations;
+        this.suppressions = suppressions;
         this.clock = clock;
     }
 
@@ -111,8 +122,11 @@ public class MailOutbox {
     }
 
     /**
-     * Delivers one claimed mail: a reminder for an answered invitation is cancelled; otherwise the mail goes
-     * to the SMTP server and the invitation is marked sent or reminded. Answers whether it was sent.
+     * Delivers one claimed mail: a reminder for an answered invitation is cancelled, and so is an invitation or
+     * reminder to an address on the suppression list (unsubscribed since it was queued, say); otherwise the mail goes
+     * to the SMTP server and the invitation is marked sent or reminded. A permanent refusal of the recipient (5xx)
+     * puts the address on the suppression list and gives the mail up; other failures are retried. Answers whether
+     * it was sent.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean deliver(Outbox.Claimed claimed) {
@@ -123,29 +137,34 @@ public class MailOutbox {
             return false;
         }
         try (Connection c = dataSource.getConnection()) {
-            if (mail.kind() == OutboxMail.Kind.REMINDER
-                    && mail.invitationId() != null
-                    && answered(mail.invitationId())) {
+            boolean toCustomer = mail.kind() != OutboxMail.Kind.FOLLOW_UP;
+            if ((mail.kind() == OutboxMail.Kind.REMINDER
+                            && mail.invitationId() != null
+                            && answered(mail.invitationId()))
+                    || (toCustomer && suppressions.active(mail.recipient()).isPresent())) {
                 Outbox.cancelled(c, CHANNEL, id, now);
                 return false;
             }
             try {
                 send(mail);
-            } catch (MessagingException | RuntimeException e) {
-                Outbox.Status status = Outbox.failed(
-                        c, CHANNEL, claimed, null, e.getClass().getSimpleName() + ": " + e.getMessage(), now);
-                if (FAILURES.failed()) {
-                    LOG.warning(() -> "Mails cannot be delivered: the SMTP server " + settings.server()
-                            + " does not take them (" + e.getMessage() + "). They stay queued and are retried;"
-                            + " set resonance.mail.host and resonance.mail.port to a server. Further failures are"
-                            + " logged at FINE until a mail goes out.");
-                } else if (status == Outbox.Status.FAILED) {
-                    LOG.warning(
-                            () -> "Mail " + id + " given up after " + MAX_ATTEMPTS + " attempts: " + e.getMessage());
-                } else {
-                    LOG.fine(() -> "Mail " + id + " not delivered (attempt " + (claimed.attempts() + 1)
-                            + "), retry after " + CHANNEL.pause(claimed.attempts() + 1) + ": " + e.getMessage());
+            } catch (MessagingException e) {
+                var refusal =
+                        toCustomer ? MailFailures.permanentRefusal(e, mail.recipient()) : Optional.<String>empty();
+                if (refusal.isPresent()) {
+                    suppressions.suppress(
+                            mail.recipient(),
+                            Suppression.Reason.BOUNCED,
+                            SuppressionList.SMTP + ": " + refusal.get(),
+                            now);
+                    Outbox.refused(c, CHANNEL, claimed, "SMTP " + refusal.get(), now);
+                    LOG.info(() -> "Mail " + id + " refused for good (" + refusal.get()
+                            + "): the address is on the suppression list now.");
+                    return false;
                 }
+                failed(c, claimed, e, now);
+                return false;
+            } catch (RuntimeException e) {
+                failed(c, claimed, e, now);
                 return false;
             }
             if (FAILURES.delivered()) {
@@ -162,6 +181,23 @@ public class MailOutbox {
             return true;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record the outcome of mail " + id, e);
+        }
+    }
+
+    private void failed(Connection c, Outbox.Claimed claimed, Exception e, Instant now) throws SQLException {
+        long id = claimed.id();
+        Outbox.Status status =
+                Outbox.failed(c, CHANNEL, claimed, null, e.getClass().getSimpleName() + ": " + e.getMessage(), now);
+        if (FAILURES.failed()) {
+            LOG.warning(() -> "Mails cannot be delivered: the SMTP server " + settings.server()
+                    + " does not take them (" + e.getMessage() + "). They stay queued and are retried;"
+                    + " set resonance.mail.host and resonance.mail.port to a server. Further failures are"
+                    + " logged at FINE until a mail goes out.");
+        } else if (status == Outbox.Status.FAILED) {
+            LOG.warning(() -> "Mail " + id + " given up after " + MAX_ATTEMPTS + " attempts: " + e.getMessage());
+        } else {
+            LOG.fine(() -> "Mail " + id + " not delivered (attempt " + (claimed.attempts() + 1) + "), retry after "
+                    + CHANNEL.pause(claimed.attempts() + 1) + ": " + e.getMessage());
         }
     }
 
@@ -197,6 +233,11 @@ public class MailOutbox {
             alternative.addBodyPart(html);
         }
         message.setContent(alternative);
+        if (mail.unsubscribeUrl() != null) {
+            // RFC 8058: the mail client offers "unsubscribe" and POSTs List-Unsubscribe=One-Click to the address.
+            message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         message.setSentDate(java.util.Date.from(clock.instant()));
         Transport.send(message);
     }

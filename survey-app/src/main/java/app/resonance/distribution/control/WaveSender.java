@@ -8,6 +8,7 @@ import app.resonance.customers.entity.Customer;
 import app.resonance.customers.entity.Segment;
 import app.resonance.distribution.entity.InvitationWave;
 import app.resonance.distribution.entity.OutboxMail;
+import app.resonance.distribution.entity.Suppression;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
 import app.resonance.responses.control.Invitations;
@@ -29,7 +30,8 @@ import java.util.Set;
 
 /**
  * Sends a survey to an audience: a segment's members today or a selection of customers. Every customer
- * with an email who was not invited to any survey within the contact limit gets a personal invitation
+ * with an email that is not on the suppression list and who was not invited to any survey within the contact limit
+ * gets a personal invitation (with the recipient's unsubscribe link)
  * and a mail in the outbox; with reminder days, a reminder is queued too, which the outbox cancels if
  * the invitation has been answered by then. Runs in the caller's transaction.
  */
@@ -52,6 +54,9 @@ public class WaveSender {
 
     @Inject
     MailSettings settings;
+
+    @Inject
+    SuppressionList suppressions;
 
     @Inject
     AuditLog audit;
@@ -118,6 +123,8 @@ public class WaveSender {
 
         Instant now = clock.instant();
         Set<Long> recentlyContacted = recentlyContacted(customers, now);
+        Set<String> suppressed =
+                suppressions.suppressed(customers.stream().map(Customer::email).toList());
         InvitationWave wave = new InvitationWave(
                 survey,
                 bySegment ? "segment:" + segment.get().key() : "selection:" + selection.size(),
@@ -129,10 +136,15 @@ public class WaveSender {
         int invited = 0;
         int skippedRecent = 0;
         int skippedNoEmail = 0;
+        int skippedSuppressed = 0;
         SurveyVersion version = published.get();
         for (Customer customer : customers) {
             if (customer.email() == null || customer.email().isBlank()) {
                 skippedNoEmail++;
+                continue;
+            }
+            if (suppressed.contains(Suppression.normalise(customer.email()))) {
+                skippedSuppressed++;
                 continue;
             }
             if (recentlyContacted.contains(customer.id())) {
@@ -140,8 +152,9 @@ public class WaveSender {
                 continue;
             }
             var issued = invitations.issue(survey, customer, wave.id());
-            outbox.enqueue(
-                    MailComposer.compose(OutboxMail.Kind.INVITATION, customer, version, issued, baseUrl, now, now));
+            String unsubscribe = suppressions.unsubscribeUrl(baseUrl, customer.email());
+            outbox.enqueue(MailComposer.compose(
+                    OutboxMail.Kind.INVITATION, customer, version, issued, baseUrl, unsubscribe, now, now));
             if (reminderDays != null) {
                 outbox.enqueue(MailComposer.compose(
                         OutboxMail.Kind.REMINDER,
@@ -149,21 +162,24 @@ public class WaveSender {
                         version,
                         issued,
                         baseUrl,
+                        unsubscribe,
                         now,
                         now.plus(Duration.ofDays(reminderDays))));
             }
             invited++;
         }
-        wave.counted(invited, skippedRecent, skippedNoEmail);
-        audit.record(
-                AuditArea.DISTRIBUTION,
-                survey.slug(),
-                "waveSent",
+        wave.counted(invited, skippedRecent, skippedNoEmail, skippedSuppressed);
+        List<AuditDetail> details = new ArrayList<>();
+        details.add(
                 bySegment
                         ? AuditDetail.of(
                                 "waveSentToSegment", segment.get().key(), invited, skippedRecent, skippedNoEmail)
                         : AuditDetail.of(
                                 "waveSentToSelection", selection.size(), invited, skippedRecent, skippedNoEmail));
+        if (skippedSuppressed > 0) {
+            details.add(AuditDetail.of("waveSkippedSuppressed", skippedSuppressed));
+        }
+        audit.record(AuditArea.DISTRIBUTION, survey.slug(), "waveSent", details);
         return wave;
     }
 

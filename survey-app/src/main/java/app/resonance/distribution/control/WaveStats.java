@@ -30,6 +30,7 @@ public class WaveStats {
             String createdBy,
             int skippedRecent,
             int skippedNoEmail,
+            int skippedSuppressed,
             long invited,
             long sent,
             long opened,
@@ -42,7 +43,7 @@ public class WaveStats {
 
     public List<Wave> of(Survey survey) {
         List<?> rows = em.createNativeQuery("SELECT w.id, w.created_at, w.audience, w.created_by, w.skipped_recent,"
-                        + " w.skipped_no_email, COUNT(i.id),"
+                        + " w.skipped_no_email, w.skipped_suppressed, COUNT(i.id),"
                         + " SUM(CASE WHEN i.sent_at IS NOT NULL THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN i.opened_at IS NOT NULL THEN 1 ELSE 0 END),"
                         + " COUNT(r.id)"
@@ -50,8 +51,8 @@ public class WaveStats {
                         + " LEFT JOIN invitation i ON i.wave_id = w.id"
                         + " LEFT JOIN response r ON r.invitation_id = i.id"
                         + " WHERE w.survey_id = ?1"
-                        + " GROUP BY w.id, w.created_at, w.audience, w.created_by, w.skipped_recent, w.skipped_no_email"
-                        + " ORDER BY w.created_at DESC, w.id DESC")
+                        + " GROUP BY w.id, w.created_at, w.audience, w.created_by, w.skipped_recent, w.skipped_no_email,"
+                        + " w.skipped_suppressed ORDER BY w.created_at DESC, w.id DESC")
                 .setParameter(1, survey.id())
                 .getResultList();
         return rows.stream()
@@ -64,10 +65,11 @@ public class WaveStats {
                             (String) r[3],
                             ((Number) r[4]).intValue(),
                             ((Number) r[5]).intValue(),
-                            number(r[6]),
+                            ((Number) r[6]).intValue(),
                             number(r[7]),
                             number(r[8]),
-                            number(r[9]));
+                            number(r[9]),
+                            number(r[10]));
                 })
                 .toList();
     }

@@ -41,6 +41,10 @@ public class InvitationWave {
     @Column(name = "skipped_no_email", nullable = false)
     private int skippedNoEmail;
 
+    /** Customers whose address is on the suppression list (unsubscribed, bounced, complained, blocked). */
+    @Column(name = "skipped_suppressed", nullable = false)
+    private int skippedSuppressed;
+
     @Column(name = "created_by", nullable = false)
     private String createdBy;
 
@@ -57,8 +61,9 @@ public class InvitationWave {
         this.createdAt = now;
     }
 
-    public void counted(int invited, int skippedRecent, int skippedNoEmail) {
+    public void counted(int invited, int skippedRecent, int skippedNoEmail, int skippedSuppressed) {
         this.invited = invited;
+        this.skippedSuppressed = skippedSuppressed;
         this.skippedRecent = skippedRecent;
         this.skippedNoEmail = skippedNoEmail;
     }
@@ -89,6 +94,10 @@ public class InvitationWave {
 
     public int skippedNoEmail() {
         return skippedNoEmail;
+    }
+
+    public int skippedSuppressed() {
+        return skippedSuppressed;
     }
 
     public String createdBy() {

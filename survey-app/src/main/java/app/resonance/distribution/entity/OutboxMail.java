@@ -55,6 +55,10 @@ public class OutboxMail {
     @Column(name = "body_html")
     private String bodyHtml;
 
+    /** Where the recipient unsubscribes with one click (RFC 8058), for invitations and reminders. */
+    @Column(name = "unsubscribe_url")
+    private String unsubscribeUrl;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -97,6 +101,16 @@ public class OutboxMail {
         this.bodyHtml = bodyHtml;
         this.createdAt = now;
         this.nextAttemptAt = notBefore;
+    }
+
+    /** Gives the mail the {@code List-Unsubscribe} headers with this one-click address. */
+    public OutboxMail unsubscribeAt(String url) {
+        this.unsubscribeUrl = url;
+        return this;
+    }
+
+    public String unsubscribeUrl() {
+        return unsubscribeUrl;
     }
 
     public Long id() {

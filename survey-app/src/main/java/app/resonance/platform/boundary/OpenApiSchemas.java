@@ -79,6 +79,8 @@ final class OpenApiSchemas {
             Map.entry("WebhookDelivery", List.of("lastStatus", "lastError", "nextAttemptAt", "deliveredAt")),
             Map.entry("User", List.of()),
             Map.entry("Wave", List.of()),
+            Map.entry("Suppression", List.of()),
+            Map.entry("SuppressionPage", List.of()),
             Map.entry("Segment", List.of()),
             Map.entry("SegmentName", List.of()),
             Map.entry("SegmentRule", List.of()),
@@ -101,6 +103,7 @@ final class OpenApiSchemas {
             Map.entry("PersonalResponse", List.of()),
             Map.entry("PersonalAnswer", List.of("row", "option", "score", "text")),
             Map.entry("PersonalInvitation", List.of("sentAt", "openedAt")),
+            Map.entry("PersonalSuppression", List.of("liftedAt")),
             Map.entry("ImportedSubmission", List.of("submittedAt", "locale", "partial", "channel")));
 
     /** Java longs (ids and counts), which Payara's scanner writes as a bare number. */

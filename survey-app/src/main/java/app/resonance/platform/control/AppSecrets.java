@@ -2,6 +2,7 @@ package app.resonance.platform.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -16,7 +17,7 @@ import javax.sql.DataSource;
 
 /**
  * Keys that every instance of the application must share (form stamps, keyed hashes of client
- * addresses): created once at random and kept in the database, so that they survive restarts and are
+ * addresses, unsubscribe links): created once at random and kept in the database, so that they survive restarts and are
  * the same behind a load balancer.
  */
 @ApplicationScoped
@@ -27,11 +28,28 @@ public class AppSecrets {
 
     private volatile byte[] formKey;
 
+    private volatile byte[] unsubscribeKey;
+
     public byte[] formKey() {
         byte[] key = formKey;
         if (key == null) {
             key = Base64.getDecoder().decode(load(dataSource, "secret.forms"));
             formKey = key;
+        }
+        return key;
+    }
+
+    /**
+     * The key that signs the unsubscribe links of mails (its own, so no other signed value can pass for one). Read or
+     * created outside the caller's transaction (a wave's): a key stored in a transaction that is rolled back would
+     * still sign links here.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public byte[] unsubscribeKey() {
+        byte[] key = unsubscribeKey;
+        if (key == null) {
+            key = Base64.getDecoder().decode(load(dataSource, "secret.unsubscribe"));
+            unsubscribeKey = key;
         }
         return key;
     }

@@ -169,6 +169,19 @@ public final class Outbox {
         return outcome;
     }
 
+    /** The receiver refused the claimed row for good (a mail's recipient does not exist): given up at once. */
+    public static void refused(Connection c, Channel channel, Claimed claimed, String error, Instant now)
+            throws SQLException {
+        try (var s = c.prepareStatement("UPDATE " + channel.table() + " SET status = 'FAILED', attempts = ?,"
+                + " last_error = ?, next_attempt_at = ?" + cleared(channel) + " WHERE id = ?")) {
+            s.setInt(1, claimed.attempts() + 1);
+            s.setString(2, error.substring(0, Math.min(500, error.length())));
+            s.setTimestamp(3, Jdbc.utc(now));
+            s.setLong(4, claimed.id());
+            s.executeUpdate();
+        }
+    }
+
     /** The claimed row is not to be sent any more. */
     public static void cancelled(Connection c, Channel channel, long id, Instant now) throws SQLException {
         try (var s = c.prepareStatement("UPDATE " + channel.table() + " SET status = 'CANCELLED', next_attempt_at = ?"

@@ -30,12 +30,13 @@ final class PrivacyJson {
     @Schema(
             name = "PersonalData",
             description = "Everything stored about one customer: the profile, every response with its answers,"
-                    + " every invitation")
-    @JsonbPropertyOrder({"customer", "responses", "invitations"})
+                    + " every invitation, and the suppression list's entries for the customer's address")
+    @JsonbPropertyOrder({"customer", "responses", "invitations", "suppressions"})
     public record PersonalData(
             @Schema(ref = "Customer") Object customer,
             List<PersonalResponse> responses,
-            List<PersonalInvitation> invitations) {}
+            List<PersonalInvitation> invitations,
+            List<PersonalSuppression> suppressions) {}
 
     @Schema(name = "PersonalResponse", description = "A response the customer gave, with its answers")
     public record PersonalResponse(
@@ -52,4 +53,9 @@ final class PrivacyJson {
 
     @Schema(name = "PersonalInvitation", description = "An invitation issued for the customer")
     public record PersonalInvitation(String survey, String createdAt, String sentAt, String openedAt) {}
+
+    @Schema(
+            name = "PersonalSuppression",
+            description = "An entry of the suppression list for the customer's address (liftedAt once lifted)")
+    public record PersonalSuppression(String reason, String source, String createdAt, String liftedAt) {}
 }

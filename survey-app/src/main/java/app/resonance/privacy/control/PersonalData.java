@@ -96,10 +96,28 @@ public final class PersonalData {
                     invitations.add(invitation);
                 },
                 id);
+        JsonArrayBuilder suppressions = Jsonp.createArrayBuilder();
+        Jdbc.stream(
+                c,
+                """
+                SELECT reason, source, created_at, lifted_at FROM mail_suppression
+                 WHERE email = (SELECT LOWER(TRIM(email)) FROM customer WHERE id = ?) ORDER BY created_at, id""",
+                rs -> {
+                    JsonObjectBuilder suppression = Jsonp.createObjectBuilder()
+                            .add("reason", rs.getString(1))
+                            .add("source", rs.getString(2))
+                            .add("createdAt", instant(rs.getTimestamp(3)));
+                    if (rs.getTimestamp(4) != null) {
+                        suppression.add("liftedAt", instant(rs.getTimestamp(4)));
+                    }
+                    suppressions.add(suppression);
+                },
+                id);
         return Optional.of(Jsonp.createObjectBuilder()
                 .add("customer", customer)
                 .add("responses", responses)
                 .add("invitations", invitations)
+                .add("suppressions", suppressions)
                 .build());
     }
 

@@ -61,6 +61,7 @@ class MailOutboxTest {
                 dataSource,
                 new MailSettings("127.0.0.1", port, "feedback@resonance.test", 30),
                 null,
+                new SuppressionList(em, null, null, Clock.fixed(now, ZoneOffset.UTC)),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 

@@ -85,7 +85,7 @@ class TaskMailTest {
     void notifyAndDeliver(List<AlertRules.Created> created) {
         MailSettings settings = new MailSettings("127.0.0.1", port, "feedback@resonance.test", 30);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        MailOutbox outbox = new MailOutbox(em, dataSource, settings, null, clock);
+        MailOutbox outbox = new MailOutbox(em, dataSource, settings, null, null, clock);
         TaskMail mail = new TaskMail(em, outbox, settings, clock);
         em.getTransaction().begin();
         created.forEach(task -> mail.queue(new FollowUpAssigned(task.followUpId(), task.assigneeId())));

@@ -1,0 +1,231 @@
+package app.resonance.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.resonance.testsupport.ItDatabaseCondition;
+import app.resonance.testsupport.OutboxSetUp;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Unsubscribe and bounces, black-box against the built WAR on H2 and PostgreSQL, with the app's mail going to a real
+ * SMTP server (GreenMail, started here on the port the app is configured with): an invitation carries its unsubscribe
+ * link and the RFC 8058 headers, the one-click POST suppresses, the next wave skips and counts the customer, a 550
+ * suppresses, and only admins report and lift.
+ */
+@ExtendWith(ItDatabaseCondition.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SuppressionIT {
+
+    static final Pattern LINK = Pattern.compile("<(https?://[^>]+/unsubscribe/([A-Za-z0-9_.-]+))>");
+
+    static GreenMail smtp;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Api.surveyApp();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeAll
+    static void smtp() {
+        smtp = OutboxSetUp.smtp(Integer.getInteger("resonance.it.smtpPort"));
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+    }
+
+    /** A new customer with this address; answers the external id. */
+    String customer(String email) {
+        String id = "sup-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = api.post(
+                "api/v1/admin/customers",
+                "{\"externalId\": \"" + id + "\", \"name\": \"Anna\", \"email\": \"" + email + "\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        return id;
+    }
+
+    JsonObject wave(String survey, String customer) {
+        var wave = api.post(
+                "api/v1/admin/surveys/" + survey + "/waves",
+                "{\"customers\": [\"" + customer + "\"]}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, wave.statusCode(), wave.body());
+        return Api.json(wave);
+    }
+
+    MimeMessage received(String email) {
+        return await("the invitation to " + email)
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> Arrays.stream(smtp.getReceivedMessages())
+                                .filter(m -> to(m, email))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    static boolean to(MimeMessage mail, String email) {
+        try {
+            return GreenMailUtil.getAddressList(mail.getAllRecipients()).contains(email);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The active entries of the list with this reason, as "email source". */
+    List<String> listed(String reason, String who) {
+        var page = api.get("api/v1/admin/suppressions?reason=" + reason + "&limit=500", "Authorization", who);
+        assertEquals(200, page.statusCode(), page.body());
+        return Api.json(page).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("email") + " " + e.getString("source"))
+                .toList();
+    }
+
+    HttpResponse<String> delete(String path, String who) {
+        return api.send(api.request(path).header("Authorization", who).DELETE().build());
+    }
+
+    @Test
+    void anInvitationCarriesItsUnsubscribeLinkAndOneClickKeepsTheNextWaveAway() throws Exception {
+        String email = "one-click-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        String id = customer(email);
+        assertEquals(1, wave("relationship-nps", id).getInt("invited"));
+
+        MimeMessage mail = received(email);
+        assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post", null));
+        Matcher header = LINK.matcher(mail.getHeader("List-Unsubscribe", null));
+        assertTrue(header.matches(), mail.getHeader("List-Unsubscribe", null));
+        String link = header.group(1);
+        String body = GreenMailUtil.getBody(mail).replace("=\r\n", "");
+        assertTrue(body.contains("/unsubscribe/" + header.group(2).substring(0, 20)), "the link is in the mail too");
+        String path = URI.create(link).getPath();
+
+        var page = api.get(path + "?lang=de");
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(
+                page.body().contains("<button type=\"submit\" class=\"primary\" id=\"unsubscribe\">Abmelden</button>"),
+                page.body());
+        assertTrue(
+                listed("UNSUBSCRIBED", Api.admin()).stream().noneMatch(e -> e.startsWith(email + " ")),
+                "a GET (a mail scanner) unsubscribes nobody");
+
+        var oneClick = api.send(api.request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                .build());
+        assertEquals(200, oneClick.statusCode(), oneClick.body());
+        assertTrue(listed("UNSUBSCRIBED", ApiIT.viewer()).contains(email + " ONE_CLICK"));
+
+        JsonObject next = wave("post-support-csat", id);
+        assertEquals(0, next.getInt("invited"));
+        assertEquals(1, next.getInt("skippedSuppressed"));
+        assertEquals(0, next.getInt("skippedRecentlyContacted"), "suppressed counts before recently contacted");
+
+        var forged = api.form(path.substring(0, path.length() - 2) + "xx", Map.of());
+        assertEquals(404, forged.statusCode(), "a changed token unsubscribes nobody");
+    }
+
+    @Test
+    void aPermanentRefusalOfTheRecipientSuppressesTheAddress() {
+        String email = "gone-" + UUID.randomUUID().toString().substring(0, 8) + "@" + OutboxSetUp.REFUSED_DOMAIN;
+        assertEquals(1, wave("relationship-nps", customer(email)).getInt("invited"));
+        await("the 550 puts " + email + " on the list")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> listed("BOUNCED", Api.admin()).contains(email + " SMTP: " + OutboxSetUp.REFUSAL));
+    }
+
+    @Test
+    void onlyAdminsReportAndLiftAndALiftedAddressIsInvitedAgain() {
+        String email = "complaint-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        String id = customer(email);
+        String report = "{\"email\": \"" + email.toUpperCase() + "\", \"kind\": \"COMPLAINT\"}";
+        assertEquals(
+                403,
+                api.post("api/v1/admin/suppressions", report, "Authorization", ApiIT.viewer())
+                        .statusCode());
+        assertEquals(
+                403,
+                api.post("api/v1/admin/suppressions", report, "Authorization", ApiIT.lead())
+                        .statusCode());
+
+        var bad = api.post(
+                "api/v1/admin/suppressions",
+                "{\"email\": \"not an address\", \"kind\": \"SPAM\", \"occurredAt\": \"yesterday\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertEquals(
+                List.of("email", "kind", "occurredAt"),
+                Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+
+        var badReason = api.get("api/v1/admin/suppressions?reason=SPAM", "Authorization", ApiIT.viewer());
+        assertEquals(400, badReason.statusCode(), badReason.body());
+        assertEquals(
+                "reason",
+                Api.json(badReason).getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        var reported = api.post("api/v1/admin/suppressions", report, "Authorization", Api.admin());
+        assertEquals(201, reported.statusCode(), reported.body());
+        JsonObject entry = Api.json(reported);
+        assertEquals(email, entry.getString("email"), "kept in lower case");
+        assertEquals("COMPLAINED", entry.getString("reason"));
+        JsonObject skipped = wave("relationship-nps", id);
+        assertEquals(0, skipped.getInt("invited"));
+        assertEquals(1, skipped.getInt("skippedSuppressed"));
+
+        String entryPath =
+                "api/v1/admin/suppressions/" + entry.getJsonNumber("id").longValue();
+        assertEquals(403, delete(entryPath, ApiIT.viewer()).statusCode());
+        assertEquals(204, delete(entryPath, Api.admin()).statusCode());
+        assertEquals(404, delete(entryPath, Api.admin()).statusCode(), "lifted already");
+        assertEquals(1, wave("relationship-nps", id).getInt("invited"), "mailable again");
+
+        var audit = api.get("api/v1/admin/audit?area=DISTRIBUTION&limit=500", "Authorization", Api.admin());
+        assertTrue(
+                audit.body().contains("\"subject\":\"" + email + "\",\"action\":\"suppressionLifted\""), audit.body());
+        assertTrue(audit.body().contains("\"subject\":\"" + email + "\",\"action\":\"suppressionReported\""));
+    }
+}
