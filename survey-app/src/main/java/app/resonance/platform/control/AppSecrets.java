@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 
 /**
  * Keys that every instance of the application must share (form stamps, keyed hashes of client
- * addresses): created once at random and kept in the database, so that they survive restarts and are
+ * addresses, the seal of the widget secrets): created once at random and kept in the database, so that they survive restarts and are
  * the same behind a load balancer.
  */
 @ApplicationScoped
@@ -26,6 +26,18 @@ public class AppSecrets {
     DataSource dataSource;
 
     private volatile byte[] formKey;
+
+    private volatile byte[] widgetKey;
+
+    /** The AES key that seals the widget secrets in the database (they are never stored in clear). */
+    public byte[] widgetKey() {
+        byte[] key = widgetKey;
+        if (key == null) {
+            key = Base64.getDecoder().decode(load(dataSource, "secret.widget"));
+            widgetKey = key;
+        }
+        return key;
+    }
 
     public byte[] formKey() {
         byte[] key = formKey;
