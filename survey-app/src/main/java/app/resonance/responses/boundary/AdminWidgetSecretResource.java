@@ -1,7 +1,5 @@
 package app.resonance.responses.boundary;
 
-import app.resonance.audit.control.AuditLog;
-import app.resonance.audit.entity.AuditArea;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.responses.control.WidgetSecrets;
 import app.resonance.surveys.control.SurveyCatalog;
@@ -41,9 +39,6 @@ public class AdminWidgetSecretResource {
     @Inject
     WidgetSecrets secrets;
 
-    @Inject
-    AuditLog audit;
-
     @Schema(name = "WidgetSecretState", description = "Whether the survey has a widget secret, and since when")
     @JsonbPropertyOrder({"configured", "createdAt"})
     public record State(boolean configured, String createdAt) {}
@@ -78,10 +73,7 @@ public class AdminWidgetSecretResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "IssuedWidgetSecret")))
     @APIResponse(responseCode = "404", description = "No survey with this slug")
     public Response rotate(@PathParam("slug") String slug) {
-        Survey survey = survey(slug);
-        boolean had = secrets.createdAt(survey.id()).isPresent();
-        WidgetSecrets.Issued issued = secrets.rotate(survey.id());
-        audit.record(AuditArea.SURVEY, survey.slug(), had ? "widgetSecretRotated" : "widgetSecretCreated");
+        WidgetSecrets.Issued issued = secrets.rotate(survey(slug));
         return Response.status(Response.Status.CREATED)
                 .entity(new Issued(issued.secret(), issued.createdAt().toString()))
                 .build();
@@ -94,10 +86,7 @@ public class AdminWidgetSecretResource {
     @APIResponse(responseCode = "204", description = "Removed (or there was none)")
     @APIResponse(responseCode = "404", description = "No survey with this slug")
     public Response remove(@PathParam("slug") String slug) {
-        Survey survey = survey(slug);
-        if (secrets.remove(survey.id())) {
-            audit.record(AuditArea.SURVEY, survey.slug(), "widgetSecretRemoved");
-        }
+        secrets.remove(survey(slug));
         return Response.noContent().build();
     }
 

@@ -1,7 +1,10 @@
 package app.resonance.responses.control;
 
+import app.resonance.audit.control.AuditLog;
+import app.resonance.audit.entity.AuditArea;
 import app.resonance.platform.control.AppSecrets;
 import app.resonance.responses.entity.WidgetSecret;
+import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -38,9 +41,13 @@ public class WidgetSecrets {
     @Inject
     Clock clock;
 
-    /** A new secret (32 random bytes, {@code wsk_} and URL-safe base64), or the current one replaced. */
+    @Inject
+    AuditLog audit;
+
+    /** A new secret (32 random bytes, {@code wsk_} and URL-safe base64), or the current one replaced; audited. */
     @Transactional
-    public Issued rotate(long surveyId) {
+    public Issued rotate(Survey survey) {
+        long surveyId = survey.id();
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -53,6 +60,7 @@ public class WidgetSecrets {
             existing.replace(sealed, now);
         }
         em.flush();
+        audit.record(AuditArea.SURVEY, survey.slug(), existing == null ? "widgetSecretCreated" : "widgetSecretRotated");
         return new Issued(secret, now);
     }
 
@@ -62,14 +70,14 @@ public class WidgetSecrets {
         return Optional.ofNullable(em.find(WidgetSecret.class, surveyId)).map(WidgetSecret::createdAt);
     }
 
-    /** Removes the secret: the widget then answers anonymously only. */
+    /** Removes the secret (audited): the widget then answers anonymously only. */
     @Transactional
-    public boolean remove(long surveyId) {
-        WidgetSecret existing = em.find(WidgetSecret.class, surveyId);
+    public void remove(Survey survey) {
+        WidgetSecret existing = em.find(WidgetSecret.class, survey.id());
         if (existing != null) {
             em.remove(existing);
+            audit.record(AuditArea.SURVEY, survey.slug(), "widgetSecretRemoved");
         }
-        return existing != null;
     }
 
     /** The clear secret, to check a signature with. */
