@@ -98,6 +98,28 @@ class SurveyLogicValidatorTest {
     }
 
     @Test
+    void hiddenFieldNamesAreCheckedAndLimitedToTen() {
+        var bad = new SurveySettings(
+                null, null, null, null, null, List.of("source", "Ticket-ID", "a".repeat(41), "source", "ticket_id"));
+        assertEquals(
+                List.of(
+                        "hiddenFields[1] hiddenFieldName",
+                        "hiddenFields[2] hiddenFieldName",
+                        "hiddenFields[3] duplicate"),
+                fieldsAndCodes(SurveySettingsValidator.validate(bad, EN)));
+        var eleven = new SurveySettings(
+                null,
+                null,
+                null,
+                null,
+                null,
+                java.util.stream.IntStream.range(0, 11).mapToObj(i -> "f" + i).toList());
+        assertEquals(List.of("hiddenFields tooMany"), fieldsAndCodes(SurveySettingsValidator.validate(eleven, EN)));
+        var fine = new SurveySettings(null, null, null, null, null, List.of("source", "a".repeat(40), "x_1"));
+        assertEquals(List.of(), fieldsAndCodes(SurveySettingsValidator.validate(fine, EN)));
+    }
+
+    @Test
     void originsAreNormalisedAndPathsRejected() {
         assertEquals(
                 "https://shop.example.com:8443", SurveySettingsValidator.origin(" HTTPS://Shop.Example.com:8443 "));
