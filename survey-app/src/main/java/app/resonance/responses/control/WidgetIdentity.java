@@ -81,7 +81,7 @@ public class WidgetIdentity {
     }
 
     /** HMAC-SHA256 of {@code customer + "." + ts}, keyed with the secret's text (UTF-8). */
-    static byte[] sign(String secret, String customer, String ts) {
+    public static byte[] sign(String secret, String customer, String ts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -15,15 +15,4 @@ public record SurveySettings(
         Integer responseLimit,
         String answerPolicy,
         List<String> allowedOrigins,
-        List<String> hiddenFields) {
-
-    /** Settings without hidden fields. */
-    public SurveySettings(
-            Instant opensAt,
-            Instant closesAt,
-            Integer responseLimit,
-            String answerPolicy,
-            List<String> allowedOrigins) {
-        this(opensAt, closesAt, responseLimit, answerPolicy, allowedOrigins, null);
-    }
-}
+        List<String> hiddenFields) {}

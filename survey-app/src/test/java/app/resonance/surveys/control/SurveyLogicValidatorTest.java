@@ -86,7 +86,8 @@ class SurveyLogicValidatorTest {
                 Instant.parse("2026-11-01T00:00:00Z"),
                 0,
                 "SOMETIMES",
-                List.of("https://shop.example.com", "javascript:alert(1)", "https://SHOP.example.com/"));
+                List.of("https://shop.example.com", "javascript:alert(1)", "https://SHOP.example.com/"),
+                null);
         assertEquals(
                 List.of(
                         "closesAt closesBeforeOpens",
