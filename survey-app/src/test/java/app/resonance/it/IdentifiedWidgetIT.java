@@ -144,6 +144,23 @@ class IdentifiedWidgetIT {
         return Api.json(config);
     }
 
+    static List<String> auditActions(String slug) {
+        try (var connection = Api.database();
+                var statement = connection.prepareStatement("SELECT action FROM audit_entry WHERE subject = ?"
+                        + " AND action LIKE 'widgetSecret%' ORDER BY id")) {
+            statement.setString(1, slug);
+            List<String> actions = new java.util.ArrayList<>();
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    actions.add(rs.getString(1));
+                }
+            }
+            return actions;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static List<String> strings(jakarta.json.JsonArray array) {
         return array.getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString)
@@ -274,9 +291,9 @@ class IdentifiedWidgetIT {
         assertEquals(
                 customer, customerOf(widgetAnswer(slug, identity(customer, now, sign(rotated, customer, now)), none)));
         assertEquals(
-                3,
-                Api.count("SELECT COUNT(*) FROM audit_entry WHERE subject = ? AND action LIKE 'widgetSecret%'", slug),
-                "created and rotated twice, audited");
+                List.of("widgetSecretCreated", "widgetSecretRotated"),
+                auditActions(slug),
+                "created and rotated, audited");
 
         // Removed: every widget answer is anonymous again.
         assertEquals(
@@ -286,6 +303,7 @@ class IdentifiedWidgetIT {
                                 .DELETE()
                                 .build())
                         .statusCode());
+        assertEquals(List.of("widgetSecretCreated", "widgetSecretRotated", "widgetSecretRemoved"), auditActions(slug));
         long after = now();
         assertEquals(
                 null, customerOf(widgetAnswer(slug, identity(customer, after, sign(rotated, customer, after)), none)));
@@ -309,11 +327,11 @@ class IdentifiedWidgetIT {
     @Test
     void hiddenFieldsOfThePublicLinkAreKeptEscapedAndStoredOnlyWhenDeclared() {
         String slug = survey(false);
-        long stamped = System.nanoTime();
         String page = api.get("s/" + slug + "?source=" + URLEncoder.encode(HOSTILE_MARKUP, StandardCharsets.UTF_8)
                         + "&ticket_id=" + URLEncoder.encode(HOSTILE_FORMULA, StandardCharsets.UTF_8)
                         + "&undeclared=1&lang=en")
                 .body();
+        long stamped = System.nanoTime(); // the stamp was made before the page arrived
         assertFalse(page.contains(HOSTILE_MARKUP), "never unescaped in the page");
         assertTrue(page.contains("name=\"h.source\" value=\"&lt;script&gt;alert(1)&lt;/script&gt;\""), page);
         assertFalse(page.contains("undeclared"), "undeclared parameters are not carried");
@@ -360,9 +378,9 @@ class IdentifiedWidgetIT {
         assertEquals(201, issued.statusCode(), issued.body());
         String path = Api.parse(issued.body()).asJsonArray().getJsonObject(0).getString("path");
         String longValue = "x".repeat(250);
-        long stamped = System.nanoTime();
         String page = api.get(path.substring(1) + "?source=newsletter&ticket_id=" + longValue)
                 .body();
+        long stamped = System.nanoTime(); // the stamp was made before the page arrived
         assertEquals("x".repeat(200), Api.hidden(page, "h.ticket_id"), "cut to 200 characters");
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("page", "1");
