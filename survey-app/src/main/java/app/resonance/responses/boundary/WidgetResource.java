@@ -42,14 +42,12 @@ public class WidgetResource {
     @Inject
     Clock clock;
 
-    @Schema(name = "WidgetConfig", description = "Whether the widget shows itself, and the hidden fields it passes on")
+    @Schema(
+            name = "WidgetConfig",
+            description = "Whether the widget shows itself (false: this customer was surveyed within the contact"
+                    + " limit), and the names of the page's URL parameters it passes on as hidden fields")
     @JsonbPropertyOrder({"show", "hiddenFields"})
-    public record WidgetConfig(
-            @Schema(description = "false: stay hidden (this customer was surveyed within the contact limit)")
-            boolean show,
-
-            @Schema(description = "Names of the page's URL parameters to send as hidden fields")
-            List<String> hiddenFields) {}
+    public record WidgetConfig(boolean show, List<String> hiddenFields) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
