@@ -99,8 +99,6 @@ public final class SurveyJson {
             String opensAt,
             String closesAt,
             Integer responseLimit,
-
-            @Schema(description = "URL parameters stored with each response ([a-z0-9_]{1,40}, at most 10)")
             List<String> hiddenFields) {}
 
     @Schema(name = "AdminSurvey", description = "A survey's lifecycle, versions and definitions (admin view)")
