@@ -208,7 +208,9 @@ public class SurveyEditor {
                         settings.closesAt(),
                         settings.responseLimit(),
                         AuditDetail.text("policy", survey.answerPolicy()),
-                        survey.allowedOrigins().isEmpty() ? null : String.join(", ", survey.allowedOrigins()),
+                        survey.allowedOrigins().isEmpty() ? null : String.join(", ", survey.allowedOrigins())),
+                AuditDetail.of(
+                        "hiddenFields",
                         survey.hiddenFields().isEmpty() ? null : String.join(", ", survey.hiddenFields())));
     }
 
