@@ -36,6 +36,13 @@ final class FormRequests {
         return HiddenFields.accept(declared, name -> request.getParameter(prefix + name));
     }
 
+    /** The hidden fields as the form's hidden inputs, posted back as {@code h.<name>}. */
+    static List<FormView.Hidden> hiddenInputs(Map<String, String> hiddenFields) {
+        return hiddenFields.entrySet().stream()
+                .map(h -> new FormView.Hidden("h." + h.getKey(), h.getValue()))
+                .toList();
+    }
+
     /** The hidden fields as URL parameters to append to a link of the form ({@code &source=…}). */
     static String query(Map<String, String> hiddenFields) {
         StringBuilder query = new StringBuilder();

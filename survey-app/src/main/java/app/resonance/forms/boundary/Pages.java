@@ -197,9 +197,7 @@ final class Pages {
                 backHref,
                 visibility.after(page).isEmpty(),
                 anonymousResumable ? request.getContextPath() + visit.path() : null,
-                visit.hiddenFields().entrySet().stream()
-                        .map(h -> new FormView.Hidden("h." + h.getKey(), h.getValue()))
-                        .toList());
+                FormRequests.hiddenInputs(visit.hiddenFields()));
     }
 
     /** "answers.nps", "answers.features[1]", "answers.aspects.speed": the question's key. */
