@@ -2,6 +2,10 @@
  * Resonance feedback widget. Put on any page of a site the survey allows:
  *   <script src="https://feedback.example.com/widget.js" data-survey="relationship-nps" async></script>
  * Optional: data-lang="de|en" (else the page's language), data-position="left" (else right).
+ * Identified: data-customer="<external id>" data-ts="<unix seconds>" data-sig="<hex HMAC-SHA256(widget secret,
+ * customer + '.' + ts)>", written by the site's server (README, "Identified widget"). A valid signature attaches the
+ * answer to that customer; the widget stays hidden for a customer surveyed within the contact limit. The survey's
+ * declared hidden fields are taken from this page's URL parameters.
  * It shows the survey's first score question (NPS, CSAT, CES or rating) in a corner, with its comment
  * question if there is one, and posts the answer to the public API. Nothing is sent before "Send".
  */
@@ -67,12 +71,22 @@
     '.x{position:absolute;top:8px;right:8px;border:0;background:transparent;font-size:20px;line-height:1;padding:6px 8px;color:#4a5561}' +
     '.msg{margin:8px 0 0}.err{color:#b3261e;font-weight:600}';
 
-  fetch(base + '/api/v1/surveys/' + encodeURIComponent(slug), { headers: { 'Accept-Language': lang } })
-    .then(function (r) { return r.ok ? r.json() : null; })
-    .then(function (survey) { if (survey) { show(survey); } })
+  var api = base + '/api/v1/surveys/' + encodeURIComponent(slug);
+  var identity = null;
+  if (script.getAttribute('data-customer')) {
+    identity = { customer: script.getAttribute('data-customer'), ts: script.getAttribute('data-ts') || '', sig: script.getAttribute('data-sig') || '' };
+  }
+  var asked = identity ? '?' + ['customer', 'ts', 'sig'].map(function (k) { return k + '=' + encodeURIComponent(identity[k]); }).join('&') : '';
+  function json(url) {
+    return fetch(url, { headers: { 'Accept-Language': lang } }).then(function (r) { return r.ok ? r.json() : null; });
+  }
+  Promise.all([json(api), json(api + '/widget' + asked)])
+    .then(function (got) { if (got[0] && got[1] && got[1].show) { show(got[0], got[1].hiddenFields || []); } })
     .catch(function () { /* the widget stays away when the survey is unavailable */ });
 
-  function show(survey) {
+  function show(survey, declared) {
+    var hidden = {}, params = new URLSearchParams(window.location.search);
+    declared.forEach(function (name) { if (params.get(name)) { hidden[name] = params.get(name); } });
     var questions = survey.questions || [];
     var scored = questions.filter(function (q) { return ['NPS', 'CSAT', 'CES', 'RATING'].indexOf(q.type) >= 0; })[0];
     if (!scored) { return; }
@@ -137,7 +151,7 @@
       fetch(base + '/api/v1/surveys/' + encodeURIComponent(slug) + '/responses', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, 'Accept-Language': lang },
-        body: JSON.stringify({ answers: answers, channel: 'WIDGET', locale: lang, partial: others })
+        body: JSON.stringify({ answers: answers, channel: 'WIDGET', locale: lang, partial: others, hidden: hidden, identity: identity || undefined })
       }).then(function (r) {
         if (r.status === 201 || r.status === 200) {
           try { window.localStorage.setItem(dismissed, '1'); } catch (e) { /* ignore */ }

@@ -512,6 +512,68 @@ class PublicFormsBrowserIT {
     }
 
     @Test
+    void anIdentifiedWidgetAnswersForTheSignedCustomerWithTheHiddenFieldOfItsPage() throws Exception {
+        HttpServer shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String shopOrigin =
+                "http://" + ("localhost".equals(URI.create(base.toString()).getHost()) ? "127.0.0.1" : "localhost")
+                        + ":" + shop.getAddress().getPort();
+        String slug = allTypesSurvey("{\"allowedOrigins\": [\"" + shopOrigin + "\"], \"hiddenFields\": [\"source\"]}");
+        String customer = "W-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(
+                201,
+                api.post(
+                                "api/v1/admin/customers",
+                                "{\"externalId\": \"" + customer + "\", \"name\": \"Shop\"}",
+                                "Authorization",
+                                Api.admin())
+                        .statusCode());
+        var issued = api.post("api/v1/admin/surveys/" + slug + "/widget-secret", "", "Authorization", Api.admin());
+        String secret = Api.json(issued).getString("secret");
+        String ts = Long.toString(System.currentTimeMillis() / 1000);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String sig =
+                java.util.HexFormat.of().formatHex(mac.doFinal((customer + "." + ts).getBytes(StandardCharsets.UTF_8)));
+        shop.createContext("/", exchange -> {
+            // what the shop's server writes: the signed customer id as the script's attributes
+            byte[] html = ("<!DOCTYPE html><html lang=\"en\"><head><title>Shop</title></head><body><h1>Shop</h1>"
+                            + "<script src=\"" + url("widget.js") + "\" data-survey=\"" + slug + "\" data-customer=\""
+                            + customer + "\" data-ts=\"" + ts + "\" data-sig=\"" + sig
+                            + "\" async></script></body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, html.length);
+            exchange.getResponseBody().write(html);
+            exchange.close();
+        });
+        shop.start();
+        try (Browser browser = Browser.open(1280, 800, "en")) {
+            browser.go(shopOrigin + "/pricing?source=pricing-page&session=secret-session-id");
+            browser.waitUntil(d -> browser.present("[data-resonance-widget]"));
+            SearchContext widget = browser.find("[data-resonance-widget]").getShadowRoot();
+            widget.findElements(By.cssSelector("label.o")).get(10).click();
+            widget.findElement(By.cssSelector("button.send")).click();
+            browser.waitUntil(d -> browser.find("[data-resonance-widget]")
+                    .getShadowRoot()
+                    .findElement(By.cssSelector(".msg"))
+                    .getText()
+                    .startsWith("Thank you"));
+        } finally {
+            shop.stop(0);
+        }
+        String where = " FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?";
+        assertEquals(
+                customer,
+                Api.text(
+                        "SELECT c.external_id"
+                                + where.replace(" WHERE", " JOIN customer c ON c.id = r.customer_id WHERE"),
+                        slug));
+        assertEquals(
+                "source=pricing-page", Api.text("SELECT r.hidden_fields" + where, slug), "only the declared field");
+        assertEquals("nps=10", answers(slug));
+    }
+
+    @Test
     void theWidgetOnAnAllowedSiteSendsAScoreAndOtherSitesCannotUseIt() throws Exception {
         HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         URI app = URI.create(base.toString());

@@ -11,6 +11,7 @@ import app.resonance.followups.entity.FollowUpNote;
 import app.resonance.followups.entity.FollowUpStatus;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.TextRules;
+import app.resonance.responses.control.ResponseStore;
 import app.resonance.security.control.UserDirectory;
 import app.resonance.security.entity.AppUser;
 import app.resonance.security.entity.Role;
@@ -46,6 +47,9 @@ public class FollowUpView implements Serializable {
     transient UserDirectory users;
 
     @Inject
+    transient ResponseStore responses;
+
+    @Inject
     transient CurrentUser currentUser;
 
     @Inject
@@ -71,6 +75,10 @@ public class FollowUpView implements Serializable {
     private String saved;
     private String comment;
     private List<FollowUps.TextAnswer> textAnswers = List.of();
+    private List<HiddenField> hiddenFields = List.of();
+
+    /** A hidden field the response arrived with (its link's or the widget page's URL parameter). */
+    public record HiddenField(String name, String value) implements Serializable {}
 
     /** Loads the task named in the URL; an unknown id shows the list. */
     public void load() throws IOException {
@@ -82,6 +90,14 @@ public class FollowUpView implements Serializable {
         row = TaskRow.of(task, followUps, Faces.messages(), today());
         comment = followUps.comment(task.responseId()).orElse(null);
         textAnswers = followUps.textAnswers(task.responseId(), Faces.locale());
+        hiddenFields = task.responseId() == null
+                ? List.of()
+                : responses
+                        .byId(task.responseId())
+                        .map(r -> r.hiddenFields().entrySet().stream()
+                                .map(e -> new HiddenField(e.getKey(), e.getValue()))
+                                .toList())
+                        .orElse(List.of());
         status = task.status().name();
         assignee = task.assignee().map(AppUser::username).orElse("");
         dueDate = task.dueDate();
@@ -95,6 +111,10 @@ public class FollowUpView implements Serializable {
     public boolean isMayChange() {
         AppUser user = currentUser.getUser();
         return user != null && (user.role() == Role.ADMIN || user.role() == Role.SUPPORT_LEAD);
+    }
+
+    public List<HiddenField> getHiddenFields() {
+        return hiddenFields;
     }
 
     public List<Alert> getAlerts() {

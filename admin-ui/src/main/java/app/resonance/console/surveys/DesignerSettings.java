@@ -20,6 +20,7 @@ public class DesignerSettings implements Serializable {
     private Integer responseLimit;
     private String answerPolicy;
     private String allowedOrigins;
+    private String hiddenFields;
 
     void read(Survey survey) {
         opensAt = survey.opensAt().map(Date::from).orElse(null);
@@ -27,6 +28,7 @@ public class DesignerSettings implements Serializable {
         responseLimit = survey.responseLimit().orElse(null);
         answerPolicy = survey.answerPolicy().name();
         allowedOrigins = String.join("\n", survey.allowedOrigins());
+        hiddenFields = String.join(", ", survey.hiddenFields());
     }
 
     /** The form as the editor takes it: origins split at white space or commas. */
@@ -36,11 +38,24 @@ public class DesignerSettings implements Serializable {
                 closesAt == null ? null : closesAt.toInstant(),
                 responseLimit,
                 answerPolicy,
-                allowedOrigins == null || allowedOrigins.isBlank()
-                        ? List.of()
-                        : java.util.Arrays.stream(allowedOrigins.split("[\\s,]+"))
-                                .filter(o -> !o.isBlank())
-                                .toList());
+                words(allowedOrigins),
+                words(hiddenFields));
+    }
+
+    private static List<String> words(String text) {
+        return text == null || text.isBlank()
+                ? List.of()
+                : java.util.Arrays.stream(text.split("[\\s,]+"))
+                        .filter(o -> !o.isBlank())
+                        .toList();
+    }
+
+    public String getHiddenFields() {
+        return hiddenFields;
+    }
+
+    public void setHiddenFields(String hiddenFields) {
+        this.hiddenFields = hiddenFields;
     }
 
     public AnswerPolicy[] getAnswerPolicies() {

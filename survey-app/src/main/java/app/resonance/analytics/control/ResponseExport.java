@@ -1,7 +1,9 @@
 package app.resonance.analytics.control;
 
 import app.resonance.platform.control.DataSourceConfiguration;
+import app.resonance.platform.control.Jdbc;
 import app.resonance.platform.control.Messages;
+import app.resonance.surveys.entity.HiddenFields;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -27,7 +29,8 @@ import javax.sql.DataSource;
  * answers, segments) are merged by response id, one response is held at a time, and rows go out as they
  * are read (XLSX with inline strings, flushed every 1,000 rows). One row per response, one column per
  * question key over all versions (the submission time twice: in the reporting zone with its offset and in
- * UTC); multiple choices and matrix rows joined with "; ". Every text is neutralised against spreadsheet
+ * UTC), then one per declared hidden field; multiple choices and matrix rows joined with "; ". Every text is
+ * neutralised against spreadsheet
  * formulas. The README lists the columns.
  */
 @ApplicationScoped
@@ -114,6 +117,7 @@ public class ResponseExport {
 
         long write() throws SQLException, IOException {
             List<String> keys = questionKeys();
+            List<String> hiddenNames = hiddenFieldNames();
             Map<Long, String> segmentKeys = segmentKeys();
             List<String> header = new ArrayList<>(List.of(
                     messages.get("export.response"),
@@ -125,10 +129,12 @@ public class ResponseExport {
                     messages.get("export.customer"),
                     messages.get("export.segments")));
             header.addAll(keys);
+            hiddenNames.forEach(name -> header.add(messages.get("export.hiddenField", name)));
             List<Object> params = new ArrayList<>();
             String where = where(params);
             try (var responses = cursor(
-                            "SELECT r.id, r.submitted_at, r.status, r.channel, r.locale, c.external_id FROM response r"
+                            "SELECT r.id, r.submitted_at, r.status, r.channel, r.locale, c.external_id, r.hidden_fields"
+                                    + " FROM response r"
                                     + " LEFT JOIN customer c ON c.id = r.customer_id WHERE " + where + " ORDER BY r.id",
                             params);
                     var answers = cursor(
@@ -189,6 +195,8 @@ public class ResponseExport {
                             cells.add(list == null ? null : String.join("; ", list));
                         }
                     }
+                    Map<String, String> hidden = HiddenFields.decode(r.getString(7));
+                    hiddenNames.forEach(name -> cells.add(hidden.get(name)));
                     sink.row(cells);
                     count++;
                 }
@@ -260,6 +268,16 @@ public class ResponseExport {
                 }
             }
             return keys;
+        }
+
+        /** The survey's declared hidden fields: one column each, after the questions. */
+        private List<String> hiddenFieldNames() throws SQLException {
+            return HiddenFields.names(Jdbc.first(
+                            connection,
+                            "SELECT hidden_fields FROM survey WHERE id = ?",
+                            rs -> rs.getString(1),
+                            filter.surveyId())
+                    .orElse(null));
         }
 
         private Map<Long, String> segmentKeys() throws SQLException {

@@ -2,6 +2,8 @@ package app.resonance.demo.control;
 
 import app.resonance.platform.control.IdBlocks;
 import app.resonance.platform.entity.AppSetting;
+import app.resonance.responses.control.WidgetSecrets;
+import app.resonance.surveys.control.SurveyCatalog;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -56,6 +58,18 @@ public class DemoDataLoader {
     /** Open demo tasks (two overdue, one in progress), so the overview and the list show work to do. */
     public static final int OPEN_TASKS = 5;
 
+    /**
+     * The customer the demo shop ({@code /demo/shop}) identifies in the widget of relationship-nps: a Business customer
+     * without responses, so that the contact limit lets the widget show until they answer.
+     */
+    public static final String WIDGET_CUSTOMER = "C-01501";
+
+    @Inject
+    WidgetSecrets widgetSecrets;
+
+    @Inject
+    SurveyCatalog catalog;
+
     @PersistenceContext
     EntityManager em;
 
@@ -89,6 +103,8 @@ public class DemoDataLoader {
             throw new IllegalStateException("Loading the demo data failed", e);
         }
         if (responses > 0) {
+            // the demo shop signs its customer id with this survey's widget secret
+            catalog.bySlug(MARKER_SURVEY).ifPresent(widgetSecrets::rotate);
             LOG.info(() -> "Demo data loaded: " + responses + " responses in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
         } else {
@@ -122,6 +138,16 @@ public class DemoDataLoader {
         for (String slug : DemoStory.RESPONSES.keySet().stream().sorted().toList()) {
             written += bulk.responses(slug, story.responses(slug, customers));
         }
+        bulk.customers(List.of(new DemoStory.DemoCustomer(
+                WIDGET_CUSTOMER,
+                "Webshop Lindner GmbH (" + WIDGET_CUSTOMER + ")",
+                "feedback+c-01501@lindner.example",
+                "Business",
+                "DE",
+                "Active",
+                today.plusDays(200),
+                "de",
+                "Services")));
         DemoTasks tasks = new DemoTasks(connection, ids, setup, today, utc);
         tasks.checkInCalls(setup.segmentId(BUSINESS_SEGMENT));
         tasks.openTasks();

@@ -5,6 +5,7 @@ import app.resonance.customers.entity.CustomerProfile;
 import app.resonance.customers.entity.Segment;
 import app.resonance.platform.control.IdBlocks;
 import app.resonance.platform.control.Jdbc;
+import app.resonance.surveys.entity.HiddenFields;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -105,7 +106,8 @@ final class DemoResponseWriter {
         Map<String, Long> questions = setup.questionIds(slug);
         try (var response = Jdbc.batch(connection, """
                         INSERT INTO response (id, survey_id, survey_version_id, customer_id, channel, locale, status,
-                         submitted_at, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'COMPLETE', ?, ?, ?)""");
+                         submitted_at, received_at, updated_at, hidden_fields)
+                         VALUES (?, ?, ?, ?, ?, ?, 'COMPLETE', ?, ?, ?, ?)""");
                 var event = Jdbc.batch(connection, """
                         INSERT INTO response_event (id, response_id, survey_id, kind, occurred_at)
                          VALUES (?, ?, ?, 'CREATED', ?)""");
@@ -118,7 +120,16 @@ final class DemoResponseWriter {
                 long id = ids.next("response_seq");
                 LocalDateTime at = LocalDateTime.ofInstant(r.submittedAt(), ZoneOffset.UTC);
                 response.add(
-                        id, surveyId, versionId, customerIds.get(r.customer()), r.channel(), r.locale(), at, at, at);
+                        id,
+                        surveyId,
+                        versionId,
+                        customerIds.get(r.customer()),
+                        r.channel(),
+                        r.locale(),
+                        at,
+                        at,
+                        at,
+                        hiddenFields(slug, r, id));
                 event.add(ids.next("response_event_seq"), id, surveyId, at);
                 for (Map.Entry<String, Object> entry : r.answers().entrySet()) {
                     answers(answer, id, questions.get(entry.getKey()), slug + "/" + entry.getKey(), entry.getValue());
@@ -133,6 +144,22 @@ final class DemoResponseWriter {
             Jdbc.flush(response, answer, segment, event);
         }
         return responses.size();
+    }
+
+    /**
+     * The hidden fields of the survey that declares them ({@link DemoSetup#HIDDEN_FIELDS_SURVEY}): where the link was
+     * (the support mail or the help centre) and, for most, the support ticket it was about.
+     */
+    static String hiddenFields(String slug, DemoStory.DemoResponse r, long id) {
+        if (!DemoSetup.HIDDEN_FIELDS_SURVEY.equals(slug)) {
+            return null;
+        }
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("source", "EMAIL".equals(r.channel()) ? "ticket-mail" : "help-center");
+        if (id % 3 != 0) {
+            fields.put("ticket_id", "T-" + (40_000 + id % 10_000));
+        }
+        return HiddenFields.encode(fields);
     }
 
     /** One answer's rows: a score, options chosen, matrix cells, a single choice's code, or a text. */

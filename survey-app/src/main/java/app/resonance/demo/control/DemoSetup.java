@@ -12,6 +12,7 @@ import app.resonance.surveys.control.OptionDraft;
 import app.resonance.surveys.control.QuestionDraft;
 import app.resonance.surveys.control.SurveyDraft;
 import app.resonance.surveys.control.SurveyEditor;
+import app.resonance.surveys.control.SurveySettings;
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionType;
@@ -36,6 +37,9 @@ import java.util.Map;
 final class DemoSetup {
 
     private static final Messages MESSAGES = Messages.of(Locale.ENGLISH);
+
+    /** The demo survey whose links carry hidden fields: where the respondent came from and the ticket. */
+    static final String HIDDEN_FIELDS_SURVEY = "post-support-csat";
 
     private final EntityManager em;
     private final LocalDate today;
@@ -91,6 +95,12 @@ final class DemoSetup {
             try {
                 Survey survey = editor.create(draft(definition), MESSAGES);
                 editor.publish(survey, MESSAGES);
+                if (HIDDEN_FIELDS_SURVEY.equals(definition.slug())) {
+                    editor.updateSettings(
+                            survey,
+                            new SurveySettings(null, null, null, null, List.of(), List.of("source", "ticket_id")),
+                            MESSAGES);
+                }
                 surveys.put(definition.slug(), survey);
             } catch (SurveyEditor.InvalidSurveyException e) {
                 throw new IllegalStateException("Demo survey " + definition.slug() + ": " + e.errors(), e);

@@ -1,13 +1,18 @@
 package app.resonance.forms.boundary;
 
+import app.resonance.surveys.entity.HiddenFields;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the public form pages read from a request: answer fields, numbers, the client and the origin. */
+/**
+ * What the public form pages read from a request: answer fields, hidden fields, numbers, the client and the origin.
+ */
 final class FormRequests {
 
     private FormRequests() {}
@@ -20,6 +25,30 @@ final class FormRequests {
             }
         });
         return fields;
+    }
+
+    /**
+     * The declared hidden fields a request carries: the link's URL parameters ({@code ?source=…}) on a GET, the
+     * form's hidden inputs ({@code h.source}) on a post. Other parameters are ignored; values are cleaned.
+     */
+    static Map<String, String> hiddenFields(HttpServletRequest request, List<String> declared) {
+        String prefix = "POST".equals(request.getMethod()) ? "h." : "";
+        return HiddenFields.accept(declared, name -> request.getParameter(prefix + name));
+    }
+
+    /** The hidden fields as the form's hidden inputs, posted back as {@code h.<name>}. */
+    static List<FormView.Hidden> hiddenInputs(Map<String, String> hiddenFields) {
+        return hiddenFields.entrySet().stream()
+                .map(h -> new FormView.Hidden("h." + h.getKey(), h.getValue()))
+                .toList();
+    }
+
+    /** The hidden fields as URL parameters to append to a link of the form ({@code &source=…}). */
+    static String query(Map<String, String> hiddenFields) {
+        StringBuilder query = new StringBuilder();
+        hiddenFields.forEach((name, value) ->
+                query.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return query.toString();
     }
 
     static int intParameter(HttpServletRequest request, String name, int fallback) {

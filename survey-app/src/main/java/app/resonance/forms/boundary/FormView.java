@@ -77,7 +77,11 @@ final class FormView {
             List<Question> questions,
             String backHref,
             boolean last,
-            String resumeUrl) {}
+            String resumeUrl,
+            List<Hidden> hiddenFields) {}
+
+    /** A declared hidden field the link carried, posted back as {@code h.<name>}. */
+    record Hidden(String name, String value) {}
 
     record Message(Frame frame, String heading, String text, Link link) {}
 }

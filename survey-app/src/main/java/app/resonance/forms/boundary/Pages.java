@@ -170,7 +170,7 @@ final class Pages {
                 .orElse(visit.survey().slug());
         String pageTitle = (links.isEmpty() ? "" : messages.get("form.errorPrefix") + " ") + title;
         String self = request.getContextPath() + visit.path() + "?page=" + page
-                + (oneClickScore == null ? "" : "&score=" + oneClickScore);
+                + (oneClickScore == null ? "" : "&score=" + oneClickScore) + FormRequests.query(visit.hiddenFields());
         boolean anonymousResumable = visit.invitation() == null && visit.response() != null;
         String backHref = visit.response() == null
                 ? null
@@ -196,7 +196,8 @@ final class Pages {
                 questions,
                 backHref,
                 visibility.after(page).isEmpty(),
-                anonymousResumable ? request.getContextPath() + visit.path() : null);
+                anonymousResumable ? request.getContextPath() + visit.path() : null,
+                FormRequests.hiddenInputs(visit.hiddenFields()));
     }
 
     /** "answers.nps", "answers.features[1]", "answers.aspects.speed": the question's key. */

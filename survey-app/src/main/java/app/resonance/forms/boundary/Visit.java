@@ -6,8 +6,12 @@ import app.resonance.responses.entity.Invitation;
 import app.resonance.responses.entity.Response;
 import app.resonance.surveys.entity.Survey;
 import app.resonance.surveys.entity.SurveyVersion;
+import java.util.Map;
 
-/** A request's survey, respondent and language, and where its form posts to. */
+/**
+ * A request's survey, respondent and language, where its form posts to, and the declared hidden fields the link
+ * carried (kept in the form's hidden inputs until the response stores them).
+ */
 record Visit(
         Survey survey,
         SurveyVersion version,
@@ -16,7 +20,8 @@ record Visit(
         String resumeToken,
         String path,
         String lang,
-        Messages messages) {
+        Messages messages,
+        Map<String, String> hiddenFields) {
 
     boolean isNew() {
         return response == null;
@@ -27,7 +32,7 @@ record Visit(
     }
 
     Respondent respondent() {
-        return new Respondent(survey.id(), invitation == null ? null : invitation.id(), resumeToken);
+        return new Respondent(survey.id(), invitation == null ? null : invitation.id(), resumeToken, hiddenFields);
     }
 
     /** Who sends the page, for the one-respondent rule of form stamps. */

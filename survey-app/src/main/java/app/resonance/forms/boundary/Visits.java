@@ -131,7 +131,16 @@ final class Visits {
             message(request, response, 410, lang, "form.limit", version);
             return Optional.empty();
         }
-        return Optional.of(new Visit(survey, version, answer, invitation, resumeToken, path, lang, messages));
+        return Optional.of(new Visit(
+                survey,
+                version,
+                answer,
+                invitation,
+                resumeToken,
+                path,
+                lang,
+                messages,
+                FormRequests.hiddenFields(request, survey.hiddenFields())));
     }
 
     /** Sends the page with one message (a status page: not found, closed, too many …). */

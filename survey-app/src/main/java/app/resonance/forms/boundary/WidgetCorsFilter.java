@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 @WebFilter(urlPatterns = "/api/v1/surveys/*", asyncSupported = true)
 public class WidgetCorsFilter extends HttpFilter {
 
-    private static final Pattern PATH = Pattern.compile("/api/v1/surveys/([a-z0-9-]{1,80})(/responses)?/?");
+    private static final Pattern PATH = Pattern.compile("/api/v1/surveys/([a-z0-9-]{1,80})(/responses|/widget)?/?");
 
     @Inject
     SurveyCatalog catalog;

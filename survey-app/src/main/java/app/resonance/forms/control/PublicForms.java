@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,8 +56,16 @@ public class PublicForms {
     @Inject
     Clock clock;
 
-    /** Who is answering: a new anonymous respondent (resume token), a resumed response, or an invitation. */
-    public record Respondent(long surveyId, Long invitationId, String resumeToken) {}
+    /**
+     * Who is answering: a new anonymous respondent (resume token), a resumed response, or an invitation; with the
+     * declared hidden fields their link carried.
+     */
+    public record Respondent(long surveyId, Long invitationId, String resumeToken, Map<String, String> hiddenFields) {
+
+        public Respondent(long surveyId, Long invitationId, String resumeToken) {
+            this(surveyId, invitationId, resumeToken, Map.of());
+        }
+    }
 
     /** The outcome of saving a page: errors (nothing stored), or the response and where to go next. */
     public record PageResult(List<FieldError> errors, Long responseId, Optional<Integer> nextPage, boolean complete) {
@@ -182,6 +191,7 @@ public class PublicForms {
             response.dropAnswers(visibility.hidden());
         }
         response.locale(language);
+        response.withHiddenFields(respondent.hiddenFields());
         if (created) {
             em.persist(response);
             em.flush();

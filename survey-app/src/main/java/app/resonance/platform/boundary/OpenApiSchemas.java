@@ -98,13 +98,17 @@ final class OpenApiSchemas {
             Map.entry("RetentionSetting", List.of()),
             Map.entry("IssuedInvitation", List.of()),
             Map.entry("ResponseDetail", List.of("customer")),
-            Map.entry("Submission", List.of("locale", "partial", "channel")),
+            Map.entry("Submission", List.of("locale", "partial", "channel", "hidden", "identity")),
+            Map.entry("SignedCustomer", List.of()),
+            Map.entry("WidgetConfig", List.of()),
+            Map.entry("WidgetSecretState", List.of("createdAt")),
+            Map.entry("IssuedWidgetSecret", List.of()),
             Map.entry("PersonalData", List.of()),
             Map.entry("PersonalResponse", List.of()),
             Map.entry("PersonalAnswer", List.of("row", "option", "score", "text")),
             Map.entry("PersonalInvitation", List.of("sentAt", "openedAt")),
             Map.entry("PersonalSuppression", List.of("liftedAt")),
-            Map.entry("ImportedSubmission", List.of("submittedAt", "locale", "partial", "channel")));
+            Map.entry("ImportedSubmission", List.of("submittedAt", "locale", "partial", "channel", "hidden")));
 
     /** Java longs (ids and counts), which Payara's scanner writes as a bare number. */
     private static final Set<String> WHOLE = Set.of(

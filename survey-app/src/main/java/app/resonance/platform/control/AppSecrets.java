@@ -17,8 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * Keys that every instance of the application must share (form stamps, keyed hashes of client
- * addresses, unsubscribe links): created once at random and kept in the database, so that they survive restarts and are
- * the same behind a load balancer.
+ * addresses, unsubscribe links, the seal of the widget secrets): created once at random and kept in the database, so
+ * that they survive restarts and are the same behind a load balancer.
  */
 @ApplicationScoped
 public class AppSecrets {
@@ -26,17 +26,16 @@ public class AppSecrets {
     @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
     DataSource dataSource;
 
-    private volatile byte[] formKey;
+    /** The keys read or created so far, by name. */
+    private final java.util.Map<String, byte[]> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private volatile byte[] unsubscribeKey;
+    private byte[] key(String name) {
+        return keys.computeIfAbsent(name, n -> Base64.getDecoder().decode(load(dataSource, n)));
+    }
 
+    /** The key of the form stamps and of the keyed hashes of client addresses. */
     public byte[] formKey() {
-        byte[] key = formKey;
-        if (key == null) {
-            key = Base64.getDecoder().decode(load(dataSource, "secret.forms"));
-            formKey = key;
-        }
-        return key;
+        return key("secret.forms");
     }
 
     /**
@@ -46,12 +45,16 @@ public class AppSecrets {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public byte[] unsubscribeKey() {
-        byte[] key = unsubscribeKey;
-        if (key == null) {
-            key = Base64.getDecoder().decode(load(dataSource, "secret.unsubscribe"));
-            unsubscribeKey = key;
-        }
-        return key;
+        return key("secret.unsubscribe");
+    }
+
+    /**
+     * The AES key that seals the widget secrets in the database (they are never stored in clear); read or created
+     * outside the caller's transaction, like the unsubscribe key.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public byte[] widgetKey() {
+        return key("secret.widget");
     }
 
     /** A keyed hash of a client's address (22 characters): the address itself is never kept. */

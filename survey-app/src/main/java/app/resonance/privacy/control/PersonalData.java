@@ -2,6 +2,7 @@ package app.resonance.privacy.control;
 
 import app.resonance.platform.control.Jdbc;
 import app.resonance.platform.control.Jsonp;
+import app.resonance.surveys.entity.HiddenFields;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * Everything stored about one customer, and its erasure; the retention rule for surveys. Plain JDBC on a
  * connection whose transaction the caller commits. Erasure and anonymisation keep scores, choices and
  * segments (so trends and counts stay correct) and remove what identifies a person: the customer's name,
- * e-mail, external id and free attributes, the link from responses to the customer, and free-text answers.
+ * e-mail, external id and free attributes, the link from responses to the customer, free-text answers and the
+ * hidden fields a response arrived with (a ticket id can point at a person).
  * Each changed response gets a response_event and a webhook_event, so analytics drops the removed texts too.
  */
 public final class PersonalData {
@@ -63,7 +65,7 @@ public final class PersonalData {
         for (Given response : Jdbc.list(
                 c,
                 """
-                SELECT r.id, s.slug, r.channel, r.locale, r.status, r.submitted_at FROM response r
+                SELECT r.id, s.slug, r.channel, r.locale, r.status, r.submitted_at, r.hidden_fields FROM response r
                  JOIN survey s ON s.id = r.survey_id WHERE r.customer_id = ? ORDER BY r.submitted_at, r.id""",
                 rs -> new Given(
                         rs.getLong(1),
@@ -73,7 +75,8 @@ public final class PersonalData {
                                 .add("channel", rs.getString(3))
                                 .add("locale", rs.getString(4))
                                 .add("status", rs.getString(5))
-                                .add("submittedAt", instant(rs.getTimestamp(6)))),
+                                .add("submittedAt", instant(rs.getTimestamp(6)))
+                                .add("hiddenFields", hiddenFields(rs.getString(7)))),
                 id)) {
             responses.add(response.json().add("answers", answers(c, response.id())));
         }
@@ -123,6 +126,12 @@ public final class PersonalData {
 
     /** A response of the customer, its answers still to add. */
     private record Given(long id, JsonObjectBuilder json) {}
+
+    private static JsonObjectBuilder hiddenFields(String stored) {
+        JsonObjectBuilder fields = Jsonp.createObjectBuilder();
+        HiddenFields.decode(stored).forEach(fields::add);
+        return fields;
+    }
 
     /** One response's answers, in the order of its questions. */
     private static JsonArrayBuilder answers(Connection c, long response) throws SQLException {
@@ -198,8 +207,8 @@ public final class PersonalData {
         for (long[] r : responses) {
             texts += Jdbc.update(c, "DELETE FROM answer WHERE response_id = ? AND text_value IS NOT NULL", r[0]);
             Jdbc.update(c, """
-                    UPDATE response SET customer_id = NULL, resume_token_hash = NULL, anonymised_at = ?,
-                     updated_at = ? WHERE id = ?""", now, now, r[0]);
+                    UPDATE response SET customer_id = NULL, resume_token_hash = NULL, hidden_fields = NULL,
+                     anonymised_at = ?, updated_at = ? WHERE id = ?""", now, now, r[0]);
             Jdbc.update(c, """
                     INSERT INTO response_event (id, response_id, survey_id, kind, occurred_at)
                      VALUES (?, ?, ?, 'CHANGED', ?)""", Jdbc.nextval(c, "response_event_seq"), r[0], r[1], now);

@@ -26,7 +26,27 @@ public final class ResponseJson {
             name = "Submission",
             description = "Answers by question id: scores are integers, a single choice an option id, multiple"
                     + " choices an array of option ids, a matrix an object of row id to column id, texts strings")
-    public record Submission(Map<String, Object> answers, String locale, Boolean partial, String channel) {}
+    public record Submission(
+            Map<String, Object> answers,
+            String locale,
+            Boolean partial,
+            String channel,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "The survey's declared hidden fields (name to text); other names are"
+                            + " ignored, values trimmed and cut to 200 characters")
+            Map<String, String> hidden,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "The widget's signed customer id; invalid or expired: an anonymous answer")
+            SignedCustomer identity) {}
+
+    /** The customer id a widget site signed: sig = hex HMAC-SHA256(widget secret, customer + "." + ts). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+            name = "SignedCustomer",
+            description = "An external customer id, the unix seconds it was signed at, and the hex HMAC-SHA256 of"
+                    + " customer + \".\" + ts keyed with the survey's widget secret (valid for 10 minutes)")
+    public record SignedCustomer(String customer, String ts, String sig) {}
 
     /** What an admin sends to import (backfill) a response for a known customer. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(
@@ -39,7 +59,8 @@ public final class ResponseJson {
             String submittedAt,
             String locale,
             Boolean partial,
-            String channel) {}
+            String channel,
+            Map<String, String> hidden) {}
 
     /** What the submitter gets back with 201 (and again, unchanged, for a retry with the same Idempotency-Key). */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SubmissionReceipt")
@@ -72,6 +93,7 @@ public final class ResponseJson {
         "receivedAt",
         "customer",
         "segments",
+        "hiddenFields",
         "answers"
     })
     public record Detail(
@@ -85,6 +107,11 @@ public final class ResponseJson {
             String receivedAt,
             String customer,
             List<String> segments,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "The declared hidden fields the response arrived with")
+            Map<String, String> hiddenFields,
+
             JsonObject answers) {}
 
     /** The full response, for admins. */
@@ -100,6 +127,7 @@ public final class ResponseJson {
                 response.receivedAt().toString(),
                 response.customer().map(c -> c.externalId()).orElse(null),
                 response.segments().stream().map(Segment::key).sorted().toList(),
+                response.hiddenFields(),
                 answers(response.answers()));
     }
 

@@ -9,6 +9,8 @@ import app.resonance.responses.control.ResponseStore;
 import app.resonance.responses.control.SubmissionMetrics;
 import app.resonance.responses.control.SubmissionReader;
 import app.resonance.responses.control.SubmissionThrottle;
+import app.resonance.responses.control.ValidSubmission;
+import app.resonance.responses.control.WidgetIdentity;
 import app.resonance.responses.entity.IdempotencyRecord;
 import app.resonance.surveys.boundary.SurveysResource;
 import app.resonance.surveys.control.SurveyCatalog;
@@ -58,6 +60,9 @@ public class Submissions {
 
     @Inject
     SubmissionThrottle guard;
+
+    @Inject
+    WidgetIdentity identity;
 
     @Inject
     HttpServletRequest request;
@@ -165,7 +170,8 @@ public class Submissions {
         if (!result.isValid()) {
             throw ProblemException.invalid("problem.invalidSubmission", result.errors());
         }
-        String customer = result.submission().customerExternalId();
+        ValidSubmission submission = identified(version, result.submission());
+        String customer = submission.customerExternalId();
         if (customer != null && customers.byExternalId(customer).isEmpty()) {
             throw ProblemException.invalid(
                     "problem.invalidSubmission", List.of(messages.error("customer", "unknownCustomer")));
@@ -173,7 +179,7 @@ public class Submissions {
         ResponseStore.Outcome outcome;
         try {
             String client = imported ? null : guard.clientKey(request.getRemoteAddr());
-            outcome = store.store(version, result.submission(), client, scope, idempotencyKey, hash, response -> {
+            outcome = store.store(version, submission, client, scope, idempotencyKey, hash, response -> {
                 String location = "/api/v1/admin/responses/" + response.id();
                 return new ResponseStore.Outcome(
                         response.id(),
@@ -200,6 +206,16 @@ public class Submissions {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(outcome.body())
                 .build();
+    }
+
+    /** The widget's signed customer id, if valid, identifies the respondent; otherwise the answer stays anonymous. */
+    private ValidSubmission identified(SurveyVersion version, ValidSubmission submission) {
+        if (submission.signedCustomer() == null) {
+            return submission;
+        }
+        return identity.verify(version.survey(), submission.signedCustomer(), clock.instant())
+                .map(c -> submission.identified(c.externalId()))
+                .orElse(submission.identified(null));
     }
 
     private Response replay(String survey, IdempotencyRecord record, String hash, Messages messages) {

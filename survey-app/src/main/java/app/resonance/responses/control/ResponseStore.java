@@ -94,6 +94,9 @@ public class ResponseStore {
                 submission.submittedAt(),
                 now);
         response.fromClient(clientKey);
+        if (submission.hiddenFields() != null) {
+            response.withHiddenFields(submission.hiddenFields());
+        }
         response.addAnswers(submission.answers());
         if (customer != null) {
             response.addSegments(segments.matching(

@@ -4,7 +4,9 @@ import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
 import app.resonance.platform.control.TextRules;
 import app.resonance.responses.entity.Channel;
+import app.resonance.surveys.entity.HiddenFields;
 import app.resonance.surveys.entity.SurveyVersion;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -12,18 +14,22 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads a submission body: {@code answers} (by question id), optional {@code locale}, {@code partial}
- * and {@code channel}; the admin import may also name the {@code customer} (external id) and when it
- * was {@code submittedAt}. Unknown fields are errors, so that a typo never loses an answer silently.
+ * and {@code channel}, {@code hidden} (the survey's declared hidden fields: other names are ignored, values cleaned
+ * by {@link HiddenFields}) and, from the widget, {@code identity} (a signed customer id, checked later; anything
+ * malformed there is anonymous, never an error); the admin import may also name the {@code customer} (external id)
+ * and when it was {@code submittedAt}. Unknown fields are errors, so that a typo never loses an answer silently.
  */
 public final class SubmissionReader {
 
-    private static final Set<String> PUBLIC_FIELDS = Set.of("answers", "locale", "partial", "channel");
+    private static final Set<String> PUBLIC_FIELDS =
+            Set.of("answers", "locale", "partial", "channel", "hidden", "identity");
     private static final Set<String> IMPORT_FIELDS =
-            Set.of("answers", "locale", "partial", "channel", "customer", "submittedAt");
+            Set.of("answers", "locale", "partial", "channel", "customer", "submittedAt", "hidden");
     private static final Set<Channel> PUBLIC_CHANNELS = Set.of(Channel.API, Channel.LINK, Channel.WIDGET);
 
     private SubmissionReader() {}
@@ -86,7 +92,40 @@ public final class SubmissionReader {
             return new Result(null, errors);
         }
         return new Result(
-                new ValidSubmission(validated.values(), locale, partial, channel, customer, submittedAt), List.of());
+                new ValidSubmission(
+                        validated.values(),
+                        locale,
+                        partial,
+                        channel,
+                        customer,
+                        submittedAt,
+                        hidden(body, version),
+                        imported ? null : identity(body)),
+                List.of());
+    }
+
+    private static Map<String, String> hidden(JsonObject body, SurveyVersion version) {
+        if (!(body.get("hidden") instanceof JsonObject given)) {
+            return Map.of();
+        }
+        return HiddenFields.accept(
+                version.survey().hiddenFields(),
+                name -> given.get(name) instanceof JsonString s ? s.getString() : null);
+    }
+
+    private static ValidSubmission.SignedCustomer identity(JsonObject body) {
+        if (!(body.get("identity") instanceof JsonObject given)) {
+            return null;
+        }
+        return new ValidSubmission.SignedCustomer(
+                text(given.get("customer")), text(given.get("ts")), text(given.get("sig")));
+    }
+
+    private static String text(JsonValue value) {
+        if (value instanceof JsonString s && s.getString().length() <= 200) {
+            return s.getString();
+        }
+        return value instanceof JsonNumber n && n.isIntegral() ? n.toString() : null;
     }
 
     private static String language(

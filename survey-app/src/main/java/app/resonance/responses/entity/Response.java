@@ -2,6 +2,7 @@ package app.resonance.responses.entity;
 
 import app.resonance.customers.entity.Customer;
 import app.resonance.customers.entity.Segment;
+import app.resonance.surveys.entity.HiddenFields;
 import app.resonance.surveys.entity.Survey;
 import app.resonance.surveys.entity.SurveyVersion;
 import jakarta.persistence.CascadeType;
@@ -98,6 +99,10 @@ public class Response {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The declared hidden fields the response arrived with, form-encoded ({@link HiddenFields}). */
+    @Column(name = "hidden_fields")
+    private String hiddenFields;
+
     @ManyToMany
     @JoinTable(
             name = "response_segment",
@@ -142,6 +147,18 @@ public class Response {
     public Response fromClient(String clientKey) {
         this.clientKey = clientKey;
         return this;
+    }
+
+    /** Adds hidden field values that the response does not have yet (the first link's values win). */
+    public Response withHiddenFields(java.util.Map<String, String> values) {
+        java.util.Map<String, String> merged = HiddenFields.decode(hiddenFields);
+        values.forEach(merged::putIfAbsent);
+        this.hiddenFields = HiddenFields.encode(merged);
+        return this;
+    }
+
+    public java.util.Map<String, String> hiddenFields() {
+        return HiddenFields.decode(hiddenFields);
     }
 
     public String clientKey() {

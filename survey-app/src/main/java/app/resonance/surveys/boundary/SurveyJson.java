@@ -89,14 +89,17 @@ public final class SurveyJson {
     @JsonbPropertyOrder({"version", "state", "createdAt", "publishedAt"})
     public record VersionInfo(int version, VersionState state, String createdAt, String publishedAt) {}
 
-    @Schema(name = "SurveySettingsView", description = "Schedule, response limit, answer policy, widget origins")
-    @JsonbPropertyOrder({"answerPolicy", "allowedOrigins", "opensAt", "closesAt", "responseLimit"})
+    @Schema(
+            name = "SurveySettingsView",
+            description = "Schedule, response limit, answer policy, widget origins, hidden fields")
+    @JsonbPropertyOrder({"answerPolicy", "allowedOrigins", "opensAt", "closesAt", "responseLimit", "hiddenFields"})
     public record Settings(
             AnswerPolicy answerPolicy,
             List<String> allowedOrigins,
             String opensAt,
             String closesAt,
-            Integer responseLimit) {}
+            Integer responseLimit,
+            List<String> hiddenFields) {}
 
     @Schema(name = "AdminSurvey", description = "A survey's lifecycle, versions and definitions (admin view)")
     @JsonbPropertyOrder({
@@ -203,7 +206,8 @@ public final class SurveyJson {
                 List.copyOf(survey.allowedOrigins()),
                 survey.opensAt().map(Object::toString).orElse(null),
                 survey.closesAt().map(Object::toString).orElse(null),
-                survey.responseLimit().orElse(null));
+                survey.responseLimit().orElse(null),
+                List.copyOf(survey.hiddenFields()));
     }
 
     /** One line per survey for lists. */

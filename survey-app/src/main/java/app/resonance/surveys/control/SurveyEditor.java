@@ -196,6 +196,7 @@ public class SurveyEditor {
                                 .map(SurveySettingsValidator::origin)
                                 .toList(),
                 clock.instant());
+        survey.declareHiddenFields(settings.hiddenFields());
         em.flush();
         changed(survey);
         audit(
@@ -207,7 +208,10 @@ public class SurveyEditor {
                         settings.closesAt(),
                         settings.responseLimit(),
                         AuditDetail.text("policy", survey.answerPolicy()),
-                        survey.allowedOrigins().isEmpty() ? null : String.join(", ", survey.allowedOrigins())));
+                        survey.allowedOrigins().isEmpty() ? null : String.join(", ", survey.allowedOrigins())),
+                AuditDetail.of(
+                        "hiddenFields",
+                        survey.hiddenFields().isEmpty() ? null : String.join(", ", survey.hiddenFields())));
     }
 
     public void close(Survey survey) {

@@ -6,7 +6,13 @@ import java.util.List;
 /**
  * The operational settings of a survey, as the admin API and the console take them: when it opens and
  * closes, how many complete responses it takes at most, what a second visit of an invitation does
- * (SINGLE_ANSWER or CHANGEABLE), and the origins whose pages may embed its widget.
+ * (SINGLE_ANSWER or CHANGEABLE), the origins whose pages may embed its widget, and the hidden fields (URL
+ * parameters stored with each response).
  */
 public record SurveySettings(
-        Instant opensAt, Instant closesAt, Integer responseLimit, String answerPolicy, List<String> allowedOrigins) {}
+        Instant opensAt,
+        Instant closesAt,
+        Integer responseLimit,
+        String answerPolicy,
+        List<String> allowedOrigins,
+        List<String> hiddenFields) {}

@@ -3,6 +3,7 @@ package app.resonance.surveys.control;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
 import app.resonance.surveys.entity.AnswerPolicy;
+import app.resonance.surveys.entity.HiddenFields;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,7 +48,26 @@ public final class SurveySettingsValidator {
                 errors.add(messages.error("allowedOrigins[" + i + "]", "duplicate"));
             }
         }
+        hiddenFields(settings.hiddenFields(), errors, messages);
         return errors;
+    }
+
+    private static void hiddenFields(List<String> names, List<FieldError> errors, Messages messages) {
+        if (names == null) {
+            return;
+        }
+        if (names.size() > HiddenFields.MAX_FIELDS) {
+            errors.add(messages.error("hiddenFields", "tooMany", HiddenFields.MAX_FIELDS));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name == null || !HiddenFields.NAME.matcher(name).matches()) {
+                errors.add(messages.error("hiddenFields[" + i + "]", "hiddenFieldName"));
+            } else if (!seen.add(name)) {
+                errors.add(messages.error("hiddenFields[" + i + "]", "duplicate"));
+            }
+        }
     }
 
     /**

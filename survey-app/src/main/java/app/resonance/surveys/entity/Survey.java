@@ -93,6 +93,10 @@ public class Survey {
     @Column(name = "allowed_origins")
     private String allowedOrigins;
 
+    /** Comma-separated names of the hidden fields (URL parameters) stored with responses ({@link HiddenFields}). */
+    @Column(name = "hidden_fields")
+    private String hiddenFields;
+
     @Version
     @Column(name = "row_version")
     private long rowVersion;
@@ -250,6 +254,16 @@ public class Survey {
                 .map(String::trim)
                 .filter(o -> !o.isEmpty())
                 .toList();
+    }
+
+    /** The hidden fields this survey declares, in their order. */
+    public List<String> hiddenFields() {
+        return HiddenFields.names(hiddenFields);
+    }
+
+    /** Declares the hidden fields (names already checked against {@link HiddenFields#NAME}). */
+    public void declareHiddenFields(List<String> names) {
+        this.hiddenFields = names == null || names.isEmpty() ? null : String.join(",", names);
     }
 
     public SurveyStatus status() {

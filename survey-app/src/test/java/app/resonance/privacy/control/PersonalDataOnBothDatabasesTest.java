@@ -36,6 +36,7 @@ class PersonalDataOnBothDatabasesTest {
                 T0,
                 T0);
         sql(c, "INSERT INTO response_segment (response_id, segment_id) VALUES (7, 1)");
+        sql(c, "UPDATE response SET hidden_fields = 'ticket_id=T-4711' WHERE id = 7");
         c.commit();
         return c;
     }
@@ -52,6 +53,7 @@ class PersonalDataOnBothDatabasesTest {
             assertTrue(json.contains("\"submittedAt\":\"2026-11-23T10:00:00.000Z\""), "UTC in milliseconds: " + json);
             assertTrue(json.contains("{\"question\":\"nps\",\"score\":3}"), json);
             assertTrue(json.contains("{\"question\":\"why\",\"text\":\"Zu <b>langsam</b>\"}"), json);
+            assertTrue(json.contains("\"hiddenFields\":{\"ticket_id\":\"T-4711\"}"), json);
             assertEquals(Optional.empty(), PersonalData.export(c, "C-unknown"));
         }
     }
@@ -76,6 +78,10 @@ class PersonalDataOnBothDatabasesTest {
                     count(c, "SELECT COUNT(*) FROM answer WHERE text_value IS NOT NULL"),
                     "free texts may name people");
             assertEquals(0, count(c, "SELECT COUNT(*) FROM response WHERE customer_id IS NOT NULL"));
+            assertEquals(
+                    0,
+                    count(c, "SELECT COUNT(*) FROM response WHERE hidden_fields IS NOT NULL"),
+                    "a ticket id can point at the person");
             assertEquals(1, count(c, "SELECT COUNT(*) FROM answer WHERE score = 3"), "the score stays for the trends");
             assertEquals(1, count(c, "SELECT COUNT(*) FROM response_segment"), "and so does its segment");
             assertEquals(events + 1, count(c, "SELECT COUNT(*) FROM response_event"), "analytics hears of the change");
@@ -107,6 +113,10 @@ class PersonalDataOnBothDatabasesTest {
                     PersonalData.applyRetention(c, "job", T0.plus(Duration.ofDays(32))),
                     "anonymised once");
             assertEquals(0, count(c, "SELECT COUNT(*) FROM response WHERE customer_id IS NOT NULL"));
+            assertEquals(
+                    0,
+                    count(c, "SELECT COUNT(*) FROM response WHERE hidden_fields IS NOT NULL"),
+                    "a ticket id can point at the person");
             assertEquals(1, count(c, "SELECT COUNT(*) FROM customer WHERE name = 'Anna'"), "the customer stays");
             assertFalse(count(c, "SELECT COUNT(*) FROM privacy_log WHERE action = 'RETENTION'") == 0);
         }

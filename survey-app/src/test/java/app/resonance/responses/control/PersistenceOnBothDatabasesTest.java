@@ -54,7 +54,33 @@ class PersistenceOnBothDatabasesTest {
                 22_000,
                 count(dataSource, "SELECT COUNT(*) FROM response_event WHERE kind = 'CREATED'"),
                 "analytics hears of every demo response");
-        assertEquals(1_500, count(dataSource, "SELECT COUNT(*) FROM customer"));
+        assertEquals(1_501, count(dataSource, "SELECT COUNT(*) FROM customer"), "and the demo shop's customer");
+        assertEquals(
+                0,
+                count(
+                        dataSource,
+                        "SELECT COUNT(*) FROM response r JOIN customer c ON c.id = r.customer_id"
+                                + " WHERE c.external_id = '" + DemoDataLoader.WIDGET_CUSTOMER + "'"),
+                "the demo shop's customer has not answered yet, so its widget shows");
+        assertEquals(
+                "source,ticket_id",
+                text(dataSource, "SELECT hidden_fields FROM survey WHERE slug = 'post-support-csat'"));
+        long csat = count(
+                dataSource,
+                "SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = 'post-support-csat'");
+        assertEquals(
+                csat,
+                count(
+                        dataSource,
+                        "SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id"
+                                + " WHERE s.slug = 'post-support-csat' AND r.hidden_fields LIKE 'source=%'"),
+                "every demo response of the support survey says where it came from");
+        assertEquals(
+                0,
+                count(
+                        dataSource,
+                        "SELECT COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id"
+                                + " WHERE s.slug <> 'post-support-csat' AND r.hidden_fields IS NOT NULL"));
         assertEquals(5, count(dataSource, "SELECT COUNT(*) FROM segment"));
         assertEquals(4, count(dataSource, "SELECT COUNT(*) FROM survey WHERE status = 'OPEN'"));
         assertEquals(
@@ -196,6 +222,14 @@ class PersistenceOnBothDatabasesTest {
             em.close();
         } finally {
             emf.close();
+        }
+    }
+
+    static String text(DataSource dataSource, String sql) throws SQLException {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var rs = statement.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 

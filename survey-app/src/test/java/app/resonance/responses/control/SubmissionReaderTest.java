@@ -20,6 +20,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -100,6 +101,43 @@ class SubmissionReaderTest {
     @Test
     void unknownFieldNameWithControlCharactersIsNotEchoed() {
         assertRejected(List.of("? unknownField"), publicRead("{\"answers\": {\"nps\": 9}, \"x\\u0000y\": 1}", "de"));
+    }
+
+    @Test
+    void declaredHiddenFieldsAreKeptAndTheRestIgnored() {
+        SurveyVersion version = version(List.of("de", "en"), "en");
+        version.survey().declareHiddenFields(List.of("source", "ticket_id"));
+        var result = SubmissionReader.read(
+                json("{\"answers\": {\"nps\": 9}, \"hidden\": {\"source\": \" =cmd \", \"ticket_id\": 7,"
+                        + " \"utm\": \"x\"}, \"identity\": {\"customer\": \"C-1\", \"ts\": 1764979200,"
+                        + " \"sig\": \"ab\"}}"),
+                version,
+                false,
+                "en",
+                NOW,
+                EN);
+        assertTrue(result.isValid(), result.errors().toString());
+        assertEquals(Map.of("source", "=cmd"), result.submission().hiddenFields(), "a number is no text: ignored");
+        assertEquals(
+                new ValidSubmission.SignedCustomer("C-1", "1764979200", "ab"),
+                result.submission().signedCustomer());
+        var notAnObject = SubmissionReader.read(
+                json("{\"answers\": {\"nps\": 9}, \"hidden\": [1], \"identity\": \"C-1\"}"),
+                version,
+                false,
+                "en",
+                NOW,
+                EN);
+        assertTrue(notAnObject.isValid(), "never an error for the respondent");
+        assertEquals(Map.of(), notAnObject.submission().hiddenFields());
+        assertNull(notAnObject.submission().signedCustomer());
+    }
+
+    @Test
+    void theImportTakesNoSignedIdentity() {
+        assertRejected(
+                List.of("identity unknownField"),
+                importRead("{\"answers\": {\"nps\": 9}, \"customer\": \"C-1\", \"identity\": {}}"));
     }
 
     @ParameterizedTest

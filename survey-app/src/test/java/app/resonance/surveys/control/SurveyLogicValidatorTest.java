@@ -86,7 +86,8 @@ class SurveyLogicValidatorTest {
                 Instant.parse("2026-11-01T00:00:00Z"),
                 0,
                 "SOMETIMES",
-                List.of("https://shop.example.com", "javascript:alert(1)", "https://SHOP.example.com/"));
+                List.of("https://shop.example.com", "javascript:alert(1)", "https://SHOP.example.com/"),
+                null);
         assertEquals(
                 List.of(
                         "closesAt closesBeforeOpens",
@@ -95,6 +96,28 @@ class SurveyLogicValidatorTest {
                         "allowedOrigins[1] origin",
                         "allowedOrigins[2] duplicate"),
                 fieldsAndCodes(SurveySettingsValidator.validate(settings, EN)));
+    }
+
+    @Test
+    void hiddenFieldNamesAreCheckedAndLimitedToTen() {
+        var bad = new SurveySettings(
+                null, null, null, null, null, List.of("source", "Ticket-ID", "a".repeat(41), "source", "ticket_id"));
+        assertEquals(
+                List.of(
+                        "hiddenFields[1] hiddenFieldName",
+                        "hiddenFields[2] hiddenFieldName",
+                        "hiddenFields[3] duplicate"),
+                fieldsAndCodes(SurveySettingsValidator.validate(bad, EN)));
+        var eleven = new SurveySettings(
+                null,
+                null,
+                null,
+                null,
+                null,
+                java.util.stream.IntStream.range(0, 11).mapToObj(i -> "f" + i).toList());
+        assertEquals(List.of("hiddenFields tooMany"), fieldsAndCodes(SurveySettingsValidator.validate(eleven, EN)));
+        var fine = new SurveySettings(null, null, null, null, null, List.of("source", "a".repeat(40), "x_1"));
+        assertEquals(List.of(), fieldsAndCodes(SurveySettingsValidator.validate(fine, EN)));
     }
 
     @Test
