@@ -201,7 +201,10 @@ class IdentifiedWidgetIT {
                 "{\"source\": \"pricing-page\", \"ticket_id\": \"T-77\", \"utm_campaign\": \"spring\"}");
         assertEquals(customer, customerOf(stored));
         assertEquals("WIDGET", stored.getString("channel"));
-        assertEquals(List.of("business"), strings(stored.getJsonArray("segments")), "counts for the segments");
+        // other tests of the same run may add segments that match this customer too: the demo's must be there
+        assertTrue(
+                strings(stored.getJsonArray("segments")).contains("business"),
+                "counts for the customer's segments: " + stored.getJsonArray("segments"));
         assertEquals(
                 Map.of("source", "pricing-page", "ticket_id", "T-77"),
                 Map.copyOf(stored.getJsonObject("hiddenFields").entrySet().stream()
