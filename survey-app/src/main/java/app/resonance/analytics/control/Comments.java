@@ -223,8 +223,31 @@ public class Comments {
     }
 
     private static String where(CommentFilter filter, ZoneId zone, List<Object> params) {
-        StringBuilder where = new StringBuilder(
-                "q.question_type IN ('SHORT_TEXT', 'LONG_TEXT') AND a.text_value IS NOT NULL AND r.survey_id = ?");
+        StringBuilder where =
+                new StringBuilder("q.question_type IN ('SHORT_TEXT', 'LONG_TEXT') AND a.text_value IS NOT NULL");
+        responses(filter, zone, where, params);
+        if (filter.search() != null && !filter.search().isBlank()) {
+            where.append(" AND LOWER(a.text_value) LIKE ? ESCAPE '\\'");
+            params.add("%" + like(filter.search().strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        if (filter.theme() != null) {
+            where.append(" AND (");
+            List<String> keywords = filter.theme().keywords();
+            for (int i = 0; i < keywords.size(); i++) {
+                where.append(i == 0 ? "" : " OR ").append("LOWER(a.text_value) LIKE ? ESCAPE '\\'");
+                params.add("%" + like(keywords.get(i)) + "%");
+            }
+            where.append(")");
+        }
+        return where.toString();
+    }
+
+    /**
+     * Appends the response conditions every count of a survey's answers shares (survey, days in the reporting
+     * zone, segment, channel, language) to a WHERE clause over {@code response r}; the crosstab counts with them.
+     */
+    static void responses(CommentFilter filter, ZoneId zone, StringBuilder where, List<Object> params) {
+        where.append(" AND r.survey_id = ?");
         params.add(filter.surveyId());
         if (filter.from() != null) {
             where.append(" AND r.submitted_at >= ?");
@@ -248,20 +271,6 @@ public class Comments {
             where.append(" AND r.locale = ?");
             params.add(filter.locale());
         }
-        if (filter.search() != null && !filter.search().isBlank()) {
-            where.append(" AND LOWER(a.text_value) LIKE ? ESCAPE '\\'");
-            params.add("%" + like(filter.search().strip().toLowerCase(java.util.Locale.ROOT)) + "%");
-        }
-        if (filter.theme() != null) {
-            where.append(" AND (");
-            List<String> keywords = filter.theme().keywords();
-            for (int i = 0; i < keywords.size(); i++) {
-                where.append(i == 0 ? "" : " OR ").append("LOWER(a.text_value) LIKE ? ESCAPE '\\'");
-                params.add("%" + like(keywords.get(i)) + "%");
-            }
-            where.append(")");
-        }
-        return where.toString();
     }
 
     /** Escapes LIKE's wildcards, so a search for "100%" finds exactly that. */
