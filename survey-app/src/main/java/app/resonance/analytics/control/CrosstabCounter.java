@@ -90,8 +90,9 @@ public class CrosstabCounter {
     }
 
     private static String category(Request request, ResultSet rs) throws SQLException {
+        String option = rs.getString(1);
         int score = rs.getInt(2);
-        return request.category().apply(rs.getString(1), rs.wasNull() ? null : score);
+        return request.category().apply(option, rs.wasNull() ? null : score);
     }
 
     private static void add(Map<String, Long> row, String column, ResultSet rs) throws SQLException {
