@@ -65,7 +65,10 @@ public record CrosstabJson(
 
         List<Crosstab.Column> columns,
         List<Crosstab.Row> rows,
-        @JsonbNillable Crosstab.ChiSquare chiSquare,
+
+        @Schema(description = "The table's test; left out when chiSquareOmitted says why there is none")
+        Crosstab.ChiSquare chiSquare,
+
         @JsonbNillable Crosstab.Omission chiSquareOmitted,
         List<String> notes) {
 
