@@ -3,6 +3,7 @@ package app.resonance.analytics.boundary;
 import app.resonance.analytics.control.AnalyticsQuery;
 import app.resonance.analytics.control.Crosstab;
 import app.resonance.analytics.control.CrosstabBy;
+import app.resonance.analytics.control.ReportingRules;
 import app.resonance.platform.control.Messages;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionType;
@@ -96,7 +97,7 @@ public record CrosstabJson(
                 query.filter().from().toString(),
                 query.filter().to().toString(),
                 query.rules().anonymous()
-                        ? Math.max(query.rules().minimumResponses(), 5)
+                        ? Math.max(query.rules().minimumResponses(), ReportingRules.ANONYMITY_GROUP)
                         : query.rules().minimumResponses(),
                 HOLM,
                 table.testedCells(),

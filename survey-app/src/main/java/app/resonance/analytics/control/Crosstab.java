@@ -26,6 +26,7 @@ public record Crosstab(
         Omission chiSquareOmitted) {
 
     /** Whether a cell's share is significantly higher or lower than the rest of its row (after adjustment). */
+    @Schema(name = "CrosstabDirection")
     public enum Direction {
         HIGHER,
         LOWER,
@@ -33,6 +34,7 @@ public record Crosstab(
     }
 
     /** Why a table has no chi-square test. */
+    @Schema(name = "CrosstabOmission")
     public enum Omission {
         /** Multiple choice: a respondent counts in several rows, so the table's cells are not independent. */
         OVERLAPPING_ROWS,
