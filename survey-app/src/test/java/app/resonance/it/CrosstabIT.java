@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The crosstab through the real admin API with the demo loaded, on H2 and PostgreSQL: the demo's NPS by plan
  * equals a direct count and shows Enterprise ahead of Starter; a multiple choice has no chi-square; small
- * columns are suppressed; bad parameters are named in a 422; without credentials 401.
+ * columns are suppressed; the CSV has a line per cell; bad parameters are named in a 422; without credentials
+ * 401.
  */
 @ExtendWith(ItDatabaseCondition.class)
 @ExtendWith(ArquillianExtension.class)
@@ -129,6 +130,32 @@ class CrosstabIT {
             }
         }
         assertTrue(notes.stream().anyMatch(n -> n.contains("unterdrückt")), notes.toString());
+    }
+
+    @Test
+    void theCsvHasALinePerCellInTheRequestsLanguage() {
+        var csv = api.get(
+                "api/v1/admin/surveys/relationship-nps/crosstab/csv?question=focus&by=plan",
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "de");
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.headers()
+                .firstValue("Content-Disposition")
+                .orElse("")
+                .contains("resonance-crosstab-relationship-nps.csv"));
+        String[] lines = csv.body().split("\r\n");
+        assertTrue(lines[0].startsWith("\uFEFFZeile,Zeilenname,Spalte,Spaltenname,Befragte in der Spalte"), lines[0]);
+        // Four options of "focus" by three plans.
+        assertEquals(1 + 4 * 3, lines.length);
+        assertTrue(lines[1].startsWith("support,Support,Business,Business,"), lines[1]);
+        var bad = api.get(
+                "api/v1/admin/surveys/relationship-nps/crosstab/csv?question=reason&by=plan",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, bad.statusCode());
     }
 
     @Test

@@ -3,7 +3,9 @@ package app.resonance.analytics.boundary;
 import app.resonance.analytics.control.AnalyticsQueries;
 import app.resonance.analytics.control.AnalyticsQuery;
 import app.resonance.analytics.control.AnalyticsSettings;
+import app.resonance.analytics.control.Crosstab;
 import app.resonance.analytics.control.CrosstabBy;
+import app.resonance.analytics.control.CrosstabCsv;
 import app.resonance.analytics.control.Crosstabs;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.QueryParameters;
@@ -11,6 +13,7 @@ import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
 import app.resonance.surveys.control.SurveyCatalog;
+import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,10 +27,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -76,6 +85,46 @@ public class AdminCrosstabResource {
                     + " out of all tests. Default range: the last 90 days. Bad parameters: 422 naming each.")
     public CrosstabJson crosstab(@PathParam("slug") String slug, @BeanParam CrosstabParameters parameters)
             throws SQLException {
+        Read read = read(slug, parameters);
+        return CrosstabJson.of(
+                read.query(), read.question(), read.by(), settings.zone().getId(), read.table(), read.messages());
+    }
+
+    @GET
+    @Path("csv")
+    @Produces("text/csv")
+    @Transactional
+    @Operation(
+            summary = "The crosstab as CSV, one line per cell",
+            description = "Same parameters and rules as the crosstab. Columns: row, row label, column, column label,"
+                    + " the column's respondents and visibility, count, share, margin of error, z, p, p (Holm),"
+                    + " direction, and the table's chi-square, df, p and Cochran warning on every line (empty"
+                    + " without). Headers in the request's language; labels starting with =, +, -, @, tab or CR get"
+                    + " a leading apostrophe. Suppressed columns have no numbers.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The crosstab as a CSV file (Content-Disposition names it)",
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema =
+                                    @Schema(type = SchemaType.STRING, format = "binary", description = "The CSV file")))
+    public Response csv(@PathParam("slug") String slug, @BeanParam CrosstabParameters parameters) throws SQLException {
+        Read read = read(slug, parameters);
+        StreamingOutput body = out -> CrosstabCsv.write(read.table(), read.messages(), out);
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"resonance-crosstab-"
+                                + read.query().survey().slug() + ".csv\"")
+                .build();
+    }
+
+    /** A checked request and its table. */
+    private record Read(AnalyticsQuery query, Question question, CrosstabBy by, Crosstab table, Messages messages) {}
+
+    /** Reads and checks the parameters (every bad one named in one 422) and counts the table. */
+    private Read read(String slug, CrosstabParameters parameters) throws SQLException {
         Messages messages = RequestLanguage.messages(headers);
         Survey survey = surveys.bySlug(slug).orElseThrow(() -> ProblemException.notFound("problem.noSuchSurvey"));
         List<FieldError> errors = new ArrayList<>(QueryParameters.check(validator, parameters, messages));
@@ -90,14 +139,9 @@ public class AdminCrosstabResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("problem.invalidParameters", errors);
         }
-        var question = Crosstabs.question(survey, parameters.question().strip()).orElseThrow();
+        Question question =
+                Crosstabs.question(survey, parameters.question().strip()).orElseThrow();
         CrosstabBy by = CrosstabBy.parse(parameters.by()).orElseThrow();
-        return CrosstabJson.of(
-                read.query(),
-                question,
-                by,
-                settings.zone().getId(),
-                crosstabs.table(read.query(), question, by, messages),
-                messages);
+        return new Read(read.query(), question, by, crosstabs.table(read.query(), question, by, messages), messages);
     }
 }
