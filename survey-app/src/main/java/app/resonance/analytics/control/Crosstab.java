@@ -2,6 +2,7 @@ package app.resonance.analytics.control;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.io.Serializable;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -23,7 +24,8 @@ public record Crosstab(
         boolean overlappingColumns,
         int testedCells,
         ChiSquare chiSquare,
-        Omission chiSquareOmitted) {
+        Omission chiSquareOmitted)
+        implements Serializable {
 
     /** Whether a cell's share is significantly higher or lower than the rest of its row (after adjustment). */
     @Schema(name = "CrosstabDirection")
@@ -51,7 +53,8 @@ public record Crosstab(
                     + " cells have no numbers and it is left out of every test")
     @JsonbPropertyOrder({"key", "label", "visibility", "respondents"})
     public record Column(
-            String key, String label, @JsonbNillable Long respondents, Visibility visibility) {
+            String key, String label, @JsonbNillable Long respondents, Visibility visibility)
+            implements Serializable {
         public boolean shown() {
             return visibility == Visibility.SHOWN;
         }
@@ -63,7 +66,7 @@ public record Crosstab(
             description = "An answer category (an option, a score band or a rating point); respondents: its count"
                     + " over the shown columns; one cell per column, in the columns' order")
     @JsonbPropertyOrder({"key", "label", "respondents", "cells"})
-    public record Row(String key, String label, long respondents, List<Cell> cells) {}
+    public record Row(String key, String label, long respondents, List<Cell> cells) implements Serializable {}
 
     /**
      * One cell. All numbers null in a suppressed column; z and the p-values null when the cell could not be
@@ -84,7 +87,8 @@ public record Crosstab(
             @JsonbNillable Double z,
             @JsonbNillable Double pValue,
             @JsonbNillable Double adjustedPValue,
-            Direction direction) {}
+            Direction direction)
+            implements Serializable {}
 
     /**
      * Pearson's chi-square test of independence over the shown columns and answered rows; {@code sparse}:
@@ -110,5 +114,6 @@ public record Crosstab(
             boolean significant,
             int cells,
             int cellsExpectingFewerThanFive,
-            boolean sparse) {}
+            boolean sparse)
+            implements Serializable {}
 }
