@@ -65,9 +65,11 @@ public class CrosstabView implements Serializable {
                 Crosstabs.DEFAULT_DAYS);
         var complaints = Crosstabs.check(chosen, question, by);
         if (!read.valid() || !complaints.isEmpty()) {
-            complaints.forEach(c -> Faces.error("crosstab.invalid", Faces.messages()
-                    .error(c.field(), c.code(), c.arguments().toArray())
-                    .message()));
+            complaints.forEach(c -> Faces.error(
+                    "crosstab.invalid",
+                    Faces.messages()
+                            .error(c.field(), c.code(), c.arguments().toArray())
+                            .message()));
             return;
         }
         Question asked = Crosstabs.question(chosen, question).orElseThrow();
@@ -115,7 +117,9 @@ public class CrosstabView implements Serializable {
     public List<String> getQuestions() {
         return survey == null
                 ? List.of()
-                : surveys.bySlug(survey).map(s -> List.copyOf(countable(s).keySet())).orElse(List.of());
+                : surveys.bySlug(survey)
+                        .map(s -> List.copyOf(countable(s).keySet()))
+                        .orElse(List.of());
     }
 
     /** The groupings, and the survey's other choice questions as {@code question:KEY}, label to value. */
@@ -137,10 +141,7 @@ public class CrosstabView implements Serializable {
             return "";
         }
         return Faces.text(
-                "crosstab.cell",
-                cell.count(),
-                Math.round(cell.share() * 100),
-                Math.round(cell.marginOfError() * 100));
+                "crosstab.cell", cell.count(), Math.round(cell.share() * 100), Math.round(cell.marginOfError() * 100));
     }
 
     public Crosstab getTable() {

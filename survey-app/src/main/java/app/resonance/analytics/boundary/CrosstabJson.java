@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(
         name = "Crosstab",
         description = "A question's answer categories (rows) by groups of respondents (columns), with a z test per"
-                + " cell (p-values adjusted by Holm over all tested cells) and a chi-square test for the table")
+                + " cell (p-values adjusted by Holm over all tested cells) and a chi-square test for the table;"
+                + " chiSquare is left out when chiSquareOmitted says why there is none")
 @JsonbPropertyOrder({
     "survey",
     "question",
@@ -67,7 +68,6 @@ public record CrosstabJson(
         List<Crosstab.Column> columns,
         List<Crosstab.Row> rows,
 
-        @Schema(description = "The table's test; left out when chiSquareOmitted says why there is none")
         Crosstab.ChiSquare chiSquare,
 
         @JsonbNillable Crosstab.Omission chiSquareOmitted,

@@ -53,8 +53,7 @@ public record Crosstab(
                     + " cells have no numbers and it is left out of every test")
     @JsonbPropertyOrder({"key", "label", "visibility", "respondents"})
     public record Column(
-            String key, String label, @JsonbNillable Long respondents, Visibility visibility)
-            implements Serializable {
+            String key, String label, @JsonbNillable Long respondents, Visibility visibility) implements Serializable {
         public boolean shown() {
             return visibility == Visibility.SHOWN;
         }
