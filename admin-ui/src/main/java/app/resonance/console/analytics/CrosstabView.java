@@ -92,7 +92,7 @@ public class CrosstabView implements Serializable {
         return list;
     }
 
-    /** The survey's choice and score questions, key to text, newest version first. */
+    /** The survey's choice and score questions, key to text in the console's language, newest version first. */
     static Map<String, String> countable(Survey survey) {
         Map<String, String> questions = new LinkedHashMap<>();
         survey.versions().stream()
@@ -101,7 +101,7 @@ public class CrosstabView implements Serializable {
                 .filter(q -> q.type().isScale()
                         || q.type() == QuestionType.SINGLE_CHOICE
                         || q.type() == QuestionType.MULTIPLE_CHOICE)
-                .forEach(q -> questions.putIfAbsent(q.key(), q.key()));
+                .forEach(q -> questions.putIfAbsent(q.key(), q.text().in(Faces.locale())));
         return questions;
     }
 
@@ -113,13 +113,12 @@ public class CrosstabView implements Serializable {
         return surveys.all().stream().map(Survey::slug).toList();
     }
 
-    /** The question keys the chosen survey can be crosstabbed by. */
-    public List<String> getQuestions() {
-        return survey == null
-                ? List.of()
-                : surveys.bySlug(survey)
-                        .map(s -> List.copyOf(countable(s).keySet()))
-                        .orElse(List.of());
+    /** The chosen survey's choice and score questions, "key: text" to key. */
+    public Map<String, String> getQuestions() {
+        Map<String, String> questions = new LinkedHashMap<>();
+        surveys.bySlug(survey == null ? "" : survey)
+                .ifPresent(s -> countable(s).forEach((key, text) -> questions.put(key + ": " + text, key)));
+        return questions;
     }
 
     /** The groupings, and the survey's other choice questions as {@code question:KEY}, label to value. */

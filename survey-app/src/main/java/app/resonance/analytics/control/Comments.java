@@ -225,7 +225,7 @@ public class Comments {
     private static String where(CommentFilter filter, ZoneId zone, List<Object> params) {
         StringBuilder where =
                 new StringBuilder("q.question_type IN ('SHORT_TEXT', 'LONG_TEXT') AND a.text_value IS NOT NULL");
-        responses(filter, zone, where, params);
+        ResponseConditions.append(filter, zone, where, params);
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" AND LOWER(a.text_value) LIKE ? ESCAPE '\\'");
             params.add("%" + like(filter.search().strip().toLowerCase(java.util.Locale.ROOT)) + "%");
@@ -240,37 +240,6 @@ public class Comments {
             where.append(")");
         }
         return where.toString();
-    }
-
-    /**
-     * Appends the response conditions every count of a survey's answers shares (survey, days in the reporting
-     * zone, segment, channel, language) to a WHERE clause over {@code response r}; the crosstab counts with them.
-     */
-    static void responses(CommentFilter filter, ZoneId zone, StringBuilder where, List<Object> params) {
-        where.append(" AND r.survey_id = ?");
-        params.add(filter.surveyId());
-        if (filter.from() != null) {
-            where.append(" AND r.submitted_at >= ?");
-            params.add(LocalDateTime.ofInstant(filter.from().atStartOfDay(zone).toInstant(), ZoneOffset.UTC));
-        }
-        if (filter.to() != null) {
-            where.append(" AND r.submitted_at < ?");
-            params.add(LocalDateTime.ofInstant(
-                    filter.to().plusDays(1).atStartOfDay(zone).toInstant(), ZoneOffset.UTC));
-        }
-        if (filter.segmentId() != null) {
-            where.append(
-                    " AND EXISTS (SELECT 1 FROM response_segment f WHERE f.response_id = r.id AND f.segment_id = ?)");
-            params.add(filter.segmentId());
-        }
-        if (filter.channel() != null) {
-            where.append(" AND r.channel = ?");
-            params.add(filter.channel());
-        }
-        if (filter.locale() != null) {
-            where.append(" AND r.locale = ?");
-            params.add(filter.locale());
-        }
     }
 
     /** Escapes LIKE's wildcards, so a search for "100%" finds exactly that. */

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 /**
  * Counts the respondents of a crosstab in SQL: per answer category and group, per group, per category and in
  * all, each a count of distinct responses (a multiple choice counts a respondent once per option). Which
- * responses: the survey's, filtered like every analytics figure ({@link Comments#responses}).
+ * responses: the survey's, filtered like every analytics figure ({@link ResponseConditions}).
  */
 @ApplicationScoped
 public class CrosstabCounter {
@@ -118,7 +118,7 @@ public class CrosstabCounter {
         if (grouped) {
             sql.append(" AND ").append(request.by().kind().group).append(" IS NOT NULL");
         }
-        Comments.responses(request.filter(), request.zone(), sql, new ArrayList<>());
+        ResponseConditions.append(request.filter(), request.zone(), sql, new ArrayList<>());
         return sql.toString();
     }
 
@@ -128,7 +128,7 @@ public class CrosstabCounter {
             parameters.add(request.by().questionKey());
         }
         parameters.add(request.questionKey());
-        Comments.responses(request.filter(), request.zone(), new StringBuilder(), parameters);
+        ResponseConditions.append(request.filter(), request.zone(), new StringBuilder(), parameters);
         return parameters.toArray();
     }
 }
