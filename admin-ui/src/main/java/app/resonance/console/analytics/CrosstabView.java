@@ -28,6 +28,7 @@ import java.util.Map;
 public class CrosstabView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    static final int LABEL_TEXT = 24;
     static final List<String> GROUPINGS = List.of("plan", "region", "lifecycle", "segment", "channel", "language");
 
     @Inject
@@ -113,12 +114,19 @@ public class CrosstabView implements Serializable {
         return surveys.all().stream().map(Survey::slug).toList();
     }
 
-    /** The chosen survey's choice and score questions, "key: text" to key. */
+    /** The chosen survey's choice and score questions, "key: text" (shortened) to key. */
     public Map<String, String> getQuestions() {
         Map<String, String> questions = new LinkedHashMap<>();
         surveys.bySlug(survey == null ? "" : survey)
-                .ifPresent(s -> countable(s).forEach((key, text) -> questions.put(key + ": " + text, key)));
+                .ifPresent(s -> countable(s).forEach((key, text) -> questions.put(label(key, text), key)));
         return questions;
+    }
+
+    /** "key: text", the text cut after {@value #LABEL_TEXT} characters so that the choice fits a phone. */
+    static String label(String key, String text) {
+        String shown =
+                text.length() > LABEL_TEXT ? text.substring(0, LABEL_TEXT).strip() + "…" : text;
+        return key + ": " + shown;
     }
 
     /** The groupings, and the survey's other choice questions as {@code question:KEY}, label to value. */
