@@ -121,6 +121,7 @@ class ConsoleAccessibilityBrowserIT {
                 "/admin/segments.xhtml",
                 "/admin/dashboard.xhtml?survey=relationship-nps",
                 "/admin/comments.xhtml?survey=relationship-nps",
+                "/admin/crosstab.xhtml?survey=relationship-nps&question=nps&by=plan",
                 "/admin/followups.xhtml",
                 task)) {
             visit(who, page);

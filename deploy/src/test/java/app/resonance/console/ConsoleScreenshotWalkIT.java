@@ -70,6 +70,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/manage/segment.xhtml?key=business",
             "/admin/dashboard.xhtml?survey=relationship-nps",
             "/admin/comments.xhtml?survey=relationship-nps",
+            "/admin/crosstab.xhtml?survey=relationship-nps&question=nps&by=plan",
             "/admin/followups.xhtml",
             "/admin/manage/users.xhtml",
             "/admin/manage/suppressions.xhtml",

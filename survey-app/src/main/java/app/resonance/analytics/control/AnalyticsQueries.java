@@ -43,6 +43,15 @@ public class AnalyticsQueries {
                 new AnalyticsQuery.Context(surveys::bySlug, segments::byKey, settings.zone(), today, settings::rules));
     }
 
+    /** As {@link AnalyticsQuery#readFilters}: the filters of a view that asks its own question (the crosstab). */
+    public AnalyticsQuery.Result readFilters(AnalyticsQuery.Input input, int defaultDays) {
+        return AnalyticsQuery.readFilters(
+                input,
+                defaultDays,
+                new AnalyticsQuery.Context(
+                        surveys::bySlug, segments::byKey, settings.zone(), today(), settings::rules));
+    }
+
     /** Today in the reporting zone. */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(settings.zone()));

@@ -139,6 +139,20 @@ public record AnalyticsQuery(
      * when no start is given ({@link #TREND_DAYS}, {@link #SEGMENT_DAYS}).
      */
     public static Result read(Input in, int defaultDays, Context context) {
+        return read(in, defaultDays, context, true);
+    }
+
+    /**
+     * As {@link #read(Input, int, Context)} for a view that asks its own question of the survey (the crosstab):
+     * the metric and question parameters are neither read nor checked, the filter keeps the survey's metric
+     * ({@link #metricOf(Survey)}) and no question. Survey, segment, channel, language, range and the reporting
+     * rules are read exactly as everywhere else.
+     */
+    public static Result readFilters(Input in, int defaultDays, Context context) {
+        return read(in, defaultDays, context, false);
+    }
+
+    private static Result read(Input in, int defaultDays, Context context, boolean metricAsked) {
         List<Complaint> complaints = new ArrayList<>();
         Survey survey = null;
         if (in.survey() != null) {
@@ -148,15 +162,17 @@ public record AnalyticsQuery(
             }
         }
         Metric metric = null;
-        if (in.metric() != null) {
+        if (!metricAsked) {
+            metric = survey == null ? null : metricOf(survey);
+        } else if (in.metric() != null) {
             metric = enumValue(Metric.class, in.metric(), "metric", complaints);
         } else if (survey != null) {
             metric = metricOf(survey);
         } else if (in.survey() == null) {
             complaints.add(new Complaint("metric", "required"));
         }
-        String question = in.question();
-        if (survey != null && metric != null) {
+        String question = metricAsked ? in.question() : null;
+        if (metricAsked && survey != null && metric != null) {
             Metric m = metric;
             if (question == null) {
                 question = questionOf(survey, metric);

@@ -223,31 +223,9 @@ public class Comments {
     }
 
     private static String where(CommentFilter filter, ZoneId zone, List<Object> params) {
-        StringBuilder where = new StringBuilder(
-                "q.question_type IN ('SHORT_TEXT', 'LONG_TEXT') AND a.text_value IS NOT NULL AND r.survey_id = ?");
-        params.add(filter.surveyId());
-        if (filter.from() != null) {
-            where.append(" AND r.submitted_at >= ?");
-            params.add(LocalDateTime.ofInstant(filter.from().atStartOfDay(zone).toInstant(), ZoneOffset.UTC));
-        }
-        if (filter.to() != null) {
-            where.append(" AND r.submitted_at < ?");
-            params.add(LocalDateTime.ofInstant(
-                    filter.to().plusDays(1).atStartOfDay(zone).toInstant(), ZoneOffset.UTC));
-        }
-        if (filter.segmentId() != null) {
-            where.append(
-                    " AND EXISTS (SELECT 1 FROM response_segment f WHERE f.response_id = r.id AND f.segment_id = ?)");
-            params.add(filter.segmentId());
-        }
-        if (filter.channel() != null) {
-            where.append(" AND r.channel = ?");
-            params.add(filter.channel());
-        }
-        if (filter.locale() != null) {
-            where.append(" AND r.locale = ?");
-            params.add(filter.locale());
-        }
+        StringBuilder where =
+                new StringBuilder("q.question_type IN ('SHORT_TEXT', 'LONG_TEXT') AND a.text_value IS NOT NULL");
+        ResponseConditions.append(filter, zone, where, params);
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" AND LOWER(a.text_value) LIKE ? ESCAPE '\\'");
             params.add("%" + like(filter.search().strip().toLowerCase(java.util.Locale.ROOT)) + "%");

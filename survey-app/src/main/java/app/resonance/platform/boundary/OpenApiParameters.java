@@ -31,6 +31,7 @@ final class OpenApiParameters {
             "app.resonance.analytics.boundary.AdminAnalyticsResource",
             "app.resonance.analytics.boundary.AdminMarkersResource",
             "app.resonance.analytics.boundary.AdminCommentsResource",
+            "app.resonance.analytics.boundary.AdminCrosstabResource",
             "app.resonance.customers.boundary.AdminCustomersResource",
             "app.resonance.audit.boundary.AdminAuditResource",
             "app.resonance.followups.boundary.AdminAlertsResource",

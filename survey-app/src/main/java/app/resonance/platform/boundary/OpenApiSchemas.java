@@ -23,17 +23,21 @@ final class OpenApiSchemas {
             Set.of("date", "from", "to", "previousFrom", "previousTo", "renewalDate", "dueDate");
 
     /** Per schema: the properties that may be null (written as null) and the ones that may be absent. */
-    private static final Map<String, List<String>> NULLABLE = Map.of(
-            "Figure", List.of("responses", "value", "standardError", "marginOfError", "low", "high"),
-            "Change", List.of("difference", "standardError", "z", "pValue"),
-            "Marker", List.of("survey", "segment", "description"),
-            "SegmentFigure", List.of("segment"),
-            "FollowUp", List.of("closedAt", "customer", "segment", "responseId"),
-            "Comment", List.of("score", "scoreQuestion", "customer"),
-            "RetentionSetting", List.of("days"),
-            "Retention", List.of("days"),
-            "CustomerPatch",
-                    List.of("email", "plan", "region", "lifecycleStage", "renewalDate", "locale", "attributes"));
+    private static final Map<String, List<String>> NULLABLE = Map.ofEntries(
+            Map.entry("Figure", List.of("responses", "value", "standardError", "marginOfError", "low", "high")),
+            Map.entry("Change", List.of("difference", "standardError", "z", "pValue")),
+            Map.entry("Marker", List.of("survey", "segment", "description")),
+            Map.entry("SegmentFigure", List.of("segment")),
+            Map.entry("FollowUp", List.of("closedAt", "customer", "segment", "responseId")),
+            Map.entry("Comment", List.of("score", "scoreQuestion", "customer")),
+            Map.entry("RetentionSetting", List.of("days")),
+            Map.entry("Retention", List.of("days")),
+            Map.entry(
+                    "CustomerPatch",
+                    List.of("email", "plan", "region", "lifecycleStage", "renewalDate", "locale", "attributes")),
+            Map.entry("Crosstab", List.of("chiSquareOmitted")),
+            Map.entry("CrosstabColumn", List.of("respondents")),
+            Map.entry("CrosstabCell", List.of("count", "share", "marginOfError", "z", "pValue", "adjustedPValue")));
 
     private static final Map<String, List<String>> OPTIONAL = Map.ofEntries(
             Map.entry("Figure", List.of("display")),
@@ -108,7 +112,12 @@ final class OpenApiSchemas {
             Map.entry("PersonalAnswer", List.of("row", "option", "score", "text")),
             Map.entry("PersonalInvitation", List.of("sentAt", "openedAt")),
             Map.entry("PersonalSuppression", List.of("liftedAt")),
-            Map.entry("ImportedSubmission", List.of("submittedAt", "locale", "partial", "channel", "hidden")));
+            Map.entry("ImportedSubmission", List.of("submittedAt", "locale", "partial", "channel", "hidden")),
+            Map.entry("Crosstab", List.of("chiSquare")),
+            Map.entry("CrosstabColumn", List.of()),
+            Map.entry("CrosstabRow", List.of()),
+            Map.entry("CrosstabCell", List.of()),
+            Map.entry("CrosstabChiSquare", List.of()));
 
     /** Java longs (ids and counts), which Payara's scanner writes as a bare number. */
     private static final Set<String> WHOLE = Set.of(
@@ -123,7 +132,9 @@ final class OpenApiSchemas {
             "sent",
             "opened",
             "answered",
-            "total");
+            "total",
+            "count",
+            "respondents");
 
     static void complete(OpenAPI openapi) {
         if (openapi.getComponents() == null || openapi.getComponents().getSchemas() == null) {

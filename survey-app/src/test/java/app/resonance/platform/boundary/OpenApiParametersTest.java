@@ -38,6 +38,8 @@ class OpenApiParametersTest {
                         Map.entry("/api/v1/admin/analytics/markers/{id}/impact", "WindowParameters"),
                         Map.entry("/api/v1/admin/analytics/comments", "CommentParameters"),
                         Map.entry("/api/v1/admin/analytics/comments/themes", "CommentParameters"),
+                        Map.entry("/api/v1/admin/surveys/{slug}/crosstab", "CrosstabParameters"),
+                        Map.entry("/api/v1/admin/surveys/{slug}/crosstab/csv", "CrosstabParameters"),
                         Map.entry("/api/v1/admin/webhooks/{id}/deliveries", "DeliveryParameters")),
                 paths);
     }

@@ -1,0 +1,185 @@
+package app.resonance.console.analytics;
+
+import app.resonance.analytics.control.AnalyticsQueries;
+import app.resonance.analytics.control.AnalyticsQuery;
+import app.resonance.analytics.control.Crosstab;
+import app.resonance.analytics.control.CrosstabBy;
+import app.resonance.analytics.control.Crosstabs;
+import app.resonance.console.platform.Faces;
+import app.resonance.surveys.control.SurveyCatalog;
+import app.resonance.surveys.entity.Question;
+import app.resonance.surveys.entity.QuestionType;
+import app.resonance.surveys.entity.Survey;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The crosstab page: a survey's question by a grouping, through the API's {@link Crosstabs} and the one
+ * {@link AnalyticsQuery} (last 90 days, the reporting rules); survey, question and grouping are in the URL.
+ */
+@Named
+@ViewScoped
+public class CrosstabView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int LABEL_TEXT = 24;
+    static final List<String> GROUPINGS = List.of("plan", "region", "lifecycle", "segment", "channel", "language");
+
+    @Inject
+    transient Crosstabs crosstabs;
+
+    @Inject
+    transient AnalyticsQueries queries;
+
+    @Inject
+    transient SurveyCatalog surveys;
+
+    private String survey;
+    private String question;
+    private String by;
+    private Crosstab table;
+    private List<String> notes = List.of();
+
+    /** Picks the defaults (the relationship survey, its first countable question, by plan) and counts. */
+    public void load() throws SQLException {
+        Survey chosen = (survey == null ? java.util.Optional.<Survey>empty() : surveys.bySlug(survey))
+                .or(() -> queries.defaultSurvey().flatMap(surveys::bySlug))
+                .orElse(null);
+        if (chosen == null) {
+            return;
+        }
+        survey = chosen.slug();
+        if (question == null || Crosstabs.question(chosen, question).isEmpty()) {
+            question = countable(chosen).keySet().stream().findFirst().orElse(null);
+        }
+        if (by == null || by.isBlank()) {
+            by = "plan";
+        }
+        var read = queries.readFilters(
+                new AnalyticsQuery.Input(survey, null, null, null, null, null, null, null, null, null, null),
+                Crosstabs.DEFAULT_DAYS);
+        var complaints = Crosstabs.check(chosen, question, by);
+        if (!read.valid() || !complaints.isEmpty()) {
+            complaints.forEach(c -> Faces.error(
+                    "crosstab.invalid",
+                    Faces.messages()
+                            .error(c.field(), c.code(), c.arguments().toArray())
+                            .message()));
+            return;
+        }
+        Question asked = Crosstabs.question(chosen, question).orElseThrow();
+        table = crosstabs.table(read.query(), asked, CrosstabBy.parse(by).orElseThrow(), Faces.messages());
+        notes = notes(table, read.query().rules().minimumResponses());
+    }
+
+    private static List<String> notes(Crosstab table, int minimum) {
+        var messages = Faces.messages();
+        var list = new java.util.ArrayList<String>();
+        long suppressed = table.columns().stream().filter(c -> !c.shown()).count();
+        if (suppressed > 0) {
+            list.add(messages.get("crosstab.note.suppressed", suppressed, minimum));
+        }
+        if (table.chiSquareOmitted() != null) {
+            list.add(messages.get("crosstab.note." + table.chiSquareOmitted().name()));
+        } else if (table.chiSquare().sparse()) {
+            list.add(messages.get("crosstab.note.sparse"));
+        }
+        return list;
+    }
+
+    /** The survey's choice and score questions, key to text in the console's language, newest version first. */
+    static Map<String, String> countable(Survey survey) {
+        Map<String, String> questions = new LinkedHashMap<>();
+        survey.versions().stream()
+                .sorted((a, b) -> Integer.compare(b.number(), a.number()))
+                .flatMap(v -> v.questions().stream())
+                .filter(q -> q.type().isScale()
+                        || q.type() == QuestionType.SINGLE_CHOICE
+                        || q.type() == QuestionType.MULTIPLE_CHOICE)
+                .forEach(q -> questions.putIfAbsent(q.key(), q.text().in(Faces.locale())));
+        return questions;
+    }
+
+    public String apply() {
+        return "/admin/crosstab?faces-redirect=true&includeViewParams=true";
+    }
+
+    public List<String> getSurveys() {
+        return surveys.all().stream().map(Survey::slug).toList();
+    }
+
+    /** The chosen survey's choice and score questions, "key: text" (shortened) to key. */
+    public Map<String, String> getQuestions() {
+        Map<String, String> questions = new LinkedHashMap<>();
+        surveys.bySlug(survey == null ? "" : survey)
+                .ifPresent(s -> countable(s).forEach((key, text) -> questions.put(label(key, text), key)));
+        return questions;
+    }
+
+    /** "key: text", the text cut after {@value #LABEL_TEXT} characters so that the choice fits a phone. */
+    static String label(String key, String text) {
+        String shown =
+                text.length() > LABEL_TEXT ? text.substring(0, LABEL_TEXT).strip() + "…" : text;
+        return key + ": " + shown;
+    }
+
+    /** The groupings, and the survey's other choice questions as {@code question:KEY}, label to value. */
+    public Map<String, String> getGroupings() {
+        Map<String, String> groupings = new LinkedHashMap<>();
+        GROUPINGS.forEach(g -> groupings.put(Faces.text("crosstab.by." + g), g));
+        surveys.bySlug(survey == null ? "" : survey).ifPresent(s -> s.versions().stream()
+                .flatMap(v -> v.questions().stream())
+                .filter(q -> q.type() == QuestionType.SINGLE_CHOICE || q.type() == QuestionType.MULTIPLE_CHOICE)
+                .filter(q -> !q.key().equals(question))
+                .forEach(q -> groupings.putIfAbsent(
+                        Faces.text("crosstab.by.question", q.key()), CrosstabBy.QUESTION_PREFIX + q.key())));
+        return groupings;
+    }
+
+    /** A cell as the table shows it: "12 · 30 % ± 14"; empty for a suppressed column. */
+    public String cell(Crosstab.Cell cell) {
+        if (cell.count() == null || cell.share() == null) {
+            return "";
+        }
+        return Faces.text(
+                "crosstab.cell", cell.count(), Math.round(cell.share() * 100), Math.round(cell.marginOfError() * 100));
+    }
+
+    public Crosstab getTable() {
+        return table;
+    }
+
+    public List<String> getNotes() {
+        return notes;
+    }
+
+    public String getSurvey() {
+        return survey;
+    }
+
+    public void setSurvey(String survey) {
+        this.survey = survey;
+    }
+
+    public String getQuestion() {
+        return question;
+    }
+
+    public void setQuestion(String question) {
+        this.question = question;
+    }
+
+    public String getBy() {
+        return by;
+    }
+
+    public void setBy(String by) {
+        this.by = by;
+    }
+}

@@ -1,0 +1,133 @@
+package app.resonance.analytics.control;
+
+import app.resonance.analytics.control.CrosstabCounts.Label;
+import app.resonance.customers.control.SegmentCatalog;
+import app.resonance.platform.control.Messages;
+import app.resonance.surveys.entity.OptionRole;
+import app.resonance.surveys.entity.Question;
+import app.resonance.surveys.entity.QuestionType;
+import app.resonance.surveys.entity.Survey;
+import app.resonance.surveys.entity.SurveyVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Crosstabs of a survey's question by a grouping ({@link CrosstabBy}) under the analytics filters and the
+ * reporting rules of one {@link AnalyticsQuery}: the question and grouping are checked here, counted by
+ * {@link CrosstabCounter}, tested by {@link CrosstabStatistics}. Rows: a choice question's options, or a score
+ * question's bands ({@link ScoreBands}).
+ */
+@ApplicationScoped
+public class Crosstabs {
+
+    /** Days a crosstab covers when nobody chose a start, as the segment comparison. */
+    public static final int DEFAULT_DAYS = AnalyticsQuery.SEGMENT_DAYS;
+
+    @Inject
+    CrosstabCounter counter;
+
+    @Inject
+    SegmentCatalog segments;
+
+    @Inject
+    AnalyticsSettings settings;
+
+    /** The question of the survey with this key, as its newest version asks it. */
+    public static Optional<Question> question(Survey survey, String key) {
+        return survey.versions().stream()
+                .sorted(Comparator.comparingInt(SurveyVersion::number).reversed())
+                .flatMap(v -> v.questions().stream())
+                .filter(q -> q.key().equals(key))
+                .findFirst();
+    }
+
+    /** What is wrong with the question and grouping asked for, each parameter named once. */
+    public static List<AnalyticsQuery.Complaint> check(Survey survey, String questionKey, String byText) {
+        List<AnalyticsQuery.Complaint> complaints = new ArrayList<>();
+        if (questionKey == null || questionKey.isBlank()) {
+            complaints.add(new AnalyticsQuery.Complaint("question", "required"));
+        } else {
+            question(survey, questionKey.strip())
+                    .ifPresentOrElse(
+                            q -> {
+                                if (!countable(q.type())) {
+                                    complaints.add(new AnalyticsQuery.Complaint("question", "crosstabQuestion"));
+                                }
+                            },
+                            () -> complaints.add(new AnalyticsQuery.Complaint("question", "unknownQuestion")));
+        }
+        Optional<CrosstabBy> by = CrosstabBy.parse(byText);
+        if (byText == null || byText.isBlank()) {
+            complaints.add(new AnalyticsQuery.Complaint("by", "required"));
+        } else if (by.isEmpty()) {
+            complaints.add(new AnalyticsQuery.Complaint("by", "oneOf", CrosstabBy.choices()));
+        } else if (by.get().kind() == CrosstabBy.Kind.QUESTION) {
+            Optional<Question> other = question(survey, by.get().questionKey());
+            if (other.isEmpty()) {
+                complaints.add(new AnalyticsQuery.Complaint("by", "unknownQuestion"));
+            } else if (!other.get().type().hasOptions() || other.get().type() == QuestionType.MATRIX) {
+                complaints.add(new AnalyticsQuery.Complaint("by", "crosstabGroup"));
+            } else if (questionKey != null && other.get().key().equals(questionKey.strip())) {
+                complaints.add(new AnalyticsQuery.Complaint("by", "crosstabSameQuestion"));
+            }
+        }
+        return complaints;
+    }
+
+    /** Choice and score questions have categories; texts and matrices do not. */
+    static boolean countable(QuestionType type) {
+        return type == QuestionType.SINGLE_CHOICE || type == QuestionType.MULTIPLE_CHOICE || type.isScale();
+    }
+
+    /** The crosstab of a checked question and grouping ({@link #check}) under the query's filters and rules. */
+    public Crosstab table(AnalyticsQuery query, Question question, CrosstabBy by, Messages messages)
+            throws SQLException {
+        Survey survey = query.survey();
+        boolean multiple = question.type() == QuestionType.MULTIPLE_CHOICE;
+        boolean overlappingColumns = by.overlapping(by.kind() == CrosstabBy.Kind.QUESTION
+                && question(survey, by.questionKey()).orElseThrow().type() == QuestionType.MULTIPLE_CHOICE);
+        ScoreBands bands = question.type().isScale() ? ScoreBands.of(question) : null;
+        var filter = query.filter();
+        CrosstabCounts counts = counter.count(new CrosstabCounter.Request(
+                new CommentFilter(
+                        survey.id(),
+                        filter.from(),
+                        filter.to(),
+                        filter.segmentId(),
+                        filter.channel(),
+                        filter.locale(),
+                        null,
+                        null),
+                settings.zone(),
+                question.key(),
+                (option, score) -> bands == null ? option : score == null ? null : bands.band(score),
+                by,
+                bands == null ? options(question, messages) : bands.labels(messages),
+                columns(survey, by, messages),
+                multiple,
+                overlappingColumns));
+        return CrosstabStatistics.of(counts, query.rules());
+    }
+
+    private static List<Label> options(Question question, Messages messages) {
+        return question.options(OptionRole.OPTION).stream()
+                .map(o -> new Label(o.code(), o.label().in(messages.locale())))
+                .toList();
+    }
+
+    private List<Label> columns(Survey survey, CrosstabBy by, Messages messages) {
+        return switch (by.kind()) {
+            case SEGMENT ->
+                segments.all().stream()
+                        .map(s -> new Label(s.key(), s.name().in(messages.locale())))
+                        .toList();
+            case QUESTION -> options(question(survey, by.questionKey()).orElseThrow(), messages);
+            default -> List.of();
+        };
+    }
+}

@@ -1,0 +1,214 @@
+package app.resonance.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.resonance.testsupport.ItDatabaseCondition;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The crosstab through the real admin API with the demo loaded, on H2 and PostgreSQL: the demo's NPS by plan
+ * equals a direct count and shows Enterprise ahead of Starter; a multiple choice has no chi-square; small
+ * columns are suppressed; the CSV has a line per cell; bad parameters are named in a 422; without credentials
+ * 401.
+ */
+@ExtendWith(ItDatabaseCondition.class)
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CrosstabIT {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/survey-app.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+    }
+
+    JsonObject get(String path, String language) {
+        var response = api.get(path, "Authorization", Api.admin(), "Accept-Language", language);
+        assertEquals(200, response.statusCode(), response.body());
+        return Api.json(response);
+    }
+
+    @Test
+    void theDemosNpsByPlanEqualsADirectCountWithEnterpriseAheadOfStarter() {
+        LocalDate to = LocalDate.now(BERLIN);
+        LocalDate from = to.minusDays(364);
+        JsonObject table = get(
+                "api/v1/admin/surveys/relationship-nps/crosstab?question=nps&by=plan&from=" + from + "&to=" + to, "en");
+        assertEquals("plan", table.getString("by"));
+        assertEquals("NPS", table.getString("questionType"));
+        assertEquals("HOLM", table.getString("adjustment"));
+        var columns = table.getJsonArray("columns").getValuesAs(JsonObject.class);
+        assertEquals(
+                List.of("Business", "Enterprise", "Starter"),
+                columns.stream().map(c -> c.getString("key")).toList());
+        var rows = table.getJsonArray("rows").getValuesAs(JsonObject.class);
+        assertEquals(
+                List.of("Detractors (0-6)", "Passives (7-8)", "Promoters (9-10)"),
+                rows.stream().map(r -> r.getString("label")).toList());
+        int[][] bands = {{0, 6}, {7, 8}, {9, 10}};
+        for (int c = 0; c < columns.size(); c++) {
+            String plan = columns.get(c).getString("key");
+            long respondents = direct(plan, 0, 10, from, to);
+            assertEquals(
+                    respondents, columns.get(c).getJsonNumber("respondents").longValue());
+            assertEquals("SHOWN", columns.get(c).getString("visibility"));
+            for (int r = 0; r < 3; r++) {
+                JsonObject cell = rows.get(r).getJsonArray("cells").getJsonObject(c);
+                long n = direct(plan, bands[r][0], bands[r][1], from, to);
+                assertEquals(plan, cell.getString("column"));
+                assertEquals(n, cell.getJsonNumber("count").longValue());
+                assertEquals(
+                        (double) n / respondents, cell.getJsonNumber("share").doubleValue(), 1e-12);
+            }
+        }
+        // The demo's story: Enterprise has more promoters, Starter more detractors; the table is significant.
+        double enterprisePromoters = share(rows.get(2), 1);
+        double starterPromoters = share(rows.get(2), 2);
+        assertTrue(enterprisePromoters > starterPromoters, enterprisePromoters + " " + starterPromoters);
+        JsonObject chi = table.getJsonObject("chiSquare");
+        assertEquals(4, chi.getInt("degreesOfFreedom"));
+        assertTrue(chi.getBoolean("significant"), chi.toString());
+        assertEquals(9, table.getInt("testedCells"));
+        assertEquals(JsonValue.NULL, table.get("chiSquareOmitted"));
+    }
+
+    @Test
+    void aMultipleChoiceHasNoChiSquareAndSmallColumnsAreSuppressed() {
+        LocalDate yesterday = LocalDate.now(BERLIN).minusDays(1);
+        JsonObject table = get(
+                "api/v1/admin/surveys/product-feedback/crosstab?question=features&by=channel&from=" + yesterday + "&to="
+                        + yesterday,
+                "de");
+        assertTrue(table.getBoolean("overlappingRows"));
+        assertFalse(table.containsKey("chiSquare"));
+        assertEquals("OVERLAPPING_ROWS", table.getString("chiSquareOmitted"));
+        var notes = table.getJsonArray("notes").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString)
+                .toList();
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("Kein Chi-Quadrat")), notes.toString());
+        // One day of product feedback: every channel has fewer than 30 respondents, all suppressed, no test.
+        var columns = table.getJsonArray("columns").getValuesAs(JsonObject.class);
+        assertFalse(columns.isEmpty());
+        columns.forEach(c -> assertEquals("NOT_ENOUGH_RESPONSES", c.getString("visibility")));
+        assertEquals(0, table.getInt("testedCells"));
+        for (JsonObject row : table.getJsonArray("rows").getValuesAs(JsonObject.class)) {
+            for (JsonObject cell : row.getJsonArray("cells").getValuesAs(JsonObject.class)) {
+                assertEquals(JsonValue.NULL, cell.get("count"));
+                assertEquals(JsonValue.NULL, cell.get("share"));
+            }
+        }
+        assertTrue(notes.stream().anyMatch(n -> n.contains("unterdrückt")), notes.toString());
+    }
+
+    @Test
+    void theCsvHasALinePerCellInTheRequestsLanguage() {
+        var csv = api.get(
+                "api/v1/admin/surveys/relationship-nps/crosstab/csv?question=focus&by=plan",
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "de");
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.headers()
+                .firstValue("Content-Disposition")
+                .orElse("")
+                .contains("resonance-crosstab-relationship-nps.csv"));
+        String[] lines = csv.body().split("\r\n");
+        assertTrue(lines[0].startsWith("\uFEFFZeile,Zeilenname,Spalte,Spaltenname,Befragte in der Spalte"), lines[0]);
+        // Four options of "focus" by three plans.
+        assertEquals(1 + 4 * 3, lines.length);
+        assertTrue(lines[1].startsWith("support,Support,Business,Business,"), lines[1]);
+        var bad = api.get(
+                "api/v1/admin/surveys/relationship-nps/crosstab/csv?question=reason&by=plan",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, bad.statusCode());
+    }
+
+    @Test
+    void badParametersAreNamedIn422AndAnUnknownSurveyIs404() {
+        assertEquals(Set.of("question", "by"), fields("relationship-nps", "question=nosuch&by=weather"));
+        assertEquals(Set.of("question"), fields("relationship-nps", "question=reason&by=plan"));
+        assertEquals(Set.of("question"), fields("product-feedback", "question=aspects&by=plan"));
+        assertEquals(Set.of("by"), fields("relationship-nps", "question=nps&by=question:nps"));
+        assertEquals(Set.of("by"), fields("relationship-nps", "question=nps&by=question:reason"));
+        assertEquals(Set.of("question", "by"), fields("relationship-nps", ""));
+        assertEquals(
+                Set.of("from", "segment"),
+                fields("relationship-nps", "question=nps&by=plan&from=2026-02-30&segment=x"));
+        var unknown = api.get(
+                "api/v1/admin/surveys/no-such-survey/crosstab?question=nps&by=plan", "Authorization", Api.admin());
+        assertEquals(404, unknown.statusCode());
+        var anonymous = api.get("api/v1/admin/surveys/relationship-nps/crosstab?question=nps&by=plan");
+        assertEquals(401, anonymous.statusCode());
+    }
+
+    private Set<String> fields(String survey, String query) {
+        var bad = api.get(
+                "api/v1/admin/surveys/" + survey + "/crosstab?" + query,
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "en");
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        return Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field"))
+                .collect(Collectors.toSet());
+    }
+
+    private static double share(JsonObject row, int column) {
+        return row.getJsonArray("cells")
+                .getJsonObject(column)
+                .getJsonNumber("share")
+                .doubleValue();
+    }
+
+    /** Respondents of the plan whose NPS answer lies in low..high, counted directly in the console's days. */
+    private static long direct(String plan, int low, int high, LocalDate from, LocalDate to) {
+        return Api.count(
+                "SELECT COUNT(DISTINCT r.id) FROM response r JOIN survey s ON s.id = r.survey_id"
+                        + " JOIN customer c ON c.id = r.customer_id JOIN answer a ON a.response_id = r.id"
+                        + " JOIN question q ON q.id = a.question_id WHERE s.slug = 'relationship-nps'"
+                        + " AND q.question_key = 'nps' AND c.plan = ? AND a.score BETWEEN ? AND ?"
+                        + " AND r.submitted_at >= ? AND r.submitted_at < ?",
+                plan,
+                low,
+                high,
+                LocalDateTime.ofInstant(from.atStartOfDay(BERLIN).toInstant(), ZoneOffset.UTC),
+                LocalDateTime.ofInstant(to.plusDays(1).atStartOfDay(BERLIN).toInstant(), ZoneOffset.UTC));
+    }
+}
