@@ -36,7 +36,8 @@ class CrosstabCsvTest {
         assertEquals(1 + 3 * 3, lines.length);
         assertEquals(
                 "\uFEFFRow,Row label,Column,Column label,Respondents in column,Visibility,Count,Share,"
-                        + "Margin of error (95 %),z,p,p (Holm),Direction,Chi-square,df,p (chi-square),Cochran warning",
+                        + "Margin of error (95 %),z score,p-value,p-value (Holm-adjusted),Direction,Chi-square,Degrees of freedom,"
+                        + "p-value (chi-square),Cochran warning",
                 lines[0]);
         // The formula in the label gets an apostrophe; LINK detractors: 20 of 40, z = 3, Holm 0.016199.
         String[] link = lines[1].split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
