@@ -31,6 +31,22 @@ public final class SampleData {
         }
     }
 
+    /**
+     * A fresh, migrated database of this kind ("h2" or "postgres") with the sample seeded and its survey
+     * published (version 1): what the tests of the public paths start from.
+     */
+    public static javax.sql.DataSource publishedSurvey(String kind) throws SQLException {
+        javax.sql.DataSource dataSource = TestDatabases.fresh(kind);
+        app.resonance.platform.control.DatabaseMigrator.migrate(dataSource);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            seed(c);
+            sql(c, "UPDATE survey SET published_version_id = 1");
+            c.commit();
+        }
+        return dataSource;
+    }
+
     /** A survey with an NPS and a comment question, and one response with its CREATED event at T0. */
     public static void seed(Connection c) throws SQLException {
         sql(

@@ -3,16 +3,13 @@ package app.resonance.forms.control;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.resonance.platform.control.DatabaseMigrator;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import app.resonance.surveys.entity.SurveyVersion;
 import app.resonance.testsupport.Jpa;
 import app.resonance.testsupport.SampleData;
-import app.resonance.testsupport.TestDatabases;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.sql.Connection;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +18,7 @@ class PublicFormsSurveyTest {
 
     @Test
     void theFormsSurveyIsTheSharedPublishedGraphLoadedWhole() throws Exception {
-        DataSource dataSource = TestDatabases.fresh("h2");
-        DatabaseMigrator.migrate(dataSource);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            SampleData.seed(c);
-            SampleData.sql(c, "UPDATE survey SET published_version_id = 1");
-            c.commit();
-        }
+        DataSource dataSource = SampleData.publishedSurvey("h2");
         EntityManagerFactory emf = Jpa.on(dataSource);
         try {
             EntityManager em = emf.createEntityManager();

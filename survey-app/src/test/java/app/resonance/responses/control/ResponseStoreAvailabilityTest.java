@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.resonance.customers.control.CustomerDirectory;
 import app.resonance.customers.control.SegmentCatalog;
-import app.resonance.platform.control.DatabaseMigrator;
 import app.resonance.responses.entity.AnswerValue;
 import app.resonance.responses.entity.Channel;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import app.resonance.testsupport.Jpa;
 import app.resonance.testsupport.SampleData;
-import app.resonance.testsupport.TestDatabases;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -30,14 +28,7 @@ class ResponseStoreAvailabilityTest {
 
     @Test
     void aSubmissionToASurveyClosedElsewhereIsRefusedWhereItIsStored() throws Exception {
-        DataSource dataSource = TestDatabases.fresh("h2");
-        DatabaseMigrator.migrate(dataSource);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            SampleData.seed(c);
-            SampleData.sql(c, "UPDATE survey SET published_version_id = 1");
-            c.commit();
-        }
+        DataSource dataSource = SampleData.publishedSurvey("h2");
         EntityManagerFactory emf = Jpa.on(dataSource);
         try {
             EntityManager em = emf.createEntityManager();

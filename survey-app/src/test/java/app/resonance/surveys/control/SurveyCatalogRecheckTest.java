@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import app.resonance.platform.control.DatabaseMigrator;
 import app.resonance.surveys.entity.Survey;
 import app.resonance.surveys.entity.SurveyStatus;
 import app.resonance.testsupport.Jpa;
 import app.resonance.testsupport.SampleData;
-import app.resonance.testsupport.TestDatabases;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -37,14 +35,7 @@ class SurveyCatalogRecheckTest {
 
     @BeforeEach
     void seed() throws SQLException {
-        dataSource = TestDatabases.fresh("h2");
-        DatabaseMigrator.migrate(dataSource);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            SampleData.seed(c);
-            SampleData.sql(c, "UPDATE survey SET published_version_id = 1");
-            c.commit();
-        }
+        dataSource = SampleData.publishedSurvey("h2");
         emf = Jpa.on(dataSource);
         em = emf.createEntityManager();
         catalog = new SurveyCatalog(em, 1000);
