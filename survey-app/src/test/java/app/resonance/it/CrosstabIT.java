@@ -106,10 +106,19 @@ class CrosstabIT {
 
     @Test
     void aMultipleChoiceHasNoChiSquareAndSmallColumnsAreSuppressed() {
-        LocalDate yesterday = LocalDate.now(BERLIN).minusDays(1);
+        // The newest day with product feedback, in the console's zone (a fixed "yesterday" had none shortly after
+        // midnight in Berlin)
+        LocalDate day = java.sql.Timestamp.valueOf(
+                        Api.text("SELECT CAST(MAX(r.submitted_at) AS VARCHAR(40)) FROM response r JOIN survey s"
+                                        + " ON s.id = r.survey_id WHERE s.slug = 'product-feedback'")
+                                .substring(0, 19))
+                .toLocalDateTime()
+                .atOffset(java.time.ZoneOffset.UTC)
+                .atZoneSameInstant(BERLIN)
+                .toLocalDate();
         JsonObject table = get(
-                "api/v1/admin/surveys/product-feedback/crosstab?question=features&by=channel&from=" + yesterday + "&to="
-                        + yesterday,
+                "api/v1/admin/surveys/product-feedback/crosstab?question=features&by=channel&from=" + day + "&to="
+                        + day,
                 "de");
         assertTrue(table.getBoolean("overlappingRows"));
         assertFalse(table.containsKey("chiSquare"));
