@@ -210,6 +210,34 @@ class TwoInstanceClusterIT {
     }
 
     /**
+     * HTTP/2 cleartext (h2c) smuggling: an instance grants {@code Upgrade: h2c} (Payara's listener speaks HTTP/2),
+     * and a proxy that passed the upgrade on would turn the connection into a tunnel straight to the instance, past
+     * its own rules. HAProxy strips the upgrade, so through the proxy the same request is answered in HTTP/1.1.
+     */
+    @Test
+    void anH2cUpgradeIsGrantedByAnInstanceButNeverThroughTheProxy() throws Exception {
+        bothInService();
+        assertEquals(
+                "HTTP/1.1 101",
+                statusLineOfAnH2cUpgrade(Integer.parseInt(port("a"))).substring(0, 12));
+        assertEquals("HTTP/1.1 200", statusLineOfAnH2cUpgrade(proxyPort).substring(0, 12));
+    }
+
+    static String statusLineOfAnH2cUpgrade(int port) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+                                    + "HTTP2-Settings: AAMAAABkAAQAAP__\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            return in.readLine();
+        }
+    }
+
+    /**
      * Issue 14, finding 11: an operator restarts both instances one after the other (SIGTERM, start, back in
      * service) while clients submit steadily and an admin is logged in to the console. No acknowledged response is
      * lost, no submission is stored twice, the console session survives both restarts, and (the drain before each
