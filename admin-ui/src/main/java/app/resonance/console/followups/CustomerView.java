@@ -28,7 +28,8 @@ public class CustomerView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final int HISTORY = 200;
-    static final int CONTACTS = 50;
+    /** The newest contacts shown; one table without a paginator (a second paginator landmark would repeat the first's name). */
+    static final int CONTACTS = 20;
 
     @Inject
     transient CustomerDirectory customers;
