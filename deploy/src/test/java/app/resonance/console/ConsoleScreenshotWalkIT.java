@@ -65,6 +65,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/manage/distribute.xhtml?slug=relationship-nps",
             "/admin/customers.xhtml",
             "/admin/customer.xhtml?id=C-00077",
+            "/admin/customer.xhtml?id=C-00021",
             "/admin/manage/import.xhtml",
             "/admin/segments.xhtml",
             "/admin/manage/segment.xhtml?key=business",

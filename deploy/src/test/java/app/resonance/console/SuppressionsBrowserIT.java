@@ -17,7 +17,8 @@ import org.openqa.selenium.By;
 
 /**
  * The suppression list in the console: an admin sees a reported address and lifts it only after confirming; the
- * lift is in the audit log and the address is off the list the API answers.
+ * lift is in the audit log and the address is off the list the API answers; a customer's page says why a wave
+ * skipped them.
  */
 @ExtendWith(ConsoleApp.class)
 class SuppressionsBrowserIT {
@@ -59,5 +60,15 @@ class SuppressionsBrowserIT {
         String audit =
                 ConsoleApp.adminGet("api/v1/admin/audit?area=DISTRIBUTION").body();
         assertTrue(audit.contains("\"subject\":\"" + email + "\",\"action\":\"suppressionLifted\""), audit);
+    }
+
+    /** The demo's relationship wave skipped a customer who had unsubscribed; the customer page says why. */
+    @Test
+    void theCustomerPageSaysWhyAWaveSkippedTheCustomer() {
+        LoginPage.open(browser).loginAs("admin", ConsoleApp.ADMIN_PASSWORD);
+        browser.go(ConsoleApp.base() + "admin/customer.xhtml?id=C-00003");
+        String history = browser.find(By.id("contacts")).getText();
+        assertTrue(history.contains("relationship-nps (relationship)"), history);
+        assertTrue(history.contains("Not asked: address on the suppression list (invitation wave)"), history);
     }
 }

@@ -1001,6 +1001,45 @@ class ApiIT {
         assertEquals(201, second.statusCode(), second.body());
         assertEquals(0, Api.json(second).getInt("invited"), "contacted within the limit, by any survey");
         assertEquals(1, Api.json(second).getInt("skippedRecentlyContacted"));
+        var history = Api.json(api.get("api/v1/admin/contacts/customers/" + id, "Authorization", viewer()))
+                .getJsonArray("events");
+        assertEquals(2, history.size(), history.toString());
+        assertEquals("post-support-csat", history.getJsonObject(0).getString("survey"));
+        assertEquals("TRANSACTIONAL", history.getJsonObject(0).getString("contactKind"));
+        assertEquals("SKIPPED", history.getJsonObject(0).getString("what"));
+        assertEquals("WAVE", history.getJsonObject(0).getString("channel"));
+        assertEquals("CONTACTED_RECENTLY", history.getJsonObject(0).getString("reason"));
+        assertEquals("INVITED", history.getJsonObject(1).getString("what"));
+
+        // 45 days later the overall limit is over, the relationship survey's own limit of 90 days is not.
+        try (var c = Api.database();
+                var s = c.prepareStatement("UPDATE invitation SET created_at = created_at - INTERVAL '45' DAY"
+                        + " WHERE customer_id = (SELECT id FROM customer WHERE external_id = ?)")) {
+            s.setString(1, id);
+            assertEquals(1, s.executeUpdate());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        var again = api.post("api/v1/admin/surveys/product-feedback/waves", wave, "Authorization", Api.admin());
+        assertEquals(201, again.statusCode(), again.body());
+        assertEquals(0, Api.json(again).getInt("invited"), "a relationship survey within 90 days of the last");
+        var transactional =
+                api.post("api/v1/admin/surveys/post-support-csat/waves", wave, "Authorization", Api.admin());
+        assertEquals(1, Api.json(transactional).getInt("invited"), "a transactional survey may ask now");
+        var reasons = Api.json(api.get("api/v1/admin/contacts/customers/" + id, "Authorization", Api.admin()))
+                .getJsonArray("events")
+                .stream()
+                .map(e -> e.asJsonObject().getString("what") + " "
+                        + e.asJsonObject().getString("survey") + " "
+                        + e.asJsonObject().getString("reason", "-"))
+                .toList();
+        assertEquals(
+                List.of(
+                        "INVITED post-support-csat -",
+                        "SKIPPED product-feedback SAME_KIND_RECENTLY",
+                        "SKIPPED post-support-csat CONTACTED_RECENTLY",
+                        "INVITED relationship-nps -"),
+                reasons);
 
         var listed = api.get("api/v1/admin/surveys/relationship-nps/waves", "Authorization", viewer());
         assertEquals(200, listed.statusCode(), listed.body());

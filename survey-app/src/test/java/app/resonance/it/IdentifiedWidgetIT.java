@@ -247,6 +247,29 @@ class IdentifiedWidgetIT {
                 widgetConfig(slug, "?customer=" + customer + "&ts=" + later + "&sig=" + "0".repeat(64))
                         .getBoolean("show"),
                 "a forged signature is an anonymous visitor: nothing tells it apart");
+        widgetConfig(slug, "?customer=" + customer + "&ts=" + later + "&sig=" + sign(secret, customer, later));
+
+        // The customer page says why: the widget held the customer back, recorded once however often the site asks.
+        var contacts = api.get(
+                "api/v1/admin/contacts/customers/" + customer, "Authorization", Api.admin(), "Accept-Language", "de");
+        assertEquals(200, contacts.statusCode(), contacts.body());
+        var events = Api.json(contacts).getJsonArray("events");
+        var skips = events.stream()
+                .map(e -> e.asJsonObject())
+                .filter(e -> e.getString("what").equals("SKIPPED"))
+                .toList();
+        assertEquals(1, skips.size(), contacts.body());
+        assertEquals("WIDGET", skips.get(0).getString("channel"));
+        assertEquals("CONTACTED_RECENTLY", skips.get(0).getString("reason"));
+        assertEquals("kürzlich von einer anderen Umfrage gefragt", skips.get(0).getString("reasonText"));
+        assertEquals(slug, skips.get(0).getString("survey"));
+        assertTrue(
+                events.stream().anyMatch(e -> e.asJsonObject().getString("what").equals("ANSWERED")),
+                "the answer that set the limit is in the history too: " + contacts.body());
+        assertEquals(
+                404,
+                api.get("api/v1/admin/contacts/customers/no-such-customer", "Authorization", Api.admin())
+                        .statusCode());
     }
 
     @Test

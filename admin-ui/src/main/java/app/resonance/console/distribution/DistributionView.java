@@ -7,6 +7,7 @@ import app.resonance.customers.entity.Segment;
 import app.resonance.distribution.control.MailSettings;
 import app.resonance.distribution.control.WaveSender;
 import app.resonance.distribution.control.WaveStats;
+import app.resonance.responses.control.ContactRules;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import jakarta.faces.context.FacesContext;
@@ -49,6 +50,9 @@ public class DistributionView implements Serializable {
 
     @Inject
     transient MailSettings settings;
+
+    @Inject
+    transient ContactRules contactRules;
 
     @Inject
     transient SecurityContext security;
@@ -106,8 +110,9 @@ public class DistributionView implements Serializable {
         return Waves.audience(wave.audience());
     }
 
-    public int getContactLimitDays() {
-        return settings.contactLimitDays();
+    /** The contact limits in days, for the page's hint: overall, relationship, transactional. */
+    public ContactRules.Limits getContactLimits() {
+        return contactRules.limits();
     }
 
     @Transactional

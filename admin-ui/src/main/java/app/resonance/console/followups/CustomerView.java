@@ -6,6 +6,7 @@ import app.resonance.customers.control.CustomerDirectory;
 import app.resonance.customers.entity.Customer;
 import app.resonance.followups.control.FollowUps;
 import app.resonance.followups.entity.FollowUp;
+import app.resonance.responses.control.ContactRules;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * A customer's feedback: the latest NPS, the score history (a small chart drawn as SVG on the server and
- * the same figures as a table), the follow-up tasks with their notes.
+ * the same figures as a table), the follow-up tasks with their notes, and the contact history: when the customer
+ * was invited or answered, and which invitations the contact rules held back and why.
  */
 @Named
 @ViewScoped
@@ -26,6 +28,8 @@ public class CustomerView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final int HISTORY = 200;
+    /** The newest contacts shown; one table without a paginator (a second paginator landmark would repeat the first's name). */
+    static final int CONTACTS = 20;
 
     @Inject
     transient CustomerDirectory customers;
@@ -39,10 +43,14 @@ public class CustomerView implements Serializable {
     @Inject
     transient Clock clock;
 
+    @Inject
+    transient ContactRules contactRules;
+
     private String id;
     private Customer customer;
     private List<FollowUps.ScoreEntry> history = List.of();
     private List<TaskRow> tasks = List.of();
+    private List<ContactRules.ContactEvent> contacts = List.of();
     private final List<List<app.resonance.followups.entity.FollowUpNote>> notes = new ArrayList<>();
 
     public void load() {
@@ -60,6 +68,16 @@ public class CustomerView implements Serializable {
                 .toList();
         notes.clear();
         found.forEach(t -> notes.add(List.copyOf(t.notes())));
+        contacts = contactRules.history(customer, CONTACTS);
+    }
+
+    /** Invited, answered, and not asked with the reason: newest first. */
+    public List<ContactRules.ContactEvent> getContacts() {
+        return contacts;
+    }
+
+    public ContactRules.Limits getContactLimits() {
+        return contactRules.limits();
     }
 
     public Optional<FollowUps.ScoreEntry> latestNps() {

@@ -2,6 +2,7 @@ package app.resonance.console.surveys;
 
 import app.resonance.surveys.control.SurveySettings;
 import app.resonance.surveys.entity.AnswerPolicy;
+import app.resonance.surveys.entity.ContactKind;
 import app.resonance.surveys.entity.Survey;
 import java.io.Serializable;
 import java.util.Date;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * The designer's operational settings form (opening and closing time, response limit, answer policy,
- * allowed origins): not versioned, they apply at once when saved.
+ * allowed origins, hidden fields, relationship or transactional): not versioned, they apply at once when saved.
  */
 public class DesignerSettings implements Serializable {
 
@@ -21,6 +22,7 @@ public class DesignerSettings implements Serializable {
     private String answerPolicy;
     private String allowedOrigins;
     private String hiddenFields;
+    private String contactKind;
 
     void read(Survey survey) {
         opensAt = survey.opensAt().map(Date::from).orElse(null);
@@ -29,6 +31,7 @@ public class DesignerSettings implements Serializable {
         answerPolicy = survey.answerPolicy().name();
         allowedOrigins = String.join("\n", survey.allowedOrigins());
         hiddenFields = String.join(", ", survey.hiddenFields());
+        contactKind = survey.contactKind().name();
     }
 
     /** The form as the editor takes it: origins split at white space or commas. */
@@ -39,7 +42,8 @@ public class DesignerSettings implements Serializable {
                 responseLimit,
                 answerPolicy,
                 words(allowedOrigins),
-                words(hiddenFields));
+                words(hiddenFields),
+                contactKind);
     }
 
     private static List<String> words(String text) {
@@ -56,6 +60,18 @@ public class DesignerSettings implements Serializable {
 
     public void setHiddenFields(String hiddenFields) {
         this.hiddenFields = hiddenFields;
+    }
+
+    public ContactKind[] getContactKinds() {
+        return ContactKind.values();
+    }
+
+    public String getContactKind() {
+        return contactKind;
+    }
+
+    public void setContactKind(String contactKind) {
+        this.contactKind = contactKind;
     }
 
     public AnswerPolicy[] getAnswerPolicies() {

@@ -13,6 +13,7 @@ import app.resonance.surveys.control.QuestionDraft;
 import app.resonance.surveys.control.SurveyDraft;
 import app.resonance.surveys.control.SurveyEditor;
 import app.resonance.surveys.control.SurveySettings;
+import app.resonance.surveys.entity.ContactKind;
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionType;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The demo's small parts, written through the control classes the admin API uses: the four surveys (created and
@@ -40,6 +42,8 @@ final class DemoSetup {
 
     /** The demo survey whose links carry hidden fields: where the respondent came from and the ticket. */
     static final String HIDDEN_FIELDS_SURVEY = "post-support-csat";
+
+    static final Set<String> TRANSACTIONAL_SURVEYS = Set.of("post-support-csat", "support-effort-ces");
 
     private final EntityManager em;
     private final LocalDate today;
@@ -98,8 +102,19 @@ final class DemoSetup {
                 if (HIDDEN_FIELDS_SURVEY.equals(definition.slug())) {
                     editor.updateSettings(
                             survey,
-                            new SurveySettings(null, null, null, null, List.of(), List.of("source", "ticket_id")),
+                            new SurveySettings(
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    List.of(),
+                                    List.of("source", "ticket_id"),
+                                    ContactKind.TRANSACTIONAL.name()),
                             MESSAGES);
+                }
+                if (TRANSACTIONAL_SURVEYS.contains(definition.slug())) {
+                    // asked after a support case: their own, shorter contact limit
+                    survey.classify(ContactKind.TRANSACTIONAL);
                 }
                 surveys.put(definition.slug(), survey);
             } catch (SurveyEditor.InvalidSurveyException e) {

@@ -30,7 +30,8 @@ final class DemoSuppressions {
         this.survey = setup.surveyId(DemoDataLoader.MARKER_SURVEY);
     }
 
-    void write() throws SQLException {
+    /** Writes the list and the wave; answers the wave's id. */
+    long write() throws SQLException {
         suppress("C-00003", "UNSUBSCRIBED", "ONE_CLICK", 40);
         suppress("C-00004", "BOUNCED", "SMTP: 550 5.1.1 User unknown", 25);
         suppress("C-00005", "COMPLAINED", "API: admin", 12);
@@ -57,6 +58,7 @@ final class DemoSuppressions {
                     i <= 2 ? sent.plusHours(2L * i) : null,
                     WAVE.get(i));
         }
+        return wave;
     }
 
     private void suppress(String customer, String reason, String source, int daysAgo) throws SQLException {

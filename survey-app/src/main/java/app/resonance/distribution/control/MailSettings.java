@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The SMTP server and sender (MicroProfile Config {@code resonance.mail.*}) and the contact limit. */
+/** The SMTP server and sender (MicroProfile Config {@code resonance.mail.*}). */
 @ApplicationScoped
 public class MailSettings {
 
@@ -35,21 +35,16 @@ public class MailSettings {
     String from;
 
     @Inject
-    @ConfigProperty(name = "resonance.contact.limitDays", defaultValue = "30")
-    int contactLimitDays;
-
-    @Inject
     @ConfigProperty(name = "resonance.public.url")
     Optional<String> publicUrl;
 
     public MailSettings() {}
 
     /** For use outside the container (tests). */
-    public MailSettings(String host, int port, String from, int contactLimitDays) {
+    public MailSettings(String host, int port, String from) {
         this.host = host;
         this.port = port;
         this.from = from;
-        this.contactLimitDays = contactLimitDays;
         this.username = Optional.empty();
         this.password = Optional.empty();
         this.publicUrl = Optional.empty();
@@ -85,9 +80,6 @@ public class MailSettings {
     }
 
     /** Nobody is invited again within this many days of an invitation to any survey. */
-    public int contactLimitDays() {
-        return contactLimitDays;
-    }
 
     /** The address links in mails start with, if configured; otherwise the caller's own base address. */
     public Optional<String> publicUrl() {

@@ -11,7 +11,9 @@ import app.resonance.distribution.entity.OutboxMail;
 import app.resonance.distribution.entity.Suppression;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
+import app.resonance.responses.control.ContactRules;
 import app.resonance.responses.control.Invitations;
+import app.resonance.responses.entity.ContactSkip;
 import app.resonance.surveys.entity.Survey;
 import app.resonance.surveys.entity.SurveyVersion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,15 +27,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Sends a survey to an audience: a segment's members today or a selection of customers. Every customer
- * with an email that is not on the suppression list and who was not invited to any survey within the contact limit
+ * with an email that is not on the suppression list and whom no contact rule holds back ({@link ContactRules})
  * gets a personal invitation (with the recipient's unsubscribe link)
  * and a mail in the outbox; with reminder days, a reminder is queued too, which the outbox cancels if
- * the invitation has been answered by then. Runs in the caller's transaction.
+ * the invitation has been answered by then. Every customer skipped is recorded with the reason. Runs in the
+ * caller's transaction.
  */
 @ApplicationScoped
 public class WaveSender {
@@ -57,6 +61,9 @@ public class WaveSender {
 
     @Inject
     SuppressionList suppressions;
+
+    @Inject
+    ContactRules contactRules;
 
     @Inject
     AuditLog audit;
@@ -122,7 +129,8 @@ public class WaveSender {
         }
 
         Instant now = clock.instant();
-        Set<Long> recentlyContacted = recentlyContacted(customers, now);
+        Map<Long, ContactSkip.Reason> heldBack = contactRules.heldBack(
+                survey, customers.stream().map(Customer::id).toList(), now);
         Set<String> suppressed =
                 suppressions.suppressed(customers.stream().map(Customer::email).toList());
         InvitationWave wave = new InvitationWave(
@@ -141,14 +149,18 @@ public class WaveSender {
         for (Customer customer : customers) {
             if (customer.email() == null || customer.email().isBlank()) {
                 skippedNoEmail++;
+                skipped(customer, survey, wave, ContactSkip.Reason.NO_EMAIL, now);
                 continue;
             }
             if (suppressed.contains(Suppression.normalise(customer.email()))) {
                 skippedSuppressed++;
+                skipped(customer, survey, wave, ContactSkip.Reason.SUPPRESSED, now);
                 continue;
             }
-            if (recentlyContacted.contains(customer.id())) {
+            ContactSkip.Reason rule = heldBack.get(customer.id());
+            if (rule != null) {
                 skippedRecent++;
+                skipped(customer, survey, wave, rule, now);
                 continue;
             }
             var issued = invitations.issue(survey, customer, wave.id());
@@ -183,21 +195,8 @@ public class WaveSender {
         return wave;
     }
 
-    /** The customers among these who were invited to any survey within the contact limit. */
-    Set<Long> recentlyContacted(List<Customer> customers, Instant now) {
-        Set<Long> recent = new HashSet<>();
-        Instant since = now.minus(Duration.ofDays(settings.contactLimitDays()));
-        List<Long> ids = customers.stream().map(Customer::id).toList();
-        for (int from = 0; from < ids.size(); from += 500) {
-            recent.addAll(em.createQuery(
-                            "SELECT DISTINCT i.customer.id FROM Invitation i WHERE i.createdAt >= :since"
-                                    + " AND i.customer.id IN :ids",
-                            Long.class)
-                    .setParameter("since", since)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
-                    .getResultList());
-        }
-        return recent;
+    private void skipped(Customer customer, Survey survey, InvitationWave wave, ContactSkip.Reason why, Instant now) {
+        contactRules.skipped(customer, survey, wave.id(), ContactSkip.Channel.WAVE, why, now);
     }
 
     /** The wave breaks a rule; the errors name the fields. */

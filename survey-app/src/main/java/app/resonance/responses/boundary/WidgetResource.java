@@ -1,7 +1,9 @@
 package app.resonance.responses.boundary;
 
+import app.resonance.responses.control.ContactRules;
 import app.resonance.responses.control.ValidSubmission.SignedCustomer;
 import app.resonance.responses.control.WidgetIdentity;
+import app.resonance.responses.entity.ContactSkip;
 import app.resonance.surveys.boundary.SurveysResource;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
@@ -40,12 +42,15 @@ public class WidgetResource {
     WidgetIdentity identity;
 
     @Inject
+    ContactRules contactRules;
+
+    @Inject
     Clock clock;
 
     @Schema(
             name = "WidgetConfig",
-            description = "Whether the widget shows itself (false: this customer was surveyed within the contact"
-                    + " limit), and the names of the page's URL parameters it passes on as hidden fields")
+            description =
+                    "Whether the widget shows itself (false: a contact rule holds this customer back), and the names of the page's URL parameters it passes on as hidden fields")
     @JsonbPropertyOrder({"show", "hiddenFields"})
     public record WidgetConfig(boolean show, List<String> hiddenFields) {}
 
@@ -54,9 +59,11 @@ public class WidgetResource {
     @Operation(
             operationId = "widgetConfig",
             summary = "Whether the widget shows itself for this visitor",
-            description = "With a valid signature (sig = hex HMAC-SHA256(widget secret, customer + \".\" + ts), ts in "
-                    + "unix seconds, within 10 minutes) for a customer surveyed within the contact limit, show is "
-                    + "false. Without one, or with an invalid one, the visitor is anonymous and show is true.")
+            description =
+                    "With a valid signature (sig = hex HMAC-SHA256(widget secret, customer + \".\" + ts), ts in "
+                            + "unix seconds, within 10 minutes) for a customer whom a contact rule holds back (asked by any survey"
+                            + " within the overall limit, or by a survey of the same kind within that kind's limit), show is"
+                            + " false, and the skip is recorded on the customer's contact history. Without one, or with an invalid one, the visitor is anonymous and show is true.")
     @APIResponse(
             responseCode = "200",
             description = "What the widget does",
@@ -71,7 +78,7 @@ public class WidgetResource {
         Survey survey = SurveysResource.openSurvey(catalog, slug);
         boolean show = customer == null
                 || identity.verify(survey, new SignedCustomer(customer, ts, sig), clock.instant())
-                        .map(c -> !identity.recentlySurveyed(c, clock.instant()))
+                        .map(c -> contactRules.mayAsk(survey, c, ContactSkip.Channel.WIDGET, clock.instant()))
                         .orElse(true);
         return new WidgetConfig(show, List.copyOf(survey.hiddenFields()));
     }

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The identified widget: a company's site passes its customer id signed with the survey's widget secret,
@@ -43,10 +42,6 @@ public class WidgetIdentity {
 
     @Inject
     CustomerDirectory customers;
-
-    @Inject
-    @ConfigProperty(name = "resonance.contact.limitDays", defaultValue = "30")
-    int contactLimitDays;
 
     /** The customer the signature names, if it is valid now and the customer is known. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -89,30 +84,5 @@ public class WidgetIdentity {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Whether the customer was surveyed within the contact limit ({@code resonance.contact.limitDays}, as for
-     * invitation waves): invited to any survey, or answered any, since then.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean recentlySurveyed(Customer customer, Instant now) {
-        Instant since = now.minus(Duration.ofDays(contactLimitDays));
-        return !em.createQuery(
-                                "SELECT i.id FROM Invitation i WHERE i.customer = :c AND i.createdAt >= :since",
-                                Long.class)
-                        .setParameter("c", customer)
-                        .setParameter("since", since)
-                        .setMaxResults(1)
-                        .getResultList()
-                        .isEmpty()
-                || !em.createQuery(
-                                "SELECT r.id FROM Response r WHERE r.customer = :c AND r.submittedAt >= :since",
-                                Long.class)
-                        .setParameter("c", customer)
-                        .setParameter("since", since)
-                        .setMaxResults(1)
-                        .getResultList()
-                        .isEmpty();
     }
 }

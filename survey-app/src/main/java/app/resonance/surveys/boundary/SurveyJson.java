@@ -4,6 +4,7 @@ import app.resonance.platform.entity.LocalizedText;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.AnswerPolicy;
 import app.resonance.surveys.entity.ConditionOperator;
+import app.resonance.surveys.entity.ContactKind;
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionOption;
@@ -91,15 +92,26 @@ public final class SurveyJson {
 
     @Schema(
             name = "SurveySettingsView",
-            description = "Schedule, response limit, answer policy, widget origins, hidden fields")
-    @JsonbPropertyOrder({"answerPolicy", "allowedOrigins", "opensAt", "closesAt", "responseLimit", "hiddenFields"})
+            description = "Schedule, response limit, answer policy, widget origins, hidden fields, contact kind")
+    @JsonbPropertyOrder({
+        "answerPolicy",
+        "allowedOrigins",
+        "opensAt",
+        "closesAt",
+        "responseLimit",
+        "hiddenFields",
+        "contactKind"
+    })
     public record Settings(
             AnswerPolicy answerPolicy,
             List<String> allowedOrigins,
             String opensAt,
             String closesAt,
             Integer responseLimit,
-            List<String> hiddenFields) {}
+            List<String> hiddenFields,
+
+            @Schema(description = "RELATIONSHIP or TRANSACTIONAL: which contact limit applies besides the overall one")
+            ContactKind contactKind) {}
 
     @Schema(name = "AdminSurvey", description = "A survey's lifecycle, versions and definitions (admin view)")
     @JsonbPropertyOrder({
@@ -207,7 +219,8 @@ public final class SurveyJson {
                 survey.opensAt().map(Object::toString).orElse(null),
                 survey.closesAt().map(Object::toString).orElse(null),
                 survey.responseLimit().orElse(null),
-                List.copyOf(survey.hiddenFields()));
+                List.copyOf(survey.hiddenFields()),
+                survey.contactKind());
     }
 
     /** One line per survey for lists. */

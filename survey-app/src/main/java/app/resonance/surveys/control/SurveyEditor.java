@@ -9,6 +9,7 @@ import app.resonance.platform.control.Texts;
 import app.resonance.surveys.entity.AnswerPolicy;
 import app.resonance.surveys.entity.Condition;
 import app.resonance.surveys.entity.ConditionOperator;
+import app.resonance.surveys.entity.ContactKind;
 import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionOption;
@@ -197,6 +198,7 @@ public class SurveyEditor {
                                 .toList(),
                 clock.instant());
         survey.declareHiddenFields(settings.hiddenFields());
+        survey.classify(settings.contactKind() == null ? null : ContactKind.valueOf(settings.contactKind()));
         em.flush();
         changed(survey);
         audit(
@@ -211,7 +213,8 @@ public class SurveyEditor {
                         survey.allowedOrigins().isEmpty() ? null : String.join(", ", survey.allowedOrigins())),
                 AuditDetail.of(
                         "hiddenFields",
-                        survey.hiddenFields().isEmpty() ? null : String.join(", ", survey.hiddenFields())));
+                        survey.hiddenFields().isEmpty() ? null : String.join(", ", survey.hiddenFields())),
+                AuditDetail.of("contactKind", AuditDetail.text("contactKind", survey.contactKind())));
     }
 
     public void close(Survey survey) {

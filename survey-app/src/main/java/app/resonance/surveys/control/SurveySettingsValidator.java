@@ -3,6 +3,7 @@ package app.resonance.surveys.control;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
 import app.resonance.surveys.entity.AnswerPolicy;
+import app.resonance.surveys.entity.ContactKind;
 import app.resonance.surveys.entity.HiddenFields;
 import java.net.URI;
 import java.util.ArrayList;
@@ -33,6 +34,13 @@ public final class SurveySettingsValidator {
                 AnswerPolicy.valueOf(settings.answerPolicy());
             } catch (IllegalArgumentException e) {
                 errors.add(messages.error("answerPolicy", "oneOf", "SINGLE_ANSWER, CHANGEABLE"));
+            }
+        }
+        if (settings.contactKind() != null) {
+            try {
+                ContactKind.valueOf(settings.contactKind());
+            } catch (IllegalArgumentException e) {
+                errors.add(messages.error("contactKind", "oneOf", "RELATIONSHIP, TRANSACTIONAL"));
             }
         }
         List<String> origins = settings.allowedOrigins() == null ? List.of() : settings.allowedOrigins();

@@ -93,6 +93,11 @@ public class Survey {
     @Column(name = "allowed_origins")
     private String allowedOrigins;
 
+    /** Relationship or transactional: which contact limit applies besides the overall one. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "contact_kind", nullable = false)
+    private ContactKind contactKind = ContactKind.RELATIONSHIP;
+
     /** Comma-separated names of the hidden fields (URL parameters) stored with responses ({@link HiddenFields}). */
     @Column(name = "hidden_fields")
     private String hiddenFields;
@@ -259,6 +264,15 @@ public class Survey {
     /** The hidden fields this survey declares, in their order. */
     public List<String> hiddenFields() {
         return HiddenFields.names(hiddenFields);
+    }
+
+    public ContactKind contactKind() {
+        return contactKind;
+    }
+
+    /** Makes this a relationship or a transactional survey (none given: relationship). */
+    public void classify(ContactKind kind) {
+        this.contactKind = kind == null ? ContactKind.RELATIONSHIP : kind;
     }
 
     /** Declares the hidden fields (names already checked against {@link HiddenFields#NAME}). */

@@ -59,7 +59,7 @@ class MailOutboxTest {
         return new MailOutbox(
                 em,
                 dataSource,
-                new MailSettings("127.0.0.1", port, "feedback@resonance.test", 30),
+                new MailSettings("127.0.0.1", port, "feedback@resonance.test"),
                 null,
                 new SuppressionList(em, null, null, Clock.fixed(now, ZoneOffset.UTC)),
                 Clock.fixed(now, ZoneOffset.UTC));

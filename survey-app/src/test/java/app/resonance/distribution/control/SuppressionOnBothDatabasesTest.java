@@ -48,7 +48,7 @@ class SuppressionOnBothDatabasesTest {
         outbox = new MailOutbox(
                 em,
                 dataSource,
-                new MailSettings("127.0.0.1", smtp.getSmtp().getPort(), "feedback@resonance.test", 30),
+                new MailSettings("127.0.0.1", smtp.getSmtp().getPort(), "feedback@resonance.test"),
                 null,
                 list,
                 clock);

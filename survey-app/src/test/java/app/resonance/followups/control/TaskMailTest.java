@@ -83,7 +83,7 @@ class TaskMailTest {
     }
 
     void notifyAndDeliver(List<AlertRules.Created> created) {
-        MailSettings settings = new MailSettings("127.0.0.1", port, "feedback@resonance.test", 30);
+        MailSettings settings = new MailSettings("127.0.0.1", port, "feedback@resonance.test");
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         MailOutbox outbox = new MailOutbox(em, dataSource, settings, null, null, clock);
         TaskMail mail = new TaskMail(em, outbox, settings, clock);

@@ -87,12 +87,14 @@ class SurveyLogicValidatorTest {
                 0,
                 "SOMETIMES",
                 List.of("https://shop.example.com", "javascript:alert(1)", "https://SHOP.example.com/"),
-                null);
+                null,
+                "WEEKLY");
         assertEquals(
                 List.of(
                         "closesAt closesBeforeOpens",
                         "responseLimit positive",
                         "answerPolicy oneOf",
+                        "contactKind oneOf",
                         "allowedOrigins[1] origin",
                         "allowedOrigins[2] duplicate"),
                 fieldsAndCodes(SurveySettingsValidator.validate(settings, EN)));
@@ -101,7 +103,13 @@ class SurveyLogicValidatorTest {
     @Test
     void hiddenFieldNamesAreCheckedAndLimitedToTen() {
         var bad = new SurveySettings(
-                null, null, null, null, null, List.of("source", "Ticket-ID", "a".repeat(41), "source", "ticket_id"));
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of("source", "Ticket-ID", "a".repeat(41), "source", "ticket_id"),
+                null);
         assertEquals(
                 List.of(
                         "hiddenFields[1] hiddenFieldName",
@@ -114,9 +122,11 @@ class SurveyLogicValidatorTest {
                 null,
                 null,
                 null,
-                java.util.stream.IntStream.range(0, 11).mapToObj(i -> "f" + i).toList());
+                java.util.stream.IntStream.range(0, 11).mapToObj(i -> "f" + i).toList(),
+                null);
         assertEquals(List.of("hiddenFields tooMany"), fieldsAndCodes(SurveySettingsValidator.validate(eleven, EN)));
-        var fine = new SurveySettings(null, null, null, null, null, List.of("source", "a".repeat(40), "x_1"));
+        var fine = new SurveySettings(
+                null, null, null, null, null, List.of("source", "a".repeat(40), "x_1"), "TRANSACTIONAL");
         assertEquals(List.of(), fieldsAndCodes(SurveySettingsValidator.validate(fine, EN)));
     }
 
