@@ -62,6 +62,43 @@ class DashboardBrowserIT {
     final String businessByMonth =
             "survey=relationship-nps&segment=business&granularity=MONTH&from=" + from + "&to=" + to;
 
+    /**
+     * The dashboard's crosstab link keeps its segment and days; the crosstab page counts exactly those (its column
+     * sizes are the API's for the same filters) and names a bad date instead of counting.
+     */
+    @Test
+    void theCrosstabLinkKeepsTheDashboardsSegmentAndDays() throws Exception {
+        settledApi("/api/v1/admin/analytics/trend?" + businessByMonth);
+        Browser lead = signedIn("lead", DEMO_PASSWORD);
+        DashboardPage.open(lead, businessByMonth);
+        lead.clickAndWaitForNextPage(By.id("crosstab"));
+        String url = lead.driver().getCurrentUrl();
+        assertTrue(url.contains("segment=business") && url.contains("from=" + from) && url.contains("to=" + to), url);
+        lead.find(By.id("table"));
+        String hint = lead.text(By.cssSelector("main p.hint"));
+        assertTrue(hint.startsWith("Responses from " + from + " to " + to), hint);
+        String api = ConsoleApp.adminGet("api/v1/admin/surveys/relationship-nps/crosstab?question=nps&by=plan"
+                        + "&segment=business&from=" + from + "&to=" + to)
+                .body();
+        List<String> expected = new ArrayList<>();
+        int columns = api.indexOf("\"columns\":[");
+        assertTrue(columns >= 0, api);
+        Matcher n =
+                Pattern.compile("\"respondents\":(\\d+)").matcher(api.substring(columns, api.indexOf(']', columns)));
+        while (n.find()) {
+            expected.add("(n = " + n.group(1) + ")");
+        }
+        assertFalse(expected.isEmpty(), api);
+        List<String> shown = lead.driver().findElements(By.cssSelector("#table .crosstab-n")).stream()
+                .map(e -> e.getText().strip())
+                .toList();
+        assertEquals(expected, shown, "the page counts the dashboard's segment and days, as the API does");
+
+        lead.open("/admin/crosstab.xhtml?survey=relationship-nps&question=nps&by=plan&from=2026-13-01");
+        assertTrue(lead.text(By.id("filterMessages")).contains("Dates are written YYYY-MM-DD."));
+        assertTrue(lead.driver().findElements(By.id("table")).isEmpty(), "nothing is counted for a bad date");
+    }
+
     @Test
     void theSupportLeadSeesTheBusinessDipTheMarkerAndThatTheCallsWorked() throws Exception {
         String trend = settledApi("/api/v1/admin/analytics/trend?" + businessByMonth);

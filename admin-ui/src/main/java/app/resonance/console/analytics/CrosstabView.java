@@ -6,6 +6,8 @@ import app.resonance.analytics.control.Crosstab;
 import app.resonance.analytics.control.CrosstabBy;
 import app.resonance.analytics.control.Crosstabs;
 import app.resonance.console.platform.Faces;
+import app.resonance.customers.control.SegmentCatalog;
+import app.resonance.customers.entity.Segment;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionType;
@@ -21,7 +23,9 @@ import java.util.Map;
 
 /**
  * The crosstab page: a survey's question by a grouping, through the API's {@link Crosstabs} and the one
- * {@link AnalyticsQuery} (last 90 days, the reporting rules); survey, question and grouping are in the URL.
+ * {@link AnalyticsQuery} (the reporting rules; the last 90 days unless from and to say otherwise, optionally one
+ * segment); survey, question, grouping, segment, from and to are in the URL, so a link from the dashboard keeps its
+ * filters.
  */
 @Named
 @ViewScoped
@@ -40,9 +44,15 @@ public class CrosstabView implements Serializable {
     @Inject
     transient SurveyCatalog surveys;
 
+    @Inject
+    transient SegmentCatalog segments;
+
     private String survey;
     private String question;
     private String by;
+    private String segment;
+    private String from;
+    private String to;
     private Crosstab table;
     private List<String> notes = List.of();
 
@@ -62,10 +72,20 @@ public class CrosstabView implements Serializable {
             by = "plan";
         }
         var read = queries.readFilters(
-                new AnalyticsQuery.Input(survey, null, null, null, null, null, null, null, null, null, null),
+                new AnalyticsQuery.Input(survey, null, null, segment, null, null, from, to, null, null, null),
                 Crosstabs.DEFAULT_DAYS);
+        if (!read.valid()) {
+            new java.util.LinkedHashSet<>(read.complaints().stream()
+                            .map(DashboardFilter::messageKey)
+                            .toList())
+                    .forEach(Faces::error);
+            return;
+        }
+        // the page and the next Show name the days counted, not "the last 90 days from today"
+        from = read.query().filter().from().toString();
+        to = read.query().filter().to().toString();
         var complaints = Crosstabs.check(chosen, question, by);
-        if (!read.valid() || !complaints.isEmpty()) {
+        if (!complaints.isEmpty()) {
             complaints.forEach(c -> Faces.error(
                     "crosstab.invalid",
                     Faces.messages()
@@ -157,6 +177,34 @@ public class CrosstabView implements Serializable {
 
     public List<String> getNotes() {
         return notes;
+    }
+
+    public List<Segment> getSegments() {
+        return segments.all();
+    }
+
+    public String getSegment() {
+        return segment;
+    }
+
+    public void setSegment(String segment) {
+        this.segment = segment;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
     }
 
     public String getSurvey() {
