@@ -41,19 +41,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminTokensResource {
 
     /** The body of a token request. */
-    @Schema(name = "TokenRequest", description = "A new token: its name, scopes and lifetime")
-    public record TokenRequest(
-            @Schema(description = "What the token is for", maxLength = 100, example = "crm-sync")
-            String name,
-
-            @Schema(
-                    description = "At least one of read:analytics, read:responses, write:responses,"
-                            + " write:surveys, admin; only those the user's role allows",
-                    example = "[\"read:analytics\"]")
-            List<String> scopes,
-
-            @Schema(description = "Days until it expires, 1 to 365 (default 90)", example = "90")
-            Integer expiresInDays) {}
+    @Schema(
+            name = "TokenRequest",
+            description = "A new token: its name (what it is for, at most 100 characters), its scopes (at least one"
+                    + " of read:analytics, read:responses, write:responses, write:surveys, admin; only those the"
+                    + " user's role allows) and the days until it expires (1 to 365, default 90)")
+    public record TokenRequest(String name, List<String> scopes, Integer expiresInDays) {}
 
     /** A token as the list shows it; the token itself is never shown again. */
     @Schema(name = "ApiToken", description = "An API token of the calling user")
