@@ -104,8 +104,7 @@ public class AdminTokensResource {
     @APIResponse(
             responseCode = "201",
             description = "Created; the token is not shown again",
-            content =
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewToken.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NewApiToken")))
     public Response create(TokenRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("problem.bodyRequired");
