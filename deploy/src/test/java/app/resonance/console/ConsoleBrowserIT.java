@@ -459,6 +459,12 @@ class ConsoleBrowserIT {
     void aLeadMakesATokenWithTheScopesOfTheRoleSeesItOnceUsesItAndRevokesIt() {
         String name = "ci-" + UUID.randomUUID().toString().substring(0, 6);
         LoginPage.open(browser).loginAs("lead", DEMO_PASSWORD);
+        var logins = ConsoleApp.adminGet("api/v1/admin/audit?area=LOGIN&limit=500");
+        assertEquals(200, logins.statusCode(), logins.body());
+        assertTrue(
+                logins.body()
+                        .contains("\"actor\":\"lead\",\"area\":\"LOGIN\",\"subject\":\"lead\",\"action\":\"loggedIn\""),
+                "the console login is audited: " + logins.body());
         browser.clickAndWaitForNextPage(By.id("nav:who"));
         String list = browser.text(By.id("list:tokens"));
         assertTrue(list.contains("crm-follow-ups") && list.contains("read:responses write:responses"), list);
