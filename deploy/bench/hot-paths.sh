@@ -35,7 +35,7 @@ for spec in "$@"; do
     sleep 0.5
   done
   echo "## $label ($BUNDLE): ready after ${ready}s"
-  token=$(curl -sf -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' -d '{"name": "bench"}' \
+  token=$(curl -sf -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' -d '{"name": "bench", "scopes": ["read:analytics", "read:responses", "write:responses", "write:surveys", "admin"]}' \
     "$URL/api/v1/admin/tokens" | sed -E 's/.*"token" *: *"([^"]+)".*/\1/')
   paths=("/assets/form.js" "/api/v1/surveys/$SLUG" "/api/v1/surveys/$SLUG" "/s/$SLUG" "/api/v1/admin/surveys/$SLUG")
   origins=("" "" "$ORIGIN" "" "")

@@ -43,7 +43,7 @@ rss_mib() { echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$1/status") / 1024 )); }
 
 # api_token PORT: a Bearer token for the admin API (Basic auth costs a PBKDF2 hash per request)
 api_token() {
-  curl -sf -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' -d '{"name": "bench"}' \
+  curl -sf -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' -d '{"name": "bench", "scopes": ["read:analytics", "read:responses", "write:responses", "write:surveys", "admin"]}' \
     "http://127.0.0.1:$1/api/v1/admin/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/'
 }
 

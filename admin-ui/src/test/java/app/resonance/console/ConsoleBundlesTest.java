@@ -84,8 +84,18 @@ class ConsoleBundlesTest {
                 "passwordReset",
                 "waveSent",
                 "suppressionReported",
-                "suppressionLifted")) {
+                "suppressionLifted",
+                "loggedIn",
+                "loginFailed",
+                "revoked",
+                "adminScopeUsed")) {
             wanted.add("auditAction." + action);
+        }
+        for (var area : app.resonance.audit.entity.AuditArea.values()) {
+            wanted.add("area." + area.name());
+        }
+        for (var scope : app.resonance.platform.entity.Scope.values()) {
+            wanted.add("tokens.scope." + scope.wire().replace(':', '_'));
         }
         for (String bundle : new String[] {"msg.properties", "msg_de.properties"}) {
             Set<String> missing = new TreeSet<>(wanted);

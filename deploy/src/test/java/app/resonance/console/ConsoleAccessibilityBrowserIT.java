@@ -123,6 +123,7 @@ class ConsoleAccessibilityBrowserIT {
                 "/admin/comments.xhtml?survey=relationship-nps",
                 "/admin/crosstab.xhtml?survey=relationship-nps&question=nps&by=plan",
                 "/admin/followups.xhtml",
+                "/admin/tokens.xhtml",
                 task)) {
             visit(who, page);
         }

@@ -454,4 +454,57 @@ class ConsoleBrowserIT {
         ConsolePage sam = LoginPage.open(browser).loginAs(name, "sam-password-123");
         assertTrue(sam.signedInAs().contains("Sam Support (Viewer)"), sam.signedInAs());
     }
+
+    @Test
+    void aLeadMakesATokenWithTheScopesOfTheRoleSeesItOnceUsesItAndRevokesIt() {
+        String name = "ci-" + UUID.randomUUID().toString().substring(0, 6);
+        LoginPage.open(browser).loginAs("lead", DEMO_PASSWORD);
+        var logins = ConsoleApp.adminGet("api/v1/admin/audit?area=LOGIN&limit=500");
+        assertEquals(200, logins.statusCode(), logins.body());
+        assertTrue(
+                logins.body()
+                        .contains("\"actor\":\"lead\",\"area\":\"LOGIN\",\"subject\":\"lead\",\"action\":\"loggedIn\""),
+                "the console login is audited: " + logins.body());
+        browser.clickAndWaitForNextPage(By.id("nav:who"));
+        String list = browser.text(By.id("list:tokens"));
+        assertTrue(list.contains("crm-follow-ups") && list.contains("read:responses write:responses"), list);
+        String offered = browser.text(By.id("create:scopes"));
+        assertTrue(offered.contains("write:responses"), offered);
+        assertFalse(
+                offered.contains("write:surveys") || offered.contains("admin –"), "only the role's scopes: " + offered);
+
+        browser.type(By.id("create:name"), name);
+        browser.click(By.cssSelector("label[for='create:scopes:0']"));
+        browser.click(By.id("create:submit"));
+        browser.waitForText(By.id("list:tokens"), name);
+        String token = browser.text(By.id("token"));
+        assertTrue(token.startsWith("rsn_"), token);
+        var names = browser.driver().findElements(By.cssSelector("[id='list:tokens'] .name")).stream()
+                .map(org.openqa.selenium.WebElement::getText)
+                .toList();
+        var scopes = browser.driver().findElements(By.cssSelector("[id='list:tokens'] .scopes")).stream()
+                .map(org.openqa.selenium.WebElement::getText)
+                .toList();
+        assertEquals("read:analytics", scopes.get(names.indexOf(name)), scopes.toString());
+        var surveys = ConsoleApp.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(ConsoleApp.base() + "api/v1/admin/surveys"))
+                        .header("Authorization", "Bearer " + token)
+                        .build());
+        assertEquals(200, surveys.statusCode(), surveys.body());
+
+        browser.open("/admin/tokens.xhtml");
+        assertFalse(browser.present("#token"), "the token is shown once");
+        int index = browser.driver().findElements(By.cssSelector("[id='list:tokens'] .name")).stream()
+                .map(org.openqa.selenium.WebElement::getText)
+                .toList()
+                .indexOf(name);
+        browser.click(By.id("list:tokens:" + index + ":revoke"));
+        browser.click(By.id("list:yes"));
+        browser.waitUntil(d -> !d.findElement(By.id("list:tokens")).getText().contains(name));
+        var refused = ConsoleApp.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(ConsoleApp.base() + "api/v1/admin/surveys"))
+                        .header("Authorization", "Bearer " + token)
+                        .build());
+        assertEquals(401, refused.statusCode(), "a revoked token is refused");
+    }
 }

@@ -73,6 +73,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/comments.xhtml?survey=relationship-nps",
             "/admin/crosstab.xhtml?survey=relationship-nps&question=nps&by=plan",
             "/admin/followups.xhtml",
+            "/admin/tokens.xhtml",
             "/admin/manage/users.xhtml",
             "/admin/manage/suppressions.xhtml",
             "/admin/manage/audit.xhtml");

@@ -227,7 +227,9 @@ class FaultInjectionIT {
                 HttpRequest.newBuilder(app.uri("/api/v1/admin/tokens"))
                         .header("Authorization", "Basic " + auth)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"faults\"}"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"name\": \"faults\", \"scopes\": [\"read:analytics\","
+                                        + " \"read:responses\", \"write:responses\", \"write:surveys\", \"admin\"]}"))
                         .timeout(Duration.ofSeconds(30))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

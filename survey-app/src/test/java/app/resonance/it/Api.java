@@ -143,6 +143,23 @@ final class Api {
                 .build());
     }
 
+    HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path).headers(withDefaults(headers)).DELETE().build());
+    }
+
+    /** Changes rows directly (a test's own set-up, such as a token's expiry in the past); answers how many. */
+    static int update(String sql, Object... params) {
+        try (Connection connection = database();
+                var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts an HTML form (application/x-www-form-urlencoded), as a browser without JavaScript would. */
     HttpResponse<String> form(String path, java.util.Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()

@@ -395,7 +395,11 @@ class ApiIT {
                         .statusCode());
         assertEquals(401, api.post("api/v1/admin/surveys", "{}").statusCode());
 
-        var token = api.post("api/v1/admin/tokens", "{\"name\": \"ci\"}", "Authorization", Api.admin());
+        var token = api.post(
+                "api/v1/admin/tokens",
+                "{\"name\": \"ci\", \"scopes\": [\"read:analytics\"]}",
+                "Authorization",
+                Api.admin());
         assertEquals(201, token.statusCode(), token.body());
         String secret = Api.json(token).getString("token");
         assertEquals(
@@ -406,6 +410,172 @@ class ApiIT {
                 401,
                 api.get("api/v1/admin/surveys", "Authorization", "Bearer " + secret + "x")
                         .statusCode());
+    }
+
+    /** Creates a token for the caller; answers the created token's JSON (with the token itself). */
+    JsonObject token(String auth, String name, String scopes, int status) {
+        var created = api.post(
+                "api/v1/admin/tokens",
+                "{\"name\": \"" + name + "\", \"scopes\": [" + scopes + "]}",
+                "Authorization",
+                auth);
+        assertEquals(status, created.statusCode(), created.body());
+        return Api.json(created);
+    }
+
+    static String bearer(JsonObject token) {
+        return "Bearer " + token.getString("token");
+    }
+
+    /** The audit entries of an area about one subject, newest first. */
+    List<JsonObject> audited(String area, String subject) {
+        var audit = api.get("api/v1/admin/audit?area=" + area + "&limit=500", "Authorization", Api.admin());
+        assertEquals(200, audit.statusCode(), audit.body());
+        return Api.json(audit).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("subject").equals(subject))
+                .toList();
+    }
+
+    @Test
+    void aTokenMayUseOnlyItsScopesAndNeverMoreThanItsUsersRole() {
+        String name = "scoped-" + UUID.randomUUID().toString().substring(0, 8);
+        String reader = bearer(token(Api.admin(), name, "\"read:analytics\"", 201));
+        assertEquals(
+                200, api.get("api/v1/admin/surveys", "Authorization", reader).statusCode());
+        for (String[] call : new String[][] {
+            {"POST", "api/v1/admin/surveys", "write:surveys"},
+            {"GET", "api/v1/admin/customers?limit=1", "read:responses"},
+            {"GET", "api/v1/admin/audit", "admin"},
+            {"POST", "api/v1/admin/tokens", "admin"}
+        }) {
+            var refused = call[0].equals("GET")
+                    ? api.get(call[1], "Authorization", reader)
+                    : api.post(call[1], "{}", "Authorization", reader);
+            assertEquals(403, refused.statusCode(), call[1] + ": " + refused.body());
+            assertEquals(
+                    "application/problem+json",
+                    refused.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            assertEquals(
+                    "This API token lacks the scope " + call[2] + ", which this request needs.",
+                    Api.json(refused).getString("detail"));
+            assertTrue(
+                    refused.headers()
+                            .firstValue("WWW-Authenticate")
+                            .orElse("")
+                            .contains("error=\"insufficient_scope\", scope=\"" + call[2] + "\""),
+                    refused.headers().map().toString());
+        }
+
+        var beyond = api.post(
+                "api/v1/admin/tokens",
+                "{\"name\": \"too-much\", \"scopes\": [\"read:analytics\", \"write:surveys\"]}",
+                "Authorization",
+                viewer());
+        assertEquals(422, beyond.statusCode(), beyond.body());
+        JsonObject error = Api.json(beyond).getJsonArray("errors").getJsonObject(0);
+        assertEquals("scopes", error.getString("field"));
+        assertEquals("scopeBeyondRole", error.getString("code"));
+
+        // a viewer's token that somehow carries a write scope still cannot write: the role applies
+        JsonObject viewerToken = token(viewer(), name + "-v", "\"read:analytics\"", 201);
+        Api.update(
+                "UPDATE api_token SET scopes = 'read:analytics write:surveys' WHERE id = ?",
+                viewerToken.getJsonNumber("id").longValue());
+        var write = api.post(
+                "api/v1/admin/surveys",
+                "{\"slug\": \"" + name + "\", \"kind\": \"NPS\", \"title\": {\"de\": \"T\", \"en\": \"T\"}}",
+                "Authorization",
+                bearer(viewerToken));
+        assertEquals(403, write.statusCode(), write.body());
+        assertEquals(
+                200,
+                api.get("api/v1/admin/segments", "Authorization", bearer(viewerToken))
+                        .statusCode());
+    }
+
+    @Test
+    void theAdminScopeIsAuditedOnceAMinuteAndTokensAreListedRevokedAndExpire() {
+        String name = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonObject created = token(Api.admin(), name, "\"admin\", \"read:analytics\"", 201);
+        assertEquals(
+                List.of("read:analytics", "admin"),
+                created.getJsonArray("scopes").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList());
+        java.time.Instant expires = java.time.Instant.parse(created.getString("expiresAt"));
+        assertTrue(
+                Math.abs(Duration.between(java.time.Instant.now().plus(Duration.ofDays(90)), expires)
+                                .toMinutes())
+                        < 5,
+                "90 days by default: " + expires);
+        String ops = bearer(created);
+        assertEquals(200, api.get("api/v1/admin/users", "Authorization", ops).statusCode());
+        assertEquals(200, api.get("api/v1/admin/webhooks", "Authorization", ops).statusCode());
+        List<JsonObject> used = audited("TOKEN", name);
+        assertEquals(
+                List.of("adminScopeUsed", "created"),
+                used.stream().map(e -> e.getString("action")).toList(),
+                "two uses within a minute: one entry");
+        assertEquals("admin", used.get(0).getString("actor"));
+        assertEquals("GET /api/v1/admin/users", used.get(0).getString("details"));
+
+        var list = api.get("api/v1/admin/tokens", "Authorization", Api.admin());
+        assertEquals(200, list.statusCode(), list.body());
+        JsonObject listed = ((JsonArray) Api.parse(list.body()))
+                .getValuesAs(JsonObject.class).stream()
+                        .filter(t -> t.getString("name").equals(name))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(list.body()));
+        assertEquals(created.getString("expiresAt"), listed.getString("expiresAt"));
+        assertTrue(listed.containsKey("lastUsedAt") && !listed.containsKey("token"), listed.toString());
+
+        long id = created.getJsonNumber("id").longValue();
+        assertEquals(
+                404,
+                api.delete("api/v1/admin/tokens/" + id, "Authorization", viewer())
+                        .statusCode(),
+                "only its owner revokes a token");
+        assertEquals(
+                204,
+                api.delete("api/v1/admin/tokens/" + id, "Authorization", Api.admin())
+                        .statusCode());
+        assertEquals(401, api.get("api/v1/admin/users", "Authorization", ops).statusCode());
+        assertEquals("revoked", audited("TOKEN", name).get(0).getString("action"));
+
+        JsonObject later = token(Api.admin(), name + "-x", "\"read:analytics\"", 201);
+        Api.update(
+                "UPDATE api_token SET expires_at = created_at - INTERVAL '1' DAY WHERE id = ?",
+                later.getJsonNumber("id").longValue());
+        var expired = api.get("api/v1/admin/surveys", "Authorization", bearer(later), "Accept-Language", "de");
+        assertEquals(401, expired.statusCode(), expired.body());
+        assertEquals("urn:resonance:problem:token-expired", Api.json(expired).getString("type"));
+        assertTrue(Api.json(expired).getString("detail").startsWith("Dieses API-Token ist abgelaufen"), expired.body());
+        assertTrue(expired.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""));
+
+        var tooLong = api.post(
+                "api/v1/admin/tokens",
+                "{\"name\": \"long\", \"scopes\": [\"admin\"], \"expiresInDays\": 366}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, tooLong.statusCode(), tooLong.body());
+        assertEquals(
+                "expiresInDays",
+                Api.json(tooLong).getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+
+    @Test
+    void aFailedLoginIsAuditedWithTheNameAsTypedAndNeverThePassword() {
+        String typed = "eve-" + UUID.randomUUID().toString().substring(0, 6) + "\n<b>admin</b>";
+        assertEquals(
+                401,
+                api.get("api/v1/admin/surveys", "Authorization", Api.basic(typed, "secret-guess"))
+                        .statusCode());
+        List<JsonObject> entries = audited("LOGIN", typed.replace("\n", "\\u000a"));
+        assertEquals(1, entries.size(), "one entry for the failure");
+        assertEquals("anonymous", entries.get(0).getString("actor"));
+        assertEquals("loginFailed", entries.get(0).getString("action"));
+        assertEquals("by HTTP Basic (API)", entries.get(0).getString("details"));
+        assertEquals(0, Api.count("SELECT COUNT(*) FROM audit_entry WHERE details LIKE '%secret-guess%'"));
     }
 
     @Test

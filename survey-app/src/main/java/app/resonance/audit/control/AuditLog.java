@@ -53,6 +53,45 @@ public class AuditLog {
                 AuditDetail.store(List.of(details), AuditEntry.DETAILS_LENGTH)));
     }
 
+    /**
+     * Records an event for an actor named by the caller: a login (the user who logged in, before the request
+     * knows its caller) or a use of a token outside the resource's own work.
+     */
+    public void recordAs(String actor, AuditArea area, String subject, String action, AuditDetail... details) {
+        em.persist(new AuditEntry(
+                clock.instant(),
+                actor,
+                area,
+                subject,
+                action,
+                AuditDetail.store(List.of(details), AuditEntry.DETAILS_LENGTH)));
+    }
+
+    /**
+     * A name someone typed (at a failed login), kept as typed but inert: control characters and lone
+     * surrogates are written as a backslash, u and four hex digits (a backslash itself too), so the entry holds one line that no reader mistakes for two.
+     */
+    public static String typed(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\\') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** Records a change with details gathered one by one (none is fine). */
     public void record(AuditArea area, String subject, String action, List<AuditDetail> details) {
         record(area, subject, action, details.toArray(AuditDetail[]::new));

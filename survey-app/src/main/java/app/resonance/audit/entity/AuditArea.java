@@ -7,5 +7,9 @@ public enum AuditArea {
     SEGMENT,
     USER,
     SETTING,
-    DISTRIBUTION
+    DISTRIBUTION,
+    /** Console logins and failed logins. */
+    LOGIN,
+    /** API tokens: created, revoked, the admin scope used. */
+    TOKEN
 }

@@ -2,6 +2,9 @@ package app.resonance.demo.control;
 
 import app.resonance.platform.control.DataSourceConfiguration;
 import app.resonance.platform.control.Jdbc;
+import app.resonance.platform.control.Messages;
+import app.resonance.security.control.ApiTokens;
+import app.resonance.security.control.FirstAdmin;
 import app.resonance.security.control.UserDirectory;
 import app.resonance.security.entity.Role;
 import jakarta.annotation.PostConstruct;
@@ -13,13 +16,16 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The demo's accounts for the roles below ADMIN, created once when the demo is on: {@code lead}
- * (SUPPORT_LEAD) and {@code viewer} (VIEWER), with the documented demo password.
+ * (SUPPORT_LEAD) and {@code viewer} (VIEWER), with the documented demo password; and two API tokens to show
+ * scopes and expiry in the console's token list (their secrets are never shown or logged, so nobody can use them).
  */
 @Startup
 @Singleton
@@ -35,6 +41,9 @@ public class DemoAccounts {
 
     @Inject
     UserDirectory users;
+
+    @Inject
+    ApiTokens tokens;
 
     @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
     DataSource dataSource;
@@ -56,6 +65,16 @@ public class DemoAccounts {
         create(VIEWER, "Victor Viewer", Role.VIEWER);
         users.contact(LEAD, LEAD_EMAIL, "de");
         assignCheckInCalls();
+        token(FirstAdmin.USERNAME, "bi-dashboard", List.of("read:analytics"), 90);
+        token(LEAD, "crm-follow-ups", List.of("read:responses", "write:responses"), 30);
+    }
+
+    /** A demo token, once per user and name; its secret is dropped. */
+    private void token(String username, String name, List<String> scopes, int days) {
+        users.byUsername(username)
+                .filter(u ->
+                        tokens.of(username).stream().noneMatch(t -> t.name().equals(name)))
+                .ifPresent(u -> tokens.create(u, name, scopes, days, Messages.of(Locale.ENGLISH)));
     }
 
     /**

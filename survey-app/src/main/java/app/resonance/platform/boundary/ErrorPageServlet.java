@@ -22,6 +22,9 @@ public class ErrorPageServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
 
+    /** The request attribute (TRUE) by which the authentication mechanism says that the Bearer token expired. */
+    public static final String TOKEN_EXPIRED = "resonance.api.tokenExpired";
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Messages messages = Messages.of(request.getLocale());
@@ -48,6 +51,10 @@ public class ErrorPageServlet extends HttpServlet {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
             write(response, Problem.of(500, "Internal Server Error", messages.get("problem.unexpected", incident)));
+        } else if (status == 401 && Boolean.TRUE.equals(request.getAttribute(TOKEN_EXPIRED))) {
+            write(
+                    response,
+                    Problem.typed("token-expired", 401, "Unauthorized", messages.get("problem.tokenExpired"), null));
         } else {
             write(response, Problem.of(status, ProblemMappers.title(status), ProblemMappers.detail(status, messages)));
         }

@@ -57,6 +57,7 @@ public class OpenApiContract implements OASFilter {
                         operation.setSecurity(new ArrayList<>());
                     }
                     OpenApiParameters.declare(method.name(), operation, path);
+                    OpenApiScopes.document(method, path, operation);
                     if (operation.getParameters() != null) {
                         operation.getParameters().forEach(p -> OpenApiSchemas.fix(p.getSchema()));
                     }
@@ -95,7 +96,7 @@ public class OpenApiContract implements OASFilter {
                         OASFactory.createSecurityScheme()
                                 .type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer")
-                                .description("An API token from POST /api/v1/admin/tokens"));
+                                .description(OpenApiScopes.bearerDescription()));
         List<SecurityRequirement> either = new ArrayList<>();
         either.add(OASFactory.createSecurityRequirement().addScheme("basic"));
         either.add(OASFactory.createSecurityRequirement().addScheme("bearer"));

@@ -4,6 +4,8 @@ import app.resonance.platform.boundary.DatabaseUnavailable;
 import app.resonance.platform.boundary.ErrorPageServlet;
 import app.resonance.platform.boundary.SecurityHeaders;
 import app.resonance.platform.control.AppSecrets;
+import app.resonance.security.control.ApiTokens;
+import app.resonance.security.control.LoginAudit;
 import app.resonance.security.control.LoginDelays;
 import app.resonance.security.control.LoginMetrics;
 import app.resonance.security.control.LoginThrottle;
@@ -43,7 +45,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@link LoginThrottle}: after {@code resonance.login.client-failures} failures (20) in 15 minutes). The
  * owner logging in from elsewhere is not held up; existing and unknown names get the same answer. While
  * an address waits, the console says for how long and the API answers 401 with Retry-After. Addresses
- * are kept only as keyed hashes. Wrong Bearer tokens are counted ({@link LoginMetrics}).
+ * are kept only as keyed hashes. Wrong Bearer tokens are counted ({@link LoginMetrics}); an expired one is
+ * answered 401 saying so. Console logins and failed logins are audited ({@link LoginAudit}); what a valid
+ * token may do is left on the request for {@link ScopeFilter}.
  *
  * <p>Users and tokens live in the database: while it cannot be used, a request that needs them is answered
  * here with 503, Retry-After and the security headers (no filter or exception mapper runs this early).
@@ -58,12 +62,23 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     public static final String LOGIN_FAILURE = "resonance.console.loginFailure";
     /** With "throttled": the request attribute with the seconds the client has to wait (a Long). */
     public static final String LOGIN_WAIT_SECONDS = "resonance.console.loginWaitSeconds";
+    /** The request attribute with what a Bearer token may do ({@link ApiTokens.Grant}), for {@link ScopeFilter}. */
+    public static final String TOKEN_GRANT = "resonance.api.tokenGrant";
+
+    static final String EXPIRED_CHALLENGE =
+            "Bearer realm=\"Resonance\", error=\"invalid_token\", error_description=\"The token expired\"";
 
     public static final String CONSOLE = "/admin";
     public static final String LOGIN_PAGE = "/admin/login.xhtml";
 
     @Inject
     UserDirectory users;
+
+    @Inject
+    ApiTokens tokens;
+
+    @Inject
+    LoginAudit audit;
 
     @Inject
     AppSecrets secrets;
@@ -132,9 +147,11 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
                 }
                 request.getSession(true)
                         .setAttribute(SESSION_USER, success.user().username());
+                audit.succeeded(success.user().username());
                 return login(context, success.user());
             }
             metrics.failed("form");
+            audit.failed(username, "form");
             Optional<Duration> next = failed(request, username);
             if (next.isPresent()) {
                 return throttled(request, next.get());
@@ -204,9 +221,16 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             return basic(request, response, context, authorization.substring(6).trim());
         }
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<AppUser> user = users.byToken(authorization.substring(7).trim());
-            if (user.isPresent()) {
-                return login(context, user.get());
+            var check = tokens.check(authorization.substring(7).trim());
+            if (check instanceof ApiTokens.Check.Valid valid) {
+                request.setAttribute(TOKEN_GRANT, valid.grant());
+                return login(context, valid.user());
+            }
+            if (check instanceof ApiTokens.Check.Expired) {
+                // 401 with a problem saying so (ErrorPageServlet), and RFC 6750's error in the challenge
+                request.setAttribute(ErrorPageServlet.TOKEN_EXPIRED, Boolean.TRUE);
+                response.setHeader("WWW-Authenticate", EXPIRED_CHALLENGE);
+                return context.responseUnauthorized();
             }
             metrics.failed("bearer");
         }
@@ -233,6 +257,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return login(context, success.user());
             }
             metrics.failed("basic");
+            audit.failed(username, "basic");
             wait = failed(request, username);
         }
         wait.ifPresent(w -> response.setHeader("Retry-After", Long.toString(seconds(w))));

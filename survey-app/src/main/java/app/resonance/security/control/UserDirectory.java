@@ -6,7 +6,6 @@ import app.resonance.audit.entity.AuditArea;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
 import app.resonance.platform.control.TextRules;
-import app.resonance.security.entity.ApiToken;
 import app.resonance.security.entity.AppUser;
 import app.resonance.security.entity.Role;
 import jakarta.annotation.PostConstruct;
@@ -16,23 +15,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Users and API tokens: PBKDF2 password hashing (Jakarta Security's own implementation), logins that
- * take the same time and give the same answer for unknown and known names, and tokens stored as
- * SHA-256 only.
+ * Users: PBKDF2 password hashing (Jakarta Security's own implementation) and logins that take the same
+ * time and give the same answer for unknown and known names. API tokens: {@link ApiTokens}.
  */
 @ApplicationScoped
 public class UserDirectory {
@@ -247,32 +241,6 @@ public class UserDirectory {
         return new LoginResult.Failure();
     }
 
-    /** Creates an API token for the user and answers it; it cannot be shown again. */
-    @Transactional
-    public String createToken(AppUser user, String name) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = "rsn_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        em.persist(new ApiToken(em.merge(user), name, sha256(token), clock.instant()));
-        return token;
-    }
-
-    @Transactional
-    public Optional<AppUser> byToken(String token) {
-        if (token == null || token.length() > 200) {
-            return Optional.empty();
-        }
-        return em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
-                .setParameter("hash", sha256(token))
-                .getResultStream()
-                .findFirst()
-                .filter(t -> t.user().enabled())
-                .map(t -> {
-                    t.used(clock.instant());
-                    return t.user();
-                });
-    }
-
     /** A hash of a random password, computed once, for checks against unknown users. */
     private String dummyHash() {
         String hash = dummyHash;
@@ -287,14 +255,5 @@ public class UserDirectory {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package app.resonance.security.entity;
 
+import app.resonance.platform.entity.Scope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,15 +11,27 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
-/** A token for scripts and integrations; only its SHA-256 is stored, the token itself is shown once. */
+/**
+ * A token for scripts and integrations; only its SHA-256 is stored, the token itself is shown once. It may
+ * be used for the endpoints of its scopes, within its user's role, until it expires or is revoked (deleted).
+ */
 @Entity
 @Table(name = "api_token")
 @NamedQuery(name = ApiToken.BY_HASH, query = "SELECT t FROM ApiToken t JOIN FETCH t.user WHERE t.tokenHash = :hash")
+@NamedQuery(
+        name = ApiToken.OF_USER,
+        query = "SELECT t FROM ApiToken t WHERE t.user.username = :username ORDER BY t.createdAt DESC, t.id DESC")
 public class ApiToken {
 
     public static final String BY_HASH = "ApiToken.byHash";
+    public static final String OF_USER = "ApiToken.ofUser";
+
+    /** How often a token's last use (and its last use of the admin scope) is written at most. */
+    public static final Duration USE_GRANULARITY = Duration.ofMinutes(1);
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "api_token_seq")
@@ -41,13 +54,25 @@ public class ApiToken {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    /** The scopes' wire names, space-separated. */
+    @Column(nullable = false)
+    private String scopes;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "admin_used_at")
+    private Instant adminUsedAt;
+
     protected ApiToken() {}
 
-    public ApiToken(AppUser user, String name, String tokenHash, Instant now) {
+    public ApiToken(AppUser user, String name, String tokenHash, Set<Scope> scopes, Instant now, Instant expiresAt) {
         this.user = user;
         this.name = name;
         this.tokenHash = tokenHash;
+        this.scopes = Scope.store(scopes);
         this.createdAt = now;
+        this.expiresAt = expiresAt;
     }
 
     /**
@@ -60,8 +85,10 @@ public class ApiToken {
         }
     }
 
-    /** How often a token's last use is written at most. */
-    public static final java.time.Duration USE_GRANULARITY = java.time.Duration.ofMinutes(1);
+    /** From its expiry on, a token is refused. */
+    public boolean expired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
 
     public Long id() {
         return id;
@@ -75,11 +102,23 @@ public class ApiToken {
         return name;
     }
 
+    public Set<Scope> scopes() {
+        return Scope.read(scopes);
+    }
+
     public Instant createdAt() {
         return createdAt;
     }
 
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
     public Instant lastUsedAt() {
         return lastUsedAt;
+    }
+
+    public Instant adminUsedAt() {
+        return adminUsedAt;
     }
 }
