@@ -48,6 +48,7 @@ public final class ScopeRules {
             new Rule("admin/segments", Scope.READ_ANALYTICS, Scope.WRITE_SURVEYS),
             new Rule("admin/customers", Scope.READ_RESPONSES, Scope.WRITE_SURVEYS),
             new Rule("admin/suppressions", Scope.READ_RESPONSES, Scope.WRITE_SURVEYS),
+            new Rule("admin/contacts", Scope.READ_RESPONSES, Scope.ADMIN),
             new Rule("admin/responses", Scope.READ_RESPONSES, Scope.WRITE_RESPONSES),
             new Rule("admin/feedback", Scope.READ_RESPONSES, Scope.WRITE_RESPONSES),
             new Rule("admin/followups", Scope.READ_RESPONSES, Scope.WRITE_RESPONSES),
