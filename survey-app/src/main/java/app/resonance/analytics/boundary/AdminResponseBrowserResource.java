@@ -80,7 +80,7 @@ public class AdminResponseBrowserResource {
         Survey survey = survey(slug);
         List<FieldError> errors = new ArrayList<>(QueryParameters.check(validator, parameters, messages));
         BrowseQuery.Result read = BrowseQuery.read(
-                queries.readFilters(parameters.filters(slug), BrowseQuery.DEFAULT_DAYS),
+                queries.readFilters(parameters.input(slug), BrowseQuery.DEFAULT_DAYS),
                 parameters.browse(),
                 id -> customers.byExternalId(id).map(Customer::id));
         for (AnalyticsQuery.Complaint c : read.complaints()) {
