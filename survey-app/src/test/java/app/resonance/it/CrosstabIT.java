@@ -286,25 +286,16 @@ class CrosstabIT {
     }
 
     private Set<String> browserFields(String survey, String query) {
-        var bad = api.get(
-                "api/v1/admin/surveys/" + survey + "/responses?" + query,
-                "Authorization",
-                Api.admin(),
-                "Accept-Language",
-                "en");
-        assertEquals(422, bad.statusCode(), bad.body());
-        return Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
-                .map(e -> e.getString("field"))
-                .collect(Collectors.toSet());
+        return named("api/v1/admin/surveys/" + survey + "/responses?" + query);
     }
 
     private Set<String> fields(String survey, String query) {
-        var bad = api.get(
-                "api/v1/admin/surveys/" + survey + "/crosstab?" + query,
-                "Authorization",
-                Api.admin(),
-                "Accept-Language",
-                "en");
+        return named("api/v1/admin/surveys/" + survey + "/crosstab?" + query);
+    }
+
+    /** The fields a 422 problem names for this request. */
+    private Set<String> named(String path) {
+        var bad = api.get(path, "Authorization", Api.admin(), "Accept-Language", "en");
         assertEquals(422, bad.statusCode(), bad.body());
         assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         return Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
