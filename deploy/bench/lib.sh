@@ -3,7 +3,7 @@ BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUNDLE="${BUNDLE:-$BENCH_ROOT/deploy/target/resonance.jar}"
 OUT="${OUT:-$BENCH_ROOT/deploy/bench/results}"
 PG="psql -X -q -h 127.0.0.1 -U postgres"
-ADMIN_PASSWORD=bench-admin
+ADMIN_PASSWORD=${ADMIN_PASSWORD:-bench-admin}
 mkdir -p "$OUT"
 
 # start_app PORT DATABASE [java options...]: starts the bundle in the background, sets APP_PID.

@@ -127,6 +127,10 @@ class ConsoleAccessibilityBrowserIT {
                 task)) {
             visit(who, page);
         }
+        // The response browser and the newest detractor it lists, opened whole.
+        visit(who, "/admin/responses.xhtml?survey=relationship-nps&band=detractor");
+        String response = browser.find(By.cssSelector("[id$=':open']")).getAttribute("href");
+        visit(who, response.substring(response.indexOf("/admin/")));
     }
 
     void language(String language) {

@@ -72,6 +72,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/dashboard.xhtml?survey=relationship-nps",
             "/admin/comments.xhtml?survey=relationship-nps",
             "/admin/crosstab.xhtml?survey=relationship-nps&question=nps&by=plan",
+            "/admin/responses.xhtml?survey=relationship-nps&band=detractor",
             "/admin/followups.xhtml",
             "/admin/tokens.xhtml",
             "/admin/manage/users.xhtml",
@@ -96,6 +97,7 @@ class ConsoleScreenshotWalkIT {
                         saved += visit(browser, base, page, language, width, name(page));
                     }
                     saved += visit(browser, base, firstTask(browser, base), language, width, "task");
+                    saved += visit(browser, base, firstResponse(browser, base), language, width, "response");
                 }
                 try (Browser browser = Browser.open(width, 900, language)) {
                     String base = ConsoleApp.base().toString().replaceFirst("//[^:/]+", "//127.0.0.1");
@@ -117,7 +119,7 @@ class ConsoleScreenshotWalkIT {
                 }
             }
         }
-        int perRun = PAGES.size() + 1 + 3 + 2;
+        int perRun = PAGES.size() + 2 + 3 + 2;
         assertTrue(saved == 4 * perRun, "pictures: " + saved);
         System.out.println("Screenshot walk: " + (saved + 8) + " pictures in " + TARGET.toAbsolutePath());
         assertEquals(List.of(), problems, "pages that look wrong");
@@ -135,6 +137,13 @@ class ConsoleScreenshotWalkIT {
     /** The first open task of the follow-up list (the demo has five, assigned to the lead). */
     static String firstTask(Browser browser, String base) {
         browser.go(base + "admin/followups.xhtml");
+        String href = browser.find(By.cssSelector("[id$=':open']")).getAttribute("href");
+        return href.substring(href.indexOf("/admin/"));
+    }
+
+    /** The newest detractor of the relationship survey, opened from the response browser. */
+    static String firstResponse(Browser browser, String base) {
+        browser.go(base + "admin/responses.xhtml?survey=relationship-nps&band=detractor");
         String href = browser.find(By.cssSelector("[id$=':open']")).getAttribute("href");
         return href.substring(href.indexOf("/admin/"));
     }

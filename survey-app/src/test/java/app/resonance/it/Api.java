@@ -218,6 +218,25 @@ final class Api {
                 System.getProperty("resonance.it.dbpassword"));
     }
 
+    /** The first column of every row, as numbers (ids a test expects, in the order the select gives). */
+    static java.util.List<Long> longs(String sql, Object... params) {
+        try (Connection connection = database();
+                var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            java.util.List<Long> values = new java.util.ArrayList<>();
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getLong(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static long count(String sql, Object... params) {
         try (Connection connection = database();
                 var statement = connection.prepareStatement(sql)) {

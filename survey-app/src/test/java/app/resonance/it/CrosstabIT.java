@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The crosstab through the real admin API with the demo loaded, on H2 and PostgreSQL: the demo's NPS by plan
  * equals a direct count and shows Enterprise ahead of Starter; a multiple choice has no chi-square; small
  * columns are suppressed; the CSV has a line per cell; bad parameters are named in a 422; without credentials
- * 401.
+ * 401. The response browser (same deployment, same demo): its pages and filters list exactly the responses a
+ * direct query lists, a response opens whole, bad parameters are named.
  */
 @ExtendWith(ItDatabaseCondition.class)
 @ExtendWith(ArquillianExtension.class)
@@ -185,13 +186,116 @@ class CrosstabIT {
         assertEquals(401, anonymous.statusCode());
     }
 
-    private Set<String> fields(String survey, String query) {
-        var bad = api.get(
-                "api/v1/admin/surveys/" + survey + "/crosstab?" + query,
+    /** The demo's Business detractors, newest first, equal times by id: what the browser must list. */
+    private static List<Long> directDetractors(String extra, Object... params) {
+        Object[] all = new Object[params.length];
+        System.arraycopy(params, 0, all, 0, params.length);
+        return Api.longs(
+                "SELECT r.id FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = 'relationship-nps'"
+                        + " AND EXISTS (SELECT 1 FROM response_segment m JOIN segment g ON g.id = m.segment_id"
+                        + " WHERE m.response_id = r.id AND g.segment_key = 'business') AND EXISTS (SELECT 1 FROM answer a"
+                        + " JOIN question q ON q.id = a.question_id WHERE a.response_id = r.id AND q.question_key = 'nps'"
+                        + " AND a.score BETWEEN 0 AND 6)" + extra + " ORDER BY r.submitted_at DESC, r.id DESC",
+                all);
+    }
+
+    private static List<Long> ids(JsonObject page) {
+        return page.getJsonArray("responses").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getJsonNumber("id").longValue())
+                .toList();
+    }
+
+    @Test
+    void theResponseBrowserPagesTheDemosBusinessDetractorsAsADirectQueryListsThem() {
+        List<Long> expected = directDetractors("");
+        assertTrue(expected.size() > 10, expected.toString());
+        String path = "api/v1/admin/surveys/relationship-nps/responses?segment=business&band=detractor&limit=5";
+        JsonObject first = get(path, "en");
+        assertEquals(expected.subList(0, 5), ids(first));
+        JsonObject second = get(path + "&cursor=" + first.getString("next"), "en");
+        assertEquals(expected.subList(5, 10), ids(second));
+        JsonObject row = first.getJsonArray("responses").getJsonObject(0);
+        assertEquals("nps", row.getString("scoreQuestion"));
+        assertTrue(row.getInt("score") <= 6, row.toString());
+        assertEquals("/api/v1/admin/surveys/relationship-nps/responses/" + expected.get(0), row.getString("href"));
+        // The search in the comments, case-insensitive, by the viewer (every role reads the browser).
+        List<Long> slow = directDetractors(" AND EXISTS (SELECT 1 FROM answer t JOIN question tq ON tq.id ="
+                + " t.question_id WHERE t.response_id = r.id AND tq.question_type IN ('SHORT_TEXT', 'LONG_TEXT')"
+                + " AND LOWER(t.text_value) LIKE '%support%')");
+        assertFalse(slow.isEmpty());
+        var viewer = api.get(
+                "api/v1/admin/surveys/relationship-nps/responses?segment=business&band=detractor&q=SUPPORT&limit=100",
                 "Authorization",
-                Api.admin(),
-                "Accept-Language",
-                "en");
+                ApiIT.viewer());
+        assertEquals(200, viewer.statusCode(), viewer.body());
+        assertEquals(slow.subList(0, Math.min(100, slow.size())), ids(Api.json(viewer)));
+    }
+
+    @Test
+    void aResponseOpensWholeWithItsQuestionsTaskAndTheCustomersEarlierResponses() {
+        long id = Api.longs("SELECT f.response_id FROM follow_up f JOIN response r ON r.id = f.response_id"
+                        + " WHERE r.customer_id IS NOT NULL ORDER BY r.submitted_at DESC, r.id DESC")
+                .get(0);
+        String slug = Api.text("SELECT s.slug FROM response r JOIN survey s ON s.id = r.survey_id WHERE r.id = ?", id);
+        JsonObject detail = get("api/v1/admin/surveys/" + slug + "/responses/" + id, "de");
+        assertEquals(id, detail.getJsonNumber("id").longValue());
+        assertEquals(
+                Api.text(
+                        "SELECT c.external_id FROM response r JOIN customer c ON c.id = r.customer_id WHERE r.id = ?",
+                        id),
+                detail.getString("customer"));
+        var answers = detail.getJsonArray("answers").getValuesAs(JsonObject.class);
+        String answered = "SELECT %s FROM answer a JOIN question q ON q.id = a.question_id WHERE a.response_id = ?"
+                + " GROUP BY q.position, q.question_key, q.text_de ORDER BY q.position";
+        assertEquals(Api.longs(answered.formatted("q.position"), id).size(), answers.size());
+        assertEquals(
+                Api.text(answered.formatted("q.text_de"), id),
+                answers.get(0).getString("text"),
+                "German question text");
+        assertEquals(
+                Api.count("SELECT MIN(id) FROM follow_up WHERE response_id = ?", id),
+                detail.getJsonObject("followUp").getJsonNumber("id").longValue());
+        List<Long> earlier = Api.longs(
+                "SELECT e.id FROM response e JOIN response r ON r.customer_id = e.customer_id JOIN survey s"
+                        + " ON s.id = e.survey_id WHERE r.id = ? AND e.id <> r.id AND s.anonymous = FALSE"
+                        + " AND e.submitted_at <= r.submitted_at ORDER BY e.submitted_at DESC, e.id DESC",
+                id);
+        assertEquals(
+                earlier.subList(0, Math.min(20, earlier.size())),
+                detail.getJsonArray("earlier").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getJsonNumber("id").longValue())
+                        .toList());
+        var other = api.get("api/v1/admin/surveys/product-feedback/responses/" + id, "Authorization", Api.admin());
+        assertEquals(slug.equals("product-feedback") ? 200 : 404, other.statusCode());
+    }
+
+    @Test
+    void theResponseBrowsersBadParametersAreNamedIn422() {
+        assertEquals(
+                Set.of("band", "topic", "version", "cursor", "limit", "customer"),
+                browserFields(
+                        "relationship-nps",
+                        "band=fan&topic=weather&version=99&cursor=nonsense&limit=101&customer=nobody-at-all"));
+        assertEquals(Set.of("from", "segment"), browserFields("relationship-nps", "from=2026-02-30&segment=x"));
+        assertEquals(
+                404,
+                api.get("api/v1/admin/surveys/no-such-survey/responses", "Authorization", Api.admin())
+                        .statusCode());
+        assertEquals(
+                401, api.get("api/v1/admin/surveys/relationship-nps/responses").statusCode());
+    }
+
+    private Set<String> browserFields(String survey, String query) {
+        return named("api/v1/admin/surveys/" + survey + "/responses?" + query);
+    }
+
+    private Set<String> fields(String survey, String query) {
+        return named("api/v1/admin/surveys/" + survey + "/crosstab?" + query);
+    }
+
+    /** The fields a 422 problem names for this request. */
+    private Set<String> named(String path) {
+        var bad = api.get(path, "Authorization", Api.admin(), "Accept-Language", "en");
         assertEquals(422, bad.statusCode(), bad.body());
         assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         return Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()

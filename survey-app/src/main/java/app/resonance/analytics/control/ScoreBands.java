@@ -52,6 +52,16 @@ public record ScoreBands(List<String> keys, int lowest, List<Integer> upper, boo
         return null;
     }
 
+    /** The lowest and highest score of the band with this key, or null for a key the scale has not. */
+    public int[] range(String key) {
+        int i = keys.indexOf(key);
+        if (i < 0) {
+            return null;
+        }
+        int low = points ? upper.get(i) : i == 0 ? lowest : upper.get(i - 1) + 1;
+        return new int[] {low, upper.get(i)};
+    }
+
     /** The bands with their names ("Detractors (0-6)"), or the scale's points as they are. */
     public List<Label> labels(Messages messages) {
         List<Label> labels = new ArrayList<>();

@@ -40,6 +40,7 @@ class OpenApiParametersTest {
                         Map.entry("/api/v1/admin/analytics/comments/themes", "CommentParameters"),
                         Map.entry("/api/v1/admin/surveys/{slug}/crosstab", "CrosstabParameters"),
                         Map.entry("/api/v1/admin/surveys/{slug}/crosstab/csv", "CrosstabParameters"),
+                        Map.entry("/api/v1/admin/surveys/{slug}/responses", "BrowseParameters"),
                         Map.entry("/api/v1/admin/webhooks/{id}/deliveries", "DeliveryParameters")),
                 paths);
     }
@@ -75,6 +76,22 @@ class OpenApiParametersTest {
                         "limit",
                         "granularity"),
                 names(paths.get("/api/v1/admin/analytics/comments").get(0)));
+        // The filters a survey's views share come first, then the browser's own.
+        assertEquals(
+                List.of(
+                        "segment",
+                        "channel",
+                        "locale",
+                        "from",
+                        "to",
+                        "version",
+                        "band",
+                        "topic",
+                        "q",
+                        "customer",
+                        "cursor",
+                        "limit"),
+                names(paths.get("/api/v1/admin/surveys/{slug}/responses").get(0)));
         assertEquals(
                 List.of("status", "assignee", "customer", "overdue", "offset", "limit"),
                 paths.get("/api/v1/admin/followups").stream()
