@@ -367,7 +367,9 @@ class SuppressionIT {
                     .endsWith(link));
 
             assertTrue(mail.getSubject().startsWith("Resonance alert: New alert: Detractor"), mail.getSubject());
-            String text = GreenMailUtil.getBody(mail);
+            String text = (String) ((jakarta.mail.internet.MimeMultipart) mail.getContent())
+                    .getBodyPart(0)
+                    .getContent();
             assertTrue(text.contains("Berg <!here> & Co (" + customer + ")"), text);
             assertTrue(text.contains(link), text);
 

@@ -31,7 +31,7 @@ public class FollowUpEvents {
     @Inject
     MailSettings mailSettings;
 
-    void raised(@Observes AlertsRaised event) {
+    public void raised(@Observes AlertsRaised event) {
         String base = base(mailSettings);
         try {
             for (long id : event.followUpIds()) {

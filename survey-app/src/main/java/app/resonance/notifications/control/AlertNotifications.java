@@ -40,7 +40,7 @@ public class AlertNotifications {
     }
 
     /** What the messages say about the task: its alerts' kinds, who, the score, the comment, the link. */
-    static AlertNotice notice(AlertsRaised.Task task, String consoleBase) {
+    public static AlertNotice notice(AlertsRaised.Task task, String consoleBase) {
         List<AlertKind> kinds =
                 task.alerts().stream().map(AlertsRaised.Raised::kind).distinct().toList();
         Integer score = task.alerts().stream()
