@@ -74,6 +74,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/followups.xhtml",
             "/admin/manage/users.xhtml",
             "/admin/manage/suppressions.xhtml",
+            "/admin/manage/notifications.xhtml",
             "/admin/manage/audit.xhtml");
 
     @Test

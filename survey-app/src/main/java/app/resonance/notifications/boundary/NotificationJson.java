@@ -31,7 +31,10 @@ public final class NotificationJson {
                     maxLength = 2000)
             String url,
 
-            @Schema(description = "The addresses (EMAIL), 1 to 20")
+            @Schema(
+                    description = "The addresses (EMAIL), 1 to 20",
+                    type = SchemaType.ARRAY,
+                    implementation = String.class)
             List<String> addresses,
 
             @Schema(
@@ -45,7 +48,10 @@ public final class NotificationJson {
                     implementation = String.class)
             List<String> alertKinds,
 
-            @Schema(description = "The surveys whose alerts to tell about, by slug (default: all)")
+            @Schema(
+                    description = "The surveys whose alerts to tell about, by slug (default: all)",
+                    type = SchemaType.ARRAY,
+                    implementation = String.class)
             List<String> surveys,
 
             @Schema(description = "Whether messages are sent (default true)")
@@ -77,8 +83,13 @@ public final class NotificationJson {
 
             List<String> addresses,
             String language,
-            @Schema(description = "Empty: every kind") List<String> alertKinds,
-            @Schema(description = "Empty: every survey") List<String> surveys,
+
+            @Schema(description = "Empty: every kind", type = SchemaType.ARRAY, implementation = String.class)
+            List<String> alertKinds,
+
+            @Schema(description = "Empty: every survey", type = SchemaType.ARRAY, implementation = String.class)
+            List<String> surveys,
+
             boolean enabled,
 
             @Schema(description = "Chat messages by status (PENDING, DELIVERED, FAILED)")
@@ -114,7 +125,10 @@ public final class NotificationJson {
     public record Delivery(
             long id,
 
-            @Schema(description = "The task it tells about; none for a test message")
+            @Schema(
+                    description = "The task it tells about; none for a test message",
+                    type = SchemaType.INTEGER,
+                    format = "int64")
             Long followUp,
 
             @Schema(enumeration = {"PENDING", "DELIVERED", "FAILED"})

@@ -90,12 +90,7 @@ public class Destinations {
                 && errors.stream().noneMatch(e -> e.field().equals("url"))) {
             URI url = URI.create(draft.url());
             if (!(loopbackAllowed && DestinationRules.isLoopback(url))) {
-                targets.check(url)
-                        .ifPresent(refusal -> errors.add(messages.error(
-                                "url",
-                                refusal == WebhookTargets.Refusal.UNKNOWN_HOST
-                                        ? "webhookUnknownHost"
-                                        : "webhookPrivate")));
+                targets.urlError(url, messages).ifPresent(errors::add);
             }
         }
         return errors;

@@ -83,9 +83,7 @@ public class NotificationDispatcher {
             } else {
                 WebhookTargets.Target target = targets.target(url);
                 if (target.refusal().isPresent()) {
-                    error = target.refusal().get() == WebhookTargets.Refusal.UNKNOWN_HOST
-                            ? "Refused: the host does not resolve"
-                            : "Refused: the host resolves to an address that is not public";
+                    error = WebhookTargets.describe(target.refusal().get());
                 } else {
                     address = target.address();
                 }

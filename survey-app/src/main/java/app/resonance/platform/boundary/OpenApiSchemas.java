@@ -81,6 +81,11 @@ final class OpenApiSchemas {
             Map.entry("SegmentCheck", List.of()),
             Map.entry("WebhookEndpoint", List.of("description", "survey", "secret")),
             Map.entry("WebhookDelivery", List.of("lastStatus", "lastError", "nextAttemptAt", "deliveredAt")),
+            Map.entry("NotificationDestination", List.of("url")),
+            Map.entry(
+                    "NotificationDelivery",
+                    List.of("followUp", "lastStatus", "lastError", "nextAttemptAt", "deliveredAt")),
+            Map.entry("NotificationTest", List.of()),
             Map.entry("User", List.of()),
             Map.entry("Wave", List.of()),
             Map.entry("Suppression", List.of()),
