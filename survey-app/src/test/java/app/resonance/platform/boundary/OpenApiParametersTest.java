@@ -40,7 +40,8 @@ class OpenApiParametersTest {
                         Map.entry("/api/v1/admin/analytics/comments/themes", "CommentParameters"),
                         Map.entry("/api/v1/admin/surveys/{slug}/crosstab", "CrosstabParameters"),
                         Map.entry("/api/v1/admin/surveys/{slug}/crosstab/csv", "CrosstabParameters"),
-                        Map.entry("/api/v1/admin/webhooks/{id}/deliveries", "DeliveryParameters")),
+                        Map.entry("/api/v1/admin/webhooks/{id}/deliveries", "DeliveryParameters"),
+                        Map.entry("/api/v1/admin/notifications/{id}/deliveries", "DeliveryParameters")),
                 paths);
     }
 
