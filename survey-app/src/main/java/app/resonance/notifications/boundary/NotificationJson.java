@@ -125,11 +125,7 @@ public final class NotificationJson {
     public record Delivery(
             long id,
 
-            @Schema(
-                    description = "The task it tells about; none for a test message",
-                    type = SchemaType.INTEGER,
-                    format = "int64")
-            Long followUp,
+            @Schema(description = "The task it tells about; none for a test message") Long followUp,
 
             @Schema(enumeration = {"PENDING", "DELIVERED", "FAILED"})
             String status,

@@ -130,6 +130,7 @@ final class OpenApiSchemas {
             "responses",
             "responseId",
             "followUpId",
+            "followUp",
             "version",
             "customers",
             "comments",
