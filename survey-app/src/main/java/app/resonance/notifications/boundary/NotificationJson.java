@@ -125,7 +125,8 @@ public final class NotificationJson {
     public record Delivery(
             long id,
 
-            @Schema(description = "The task it tells about; none for a test message") Long followUp,
+            @Schema(description = "The task it tells about; none for a test message")
+            Long followUp,
 
             @Schema(enumeration = {"PENDING", "DELIVERED", "FAILED"})
             String status,
