@@ -121,8 +121,9 @@ public final class ConsoleApp implements BeforeAllCallback {
             tlsPort = BundleProcess.freePort();
             GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
+            int port = BundleProcess.freePort();
             BundleProcess app = new BundleProcess(
-                    BundleProcess.freePort(),
+                    port,
                     Map.of(
                             "resonance.data.dir",
                             data.toString(),
@@ -139,7 +140,12 @@ public final class ConsoleApp implements BeforeAllCallback {
                             "resonance.mail.from",
                             "feedback@resonance.test",
                             "resonance.mail.pollSeconds",
-                            "1"),
+                            "1",
+                            // the demo's Slack and Teams destinations post to its own receiver, as with -Prun
+                            "resonance.demo.chat-url",
+                            "http://localhost:" + port + "/demo/chat",
+                            "resonance.notifications.loopback",
+                            "true"),
                     data.resolve("app.log"),
                     "--nocluster",
                     "--sslport",

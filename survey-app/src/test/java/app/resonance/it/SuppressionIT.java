@@ -33,10 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Unsubscribe and bounces, black-box against the built WAR on H2 and PostgreSQL, with the app's mail going to a real
- * SMTP server (GreenMail, started here on the port the app is configured with): an invitation carries its unsubscribe
- * link and the RFC 8058 headers, the one-click POST suppresses, the next wave skips and counts the customer, a 550
- * suppresses, and only admins report and lift.
+ * What the app sends out, black-box against the built WAR on H2 and PostgreSQL, with the app's mail going to a real
+ * SMTP server (GreenMail, started here on the port the app is configured with). Unsubscribe and bounces: an
+ * invitation carries its unsubscribe link and the RFC 8058 headers, the one-click POST suppresses, the next wave skips
+ * and counts the customer, a 550 suppresses, and only admins report and lift. Notifications: a detractor is told to
+ * Slack, Teams (a real HTTP receiver checking their formats) and by mail, and its task's webhook events are signed.
  */
 @ExtendWith(ItDatabaseCondition.class)
 @ExtendWith(ArquillianExtension.class)
@@ -227,5 +228,242 @@ class SuppressionIT {
         assertTrue(
                 audit.body().contains("\"subject\":\"" + email + "\",\"action\":\"suppressionLifted\""), audit.body());
         assertTrue(audit.body().contains("\"subject\":\"" + email + "\",\"action\":\"suppressionReported\""));
+    }
+
+    static final String HOSTILE = "<!channel> <script>alert(1)</script> *bold* & _it_";
+
+    /** Registers a notification destination; answers it. */
+    JsonObject destination(String json) {
+        var created = api.post("api/v1/admin/notifications", json, "Authorization", Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        return Api.json(created);
+    }
+
+    @Test
+    void aDetractorIsToldInSlackTeamsAndByMailOnceWithItsCommentAsTextAndItsTaskAsSignedWebhookEvents()
+            throws Exception {
+        String slug = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        var survey = api.post("api/v1/admin/surveys", """
+                {"slug": "%s", "kind": "NPS", "title": {"de": "Umfrage", "en": "Survey"},
+                 "questions": [
+                   {"id": "nps", "type": "NPS", "text": {"de": "Empfehlen?", "en": "Recommend?"}},
+                   {"id": "why", "type": "LONG_TEXT", "required": false, "text": {"de": "Warum?", "en": "Why?"}}
+                 ]}""".formatted(slug), "Authorization", Api.admin());
+        assertEquals(201, survey.statusCode(), survey.body());
+        assertEquals(
+                200,
+                api.post("api/v1/admin/surveys/" + slug + "/publish", "", "Authorization", Api.admin())
+                        .statusCode());
+        String customer = "ntf-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(
+                201,
+                api.post(
+                                "api/v1/admin/customers",
+                                "{\"externalId\": \"" + customer + "\", \"name\": \"Berg <!here> & Co\"}",
+                                "Authorization",
+                                Api.admin())
+                        .statusCode());
+        String team = "team-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        try (var receiver = new ChatReceiver()) {
+            JsonObject slack = destination("{\"kind\": \"SLACK\", \"name\": \"#support\", \"url\": \""
+                    + receiver.url("/slack/T0/B0/s3cretToken") + "\", \"surveys\": [\"" + slug + "\"]}");
+            assertEquals(receiver.url("/…oken"), slack.getString("url"), "the secret URL is masked");
+            destination("{\"kind\": \"TEAMS\", \"name\": \"Support\", \"language\": \"de\", \"url\": \""
+                    + receiver.url("/teams/wf") + "\", \"alertKinds\": [\"DETRACTOR\"], \"surveys\": [\"" + slug
+                    + "\"]}");
+            destination("{\"kind\": \"EMAIL\", \"name\": \"Team\", \"addresses\": [\"" + team + "\"], \"surveys\": [\""
+                    + slug + "\"]}");
+            var hook = api.post(
+                    "api/v1/admin/webhooks",
+                    "{\"url\": \"" + receiver.url("/hook") + "\", \"survey\": \"" + slug + "\"}",
+                    "Authorization",
+                    Api.admin());
+            assertEquals(201, hook.statusCode(), hook.body());
+
+            var imported = api.post(
+                    "api/v1/admin/surveys/" + slug + "/responses",
+                    "{\"answers\": {\"nps\": 2, \"why\": \"" + HOSTILE + "\"}, \"customer\": \"" + customer + "\"}",
+                    "Authorization",
+                    Api.admin());
+            assertEquals(201, imported.statusCode(), imported.body());
+
+            await("one Slack and one Teams message, the alert's and the task's webhook events")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> receiver.at("/slack").size() == 1
+                            && receiver.at("/teams").size() == 1
+                            && receiver.events("alert.raised").size() == 1
+                            && receiver.events("followup.created").size() == 1);
+            MimeMessage mail = received(team);
+            await("and no second message")
+                    .during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> receiver.at("/slack").size() == 1
+                            && receiver.at("/teams").size() == 1);
+
+            JsonObject created = receiver.events("followup.created").get(0).getJsonObject("followUp");
+            long task = created.getJsonNumber("id").longValue();
+            String link = "/admin/followup.xhtml?id=" + task;
+            assertEquals("OPEN", created.getString("status"));
+            assertEquals(customer, created.getString("customer"));
+            assertEquals("DETRACTOR", created.getJsonArray("alerts").getString(0));
+            JsonObject alert = receiver.events("alert.raised").get(0).getJsonObject("alert");
+            assertEquals("DETRACTOR", alert.getString("kind"));
+            assertEquals(2, alert.getInt("score"));
+            assertEquals(task, alert.getJsonNumber("followUp").longValue());
+            assertTrue(
+                    receiver.at("/hook")
+                            .get(0)
+                            .headers()
+                            .get("webhook-signature")
+                            .startsWith("v1,"),
+                    "signed like every webhook");
+
+            ChatReceiver.Received slackMessage = receiver.at("/slack").get(0);
+            assertEquals(List.of(), slackMessage.errors(), slackMessage.body());
+            JsonObject message = slackMessage.json();
+            String taskUrl = message.getJsonArray("blocks")
+                    .getJsonObject(3)
+                    .getJsonObject("text")
+                    .getString("text");
+            assertTrue(taskUrl.contains(link + "|Open the task>"), taskUrl);
+            assertEquals(
+                    List.of(),
+                    app.resonance.notifications.control.ChatFormats.slackInjections(
+                            message, taskUrl.substring(1, taskUrl.indexOf('|'))));
+            assertEquals(
+                    "New alert: Detractor",
+                    message.getJsonArray("blocks")
+                            .getJsonObject(0)
+                            .getJsonObject("text")
+                            .getString("text"));
+            assertEquals(
+                    "Comment\n" + HOSTILE,
+                    message.getJsonArray("blocks")
+                            .getJsonObject(2)
+                            .getJsonObject("text")
+                            .getString("text"));
+            assertTrue(message.getString("text").contains("Berg &lt;!here&gt; &amp; Co (" + customer + ")"));
+
+            ChatReceiver.Received teamsMessage = receiver.at("/teams").get(0);
+            assertEquals(List.of(), teamsMessage.errors(), teamsMessage.body());
+            JsonObject card = teamsMessage
+                    .json()
+                    .getJsonArray("attachments")
+                    .getJsonObject(0)
+                    .getJsonObject("content");
+            assertEquals(
+                    "Neuer Alarm: Kritiker",
+                    card.getJsonArray("body").getJsonObject(0).getString("text"));
+            assertEquals(
+                    HOSTILE,
+                    card.getJsonArray("body")
+                            .getJsonObject(6)
+                            .getJsonArray("inlines")
+                            .getJsonObject(0)
+                            .getString("text"));
+            assertTrue(card.getJsonArray("actions")
+                    .getJsonObject(0)
+                    .getString("url")
+                    .endsWith(link));
+
+            assertTrue(mail.getSubject().startsWith("Resonance alert: New alert: Detractor"), mail.getSubject());
+            String text = (String) ((jakarta.mail.internet.MimeMultipart) mail.getContent())
+                    .getBodyPart(0)
+                    .getContent();
+            assertTrue(text.contains("Berg <!here> & Co (" + customer + ")"), text);
+            assertTrue(text.contains(link), text);
+
+            var closed = api.send(api.request("api/v1/admin/followups/" + task)
+                    .header("Authorization", Api.admin())
+                    .header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\": \"DONE\"}"))
+                    .build());
+            assertEquals(200, closed.statusCode(), closed.body());
+            await("followup.closed")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> receiver.events("followup.closed").size() == 1);
+            JsonObject done = receiver.events("followup.closed").get(0).getJsonObject("followUp");
+            assertEquals(task, done.getJsonNumber("id").longValue());
+            assertEquals("DONE", done.getString("status"));
+            var deliveries = api.get(
+                    "api/v1/admin/notifications/" + slack.getJsonNumber("id").longValue() + "/deliveries",
+                    "Authorization",
+                    Api.admin());
+            assertEquals(
+                    "DELIVERED",
+                    Api.parse(deliveries.body()).asJsonArray().getJsonObject(0).getString("status"));
+        }
+    }
+
+    @Test
+    void destinationsAreAdminsAloneRefuseAPlainOrPrivateUrlAndShowAFailingReceiver() throws Exception {
+        for (String who : new String[] {ApiIT.viewer(), ApiIT.lead()}) {
+            assertEquals(
+                    403,
+                    api.get("api/v1/admin/notifications", "Authorization", who).statusCode());
+            assertEquals(
+                    403,
+                    api.post("api/v1/admin/notifications", "{}", "Authorization", who)
+                            .statusCode());
+        }
+        for (String url : new String[] {"http://hooks.slack.com/services/T0/B0/x", "https://10.1.2.3/x", "file:///x"}) {
+            var refused = api.post(
+                    "api/v1/admin/notifications",
+                    "{\"kind\": \"SLACK\", \"name\": \"x\", \"url\": \"" + url + "\"}",
+                    "Authorization",
+                    Api.admin());
+            assertEquals(422, refused.statusCode(), refused.body());
+            assertEquals(
+                    List.of("url"),
+                    Api.json(refused).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                            .map(e -> e.getString("field"))
+                            .toList(),
+                    url);
+        }
+        var bad = api.post(
+                "api/v1/admin/notifications",
+                "{\"kind\": \"EMAIL\", \"name\": \"\", \"language\": \"fr\", \"alertKinds\": [\"HAPPY\"],"
+                        + " \"surveys\": [\"no-such-survey\"]}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertEquals(
+                List.of("name", "addresses", "language", "alertKinds", "surveys"),
+                Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+
+        try (var receiver = new ChatReceiver()) {
+            long down = destination(
+                            "{\"kind\": \"TEAMS\", \"name\": \"down\", \"url\": \"" + receiver.url("/down") + "\"}")
+                    .getJsonNumber("id")
+                    .longValue();
+            var test = api.post("api/v1/admin/notifications/" + down + "/test", "", "Authorization", Api.admin());
+            assertEquals(202, test.statusCode(), test.body());
+            assertEquals(1, Api.json(test).getInt("queued"));
+            String deliveries = "api/v1/admin/notifications/" + down + "/deliveries";
+            JsonObject failing = await("the failure shows")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> Api.parse(api.get(deliveries, "Authorization", Api.admin())
+                                            .body())
+                                    .asJsonArray()
+                                    .getValuesAs(JsonObject.class)
+                                    .stream()
+                                    .filter(d -> d.getInt("attempts") >= 1)
+                                    .findFirst(),
+                            java.util.Optional::isPresent)
+                    .orElseThrow();
+            assertEquals("PENDING", failing.getString("status"), "retried");
+            assertEquals(500, failing.getInt("lastStatus"));
+            assertEquals(List.of(), receiver.at("/down").get(0).errors(), "the test message is a valid card");
+            assertEquals(
+                    204,
+                    delete("api/v1/admin/notifications/" + down, Api.admin()).statusCode());
+            assertEquals(
+                    404,
+                    api.get("api/v1/admin/notifications/" + down, "Authorization", Api.admin())
+                            .statusCode());
+        }
     }
 }

@@ -83,6 +83,14 @@ public class DemoDataLoader {
     @Inject
     Clock clock;
 
+    /**
+     * Where the demo's chat receiver ({@code /demo/chat}) is reached from this instance; set by {@code -Prun}. Without
+     * it the demo has no Slack and Teams destinations.
+     */
+    @Inject
+    @ConfigProperty(name = "resonance.demo.chat-url")
+    java.util.Optional<String> chatUrl;
+
     @PostConstruct
     void loadAtStartup() {
         if (!enabled) {
@@ -94,6 +102,9 @@ public class DemoDataLoader {
             transaction.begin();
             try {
                 responses = load(em, LocalDate.now(clock), clock.instant());
+                if (responses > 0 && chatUrl.isPresent()) {
+                    DemoNotifications.write(em.unwrap(Connection.class), chatUrl.get(), clock.instant());
+                }
             } catch (SQLException | RuntimeException e) {
                 transaction.rollback();
                 throw e;

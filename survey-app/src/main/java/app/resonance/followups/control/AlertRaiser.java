@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the alert rules on what the rollups saw ({@link RollupsChanged}, fired inside the rollup transaction):
- * alerts and tasks are written on that transaction's connection; new tasks are announced as
+ * alerts and tasks are written on that transaction's connection; new tasks are announced as {@link AlertsRaised}
+ * inside the transaction (notifications and webhook events are queued on its connection) and as
  * {@link FollowUpAssigned} after the commit.
  */
 @ApplicationScoped
@@ -19,6 +20,9 @@ public class AlertRaiser {
 
     @Inject
     Event<FollowUpAssigned> assigned;
+
+    @Inject
+    Event<AlertsRaised> raised;
 
     @Inject
     FollowUps followUps;
@@ -47,6 +51,12 @@ public class AlertRaiser {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The alert rules failed", e);
+        }
+        if (!created.isEmpty()) {
+            raised.fire(new AlertsRaised(
+                    event.connection(),
+                    event.now(),
+                    created.stream().map(AlertRules.Created::followUpId).toList()));
         }
         event.raised(created.size());
         event.afterCommit(() ->

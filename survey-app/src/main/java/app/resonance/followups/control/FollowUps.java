@@ -40,6 +40,9 @@ public class FollowUps {
     @Inject
     app.resonance.audit.control.AuditLog audit;
 
+    @Inject
+    app.resonance.distribution.control.MailSettings mailSettings;
+
     /** Tasks one client (keyed hash of its address) may create per hour; more are held back and counted. */
     @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(
@@ -228,8 +231,19 @@ public class FollowUps {
         }
         Optional<Invitations.IssuedInvitation> invitation = Optional.empty();
         boolean closing = change.status() == FollowUpStatus.DONE && task.status() != FollowUpStatus.DONE;
+        boolean closes = change.status() != null
+                && change.status().isClosed()
+                && !task.status().isClosed();
         if (change.status() != null) {
             task.status(change.status(), now);
+        }
+        if (closes) {
+            FollowUpEvents.closed(
+                    em,
+                    task,
+                    customer(task.customerId()).map(Customer::externalId).orElse(null),
+                    mailSettings,
+                    now);
         }
         if (closing && task.resurvey() && task.customerId() != null) {
             Survey survey = em.find(Survey.class, task.surveyId());

@@ -37,7 +37,8 @@ final class OpenApiParameters {
             "app.resonance.audit.boundary.AdminAuditResource",
             "app.resonance.followups.boundary.AdminAlertsResource",
             "app.resonance.followups.boundary.AdminFollowUpsResource",
-            "app.resonance.webhooks.boundary.AdminWebhooksResource");
+            "app.resonance.webhooks.boundary.AdminWebhooksResource",
+            "app.resonance.notifications.boundary.AdminNotificationsResource");
 
     private OpenApiParameters() {}
 

@@ -57,6 +57,7 @@ public final class ScopeRules {
             new Rule("admin/audit", Scope.ADMIN, Scope.ADMIN),
             new Rule("admin/privacy", Scope.ADMIN, Scope.ADMIN),
             new Rule("admin/webhooks", Scope.ADMIN, Scope.ADMIN),
+            new Rule("admin/notifications", Scope.ADMIN, Scope.ADMIN),
             new Rule("admin/tokens", Scope.ADMIN, Scope.ADMIN));
 
     private ScopeRules() {}

@@ -22,7 +22,7 @@ public class DeliveryParameters {
     }
 
     /** The chosen status, or null for all. */
-    String status() {
+    public String status() {
         return status == null || status.isBlank() ? null : status.strip();
     }
 }

@@ -101,9 +101,7 @@ public class WebhookDispatcher {
             // registered), and the POST goes to the very address checked, not to a second lookup's answer
             WebhookTargets.Target target = targets.target(url);
             if (target.refusal().isPresent()) {
-                error = target.refusal().get() == WebhookTargets.Refusal.UNKNOWN_HOST
-                        ? "Refused: the host does not resolve"
-                        : "Refused: the host resolves to an address that is not public";
+                error = WebhookTargets.describe(target.refusal().get());
             } else {
                 status = deliver(url, target.address(), due, now);
             }

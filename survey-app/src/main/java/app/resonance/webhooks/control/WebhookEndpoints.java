@@ -85,10 +85,7 @@ public class WebhookEndpoints {
     public List<FieldError> check(String url, String description, Messages messages) {
         List<FieldError> errors = new ArrayList<>(validate(url, description, messages));
         if (errors.stream().noneMatch(e -> e.field().equals("url"))) {
-            targets.check(URI.create(url))
-                    .ifPresent(refusal -> errors.add(messages.error(
-                            "url",
-                            refusal == WebhookTargets.Refusal.UNKNOWN_HOST ? "webhookUnknownHost" : "webhookPrivate")));
+            targets.urlError(URI.create(url), messages).ifPresent(errors::add);
         }
         return errors;
     }

@@ -55,14 +55,19 @@ public final class WebhookOutbox {
      * collide on the unique delivery key, and one of them rolls back and tries again at its next tick.
      */
     public static int fanOut(Connection c, Instant now, int limit) throws SQLException {
-        record Event(long id, long responseId, long surveyId, String kind, Timestamp at) {}
+        record Event(long id, long responseId, long surveyId, String kind, Timestamp at, String data) {}
         List<Event> events = new ArrayList<>();
-        try (var s = c.prepareStatement("SELECT id, response_id, survey_id, kind, occurred_at FROM webhook_event"
+        try (var s = c.prepareStatement("SELECT id, response_id, survey_id, kind, occurred_at, data FROM webhook_event"
                 + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")) {
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
                     events.add(new Event(
-                            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getTimestamp(5)));
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            rs.getString(4),
+                            rs.getTimestamp(5),
+                            rs.getString(6)));
                 }
             }
         }
@@ -92,7 +97,9 @@ public final class WebhookOutbox {
                 String type = WebhookEventType.ofResponseKind(e.kind())
                         .map(WebhookEventType::wireName)
                         .orElse("response." + e.kind().toLowerCase(java.util.Locale.ROOT));
-                String payload = payload(c, e.id(), type, e.responseId(), e.at().toLocalDateTime());
+                String payload = e.data() != null
+                        ? dataPayload(c, e.id(), type, e.surveyId(), e.data(), e.at().toLocalDateTime())
+                        : payload(c, e.id(), type, e.responseId(), e.at().toLocalDateTime());
                 if (payload == null) {
                     continue;
                 }
@@ -156,6 +163,23 @@ public final class WebhookOutbox {
                 .add("response", response)
                 .build()
                 .toString();
+    }
+
+    /** An alert or task event: its id, type, time and survey, then the object it carries ({@code alert}). */
+    static String dataPayload(Connection c, long eventId, String type, long surveyId, String data, LocalDateTime at)
+            throws SQLException {
+        JsonObjectBuilder event = Jsonp.createObjectBuilder()
+                .add("id", "evt_" + eventId)
+                .add("type", type)
+                .add("occurredAt", at.toInstant(ZoneOffset.UTC).toString())
+                .add(
+                        "survey",
+                        Jdbc.first(c, "SELECT slug FROM survey WHERE id = ?", rs -> rs.getString(1), surveyId)
+                                .orElse(""));
+        try (var reader = Jsonp.createReader(new java.io.StringReader(data))) {
+            reader.readObject().forEach(event::add);
+        }
+        return event.build().toString();
     }
 
     private static JsonObjectBuilder answers(Connection c, long responseId) throws SQLException {

@@ -25,14 +25,14 @@ import javax.net.ssl.SSLSocket;
  * {@code Host}, in TLS's server name (SNI), and the receiver's certificate is verified against it. Redirects
  * are answers like any other (never followed).
  */
-final class WebhookPost {
+public final class WebhookPost {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private WebhookPost() {}
 
     /** The receiver's HTTP status. */
-    static int send(URI url, InetAddress address, Map<String, String> headers, String body, Duration timeout)
+    public static int send(URI url, InetAddress address, Map<String, String> headers, String body, Duration timeout)
             throws IOException {
         boolean https = "https".equalsIgnoreCase(url.getScheme());
         String host = url.getHost();

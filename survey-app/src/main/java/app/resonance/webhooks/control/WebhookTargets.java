@@ -61,6 +61,21 @@ public class WebhookTargets {
                 .toList();
     }
 
+    /** A refusal as a delivery's last error reads. */
+    public static String describe(Refusal refusal) {
+        return refusal == Refusal.UNKNOWN_HOST
+                ? "Refused: the host does not resolve"
+                : "Refused: the host resolves to an address that is not public";
+    }
+
+    /** The error of a URL that may not be registered now ({@code url} named), in the request's language. */
+    public Optional<app.resonance.platform.control.FieldError> urlError(
+            URI url, app.resonance.platform.control.Messages messages) {
+        return check(url)
+                .map(refusal -> messages.error(
+                        "url", refusal == Refusal.UNKNOWN_HOST ? "webhookUnknownHost" : "webhookPrivate"));
+    }
+
     /** Empty if a webhook may be sent to this URL now, else why not. The URL is http(s) with a host. */
     public Optional<Refusal> check(URI url) {
         String host = unbracket(url.getHost().toLowerCase(Locale.ROOT));

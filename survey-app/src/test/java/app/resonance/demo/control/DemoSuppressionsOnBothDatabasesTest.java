@@ -14,7 +14,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The demo shows the suppression list: one address for each reason, and a wave that skipped a suppressed customer. */
+/**
+ * The demo shows the suppression list (one address for each reason, and a wave that skipped a suppressed customer)
+ * and, with a chat receiver configured, a Slack and a Teams destination already told of the newest open tasks.
+ */
 class DemoSuppressionsOnBothDatabasesTest {
 
     static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
@@ -57,6 +60,34 @@ class DemoSuppressionsOnBothDatabasesTest {
             assertEquals(1, wave.skippedSuppressed());
             assertEquals(0, wave.skippedRecent());
             em.close();
+
+            try (var c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                DemoNotifications.write(c, "http://localhost:8080/demo/chat", NOW);
+                c.commit();
+                var messages = app.resonance.platform.control.Jdbc.list(
+                        c,
+                        "SELECT n.kind, d.payload FROM notification_delivery d JOIN notification_destination n"
+                                + " ON n.id = d.destination_id ORDER BY d.id",
+                        rs -> java.util.Map.entry(rs.getString(1), rs.getString(2)));
+                assertEquals(2 * DemoNotifications.TOLD_TASKS, messages.size(), "three tasks, told to both");
+                for (var message : messages) {
+                    jakarta.json.JsonObject json;
+                    try (var reader = app.resonance.platform.control.Jsonp.createReader(
+                            new java.io.StringReader(message.getValue()))) {
+                        json = reader.readObject();
+                    }
+                    assertEquals(
+                            List.of(),
+                            message.getKey().equals("SLACK")
+                                    ? app.resonance.notifications.control.ChatFormats.slackErrors(json)
+                                    : app.resonance.notifications.control.ChatFormats.teamsErrors(
+                                            message.getValue(), json));
+                }
+                org.junit.jupiter.api.Assertions.assertTrue(
+                        messages.get(1).getValue().contains("Neuer Alarm: Kritiker"),
+                        messages.get(1).getValue());
+            }
         } finally {
             emf.close();
         }

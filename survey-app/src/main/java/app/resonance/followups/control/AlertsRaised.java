@@ -1,0 +1,114 @@
+package app.resonance.followups.control;
+
+import app.resonance.followups.entity.AlertKind;
+import app.resonance.platform.control.Jdbc;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The alert rules created tasks: fired synchronously inside the transaction that raised the alerts, so that
+ * observers (notifications, webhook events) write on the same {@link #connection()} and a message exists exactly
+ * when its alert does. Fired once per new task, never for a retry that found the task there.
+ */
+public record AlertsRaised(Connection connection, Instant now, List<Long> followUpIds) {
+
+    public AlertsRaised {
+        followUpIds = List.copyOf(followUpIds);
+    }
+
+    /** One alert of a task. */
+    public record Raised(long id, AlertKind kind, Integer score, Integer previousScore) {}
+
+    /**
+     * What observers tell about a new task, read on the transaction's connection.
+     *
+     * @param customer the customer's name, null for none
+     * @param segment the segment's English and German names, null for none
+     */
+    public record Task(
+            long id,
+            long surveyId,
+            String survey,
+            Long responseId,
+            String customer,
+            String customerId,
+            String[] segment,
+            String assignee,
+            LocalDate dueDate,
+            List<Raised> alerts,
+            Optional<String> comment) {}
+
+    /** The task as it stands in this transaction; empty when it is gone. */
+    public Optional<Task> task(long followUpId) throws SQLException {
+        Connection c = connection;
+        record Row(
+                long surveyId,
+                String slug,
+                Long responseId,
+                String customer,
+                String customerId,
+                String[] segment,
+                String assignee,
+                LocalDate due) {}
+        Optional<Row> row = Jdbc.first(
+                c,
+                "SELECT f.survey_id, s.slug, f.response_id, c.name, c.external_id, g.name_en, g.name_de, u.username,"
+                        + " f.due_date FROM follow_up f JOIN survey s ON s.id = f.survey_id"
+                        + " LEFT JOIN customer c ON c.id = f.customer_id LEFT JOIN segment g ON g.id = f.segment_id"
+                        + " LEFT JOIN app_user u ON u.id = f.assignee_id WHERE f.id = ?",
+                rs -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getObject(3) == null ? null : rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6) == null ? null : new String[] {rs.getString(6), rs.getString(7)},
+                        rs.getString(8),
+                        rs.getObject(9, LocalDate.class)),
+                followUpId);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Row r = row.get();
+        List<Raised> alerts = Jdbc.list(
+                c,
+                "SELECT id, kind, score, previous_score FROM alert WHERE follow_up_id = ? ORDER BY id",
+                rs -> new Raised(
+                        rs.getLong(1),
+                        AlertKind.valueOf(rs.getString(2)),
+                        rs.getObject(3) == null ? null : rs.getInt(3),
+                        rs.getObject(4) == null ? null : rs.getInt(4)),
+                followUpId);
+        Optional<String> comment = Optional.empty();
+        if (r.responseId() != null) {
+            String joined = String.join(
+                            "\n",
+                            Jdbc.list(
+                                    c,
+                                    "SELECT a.text_value FROM answer a JOIN question q ON q.id = a.question_id"
+                                            + " WHERE a.response_id = ? AND a.text_value IS NOT NULL"
+                                            + " AND q.question_type IN ('SHORT_TEXT', 'LONG_TEXT')"
+                                            + " ORDER BY q.position, a.id",
+                                    rs -> rs.getString(1).strip(),
+                                    r.responseId()))
+                    .strip();
+            comment = joined.isEmpty() ? Optional.empty() : Optional.of(joined);
+        }
+        return Optional.of(new Task(
+                followUpId,
+                r.surveyId(),
+                r.slug(),
+                r.responseId(),
+                r.customer(),
+                r.customerId(),
+                r.segment(),
+                r.assignee(),
+                r.due(),
+                alerts,
+                comment));
+    }
+}

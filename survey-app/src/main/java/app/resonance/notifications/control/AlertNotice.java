@@ -1,0 +1,27 @@
+package app.resonance.notifications.control;
+
+import app.resonance.followups.entity.AlertKind;
+import java.util.List;
+
+/**
+ * What a notification says about a task's alerts, before it is put in a destination's language and format: the
+ * survey, the rules that fired, who (a customer's name and id, a segment's name, or nobody for an anonymous
+ * respondent), the score, the respondent's comment as they wrote it, and the link to the task.
+ *
+ * @param who the customer ("Anna Berg (C-1)") or segment; null for an anonymous respondent
+ * @param score the score that fired the rules; null for a segment's decline
+ * @param comment the respondent's free text, unescaped; null for none
+ */
+public record AlertNotice(
+        long followUpId, String survey, List<AlertKind> kinds, String who, Integer score, String comment, String link) {
+
+    public AlertNotice {
+        kinds = List.copyOf(kinds);
+    }
+
+    /** The same notice about only the alert kinds a destination wants. */
+    public AlertNotice only(List<AlertKind> wanted) {
+        return new AlertNotice(
+                followUpId, survey, kinds.stream().filter(wanted::contains).toList(), who, score, comment, link);
+    }
+}

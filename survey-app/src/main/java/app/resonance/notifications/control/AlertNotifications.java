@@ -1,0 +1,63 @@
+package app.resonance.notifications.control;
+
+import app.resonance.distribution.control.MailSettings;
+import app.resonance.followups.control.AlertsRaised;
+import app.resonance.followups.entity.AlertKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Queues one message per matching destination for every task the alert rules created, inside the transaction that
+ * raised the alerts ({@link AlertsRaised}): a destination matches when it is enabled, takes the task's survey and
+ * wants at least one of its alert kinds. A failure here rolls the alerts back with it, and the rules run again.
+ */
+@ApplicationScoped
+public class AlertNotifications {
+
+    @Inject
+    MailSettings mailSettings;
+
+    void raised(@Observes AlertsRaised event) {
+        try {
+            for (long id : event.followUpIds()) {
+                Optional<AlertsRaised.Task> task = event.task(id);
+                if (task.isEmpty()) {
+                    continue;
+                }
+                AlertNotice notice = notice(task.get(), Destinations.consoleBase(mailSettings));
+                for (NotificationQueue.Target target :
+                        NotificationQueue.targets(event.connection(), task.get().surveyId())) {
+                    NotificationQueue.enqueue(event.connection(), target, notice, event.now());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Queueing the notifications failed", e);
+        }
+    }
+
+    /** What the messages say about the task: its alerts' kinds, who, the score, the comment, the link. */
+    public static AlertNotice notice(AlertsRaised.Task task, String consoleBase) {
+        List<AlertKind> kinds =
+                task.alerts().stream().map(AlertsRaised.Raised::kind).distinct().toList();
+        Integer score = task.alerts().stream()
+                .map(AlertsRaised.Raised::score)
+                .filter(s -> s != null)
+                .findFirst()
+                .orElse(null);
+        String who = task.customer() != null
+                ? task.customer() + " (" + task.customerId() + ")"
+                : task.segment() != null ? task.segment()[0] : null;
+        return new AlertNotice(
+                task.id(),
+                task.survey(),
+                kinds,
+                who,
+                score,
+                task.comment().orElse(null),
+                consoleBase + "/admin/followup.xhtml?id=" + task.id());
+    }
+}
