@@ -74,7 +74,7 @@ class NotificationsOnBothDatabasesTest {
 
             AlertsRaised raised = new AlertsRaised(c, T0, List.of(500L));
             AlertNotifications notifications = new AlertNotifications();
-            notifications.mailSettings = new MailSettings("localhost", 25, "resonance@example.com", 30);
+            notifications.mailSettings = new MailSettings("localhost", 25, "resonance@example.com");
             notifications.raised(raised);
             new FollowUpEvents().raised(raised);
             c.commit();
