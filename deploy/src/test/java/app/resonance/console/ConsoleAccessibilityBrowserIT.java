@@ -29,6 +29,12 @@ import org.openqa.selenium.By;
  * axe-core (all rules it runs by default: WCAG 2.1 A and AA plus best practices) on every console page, in
  * German and English, logged in as each role: the console meets the standard of the public forms, zero
  * violations. A page a role may not open is checked as the 403 page that role sees.
+ *
+ * <p>The admin sees every page in both languages. A support lead and a viewer see the same pages with less on
+ * them (no edit buttons, no manage menu): what their role changes is checked in one language each, the lead in
+ * English and the viewer in German, so that each of their pages is checked in both languages by one role or the
+ * other and the admin's. The language changes the texts on a page, not which elements the role sees; a visit
+ * of every page in both languages for all three roles took 3.5 of the suite's minutes.
  */
 @ExtendWith(ConsoleApp.class)
 class ConsoleAccessibilityBrowserIT {
@@ -93,23 +99,21 @@ class ConsoleAccessibilityBrowserIT {
     }
 
     @Test
-    void everyPageASupportLeadSeesHasNoViolationsInEitherLanguage() throws Exception {
-        everyPageOf("lead", taskPath());
+    void everyPageASupportLeadSeesHasNoViolationsInEnglish() throws Exception {
+        everyPageOf("lead", "en", taskPath());
     }
 
     @Test
-    void everyPageAViewerSeesHasNoViolationsInEitherLanguage() throws Exception {
-        everyPageOf("viewer", taskPath());
+    void everyPageAViewerSeesHasNoViolationsInGerman() throws Exception {
+        everyPageOf("viewer", "de", taskPath());
     }
 
-    void everyPageOf(String user, String task) {
-        for (String language : List.of("en", "de")) {
-            LoginPage.open(browser).loginAs(user, ConsoleApp.DEMO_PASSWORD);
-            language(language);
-            checkCommonPages(user + " " + language, task);
-            visit(user + " " + language + " 403", "/admin/manage/users.xhtml");
-            browser.driver().manage().deleteAllCookies();
-        }
+    void everyPageOf(String user, String language, String task) {
+        LoginPage.open(browser).loginAs(user, ConsoleApp.DEMO_PASSWORD);
+        language(language);
+        checkCommonPages(user + " " + language, task);
+        visit(user + " " + language + " 403", "/admin/manage/users.xhtml");
+        browser.driver().manage().deleteAllCookies();
         assertNoViolations();
     }
 
