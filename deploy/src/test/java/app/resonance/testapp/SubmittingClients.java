@@ -104,7 +104,16 @@ public final class SubmittingClients {
         return name + "-" + UUID.randomUUID();
     }
 
+    /** Clients that submit as fast as the app answers them. */
     public void start(int clients) {
+        start(clients, Duration.ZERO);
+    }
+
+    /**
+     * Clients that each wait {@code pause} after every answer: a steady load at a rate the app can serve, where
+     * the test is about what happens around it (a restart) rather than about the app's limit.
+     */
+    public void start(int clients, Duration pause) {
         running.set(true);
         for (int i = 0; i < clients; i++) {
             var t = new Thread(
@@ -114,6 +123,8 @@ public final class SubmittingClients {
                             attempts.add(a);
                             if (a.status() != 201) {
                                 BundleProcess.sleep(100);
+                            } else if (!pause.isZero()) {
+                                BundleProcess.sleep(pause.toMillis());
                             }
                         }
                     },
