@@ -390,6 +390,14 @@ class ConsoleBrowserIT {
                 browser.text(By.cssSelector("[id='waves:table'] tbody tr:first-child .audience")),
                 "whom the wave went to, in words (not the stored 'selection:2')");
 
+        // Who answered it: both customers without a plan, one of two answered; nothing to compare.
+        browser.clickAndWaitForNextPage(By.cssSelector("[id='waves:table'] tbody tr:first-child [id$=':who']"));
+        assertEquals(
+                "2 chosen customers: the mail reached 2 customers, 1 answered.", browser.text(By.id("wave-figures")));
+        String plan = browser.text(By.id("mix-plan"));
+        assertTrue(plan.contains("(not set) 2 1 50 % 100 % 100 %"), plan);
+        assertTrue(plan.contains("Nothing to compare for the plan"), plan);
+
         // The dashboard's response-rate panel lists the wave, in the console's language, and at 1366 px its
         // table stays inside its half of the page instead of making the page wider than the screen.
         browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));

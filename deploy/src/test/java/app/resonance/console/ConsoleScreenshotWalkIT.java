@@ -99,6 +99,7 @@ class ConsoleScreenshotWalkIT {
                     }
                     saved += visit(browser, base, firstTask(browser, base), language, width, "task");
                     saved += visit(browser, base, firstResponse(browser, base), language, width, "response");
+                    saved += visit(browser, base, oldestWave(browser, base), language, width, "wave");
                 }
                 try (Browser browser = Browser.open(width, 900, language)) {
                     String base = ConsoleApp.base().toString().replaceFirst("//[^:/]+", "//127.0.0.1");
@@ -120,7 +121,7 @@ class ConsoleScreenshotWalkIT {
                 }
             }
         }
-        int perRun = PAGES.size() + 2 + 3 + 2;
+        int perRun = PAGES.size() + 3 + 3 + 2;
         assertTrue(saved == 4 * perRun, "pictures: " + saved);
         System.out.println("Screenshot walk: " + (saved + 8) + " pictures in " + TARGET.toAbsolutePath());
         assertEquals(List.of(), problems, "pages that look wrong");
@@ -146,6 +147,15 @@ class ConsoleScreenshotWalkIT {
     static String firstResponse(Browser browser, String base) {
         browser.go(base + "admin/responses.xhtml?survey=relationship-nps&band=detractor");
         String href = browser.find(By.cssSelector("[id$=':open']")).getAttribute("href");
+        return href.substring(href.indexOf("/admin/"));
+    }
+
+    /** Who answered the oldest wave of the relationship survey (the demo's check-in wave of 200 customers). */
+    static String oldestWave(Browser browser, String base) {
+        browser.go(base + "admin/manage/distribute.xhtml?slug=relationship-nps");
+        browser.find(By.cssSelector("[id$=':who']"));
+        var links = browser.driver().findElements(By.cssSelector("[id$=':who']"));
+        String href = links.get(links.size() - 1).getAttribute("href");
         return href.substring(href.indexOf("/admin/"));
     }
 

@@ -1214,6 +1214,47 @@ class ApiIT {
         var listed = api.get("api/v1/admin/surveys/relationship-nps/waves", "Authorization", viewer());
         assertEquals(200, listed.statusCode(), listed.body());
 
+        // Who answered: the wave just sent reached the one customer, who has not answered; the demo's check-in wave
+        // of 120 days ago reached 200, some of whom answered, compared by plan, region and lifecycle stage.
+        var waves = (jakarta.json.JsonArray) Api.parse(listed.body());
+        long sent = Api.json(first).getJsonNumber("id").longValue();
+        var mine = Api.json(api.get(
+                "api/v1/admin/surveys/relationship-nps/waves/" + sent + "/respondents", "Authorization", viewer()));
+        assertEquals(sent, mine.getJsonNumber("wave").longValue());
+        var plan = mine.getJsonArray("dimensions").getJsonObject(0);
+        assertEquals("plan", plan.getString("dimension"));
+        assertEquals("TOO_FEW", plan.getString("verdict"), "one customer, no answer: nothing to test");
+        assertFalse(plan.containsKey("pValue"), "no test, no p-value: " + plan);
+        var checkIn = waves.stream()
+                .map(w -> w.asJsonObject())
+                .filter(w -> w.getString("audience").equals("selection:200"))
+                .findFirst()
+                .orElseThrow();
+        var mix = Api.json(api.get(
+                "api/v1/admin/surveys/relationship-nps/waves/" + checkIn.getJsonNumber("id") + "/respondents",
+                "Authorization",
+                lead()));
+        for (var dimension : mix.getJsonArray("dimensions")) {
+            var groups = dimension.asJsonObject().getJsonArray("groups");
+            assertEquals(
+                    200,
+                    groups.stream()
+                            .mapToLong(g ->
+                                    g.asJsonObject().getJsonNumber("reached").longValue())
+                            .sum());
+            assertEquals(
+                    checkIn.getInt("answered"),
+                    groups.stream()
+                            .mapToLong(g ->
+                                    g.asJsonObject().getJsonNumber("answered").longValue())
+                            .sum(),
+                    dimension.toString());
+        }
+        var elsewhere = api.get(
+                "api/v1/admin/surveys/post-support-csat/waves/" + sent + "/respondents", "Authorization", viewer());
+        assertEquals(404, elsewhere.statusCode(), "a wave of another survey");
+        assertTrue(elsewhere.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+
         var bad = api.post(
                 "api/v1/admin/surveys/relationship-nps/waves",
                 "{\"segment\": \"no-such-segment\", \"reminderDays\": 99}",

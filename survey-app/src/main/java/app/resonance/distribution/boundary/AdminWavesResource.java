@@ -1,8 +1,10 @@
 package app.resonance.distribution.boundary;
 
 import app.resonance.distribution.control.MailSettings;
+import app.resonance.distribution.control.RespondentMix;
 import app.resonance.distribution.control.WaveSender;
 import app.resonance.distribution.control.WaveStats;
+import app.resonance.distribution.control.WhoAnswered;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.ProblemMappers;
 import app.resonance.platform.boundary.RequestLanguage;
@@ -55,6 +57,9 @@ public class AdminWavesResource {
     @Inject
     MailSettings settings;
 
+    @Inject
+    WhoAnswered whoAnswered;
+
     @Context
     HttpHeaders headers;
 
@@ -99,6 +104,24 @@ public class AdminWavesResource {
                 .findFirst()
                 .orElseThrow();
         return Response.status(201).entity(json(created)).build();
+    }
+
+    @GET
+    @Path("{wave}/respondents")
+    @Operation(
+            summary = "Who answered the wave: reached against answering customers by plan, region and lifecycle"
+                    + " stage, with a chi-square test that flags a skewed response")
+    @APIResponse(
+            responseCode = "200",
+            description = "The wave's respondent mix",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WaveRespondents")))
+    @APIResponse(responseCode = "404", description = "No such survey, or no such wave of it")
+    public WaveRespondentsJson respondents(@PathParam("slug") String slug, @PathParam("wave") long wave) {
+        Survey survey = survey(slug);
+        List<RespondentMix> mixes =
+                whoAnswered.of(survey.id(), wave).orElseThrow(() -> ProblemException.notFound("problem.noSuchWave"));
+        return new WaveRespondentsJson(
+                wave, mixes.stream().map(AdminWavesResource::json).toList());
     }
 
     private Survey survey(String slug) {
@@ -154,6 +177,65 @@ public class AdminWavesResource {
                 w.opened(),
                 w.answered(),
                 w.responseRate());
+    }
+
+    /** Who answered a wave, along each customer attribute. */
+    @Schema(
+            name = "WaveRespondents",
+            description = "Who answered an invitation wave: per customer attribute the customers the mail reached and"
+                    + " those who answered, with Pearson's chi-square test of whether answering depended on it")
+    @JsonbPropertyOrder({"wave", "dimensions"})
+    public record WaveRespondentsJson(long wave, List<RespondentMixJson> dimensions) {}
+
+    /** One attribute's groups and its test. */
+    @Schema(name = "RespondentMix", description = "Reached and answering customers by one attribute, and its test")
+    @JsonbPropertyOrder({"dimension", "verdict", "chiSquare", "degreesOfFreedom", "pValue", "groups"})
+    public record RespondentMixJson(
+            @Schema(enumeration = {"plan", "region", "lifecycleStage"})
+            String dimension,
+
+            @Schema(
+                    description = "SKEWED: answering depended on the attribute (p < 0.05), so the wave speaks more for"
+                            + " some values; BALANCED: no such evidence; TOO_FEW: fewer than two values, nobody or"
+                            + " everybody answered, or more than a fifth of the expected counts under 5")
+            RespondentMix.Verdict verdict,
+
+            @Schema(nullable = true) Double chiSquare,
+            @Schema(nullable = true) Integer degreesOfFreedom,
+            @Schema(nullable = true) Double pValue,
+            List<RespondentGroupJson> groups) {}
+
+    /** Customers with one value of the attribute. */
+    @Schema(name = "RespondentGroup", description = "Customers with one value of the attribute")
+    @JsonbPropertyOrder({"value", "reached", "answered", "responseRate", "shareOfReached", "shareOfAnswered"})
+    public record RespondentGroupJson(
+            @Schema(nullable = true, description = "The attribute's value; null for customers without it")
+            String value,
+
+            @Schema(description = "Customers the wave's mail was sent to")
+            long reached,
+
+            long answered,
+            double responseRate,
+            double shareOfReached,
+            double shareOfAnswered) {}
+
+    static RespondentMixJson json(RespondentMix mix) {
+        return new RespondentMixJson(
+                mix.dimension(),
+                mix.verdict(),
+                mix.chiSquare(),
+                mix.degreesOfFreedom(),
+                mix.pValue(),
+                mix.groups().stream()
+                        .map(g -> new RespondentGroupJson(
+                                g.value(),
+                                g.reached(),
+                                g.answered(),
+                                g.responseRate(),
+                                g.shareOfReached(),
+                                g.shareOfAnswered()))
+                        .toList());
     }
 
     @Provider

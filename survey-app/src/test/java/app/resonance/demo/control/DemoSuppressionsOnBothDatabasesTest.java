@@ -1,6 +1,7 @@
 package app.resonance.demo.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.resonance.distribution.control.WaveStats;
 import app.resonance.surveys.entity.Survey;
@@ -51,7 +52,11 @@ class DemoSuppressionsOnBothDatabasesTest {
             Survey survey = em.createQuery("SELECT s FROM Survey s WHERE s.slug = 'relationship-nps'", Survey.class)
                     .getSingleResult();
             var waves = new WaveStats(em).of(survey);
-            assertEquals(1, waves.size());
+            assertEquals(2, waves.size(), "the wave that respected the list, and the check-in wave of 120 days ago");
+            var checkIn = waves.get(1);
+            assertEquals("selection:" + DemoCheckInWave.REACHED, checkIn.audience());
+            assertEquals(DemoCheckInWave.REACHED, checkIn.sent());
+            assertTrue(checkIn.answered() > 0 && checkIn.answered() == checkIn.opened(), checkIn.toString());
             var wave = waves.get(0);
             assertEquals("selection:6", wave.audience());
             assertEquals(5, wave.invited());
