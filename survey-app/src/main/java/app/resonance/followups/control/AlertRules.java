@@ -203,7 +203,7 @@ public final class AlertRules {
                     customerId,
                     rule.kind() == AlertRuleKind.PROMOTER_TO_DETRACTOR ? facts.previousNps() : null,
                     key,
-                    rule.action().task() ? followUp : null);
+                    followUp);
             if (added && rule.action().notifies()) {
                 Instant at = rule.notifyAt(now);
                 notify = notify == null || at.isAfter(notify) ? at : notify;
