@@ -2,7 +2,6 @@ package app.resonance.followups.boundary;
 
 import app.resonance.followups.control.AlertRuleEditor;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -91,7 +90,10 @@ public final class AlertRuleJson {
         }
     }
 
-    @Schema(name = "AlertRule", description = "An alert rule with how often it fired")
+    @Schema(
+            name = "AlertRule",
+            description =
+                    "An alert rule with how many alerts it raised (fired) and when it last did (lastFiredAt, UTC)")
     @JsonbPropertyOrder({
         "id",
         "name",
@@ -109,7 +111,7 @@ public final class AlertRuleJson {
         "paused",
         "builtIn",
         "fired",
-        "lastFired"
+        "lastFiredAt"
     })
     public record Rule(
             long id,
@@ -136,11 +138,8 @@ public final class AlertRuleJson {
             @Schema(description = "A default rule (one of the former fixed rules): editable, not removable")
             boolean builtIn,
 
-            @Schema(description = "How many alerts the rule raised")
             long fired,
-
-            @Schema(description = "When it last fired (UTC)")
-            Instant lastFired) {
+            String lastFiredAt) {
 
         static Rule of(AlertRuleEditor.Rule r) {
             return new Rule(
@@ -160,7 +159,7 @@ public final class AlertRuleJson {
                     r.paused(),
                     r.builtIn(),
                     r.fired(),
-                    r.lastFired());
+                    r.lastFired() == null ? null : r.lastFired().toString());
         }
     }
 }
