@@ -32,6 +32,21 @@ class AlertRuleKindsOnBothDatabasesTest {
         long anna = fixture.count("SELECT id FROM customer WHERE external_id = 'C-00001'");
         long bert = fixture.count("SELECT id FROM customer WHERE external_id = 'C-00002'");
         long csatSurvey = fixture.count("SELECT id FROM survey WHERE slug = 'post-support-csat'");
+        assertEquals(
+                List.of(
+                        "1:Detractor:LOW_SCORE:NPS:6",
+                        "2:Promoter turned detractor:PROMOTER_TO_DETRACTOR::",
+                        "3:Detractor close to renewal:RENEWAL_AT_RISK::",
+                        "50:Unhappy with support:LOW_SCORE:CSAT:2"),
+                fixture.strings("SELECT id || ':' || name || ':' || kind || ':' || COALESCE(question_type, '') || ':'"
+                        + " || COALESCE(CAST(threshold AS VARCHAR(5)), '') FROM alert_rule ORDER BY id"),
+                "the default rules and the demo's custom rule");
+        assertEquals(
+                3,
+                fixture.count("SELECT COUNT(*) FROM alert WHERE rule_id = 50 AND kind = 'LOW_SCORE' AND survey_id = "
+                        + csatSurvey),
+                "the demo's custom rule fired on the latest low support scores");
+        fixture.execute("UPDATE alert_rule SET paused = TRUE WHERE id = 50"); // the demo's, tested alone here
         rule(fixture, 60, "Low CSAT", "LOW_SCORE", "CSAT", 2, null, String.valueOf(csatSurvey), null, "TASK");
         rule(fixture, 61, "Cancel", "KEYWORD", null, null, "cancel,refund", null, null, "NOTIFY");
         rule(fixture, 62, "Widget only", "LOW_SCORE", "CSAT", 5, null, null, "WIDGET", "BOTH");
@@ -102,6 +117,7 @@ class AlertRuleKindsOnBothDatabasesTest {
         FixtureAccess fixture = FollowUpSetUp.demo(database, TODAY, NOW);
         long anna = fixture.count("SELECT id FROM customer WHERE external_id = 'C-00001'");
         long bert = fixture.count("SELECT id FROM customer WHERE external_id = 'C-00002'");
+        fixture.execute("UPDATE alert_rule SET paused = TRUE WHERE id = 50");
         rule(fixture, 60, "Low CSAT", "LOW_SCORE", "CSAT", 2, null, null, null, "BOTH");
         rule(fixture, 61, "Refund", "KEYWORD", null, null, "refund", null, null, "TASK");
         fixture.execute("UPDATE alert_rule SET quiet_start = '22:00', quiet_end = '07:00' WHERE id = 60");
