@@ -140,6 +140,15 @@ public class AlertRulesView implements Serializable {
         }
     }
 
+    /** The seeded English names of the default rules, shown in the console's language while unchanged. */
+    private static final java.util.Map<Long, String> DEFAULT_NAMES =
+            java.util.Map.of(1L, "Detractor", 2L, "Promoter turned detractor", 3L, "Detractor close to renewal");
+
+    /** The rule's name; a default rule's seeded name in the console's language. */
+    public String name(AlertRuleEditor.Rule r) {
+        return r.name().equals(DEFAULT_NAMES.get(r.id())) ? Faces.text("alertRules.default." + r.id()) : r.name();
+    }
+
     /** What the rule looks for, in the console's language. */
     public String what(AlertRuleEditor.Rule r) {
         return switch (r.kind()) {
