@@ -157,6 +157,7 @@ class ConsoleBrowserIT {
                 "/admin/manage/audit.xhtml",
                 "/admin/manage/suppressions.xhtml",
                 "/admin/manage/notifications.xhtml",
+                "/admin/manage/alert-rules.xhtml",
                 "/admin/manage/designer.xhtml?slug=relationship-nps",
                 "/admin/manage/segment.xhtml")) {
             assertTrue(console.openExpectingError(page).startsWith("403"), page);

@@ -78,6 +78,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/manage/users.xhtml",
             "/admin/manage/suppressions.xhtml",
             "/admin/manage/notifications.xhtml",
+            "/admin/manage/alert-rules.xhtml",
             "/admin/manage/audit.xhtml");
 
     @Test

@@ -466,4 +466,135 @@ class SuppressionIT {
                             .statusCode());
         }
     }
+
+    @Test
+    void alertRulesRoundTripAndACustomKeywordRuleFiresOnceWithItsName() {
+        String slug = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        var survey = api.post("api/v1/admin/surveys", """
+                {"slug": "%s", "kind": "CSAT", "title": {"de": "Umfrage", "en": "Survey"},
+                 "questions": [
+                   {"id": "csat", "type": "CSAT", "text": {"de": "Zufrieden?", "en": "Satisfied?"}},
+                   {"id": "why", "type": "LONG_TEXT", "required": false, "text": {"de": "Warum?", "en": "Why?"}}
+                 ]}""".formatted(slug), "Authorization", Api.admin());
+        assertEquals(201, survey.statusCode(), survey.body());
+        assertEquals(
+                200,
+                api.post("api/v1/admin/surveys/" + slug + "/publish", "", "Authorization", Api.admin())
+                        .statusCode());
+
+        var defaults = api.get("api/v1/admin/alert-rules", "Authorization", ApiIT.viewer());
+        assertEquals(200, defaults.statusCode(), defaults.body());
+        assertEquals(
+                List.of("LOW_SCORE", "PROMOTER_TO_DETRACTOR", "RENEWAL_AT_RISK"),
+                Api.parse(defaults.body()).asJsonArray().getValuesAs(JsonObject.class).stream()
+                        .filter(r -> r.getBoolean("builtIn"))
+                        .map(r -> r.getString("kind"))
+                        .toList());
+        assertEquals(
+                403,
+                api.post("api/v1/admin/alert-rules", "{}", "Authorization", ApiIT.lead())
+                        .statusCode());
+
+        var bad = api.post(
+                "api/v1/admin/alert-rules",
+                "{\"name\": \"Low\", \"kind\": \"LOW_SCORE\", \"questionType\": \"CSAT\", \"threshold\": 9,"
+                        + " \"surveys\": [\"no-such-survey\"], \"quietStart\": \"25:00\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals(
+                List.of("threshold", "quietStart", "surveys"),
+                Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+
+        var created = api.post(
+                "api/v1/admin/alert-rules",
+                "{\"name\": \"Cancellation\", \"kind\": \"KEYWORD\", \"keywords\": [\"cancel\", \"refund\"],"
+                        + " \"surveys\": [\"" + slug + "\"], \"action\": \"TASK\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject rule = Api.json(created);
+        long id = rule.getJsonNumber("id").longValue();
+        String path = "api/v1/admin/alert-rules/" + id;
+        assertEquals(
+                List.of(slug),
+                rule.getJsonArray("surveys").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList());
+        assertEquals("TASK", rule.getString("action"));
+        assertEquals(0, rule.getInt("fired"));
+
+        var changed = api.put(
+                path,
+                "{\"name\": \"Cancellation risk\", \"kind\": \"KEYWORD\", \"keywords\": [\"cancel\"],"
+                        + " \"surveys\": [\"" + slug + "\"], \"action\": \"BOTH\", \"quietStart\": \"22:00\","
+                        + " \"quietEnd\": \"07:00\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals("Cancellation risk", Api.json(changed).getString("name"));
+        assertEquals("22:00", Api.json(changed).getString("quietStart"));
+        assertTrue(Api.json(api.post(path + "/pause", "", "Authorization", Api.admin()))
+                .getBoolean("paused"));
+
+        // paused: a matching response raises nothing (a second rule shows the response was seen); resumed: the
+        // next one raises one alert
+        var witness = api.post(
+                "api/v1/admin/alert-rules",
+                "{\"name\": \"Any CSAT\", \"kind\": \"LOW_SCORE\", \"questionType\": \"CSAT\", \"threshold\": 5,"
+                        + " \"surveys\": [\"" + slug + "\"], \"action\": \"TASK\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, witness.statusCode(), witness.body());
+        String witnessPath = "api/v1/admin/alert-rules/"
+                + Api.json(witness).getJsonNumber("id").longValue();
+        String customer = "rule-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(
+                201,
+                api.post(
+                                "api/v1/admin/customers",
+                                "{\"externalId\": \"" + customer + "\", \"name\": \"Keyword Customer\"}",
+                                "Authorization",
+                                Api.admin())
+                        .statusCode());
+        String answers =
+                "{\"answers\": {\"csat\": 5, \"why\": \"We will cancel\"}, \"customer\": \"" + customer + "\"}";
+        String responses = "api/v1/admin/surveys/" + slug + "/responses";
+        assertEquals(
+                201, api.post(responses, answers, "Authorization", Api.admin()).statusCode());
+        await("the rules saw the first response")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> Api.json(api.get(witnessPath, "Authorization", Api.admin()))
+                                .getInt("fired")
+                        == 1);
+        assertEquals(0, Api.json(api.get(path, "Authorization", Api.admin())).getInt("fired"), "paused");
+        assertEquals(
+                false,
+                Api.json(api.post(path + "/resume", "", "Authorization", Api.admin()))
+                        .getBoolean("paused"));
+        assertEquals(
+                201, api.post(responses, answers, "Authorization", Api.admin()).statusCode());
+        await("the resumed rule fired on the second response")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> Api.json(api.get(witnessPath, "Authorization", Api.admin()))
+                                .getInt("fired")
+                        == 2);
+        JsonObject fired = Api.json(api.get(path, "Authorization", Api.admin()));
+        assertEquals(1, fired.getInt("fired"));
+        assertTrue(fired.containsKey("lastFiredAt"), fired.toString());
+
+        assertEquals(
+                409,
+                api.delete("api/v1/admin/alert-rules/1", "Authorization", Api.admin())
+                        .statusCode(),
+                "a default rule is paused, not removed");
+        assertEquals(204, api.delete(path, "Authorization", Api.admin()).statusCode());
+        assertEquals(404, api.get(path, "Authorization", Api.admin()).statusCode());
+        var audit = api.get("api/v1/admin/audit?area=ALERT_RULE", "Authorization", Api.admin());
+        assertEquals(200, audit.statusCode(), audit.body());
+        assertTrue(audit.body().contains("Cancellation risk"), audit.body());
+    }
 }

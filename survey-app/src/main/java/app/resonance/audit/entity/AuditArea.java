@@ -11,5 +11,7 @@ public enum AuditArea {
     /** Console logins and failed logins. */
     LOGIN,
     /** API tokens: created, revoked, the admin scope used. */
-    TOKEN
+    TOKEN,
+    /** Alert rules: created, changed, paused, resumed, removed. */
+    ALERT_RULE
 }

@@ -162,6 +162,7 @@ public class DemoDataLoader {
         DemoTasks tasks = new DemoTasks(connection, ids, setup, today, utc);
         tasks.checkInCalls(setup.segmentId(BUSINESS_SEGMENT));
         tasks.openTasks();
+        tasks.supportRule();
         long relationshipWave = new DemoSuppressions(connection, ids, setup, utc).write();
         new DemoContacts(connection, ids, setup, utc).write(relationshipWave);
         new DemoCheckInWave(connection, ids, setup, utc).write();

@@ -14,11 +14,17 @@ import java.util.List;
  */
 final class DemoTasks {
 
+    static final String SUPPORT_SURVEY = "post-support-csat";
+
+    /** How many of the latest low support scores the demo's custom alert rule fired on. */
+    static final int SUPPORT_ALERTS = 3;
+
     private final Connection connection;
     private final IdBlocks ids;
     private final LocalDate today;
     private final LocalDateTime now;
     private final long survey;
+    private final long support;
 
     DemoTasks(Connection connection, IdBlocks ids, DemoSetup setup, LocalDate today, LocalDateTime now) {
         this.connection = connection;
@@ -26,6 +32,7 @@ final class DemoTasks {
         this.today = today;
         this.now = now;
         this.survey = setup.surveyId(DemoDataLoader.MARKER_SURVEY);
+        this.support = setup.surveyId(SUPPORT_SURVEY);
     }
 
     /**
@@ -138,7 +145,7 @@ final class DemoTasks {
                     connection,
                     """
                     INSERT INTO alert (id, kind, survey_id, response_id, customer_id, score, created_at, dedup_key,
-                     follow_up_id) VALUES (?, 'DETRACTOR', ?, ?, ?, ?, ?, ?, ?)""",
+                     follow_up_id, rule_id) VALUES (?, 'DETRACTOR', ?, ?, ?, ?, ?, ?, ?, 1)""",
                     ids.next("alert_seq"),
                     survey,
                     d.response(),
@@ -147,6 +154,45 @@ final class DemoTasks {
                     created,
                     "demo:DETRACTOR:" + d.response(),
                     task);
+        }
+    }
+
+    /**
+     * A custom alert rule besides the default ones: a CSAT of 2 or less on the support survey notifies the team
+     * (quiet from 20:00 to 06:00 UTC); it fired on the {@value #SUPPORT_ALERTS} latest such responses of known
+     * customers in the last week.
+     */
+    void supportRule() throws SQLException {
+        long rule = Jdbc.nextval(connection, "alert_rule_seq");
+        Jdbc.update(connection, """
+                INSERT INTO alert_rule (id, name, kind, question_type, threshold, survey_ids, action, quiet_start,
+                 quiet_end, paused, created_at, updated_at)
+                 VALUES (?, 'Unhappy with support', 'LOW_SCORE', 'CSAT', 2, ?, 'NOTIFY', '20:00', '06:00', FALSE, ?, ?)""", rule, String.valueOf(support), now.minusDays(10), now.minusDays(10));
+        List<Detractor> low = Jdbc.list(
+                connection,
+                """
+                SELECT r.id, r.customer_id, a.score FROM response r
+                 JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id
+                 WHERE r.survey_id = ? AND q.question_type = 'CSAT' AND a.score <= 2
+                 AND r.customer_id IS NOT NULL AND r.submitted_at >= ?
+                 ORDER BY r.submitted_at DESC, r.id DESC FETCH FIRST %d ROWS ONLY""".formatted(SUPPORT_ALERTS),
+                rs -> new Detractor(rs.getLong(1), rs.getLong(2), rs.getInt(3)),
+                support,
+                today.minusDays(7).atStartOfDay());
+        for (Detractor d : low) {
+            Jdbc.update(
+                    connection,
+                    """
+                    INSERT INTO alert (id, kind, survey_id, response_id, customer_id, score, created_at, dedup_key,
+                     rule_id) VALUES (?, 'LOW_SCORE', ?, ?, ?, ?, (SELECT submitted_at FROM response WHERE id = ?), ?, ?)""",
+                    ids.next("alert_seq"),
+                    support,
+                    d.response(),
+                    d.customer(),
+                    d.score(),
+                    d.response(),
+                    "demo:rule:" + rule + ":" + d.response(),
+                    rule);
         }
     }
 }

@@ -56,7 +56,8 @@ public class AlertRaiser {
             raised.fire(new AlertsRaised(
                     event.connection(),
                     event.now(),
-                    created.stream().map(AlertRules.Created::followUpId).toList()));
+                    created.stream().map(AlertRules.Created::followUpId).toList(),
+                    rules.notifyAt()));
         }
         event.raised(created.size());
         event.afterCommit(() ->

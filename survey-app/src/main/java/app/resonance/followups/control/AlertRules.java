@@ -1,32 +1,41 @@
 package app.resonance.followups.control;
 
-import app.resonance.analytics.control.NpsCalculator;
 import app.resonance.analytics.control.RollupUpdater.ScoreChange;
+import app.resonance.followups.entity.AlertAction;
 import app.resonance.followups.entity.AlertKind;
+import app.resonance.followups.entity.AlertRuleKind;
 import app.resonance.platform.control.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The alert rules, run by the rollup updater inside the transaction that moved the scores, so every rule
- * fires exactly once per response (a unique key per rule and response guards retries too). A score that
- * becomes a detractor (0-6 on NPS, new or changed from 7-10) raises DETRACTOR; if the customer's previous
- * NPS score was 9-10 also PROMOTER_TO_DETRACTOR; if the customer renews within {@code renewalDays} also
- * RENEWAL_AT_RISK. The alerts of one response become one follow-up task, assigned to the enabled support
- * lead with the fewest open tasks (unassigned when there is none), due in {@code dueDays} days. Backfilled
- * responses given more than {@value #RECENT_DAYS} days ago raise no alerts: nobody follows up a year-old
- * score.
+ * The alert rules ({@link AlertRule}, rows of {@code alert_rule} an admin edits), run by the rollup updater inside
+ * the transaction that moved the scores, so every rule fires exactly once per response (a unique key per rule and
+ * response guards retries too). The default rules do what the fixed rules did before: a score that becomes a
+ * detractor (0-6 on NPS, new or changed from 7-10) raises DETRACTOR; if the customer's previous NPS score was 9-10
+ * also PROMOTER_TO_DETRACTOR; if the customer renews within {@code renewalDays} also RENEWAL_AT_RISK. Custom rules
+ * add low CSAT, CES or rating scores and keywords in comments, limited to surveys, segments and channels. Every
+ * alert names its rule. The alerts of one response whose rules make tasks become one follow-up task, assigned to the
+ * enabled support lead with the fewest open tasks (unassigned when there is none), due in {@code dueDays} days;
+ * alerts of NOTIFY-only rules are recorded without a task. Backfilled responses given more than {@value
+ * #RECENT_DAYS} days ago raise no alerts: nobody follows up a year-old score.
  *
- * <p>Anonymous detractors (no customer: nobody can call them back) raise nothing unless the follow-up rule
+ * <p>Anonymous responses (no customer: nobody can call them back) raise nothing unless the follow-up rule
  * ({@code follow_up_rule.anonymous_detractors}, set by an admin) says so. Within any hour, one client (the keyed
  * hash of its address stored on the response) creates at most {@code perClientHour} tasks and one survey at
- * most {@code perSurveyHour}; a detractor beyond either cap is held back: it raises no alert, task or mail
+ * most {@code perSurveyHour}; a response beyond either cap is held back: it raises no alert, task or mail
  * and is counted in {@code held_alert} (once per response), which the console reports.
  */
 public final class AlertRules {
@@ -39,6 +48,7 @@ public final class AlertRules {
     private final int renewalDays;
     private final int dueDays;
     private final Caps caps;
+    private final Map<Long, Instant> notifyAt = new HashMap<>();
 
     /** How many tasks one client and one survey may create within an hour. */
     public record Caps(int perClientHour, int perSurveyHour) {
@@ -67,28 +77,76 @@ public final class AlertRules {
     public record Created(long followUpId, Long assigneeId) {}
 
     public List<Created> apply(List<ScoreChange> changes) throws SQLException {
+        List<AlertRule> rules = active();
         List<Created> created = new ArrayList<>();
         for (ScoreChange change : changes) {
-            if (!"NPS".equals(change.questionType()) || change.after() == null) {
-                continue;
-            }
-            boolean becameDetractor = NpsCalculator.isDetractor(change.after())
-                    && (change.before() == null || !NpsCalculator.isDetractor(change.before()));
-            if (becameDetractor) {
-                detractor(change).ifPresent(created::add);
+            List<AlertRule> triggered =
+                    rules.stream().filter(r -> r.triggeredBy(change)).toList();
+            if (!triggered.isEmpty()) {
+                fire(change, triggered).ifPresent(created::add);
             }
         }
         return created;
     }
 
-    private java.util.Optional<Created> detractor(ScoreChange change) throws SQLException {
+    /**
+     * When each new task's notifications may go out (the latest end of quiet hours among the rules that fired and
+     * notify); a task whose rules only make tasks is not here.
+     */
+    public Map<Long, Instant> notifyAt() {
+        return Map.copyOf(notifyAt);
+    }
+
+    /** The rules that are not paused, in id order. */
+    private List<AlertRule> active() throws SQLException {
+        return Jdbc.list(
+                connection,
+                "SELECT id, name, kind, question_type, threshold, renewal_days, keywords, survey_ids, segment_ids,"
+                        + " channels, action, quiet_start, quiet_end, paused FROM alert_rule WHERE paused = FALSE"
+                        + " ORDER BY id",
+                AlertRules::rule);
+    }
+
+    /** A rule from its row (the columns as {@link #active()} selects them). */
+    public static AlertRule rule(java.sql.ResultSet rs) throws SQLException {
+        return new AlertRule(
+                rs.getLong(1),
+                rs.getString(2),
+                AlertRuleKind.valueOf(rs.getString(3)),
+                rs.getString(4),
+                rs.getObject(5) == null ? null : rs.getInt(5),
+                rs.getObject(6) == null ? null : rs.getInt(6),
+                split(rs.getString(7)),
+                split(rs.getString(8)).stream().map(Long::valueOf).collect(Collectors.toSet()),
+                split(rs.getString(9)).stream().map(Long::valueOf).collect(Collectors.toSet()),
+                Set.copyOf(split(rs.getString(10))),
+                AlertAction.valueOf(rs.getString(11)),
+                rs.getString(12) == null ? null : LocalTime.parse(rs.getString(12)),
+                rs.getString(13) == null ? null : LocalTime.parse(rs.getString(13)),
+                rs.getBoolean(14));
+    }
+
+    /** The items of a comma-separated column; none for null. */
+    public static List<String> split(String joined) {
+        if (joined == null || joined.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(joined.split(","))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .toList();
+    }
+
+    private java.util.Optional<Created> fire(ScoreChange change, List<AlertRule> triggered) throws SQLException {
         long responseId = change.responseId();
         Long customerId = null;
         LocalDateTime submitted = null;
         LocalDate renewal = null;
         String client = null;
+        String channel = null;
         try (var statement = connection.prepareStatement("SELECT r.customer_id, r.submitted_at, c.renewal_date,"
-                + " r.client_key FROM response r LEFT JOIN customer c ON c.id = r.customer_id WHERE r.id = ?")) {
+                + " r.client_key, r.channel FROM response r LEFT JOIN customer c ON c.id = r.customer_id"
+                + " WHERE r.id = ?")) {
             statement.setLong(1, responseId);
             try (var rs = statement.executeQuery()) {
                 if (!rs.next()) {
@@ -98,6 +156,7 @@ public final class AlertRules {
                 submitted = rs.getObject(2, LocalDateTime.class);
                 renewal = rs.getObject(3, LocalDate.class);
                 client = rs.getString(4);
+                channel = rs.getString(5);
             }
         }
         if (submitted.toLocalDate().isBefore(today.minusDays(RECENT_DAYS))) {
@@ -106,25 +165,70 @@ public final class AlertRules {
         if (customerId == null && !anonymousDetractorsFollowedUp()) {
             return java.util.Optional.empty();
         }
+        boolean promoterAsked = triggered.stream().anyMatch(r -> r.kind() == AlertRuleKind.PROMOTER_TO_DETRACTOR);
+        boolean commentAsked = triggered.stream().anyMatch(r -> r.kind() == AlertRuleKind.KEYWORD);
+        AlertRule.Facts facts = new AlertRule.Facts(
+                change.surveyId(),
+                Set.copyOf(Jdbc.list(
+                        connection,
+                        "SELECT segment_id FROM response_segment WHERE response_id = ?",
+                        rs -> rs.getLong(1),
+                        responseId)),
+                channel,
+                customerId == null || !promoterAsked ? null : previousNps(customerId, responseId, submitted),
+                renewal,
+                today,
+                renewalDays,
+                commentAsked ? comment(responseId) : null);
+        List<AlertRule> firing = triggered.stream().filter(r -> r.fires(facts)).toList();
+        if (firing.isEmpty()) {
+            return java.util.Optional.empty();
+        }
         String key = "response:" + responseId;
+        boolean task = firing.stream().anyMatch(r -> r.action().task());
         boolean known = exists("follow_up", key);
-        if (!known) {
+        if (task && !known) {
             String cap = capReached(change.surveyId(), client);
             if (cap != null) {
                 hold(responseId, change.surveyId(), cap);
                 return java.util.Optional.empty();
             }
         }
-        Integer previous = customerId == null ? null : previousNps(customerId, responseId, submitted);
-        Long followUp = followUp(change.surveyId(), responseId, customerId, null, key);
-        alert(AlertKind.DETRACTOR, change, customerId, null, key, followUp);
-        if (previous != null && NpsCalculator.isPromoter(previous)) {
-            alert(AlertKind.PROMOTER_TO_DETRACTOR, change, customerId, previous, key, followUp);
+        Long followUp = task ? followUp(change.surveyId(), responseId, customerId, null, key) : null;
+        Instant notify = null;
+        for (AlertRule rule : firing) {
+            boolean added = alert(
+                    rule,
+                    change,
+                    customerId,
+                    rule.kind() == AlertRuleKind.PROMOTER_TO_DETRACTOR ? facts.previousNps() : null,
+                    key,
+                    followUp);
+            if (added && rule.action().notifies()) {
+                Instant at = rule.notifyAt(now);
+                notify = notify == null || at.isAfter(notify) ? at : notify;
+            }
         }
-        if (renewal != null && !renewal.isBefore(today) && !renewal.isAfter(today.plusDays(renewalDays))) {
-            alert(AlertKind.RENEWAL_AT_RISK, change, customerId, null, key, followUp);
+        if (!task || known) {
+            return java.util.Optional.empty();
         }
-        return known ? java.util.Optional.empty() : java.util.Optional.of(new Created(followUp, assignee(followUp)));
+        if (notify != null) {
+            notifyAt.put(followUp, notify);
+        }
+        return java.util.Optional.of(new Created(followUp, assignee(followUp)));
+    }
+
+    /** The response's comments (its text answers), one per line. */
+    private String comment(long responseId) throws SQLException {
+        return String.join(
+                "\n",
+                Jdbc.list(
+                        connection,
+                        "SELECT a.text_value FROM answer a JOIN question q ON q.id = a.question_id"
+                                + " WHERE a.response_id = ? AND a.text_value IS NOT NULL"
+                                + " AND q.question_type IN ('SHORT_TEXT', 'LONG_TEXT') ORDER BY q.position, a.id",
+                        rs -> rs.getString(1),
+                        responseId));
     }
 
     /** The admin's rule: do anonymous detractors become tasks? */
@@ -199,17 +303,19 @@ public final class AlertRules {
         }
     }
 
-    private void alert(AlertKind kind, ScoreChange change, Long customerId, Integer previous, String key, Long followUp)
+    /** Records the rule's alert unless it fired on this response before; answers whether it is new. */
+    private boolean alert(
+            AlertRule rule, ScoreChange change, Long customerId, Integer previous, String key, Long followUp)
             throws SQLException {
-        String dedup = kind + ":" + key;
+        String dedup = rule.dedupKey(key);
         if (exists("alert", dedup)) {
-            return;
+            return false;
         }
         try (var insert = connection.prepareStatement("INSERT INTO alert (id, kind, survey_id, response_id,"
-                + " customer_id, segment_id, score, previous_score, created_at, dedup_key, follow_up_id)"
-                + " VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)")) {
+                + " customer_id, segment_id, score, previous_score, created_at, dedup_key, follow_up_id, rule_id)"
+                + " VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, nextId("alert_seq"));
-            insert.setString(2, kind.name());
+            insert.setString(2, rule.alertKind().name());
             insert.setLong(3, change.surveyId());
             insert.setLong(4, change.responseId());
             insert.setObject(5, customerId);
@@ -218,8 +324,10 @@ public final class AlertRules {
             insert.setObject(8, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
             insert.setString(9, dedup);
             insert.setObject(10, followUp);
+            insert.setLong(11, rule.id());
             insert.executeUpdate();
         }
+        return true;
     }
 
     /** A segment whose NPS fell significantly: one alert and one task per survey, segment and ISO week. */

@@ -7,17 +7,33 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The alert rules created tasks: fired synchronously inside the transaction that raised the alerts, so that
  * observers (notifications, webhook events) write on the same {@link #connection()} and a message exists exactly
  * when its alert does. Fired once per new task, never for a retry that found the task there.
  */
-public record AlertsRaised(Connection connection, Instant now, List<Long> followUpIds) {
+public record AlertsRaised(Connection connection, Instant now, List<Long> followUpIds, Map<Long, Instant> notifyAt) {
 
+    /**
+     * @param notifyAt when each task's notifications may go out (the end of its rules' quiet hours); a task not
+     *     here is told by no notification (its rules only make tasks)
+     */
     public AlertsRaised {
         followUpIds = List.copyOf(followUpIds);
+        notifyAt = Map.copyOf(notifyAt);
+    }
+
+    /** New tasks whose notifications go out now. */
+    public AlertsRaised(Connection connection, Instant now, List<Long> followUpIds) {
+        this(
+                connection,
+                now,
+                followUpIds,
+                followUpIds.stream().distinct().collect(Collectors.toMap(id -> id, id -> now)));
     }
 
     /** One alert of a task. */

@@ -51,6 +51,10 @@ public class Alert {
     @Column(name = "follow_up_id")
     private Long followUpId;
 
+    /** The alert rule that fired (null for segment declines and for a rule since deleted). */
+    @Column(name = "rule_id")
+    private Long ruleId;
+
     protected Alert() {}
 
     public Long id() {
@@ -103,5 +107,9 @@ public class Alert {
 
     public Long followUpId() {
         return followUpId;
+    }
+
+    public Long ruleId() {
+        return ruleId;
     }
 }

@@ -9,5 +9,9 @@ public enum AlertKind {
     /** A detractor whose renewal date lies within the next 90 days. */
     RENEWAL_AT_RISK,
     /** A segment's NPS fell significantly against the previous period. */
-    SEGMENT_DECLINE
+    SEGMENT_DECLINE,
+    /** A CSAT, CES or rating score at or below a rule's threshold. */
+    LOW_SCORE,
+    /** A comment named one of a rule's keywords. */
+    KEYWORD
 }

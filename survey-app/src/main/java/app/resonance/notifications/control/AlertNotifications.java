@@ -7,13 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Queues one message per matching destination for every task the alert rules created, inside the transaction that
  * raised the alerts ({@link AlertsRaised}): a destination matches when it is enabled, takes the task's survey and
- * wants at least one of its alert kinds. A failure here rolls the alerts back with it, and the rules run again.
+ * wants at least one of its alert kinds. A task whose rules only make tasks is told by no message; a rule's quiet
+ * hours hold its messages in the outbox until they end. A failure here rolls the alerts back with it, and the rules run again.
  */
 @ApplicationScoped
 public class AlertNotifications {
@@ -24,14 +26,15 @@ public class AlertNotifications {
     void raised(@Observes AlertsRaised event) {
         try {
             for (long id : event.followUpIds()) {
-                Optional<AlertsRaised.Task> task = event.task(id);
+                Instant at = event.notifyAt().get(id);
+                Optional<AlertsRaised.Task> task = at == null ? Optional.empty() : event.task(id);
                 if (task.isEmpty()) {
                     continue;
                 }
                 AlertNotice notice = notice(task.get(), Destinations.consoleBase(mailSettings));
                 for (NotificationQueue.Target target :
                         NotificationQueue.targets(event.connection(), task.get().surveyId())) {
-                    NotificationQueue.enqueue(event.connection(), target, notice, event.now());
+                    NotificationQueue.enqueue(event.connection(), target, notice, event.now(), at);
                 }
             }
         } catch (SQLException e) {

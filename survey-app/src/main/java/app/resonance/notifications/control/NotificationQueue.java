@@ -85,6 +85,12 @@ public final class NotificationQueue {
      * Answers the number of messages queued.
      */
     public static int enqueue(Connection c, Target target, AlertNotice notice, Instant now) throws SQLException {
+        return enqueue(c, target, notice, now, now);
+    }
+
+    /** Queues the messages to go out at {@code sendAt} (the end of quiet hours) or later. */
+    public static int enqueue(Connection c, Target target, AlertNotice notice, Instant now, Instant sendAt)
+            throws SQLException {
         boolean test = notice.kinds().isEmpty();
         AlertNotice wanted = target.filter(notice);
         if (!test && wanted.kinds().isEmpty()) {
@@ -103,7 +109,7 @@ public final class NotificationQueue {
                         mail.subject(),
                         mail.text(),
                         now,
-                        now);
+                        sendAt);
             }
             return target.addresses().size();
         }
@@ -118,7 +124,7 @@ public final class NotificationQueue {
                 target.id(),
                 test ? null : notice.followUpId(),
                 payload,
-                now,
+                sendAt,
                 now);
         return 1;
     }

@@ -35,6 +35,9 @@ class ScopeRulesTest {
         assertEquals(Optional.of(Scope.READ_RESPONSES), ScopeRules.required("GET", "admin/responses/7"));
         assertEquals(Optional.of(Scope.WRITE_RESPONSES), ScopeRules.required("PATCH", "admin/followups/3"));
         assertEquals(Optional.of(Scope.ADMIN), ScopeRules.required("GET", "admin/audit"));
+        assertEquals(Optional.of(Scope.READ_ANALYTICS), ScopeRules.required("GET", "admin/alert-rules/51"));
+        assertEquals(Optional.of(Scope.ADMIN), ScopeRules.required("POST", "admin/alert-rules/51/pause"));
+        assertEquals(Optional.of(Scope.READ_RESPONSES), ScopeRules.required("GET", "admin/alerts"));
         assertEquals(Optional.of(Scope.ADMIN), ScopeRules.required("DELETE", "api/v1/admin/tokens/51"));
     }
 

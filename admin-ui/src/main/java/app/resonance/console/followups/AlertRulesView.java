@@ -1,0 +1,301 @@
+package app.resonance.console.followups;
+
+import app.resonance.console.platform.Faces;
+import app.resonance.console.security.CurrentUser;
+import app.resonance.customers.control.SegmentCatalog;
+import app.resonance.followups.control.AlertRule;
+import app.resonance.followups.control.AlertRuleEditor;
+import app.resonance.followups.entity.AlertAction;
+import app.resonance.followups.entity.AlertRuleKind;
+import app.resonance.responses.entity.Channel;
+import app.resonance.surveys.control.SurveyCatalog;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The alert rules (ADMIN, {@code /admin/manage/alert-rules}): the list with what each looks for, where, what it does,
+ * its quiet hours and how often it fired; pausing, resuming, removing a custom rule; one form to add a rule or
+ * change the one chosen. The checks are {@link AlertRuleEditor}'s, as in the API.
+ */
+@Named
+@ViewScoped
+public class AlertRulesView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient AlertRuleEditor editor;
+
+    @Inject
+    transient SurveyCatalog surveyCatalog;
+
+    @Inject
+    transient SegmentCatalog segmentCatalog;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private Long editing;
+    private String name;
+    private String kind = AlertRuleKind.LOW_SCORE.name();
+    private String questionType = "CSAT";
+    private Integer threshold = 2;
+    private Integer renewalDays;
+    private String keywords;
+    private List<String> surveys = new ArrayList<>();
+    private List<String> segments = new ArrayList<>();
+    private List<String> channels = new ArrayList<>();
+    private String action = AlertAction.BOTH.name();
+    private String quietStart;
+    private String quietEnd;
+
+    /** Read once per request (the table asks several times); null after a change. */
+    private transient List<AlertRuleEditor.Rule> list;
+
+    public List<AlertRuleEditor.Rule> getRules() {
+        if (list == null) {
+            list = editor.all();
+        }
+        return list;
+    }
+
+    public void save() {
+        if (!currentUser.isAdmin()) {
+            return;
+        }
+        var draft = new AlertRuleEditor.Draft(
+                name,
+                kind,
+                questionType,
+                threshold,
+                renewalDays,
+                keywords == null ? null : Arrays.asList(keywords.split(",")),
+                surveys.isEmpty() ? null : surveys,
+                segments.isEmpty() ? null : segments,
+                channels.isEmpty() ? null : channels,
+                action,
+                quietStart,
+                quietEnd,
+                null);
+        var errors = editor.check(draft, Faces.messages());
+        if (!errors.isEmpty()) {
+            Faces.fieldErrors("edit", errors);
+            return;
+        }
+        if (editing == null) {
+            editor.create(draft);
+            Faces.info("alertRules.created", name.strip());
+        } else {
+            editor.update(editing, draft);
+            Faces.info("alertRules.saved", name.strip());
+        }
+        list = null;
+        clear();
+    }
+
+    public void edit(AlertRuleEditor.Rule r) {
+        editing = r.id();
+        name = r.name();
+        kind = r.kind().name();
+        questionType = r.questionType();
+        threshold = r.threshold();
+        renewalDays = r.renewalDays();
+        keywords = String.join(", ", r.keywords());
+        surveys = new ArrayList<>(r.surveys());
+        segments = new ArrayList<>(r.segments());
+        channels = new ArrayList<>(r.channels());
+        action = r.action().name();
+        quietStart = r.quietStart();
+        quietEnd = r.quietEnd();
+    }
+
+    public void clear() {
+        editing = null;
+        name = null;
+        keywords = null;
+        renewalDays = null;
+        quietStart = null;
+        quietEnd = null;
+        surveys = new ArrayList<>();
+        segments = new ArrayList<>();
+        channels = new ArrayList<>();
+    }
+
+    public void toggle(AlertRuleEditor.Rule r) {
+        if (currentUser.isAdmin() && editor.pause(r.id(), !r.paused())) {
+            list = null;
+            Faces.info(r.paused() ? "alertRules.resumed" : "alertRules.paused", r.name());
+        }
+    }
+
+    public void delete(AlertRuleEditor.Rule r) {
+        if (currentUser.isAdmin() && !r.builtIn() && editor.delete(r.id())) {
+            list = null;
+            Faces.info("alertRules.deleted", r.name());
+        }
+    }
+
+    /** The seeded English names of the default rules, shown in the console's language while unchanged. */
+    private static final java.util.Map<Long, String> DEFAULT_NAMES =
+            java.util.Map.of(1L, "Detractor", 2L, "Promoter turned detractor", 3L, "Detractor close to renewal");
+
+    /** The rule's name; a default rule's seeded name in the console's language. */
+    public String name(AlertRuleEditor.Rule r) {
+        return r.name().equals(DEFAULT_NAMES.get(r.id())) ? Faces.text("alertRules.default." + r.id()) : r.name();
+    }
+
+    /** What the rule looks for, in the console's language. */
+    public String what(AlertRuleEditor.Rule r) {
+        return switch (r.kind()) {
+            case LOW_SCORE -> Faces.text("alertRules.what.LOW_SCORE", r.questionType(), r.threshold());
+            case RENEWAL_AT_RISK ->
+                r.renewalDays() == null
+                        ? Faces.text("alertRules.what.RENEWAL_AT_RISK_DEFAULT")
+                        : Faces.text("alertRules.what.RENEWAL_AT_RISK", r.renewalDays());
+            case KEYWORD -> Faces.text("alertRules.what.KEYWORD", String.join(", ", r.keywords()));
+            case PROMOTER_TO_DETRACTOR -> Faces.text("alertRules.what.PROMOTER_TO_DETRACTOR");
+        };
+    }
+
+    /** Where: surveys, segments, channels; "all" for none chosen. */
+    public String where(AlertRuleEditor.Rule r) {
+        List<String> parts = new ArrayList<>();
+        parts.addAll(r.surveys());
+        parts.addAll(r.segments());
+        r.channels().forEach(c -> parts.add(Faces.text("channel." + c)));
+        return parts.isEmpty() ? Faces.text("common.all") : String.join(", ", parts);
+    }
+
+    public String quiet(AlertRuleEditor.Rule r) {
+        return r.quietStart() == null ? "–" : r.quietStart() + "–" + r.quietEnd() + " UTC";
+    }
+
+    public List<String> getKinds() {
+        return Arrays.stream(AlertRuleKind.values()).map(Enum::name).toList();
+    }
+
+    public List<String> getQuestionTypes() {
+        return AlertRule.SCORE_TYPES;
+    }
+
+    public List<String> getActions() {
+        return Arrays.stream(AlertAction.values()).map(Enum::name).toList();
+    }
+
+    public List<String> getChannelNames() {
+        return Arrays.stream(Channel.values()).map(Enum::name).toList();
+    }
+
+    public List<String> getSurveySlugs() {
+        return surveyCatalog.all().stream().map(s -> s.slug()).sorted().toList();
+    }
+
+    public List<String> getSegmentKeys() {
+        return segmentCatalog.all().stream().map(s -> s.key()).sorted().toList();
+    }
+
+    public boolean isEditing() {
+        return editing != null;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public String getQuestionType() {
+        return questionType;
+    }
+
+    public void setQuestionType(String questionType) {
+        this.questionType = questionType;
+    }
+
+    public Integer getThreshold() {
+        return threshold;
+    }
+
+    public void setThreshold(Integer threshold) {
+        this.threshold = threshold;
+    }
+
+    public Integer getRenewalDays() {
+        return renewalDays;
+    }
+
+    public void setRenewalDays(Integer renewalDays) {
+        this.renewalDays = renewalDays;
+    }
+
+    public String getKeywords() {
+        return keywords;
+    }
+
+    public void setKeywords(String keywords) {
+        this.keywords = keywords;
+    }
+
+    public List<String> getSurveys() {
+        return surveys;
+    }
+
+    public void setSurveys(List<String> surveys) {
+        this.surveys = surveys;
+    }
+
+    public List<String> getSegments() {
+        return segments;
+    }
+
+    public void setSegments(List<String> segments) {
+        this.segments = segments;
+    }
+
+    public List<String> getChannels() {
+        return channels;
+    }
+
+    public void setChannels(List<String> channels) {
+        this.channels = channels;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public String getQuietStart() {
+        return quietStart;
+    }
+
+    public void setQuietStart(String quietStart) {
+        this.quietStart = quietStart;
+    }
+
+    public String getQuietEnd() {
+        return quietEnd;
+    }
+
+    public void setQuietEnd(String quietEnd) {
+        this.quietEnd = quietEnd;
+    }
+}
