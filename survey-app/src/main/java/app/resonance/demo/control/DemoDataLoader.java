@@ -164,6 +164,7 @@ public class DemoDataLoader {
         tasks.openTasks();
         long relationshipWave = new DemoSuppressions(connection, ids, setup, utc).write();
         new DemoContacts(connection, ids, setup, utc).write(relationshipWave);
+        new DemoEvents(connection, ids, setup, utc).write();
         em.persist(new AppSetting(MARKER, "seed " + SEED + ", " + written + " responses", now));
         em.flush();
         return written;

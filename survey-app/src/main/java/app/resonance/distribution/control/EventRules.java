@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 
 /**
  * The event rules: which event type invites to which survey, after what delay, for what share of the events and in
- * which sending window. Changes are audited. Runs in the caller's transaction.
+ * which sending window. Changes are audited. Joins the caller's transaction or starts one (the console).
  */
 @ApplicationScoped
 public class EventRules {
@@ -92,6 +93,7 @@ public class EventRules {
         return figures;
     }
 
+    @Transactional
     public EventRule create(Definition definition, Messages messages) {
         Survey survey = check(definition, messages);
         EventRule rule = apply(new EventRule(survey, clock.instant()), definition, survey);
@@ -101,6 +103,7 @@ public class EventRules {
         return rule;
     }
 
+    @Transactional
     public Optional<EventRule> update(long id, Definition definition, Messages messages) {
         Optional<EventRule> rule = byId(id);
         if (rule.isPresent()) {
@@ -112,6 +115,7 @@ public class EventRules {
     }
 
     /** Deletes a rule and what it still had to do. */
+    @Transactional
     public boolean delete(long id) {
         Optional<EventRule> rule = byId(id);
         rule.ifPresent(r -> {

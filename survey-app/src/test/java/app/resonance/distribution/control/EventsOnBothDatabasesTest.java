@@ -122,13 +122,23 @@ class EventsOnBothDatabasesTest {
                     new ContactRules(em, new ContactRules.Limits(30, 90, 30)),
                     clock);
 
+            // the demo's ticket_solved rule: three invitations sent, one customer skipped, two tickets not sampled
+            assertEquals(
+                    List.of("ticket_solved post-support-csat 120 50 8-20 Europe/Berlin"),
+                    rules.all().stream()
+                            .map(r -> r.eventType() + " " + r.survey().slug() + " " + r.delayMinutes() + " "
+                                    + r.samplePercent() + " " + r.sendFrom() + "-" + r.sendUntil() + " " + r.zone())
+                            .toList());
+            assertEquals(
+                    new EventRules.Figures(0, 3, 1, 2),
+                    rules.figures().get(rules.all().get(0).id()));
             Survey csat = em.createNamedQuery(Survey.BY_SLUG, Survey.class)
                     .setParameter("slug", "post-support-csat")
                     .getSingleResult();
             assertTrue(csat.isOpen());
             long rule = tx(() -> rules.create(
                             new EventRules.Definition(
-                                    "ticket_solved", "post-support-csat", 120, 100, 8, 20, "Europe/Berlin", true),
+                                    "case_closed", "post-support-csat", 120, 100, 8, 20, "Europe/Berlin", true),
                             messages))
                     .id();
             tx(() -> rules.create(
@@ -261,7 +271,7 @@ class EventsOnBothDatabasesTest {
 
     static EventIntake.Posted posted(
             String id, String customer, String occurredAt, String zone, Map<String, String> attributes) {
-        String type = id.startsWith("T-100") ? "onboarding_done" : "ticket_solved";
+        String type = id.startsWith("T-100") ? "onboarding_done" : "case_closed";
         return new EventIntake.Posted(id, type, customer, occurredAt, zone, attributes);
     }
 
