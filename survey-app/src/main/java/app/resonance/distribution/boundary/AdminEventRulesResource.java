@@ -75,7 +75,11 @@ public class AdminEventRulesResource {
     }
 
     /** A rule and what it has done. */
-    @Schema(name = "EventRule", description = "An event rule and how many events it has sent, skipped or left out")
+    @Schema(
+            name = "EventRule",
+            description = "An event rule and what it has done with the events: due (waiting for their time), sent,"
+                    + " skipped (contact rules, suppression, no address, survey not open) and notSampled (outside the"
+                    + " share)")
     @JsonbPropertyOrder({
         "id",
         "eventType",
@@ -101,17 +105,10 @@ public class AdminEventRulesResource {
             int sendUntil,
             String zone,
             boolean enabled,
-
-            @Schema(description = "Events waiting for their time")
-            long due,
-
-            @Schema(description = "Invitations sent") long sent,
-
-            @Schema(description = "Events skipped (contact rules, suppression, no address, survey closed)")
-            long skipped,
-
-            @Schema(description = "Events outside the sampling share")
-            long notSampled) {
+            int due,
+            int sent,
+            int skipped,
+            int notSampled) {
 
         static RuleJson of(EventRule r, EventRules.Figures f) {
             EventRules.Figures figures = f == null ? new EventRules.Figures(0, 0, 0, 0) : f;
@@ -125,10 +122,10 @@ public class AdminEventRulesResource {
                     r.sendUntil(),
                     r.zone(),
                     r.enabled(),
-                    figures.due(),
-                    figures.sent(),
-                    figures.skipped(),
-                    figures.notSampled());
+                    Math.toIntExact(figures.due()),
+                    Math.toIntExact(figures.sent()),
+                    Math.toIntExact(figures.skipped()),
+                    Math.toIntExact(figures.notSampled()));
         }
     }
 

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("events")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Events")
+@Tag(name = "Events", description = "Customers' events, posted by a CRM or helpdesk (administrators and API tokens)")
 public class EventsResource {
 
     /** An event as a CRM posts it. */
@@ -75,6 +75,7 @@ public class EventsResource {
     @JsonbPropertyOrder({"rule", "survey", "status", "dueAt", "reason"})
     public record DispatchJson(
             long rule,
+
             String survey,
 
             @Schema(enumeration = {"DUE", "SENT", "SKIPPED", "NOT_SAMPLED"})
@@ -84,9 +85,9 @@ public class EventsResource {
             String dueAt,
 
             @Schema(
-                    nullable = true,
-                    description = "Why it was skipped: CONTACTED_RECENTLY, SAME_KIND_RECENTLY, SUPPRESSED, NO_EMAIL,"
-                            + " SURVEY_NOT_OPEN")
+                    description =
+                            "Why it was skipped (only then): CONTACTED_RECENTLY, SAME_KIND_RECENTLY, SUPPRESSED, NO_EMAIL,"
+                                    + " SURVEY_NOT_OPEN")
             String reason) {
 
         static DispatchJson of(EventDispatch d) {
