@@ -28,7 +28,7 @@
   // Piping as on the public forms (Piping.java): a known value is filled in; an unknown one never shows:
   // its fallback ({answer:nps|your score}), else its parentheses or the comma before it go with it.
   function pipe(t, values) {
-    var s = t, from = 0, m, re = /\{(customer\.name|answer:[a-z][a-z0-9_]*)(?:\|([^{}|]*))?\}/g;
+    var s = t, from = 0, m, re = /\{(customer\.name|event\.[a-z0-9_]{1,40}|answer:[a-z][a-z0-9_]*)(?:\|([^{}|]*))?\}/g;
     for (;;) {
       re.lastIndex = from;
       if (!(m = re.exec(s))) { return s.trim(); }

@@ -72,6 +72,7 @@ class ConsoleBundlesTest {
         for (String action : java.util.List.of(
                 "created",
                 "updated",
+                "deleted",
                 "duplicated",
                 "draftSaved",
                 "published",

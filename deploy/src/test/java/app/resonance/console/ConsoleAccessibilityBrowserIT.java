@@ -74,6 +74,7 @@ class ConsoleAccessibilityBrowserIT {
                     "/admin/manage/segment.xhtml?key=business",
                     "/admin/manage/users.xhtml",
                     "/admin/manage/suppressions.xhtml",
+                    "/admin/manage/event-rules.xhtml",
                     "/admin/manage/notifications.xhtml",
                     "/admin/manage/alert-rules.xhtml",
                     "/admin/manage/audit.xhtml")) {

@@ -77,6 +77,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/tokens.xhtml",
             "/admin/manage/users.xhtml",
             "/admin/manage/suppressions.xhtml",
+            "/admin/manage/event-rules.xhtml",
             "/admin/manage/notifications.xhtml",
             "/admin/manage/alert-rules.xhtml",
             "/admin/manage/audit.xhtml");

@@ -596,5 +596,124 @@ class SuppressionIT {
         var audit = api.get("api/v1/admin/audit?area=ALERT_RULE", "Authorization", Api.admin());
         assertEquals(200, audit.statusCode(), audit.body());
         assertTrue(audit.body().contains("Cancellation risk"), audit.body());
+    /** A new open NPS survey (relationship kind) for the event rules. */
+    String eventSurvey() {
+        String slug = "ev-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = api.post("api/v1/admin/surveys", """
+                {"slug": "%s", "kind": "NPS", "title": {"de": "Umfrage", "en": "Survey"},
+                 "questions": [{"id": "nps", "type": "NPS", "text": {"de": "Empfehlen?", "en": "Recommend?"}}]}\
+                """.formatted(slug), "Authorization", Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        var published = api.post("api/v1/admin/surveys/" + slug + "/publish", "", "Authorization", Api.admin());
+        assertEquals(200, published.statusCode(), published.body());
+        return slug;
+    }
+
+    HttpResponse<String> event(String id, String type, String customer, String occurredAt) {
+        return api.post("api/v1/events", """
+                {"id": "%s", "type": "%s", "customer": "%s", "occurredAt": "%s", "timeZone": "Europe/Berlin",
+                 "attributes": {"ticket_id": "48213", "agent": "Mia <support>"}}\
+                """.formatted(id, type, customer, occurredAt), "Authorization", Api.admin());
+    }
+
+    @Test
+    void anEventRuleInvitesAfterItsDelayOnceTheAnswerCarriesTheEventAndARecentContactIsSkipped() throws Exception {
+        String slug = eventSurvey();
+        String type = "ticket_solved_" + UUID.randomUUID().toString().substring(0, 8);
+        var rule = api.post("api/v1/admin/event-rules", """
+                {"eventType": "%s", "survey": "%s", "delayMinutes": 120, "samplePercent": 100, "sendFrom": 0,
+                 "sendUntil": 24, "zone": "Europe/Berlin"}\
+                """.formatted(type, slug), "Authorization", Api.admin());
+        assertEquals(201, rule.statusCode(), rule.body());
+        long ruleId = Api.json(rule).getJsonNumber("id").longValue();
+        var invalid = api.post(
+                "api/v1/admin/event-rules",
+                "{\"eventType\": \"Ticket Solved\", \"survey\": \"" + slug + "\", \"sendFrom\": 20, \"sendUntil\": 8,"
+                        + " \"zone\": \"Mars/Olympus\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, invalid.statusCode(), invalid.body());
+        assertEquals(
+                List.of("eventType", "sendUntil", "zone"),
+                Api.json(invalid).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+
+        // an event posted an hour from now would be in the future; one of two hours ago is due at once
+        String email = "event-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        String customer = customer(email);
+        String eventId = "ticket-" + UUID.randomUUID();
+        String twoHoursAgo = java.time.Instant.now().minus(Duration.ofHours(2)).toString();
+        var posted = event(eventId, type, customer, twoHoursAgo);
+        assertEquals(202, posted.statusCode(), posted.body());
+        JsonObject receipt = Api.json(posted);
+        assertEquals(false, receipt.getBoolean("duplicate"));
+        assertEquals("DUE", receipt.getJsonArray("dispatches").getJsonObject(0).getString("status"));
+        assertEquals(slug, receipt.getJsonArray("dispatches").getJsonObject(0).getString("survey"));
+        var future = event(
+                "ticket-" + UUID.randomUUID(),
+                type,
+                customer,
+                java.time.Instant.now().plus(Duration.ofHours(1)).toString());
+        assertEquals(422, future.statusCode(), future.body());
+
+        MimeMessage mail = received(email);
+        assertTrue(mail.getHeader("List-Unsubscribe", null) != null, "the invitation mail of the wave's path");
+        // posted again (a CRM retrying): the same event, nothing more is sent
+        var again = event(eventId, type, customer, twoHoursAgo);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(true, Api.json(again).getBoolean("duplicate"));
+
+        // answered: the response carries the event's attributes
+        String body = GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "=");
+        Matcher link = Pattern.compile("/i/([A-Za-z0-9_-]{43})").matcher(body);
+        assertTrue(link.find(), body);
+        String path = "i/" + link.group(1);
+        String page = api.get(path).body();
+        long stamped = System.nanoTime();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("page", "1");
+        fields.put("stamp", Api.hidden(page, "stamp"));
+        fields.put("lang", "en");
+        fields.put("q.nps", "9");
+        await().atMost(Duration.ofSeconds(5)).until(() -> System.nanoTime() - stamped > 450_000_000L);
+        var sent = api.form(path, fields);
+        assertEquals(303, sent.statusCode(), sent.body());
+        long responseId = Long.parseLong(Api.text(
+                "SELECT MAX(r.id) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = ?", slug));
+        var detail = api.get("api/v1/admin/responses/" + responseId, "Authorization", Api.admin());
+        assertEquals(200, detail.statusCode(), detail.body());
+        JsonObject attributes = Api.json(detail).getJsonObject("eventAttributes");
+        assertEquals("48213", attributes.getString("ticket_id"));
+        assertEquals("Mia <support>", attributes.getString("agent"));
+
+        // a customer a wave invited just now is skipped by the rule, with the reason
+        String recentEmail = "event-recent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        String recent = customer(recentEmail);
+        assertEquals(1, wave("relationship-nps", recent).getInt("invited"));
+        assertEquals(
+                202,
+                event("ticket-" + UUID.randomUUID(), type, recent, twoHoursAgo).statusCode());
+        String reason = await("the event's skip")
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> Api.text(
+                                "SELECT s.reason FROM contact_skip s JOIN customer c ON c.id = s.customer_id"
+                                        + " WHERE c.external_id = ? AND s.channel = 'EVENT'",
+                                recent),
+                        java.util.Objects::nonNull);
+        assertEquals("CONTACTED_RECENTLY", reason);
+        var figures = api.get("api/v1/admin/event-rules/" + ruleId, "Authorization", Api.admin());
+        assertEquals(200, figures.statusCode(), figures.body());
+        assertEquals(1, Api.json(figures).getInt("sent"));
+        assertEquals(1, Api.json(figures).getInt("skipped"));
+        assertEquals(
+                1,
+                Arrays.stream(smtp.getReceivedMessages())
+                        .filter(m -> to(m, email))
+                        .count(),
+                "one invitation for the event, however often it was posted");
+        // without credentials nothing is taken
+        assertEquals(401, api.post("api/v1/events", "{}").statusCode());
     }
 }

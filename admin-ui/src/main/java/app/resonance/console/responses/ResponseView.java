@@ -56,6 +56,11 @@ public class ResponseView implements Serializable {
         return detail == null ? List.of() : List.copyOf(detail.hiddenFields().entrySet());
     }
 
+    /** The attributes of the event whose invitation the response answers, for the page's table. */
+    public List<Map.Entry<String, String>> getEventAttributes() {
+        return detail == null ? List.of() : List.copyOf(detail.eventAttributes().entrySet());
+    }
+
     public String getSurvey() {
         return survey;
     }

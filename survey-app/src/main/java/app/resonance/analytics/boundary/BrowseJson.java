@@ -98,6 +98,7 @@ final class BrowseJson {
         "customer",
         "segments",
         "hiddenFields",
+        "eventAttributes",
         "answers",
         "followUp",
         "earlier"
@@ -114,6 +115,10 @@ final class BrowseJson {
             @JsonbNillable String customer,
             List<String> segments,
             Map<String, String> hiddenFields,
+
+            @Schema(description = "The attributes of the event whose invitation the response answers")
+            Map<String, String> eventAttributes,
+
             List<Answer> answers,
             @JsonbNillable Task followUp,
             List<Earlier> earlier) {
@@ -131,6 +136,7 @@ final class BrowseJson {
                     d.customer(),
                     d.segments(),
                     d.hiddenFields(),
+                    d.eventAttributes(),
                     d.answers().stream()
                             .map(a -> new Answer(a.question(), a.type(), a.text(), a.score(), a.values()))
                             .toList(),

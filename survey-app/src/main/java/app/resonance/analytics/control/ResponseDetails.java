@@ -56,6 +56,7 @@ public class ResponseDetails {
             String customer,
             List<String> segments,
             Map<String, String> hiddenFields,
+            Map<String, String> eventAttributes,
             List<Line> answers,
             Task followUp,
             List<Earlier> earlier)
@@ -87,6 +88,7 @@ public class ResponseDetails {
                                 .sorted()
                                 .toList(),
                 response.hiddenFields(),
+                response.eventAttributes(),
                 lines(response.answers(), locale),
                 task(id),
                 customer == null ? List.of() : earlier(customer, response)));

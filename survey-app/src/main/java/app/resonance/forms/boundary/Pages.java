@@ -228,7 +228,13 @@ final class Pages {
         String id = "q-" + q.key();
         String name = "q." + q.key();
         QuestionType type = q.type();
-        String text = Piping.render(Piping.text(q.text(), lang), lang, visit.version(), values, visit.customerName());
+        String text = Piping.render(
+                Piping.text(q.text(), lang),
+                lang,
+                visit.version(),
+                values,
+                visit.customerName(),
+                visit.eventAttributes());
         List<FormView.Option> options = new ArrayList<>();
         List<FormView.Row> rows = new ArrayList<>();
         String minLabel = Piping.text(q.minLabel(), lang);

@@ -31,6 +31,13 @@ record Visit(
         return invitation == null ? null : invitation.customer().name();
     }
 
+    /** The attributes of the event whose invitation this is (none: empty), for {@code {event.<name>}} piping. */
+    Map<String, String> eventAttributes() {
+        return invitation == null
+                ? Map.of()
+                : app.resonance.surveys.entity.HiddenFields.decode(invitation.eventAttributesEncoded());
+    }
+
     Respondent respondent() {
         return new Respondent(survey.id(), invitation == null ? null : invitation.id(), resumeToken, hiddenFields);
     }

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Piping: fills {@code {answer:<key>}} with the respondent's earlier answer (a score, the chosen options'
- * labels, or their text) and {@code {customer.name}} with the invited customer's name. A placeholder whose
+ * labels, or their text), {@code {customer.name}} with the invited customer's name and {@code {event.<name>}}
+ * with an attribute of the event whose invitation is answered (an event rule's: {@code {event.ticket_id}}). A placeholder whose
  * value is not known is never shown; the sentence is written without it:
  *
  * <ol>
@@ -31,9 +32,9 @@ import java.util.stream.Collectors;
  */
 public final class Piping {
 
-    /** {customer.name} or {answer:key}, each with an optional fallback after a bar. */
+    /** {customer.name}, {event.name} or {answer:key}, each with an optional fallback after a bar. */
     public static final Pattern PLACEHOLDER =
-            Pattern.compile("\\{(customer\\.name|answer:([a-z][a-z0-9_]*))(?:\\|([^{}|]*))?}");
+            Pattern.compile("\\{(customer\\.name|event\\.[a-z0-9_]{1,40}|answer:([a-z][a-z0-9_]*))(?:\\|([^{}|]*))?}");
 
     private static final String CLOSES_GAP = " .,;:?!)";
 
@@ -41,9 +42,23 @@ public final class Piping {
 
     public static String render(
             String text, String language, SurveyVersion version, FormValues values, String customerName) {
+        return render(text, language, version, values, customerName, java.util.Map.of());
+    }
+
+    /** As {@link #render(String, String, SurveyVersion, FormValues, String)}, with the event's attributes. */
+    public static String render(
+            String text,
+            String language,
+            SurveyVersion version,
+            FormValues values,
+            String customerName,
+            java.util.Map<String, String> event) {
         return fill(text, name -> {
             if ("customer.name".equals(name)) {
                 return customerName;
+            }
+            if (name.startsWith("event.")) {
+                return event.get(name.substring("event.".length()));
             }
             return version.question(name.substring("answer:".length()))
                     .map(q -> answer(q, language, values))

@@ -29,6 +29,9 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
 public class OpenApiContract implements OASFilter {
 
     static final String ADMIN = "/api/v1/admin/";
+    /** The event intake: outside the admin API, but authenticated like it. */
+    static final String EVENTS = "/api/v1/events";
+
     private static final String PROBLEM = "Problem";
 
     @Override
@@ -53,7 +56,7 @@ public class OpenApiContract implements OASFilter {
                 .forEach((method, operation) -> {
                     arrayItems(openapi, operation);
                     operation.setOperationId(unique(operationId(method, path), ids));
-                    if (!path.startsWith(ADMIN)) {
+                    if (!authenticated(path)) {
                         operation.setSecurity(new ArrayList<>());
                     }
                     OpenApiParameters.declare(method.name(), operation, path);
@@ -149,6 +152,11 @@ public class OpenApiContract implements OASFilter {
             }
         });
         openapi.setTags(new ArrayList<>(unique.values()));
+    }
+
+    /** Whether the path needs a user or a token: the admin API and the event intake. */
+    static boolean authenticated(String path) {
+        return path.startsWith(ADMIN) || path.equals(EVENTS) || path.startsWith(EVENTS + "/");
     }
 
     /** {@code GET /api/v1/admin/surveys/{slug}/waves} becomes {@code getAdminSurveysBySlugWaves}. */
@@ -292,7 +300,7 @@ public class OpenApiContract implements OASFilter {
         APIResponses responses = operation.getResponses();
         Map<String, String> statuses = new LinkedHashMap<>();
         statuses.put("400", "The request is malformed or a field is invalid: each one is named");
-        if (path.startsWith(ADMIN)) {
+        if (authenticated(path)) {
             statuses.put("401", "No or wrong credentials");
             statuses.put("403", "The credentials do not allow this");
         }

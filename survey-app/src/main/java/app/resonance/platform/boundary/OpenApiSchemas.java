@@ -123,7 +123,10 @@ final class OpenApiSchemas {
             Map.entry("CrosstabColumn", List.of()),
             Map.entry("CrosstabRow", List.of()),
             Map.entry("CrosstabCell", List.of()),
-            Map.entry("CrosstabChiSquare", List.of()));
+            Map.entry("CrosstabChiSquare", List.of()),
+            Map.entry("EventRule", List.of()),
+            Map.entry("EventReceipt", List.of()),
+            Map.entry("EventDispatch", List.of("reason")));
 
     /** Java longs (ids and counts), which Payara's scanner writes as a bare number. */
     private static final Set<String> WHOLE = Set.of(
@@ -141,7 +144,8 @@ final class OpenApiSchemas {
             "answered",
             "total",
             "count",
-            "respondents");
+            "respondents",
+            "rule");
 
     static void complete(OpenAPI openapi) {
         if (openapi.getComponents() == null || openapi.getComponents().getSchemas() == null) {

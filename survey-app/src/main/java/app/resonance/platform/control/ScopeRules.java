@@ -48,6 +48,9 @@ public final class ScopeRules {
             new Rule("admin/segments", Scope.READ_ANALYTICS, Scope.WRITE_SURVEYS),
             new Rule("admin/customers", Scope.READ_RESPONSES, Scope.WRITE_SURVEYS),
             new Rule("admin/suppressions", Scope.READ_RESPONSES, Scope.WRITE_SURVEYS),
+            new Rule("admin/event-rules", Scope.READ_ANALYTICS, Scope.WRITE_SURVEYS),
+            // a CRM or helpdesk posts its customers' events: the events plan invitations, like a response's data
+            new Rule("events", Scope.WRITE_RESPONSES, Scope.WRITE_RESPONSES),
             new Rule("admin/contacts", Scope.READ_RESPONSES, Scope.ADMIN),
             new Rule("admin/responses", Scope.READ_RESPONSES, Scope.WRITE_RESPONSES),
             new Rule("admin/feedback", Scope.READ_RESPONSES, Scope.WRITE_RESPONSES),
@@ -63,11 +66,17 @@ public final class ScopeRules {
 
     private ScopeRules() {}
 
-    /** The scope a token needs for this method on this path (relative to /api/v1); empty outside the admin API. */
+    /**
+     * The scope a token needs for this method on this path (relative to /api/v1); empty outside the admin API and
+     * the other paths a rule names (the event intake).
+     */
     public static Optional<Scope> required(String method, String path) {
         String[] segments = segments(path);
-        if (segments.length == 0 || !segments[0].equals("admin")) {
+        if (segments.length == 0) {
             return Optional.empty();
+        }
+        if (!segments[0].equals("admin")) {
+            return rule(segments).map(r -> reads(method) ? r.read() : r.write());
         }
         return Optional.of(
                 rule(segments).map(r -> reads(method) ? r.read() : r.write()).orElse(Scope.ADMIN));

@@ -94,6 +94,7 @@ public final class ResponseJson {
         "customer",
         "segments",
         "hiddenFields",
+        "eventAttributes",
         "answers"
     })
     public record Detail(
@@ -112,6 +113,11 @@ public final class ResponseJson {
                     description = "The declared hidden fields the response arrived with")
             Map<String, String> hiddenFields,
 
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "The attributes of the event (POST /api/v1/events) whose invitation the response"
+                            + " answers")
+            Map<String, String> eventAttributes,
+
             JsonObject answers) {}
 
     /** The full response, for admins. */
@@ -128,6 +134,7 @@ public final class ResponseJson {
                 response.customer().map(c -> c.externalId()).orElse(null),
                 response.segments().stream().map(Segment::key).sorted().toList(),
                 response.hiddenFields(),
+                response.eventAttributes(),
                 answers(response.answers()));
     }
 

@@ -45,6 +45,16 @@ public class ContactRules {
     @ConfigProperty(name = "resonance.contact.transactionalDays", defaultValue = "30")
     int transactionalDays;
 
+    public ContactRules() {}
+
+    /** For use outside the container (tests). */
+    public ContactRules(EntityManager em, Limits limits) {
+        this.em = em;
+        this.overallDays = limits.overallDays();
+        this.relationshipDays = limits.relationshipDays();
+        this.transactionalDays = limits.transactionalDays();
+    }
+
     /** The limits in days: overall, and per kind of survey. */
     public record Limits(int overallDays, int relationshipDays, int transactionalDays) {
 

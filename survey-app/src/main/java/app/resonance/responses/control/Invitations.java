@@ -23,6 +23,14 @@ public class Invitations {
     @Inject
     Clock clock;
 
+    public Invitations() {}
+
+    /** For use outside the container (tests). */
+    public Invitations(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
     /** A new invitation: its id, the token to put in the link and the link's path. */
     public record IssuedInvitation(long invitationId, long customerId, String token) {
 
@@ -38,8 +46,14 @@ public class Invitations {
     }
 
     public IssuedInvitation issue(Survey survey, Customer customer, Long waveId) {
+        return issue(survey, customer, waveId, null);
+    }
+
+    /** A new invitation that carries an event's attributes (form-encoded; null: none) to its answer. */
+    public IssuedInvitation issue(Survey survey, Customer customer, Long waveId, String eventAttributes) {
         String token = Tokens.random();
-        Invitation invitation = new Invitation(survey, customer, waveId, Tokens.hash(token), clock.instant());
+        Invitation invitation = new Invitation(survey, customer, waveId, Tokens.hash(token), clock.instant())
+                .withEventAttributes(eventAttributes);
         em.persist(invitation);
         em.flush();
         return new IssuedInvitation(invitation.id(), customer.id(), token);

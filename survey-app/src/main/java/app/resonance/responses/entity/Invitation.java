@@ -58,6 +58,10 @@ public class Invitation {
     @Column(name = "reminded_at")
     private Instant remindedAt;
 
+    /** The attributes of the event that triggered the invitation, form-encoded (none: null). */
+    @Column(name = "event_attributes")
+    private String eventAttributes;
+
     protected Invitation() {}
 
     public Invitation(Survey survey, Customer customer, Long waveId, String tokenHash, Instant now) {
@@ -66,6 +70,16 @@ public class Invitation {
         this.waveId = waveId;
         this.tokenHash = tokenHash;
         this.createdAt = now;
+    }
+
+    /** Carries the attributes of the event that triggered it (form-encoded), stored with the answer. */
+    public Invitation withEventAttributes(String encoded) {
+        this.eventAttributes = encoded;
+        return this;
+    }
+
+    public String eventAttributesEncoded() {
+        return eventAttributes;
     }
 
     public void sent(Instant now) {

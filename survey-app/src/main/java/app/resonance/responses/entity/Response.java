@@ -103,6 +103,10 @@ public class Response {
     @Column(name = "hidden_fields")
     private String hiddenFields;
 
+    /** The attributes of the event whose invitation the response answers, form-encoded ({@link HiddenFields}). */
+    @Column(name = "event_attributes")
+    private String eventAttributes;
+
     @ManyToMany
     @JoinTable(
             name = "response_segment",
@@ -140,6 +144,7 @@ public class Response {
     /** Ties the response to the personal invitation it answers. */
     public Response answering(Invitation invitation) {
         this.invitation = invitation;
+        this.eventAttributes = invitation.eventAttributesEncoded();
         return this;
     }
 
@@ -159,6 +164,11 @@ public class Response {
 
     public java.util.Map<String, String> hiddenFields() {
         return HiddenFields.decode(hiddenFields);
+    }
+
+    /** The attributes of the event that triggered the answered invitation (none: empty). */
+    public java.util.Map<String, String> eventAttributes() {
+        return HiddenFields.decode(eventAttributes);
     }
 
     public String clientKey() {

@@ -95,4 +95,27 @@ class PipingTest {
                 "Why a score like this?",
                 Piping.render("Why a {answer:nps|score like this}, {customer.name}?", "en", version(), none, " "));
     }
+
+    @Test
+    void anEventsAttributesArePipedAndAMissingOneIsLeftOut() {
+        Map<String, String> event = Map.of("ticket_id", "48213", "agent", "Mia");
+        assertEquals(
+                "How did Mia solve ticket 48213?",
+                Piping.render(
+                        "How did {event.agent|we} solve ticket {event.ticket_id}?",
+                        "en",
+                        version(),
+                        FormValues.empty(),
+                        null,
+                        event));
+        assertEquals(
+                "How did we solve your ticket?",
+                Piping.render(
+                        "How did {event.agent|we} solve your ticket ({event.ticket_id})?",
+                        "en",
+                        version(),
+                        FormValues.empty(),
+                        null,
+                        Map.of()));
+    }
 }

@@ -38,6 +38,11 @@ class ScopeRulesTest {
         assertEquals(Optional.of(Scope.READ_ANALYTICS), ScopeRules.required("GET", "admin/alert-rules/51"));
         assertEquals(Optional.of(Scope.ADMIN), ScopeRules.required("POST", "admin/alert-rules/51/pause"));
         assertEquals(Optional.of(Scope.READ_RESPONSES), ScopeRules.required("GET", "admin/alerts"));
+        assertEquals(Optional.of(Scope.WRITE_SURVEYS), ScopeRules.required("PUT", "admin/event-rules/51"));
+        assertEquals(Optional.of(Scope.READ_ANALYTICS), ScopeRules.required("GET", "admin/event-rules"));
+        // the event intake is outside the admin API but needs its scope; other public paths need none
+        assertEquals(Optional.of(Scope.WRITE_RESPONSES), ScopeRules.required("POST", "api/v1/events"));
+        assertEquals(Optional.empty(), ScopeRules.required("POST", "surveys/nps/responses"));
         assertEquals(Optional.of(Scope.ADMIN), ScopeRules.required("DELETE", "api/v1/admin/tokens/51"));
     }
 

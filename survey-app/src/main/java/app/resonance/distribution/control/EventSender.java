@@ -1,0 +1,122 @@
+package app.resonance.distribution.control;
+
+import app.resonance.customers.entity.Customer;
+import app.resonance.distribution.entity.EventDispatch;
+import app.resonance.distribution.entity.OutboxMail;
+import app.resonance.responses.control.ContactRules;
+import app.resonance.responses.control.Invitations;
+import app.resonance.responses.entity.ContactSkip;
+import app.resonance.surveys.entity.Survey;
+import app.resonance.surveys.entity.SurveyVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends what the event rules planned once it is due: a personal invitation (carrying the event's attributes to the
+ * answer) and its mail through the outbox, the same path as a wave's. Like a wave it respects the suppression list
+ * and the contact rules ({@link ContactRules}); an event it does not send is recorded with the reason, on the
+ * dispatch and, for a reason of the customer's, as a {@link ContactSkip} of the EVENT channel. Each dispatch is sent
+ * in a transaction of its own, locked, so two instances never send it twice.
+ */
+@ApplicationScoped
+public class EventSender {
+
+    /** Why a due event was not sent though the customer could have been asked: the survey takes no answers. */
+    public static final String SURVEY_NOT_OPEN = "SURVEY_NOT_OPEN";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Invitations invitations;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    SuppressionList suppressions;
+
+    @Inject
+    ContactRules contactRules;
+
+    @Inject
+    Clock clock;
+
+    public EventSender() {}
+
+    /** For use outside the container (tests). */
+    public EventSender(
+            EntityManager em,
+            Invitations invitations,
+            MailOutbox outbox,
+            SuppressionList suppressions,
+            ContactRules contactRules,
+            Clock clock) {
+        this.em = em;
+        this.invitations = invitations;
+        this.outbox = outbox;
+        this.suppressions = suppressions;
+        this.contactRules = contactRules;
+        this.clock = clock;
+    }
+
+    /** The ids of the dispatches due now, the oldest first. */
+    @Transactional
+    public List<Long> due(int max) {
+        return em.createQuery(
+                        "SELECT d.id FROM EventDispatch d WHERE d.status = :due AND d.dueAt <= :now"
+                                + " ORDER BY d.dueAt, d.id",
+                        Long.class)
+                .setParameter("due", EventDispatch.Status.DUE)
+                .setParameter("now", clock.instant())
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Sends one due dispatch, or records why not; one already done (by another instance) is left alone. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<EventDispatch.Status> send(long dispatchId) {
+        EventDispatch dispatch = em.find(EventDispatch.class, dispatchId, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (dispatch == null
+                || dispatch.status() != EventDispatch.Status.DUE
+                || dispatch.dueAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        var event = dispatch.event();
+        Customer customer = event.customer();
+        Survey survey = dispatch.rule().survey();
+        Optional<SurveyVersion> version = survey.publishedVersion();
+        if (version.isEmpty() || !survey.isOpen()) {
+            dispatch.skipped(SURVEY_NOT_OPEN, now);
+            return Optional.of(dispatch.status());
+        }
+        ContactSkip.Reason reason = null;
+        if (customer.email() == null || customer.email().isBlank()) {
+            reason = ContactSkip.Reason.NO_EMAIL;
+        } else if (!suppressions.suppressed(List.of(customer.email())).isEmpty()) {
+            reason = ContactSkip.Reason.SUPPRESSED;
+        } else {
+            reason = contactRules.heldBack(survey, customer, now).orElse(null);
+        }
+        if (reason != null) {
+            contactRules.skipped(customer, survey, null, ContactSkip.Channel.EVENT, reason, now);
+            dispatch.skipped(reason.name(), now);
+            return Optional.of(dispatch.status());
+        }
+        var issued = invitations.issue(survey, customer, null, event.attributesEncoded());
+        String unsubscribe = suppressions.unsubscribeUrl(event.baseUrl(), customer.email());
+        outbox.enqueue(MailComposer.compose(
+                OutboxMail.Kind.INVITATION, customer, version.get(), issued, event.baseUrl(), unsubscribe, now, now));
+        dispatch.sent(issued.invitationId(), now);
+        return Optional.of(dispatch.status());
+    }
+}
