@@ -596,6 +596,8 @@ class SuppressionIT {
         var audit = api.get("api/v1/admin/audit?area=ALERT_RULE", "Authorization", Api.admin());
         assertEquals(200, audit.statusCode(), audit.body());
         assertTrue(audit.body().contains("Cancellation risk"), audit.body());
+    }
+
     /** A new open NPS survey (relationship kind) for the event rules. */
     String eventSurvey() {
         String slug = "ev-" + UUID.randomUUID().toString().substring(0, 8);
