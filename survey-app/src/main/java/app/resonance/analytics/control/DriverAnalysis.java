@@ -5,6 +5,7 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.io.Serializable;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -39,7 +40,10 @@ public record DriverAnalysis(
         @JsonbNillable Double rSquared,
         String method,
         int resamples,
+
+        @Schema(type = SchemaType.INTEGER, format = "int64", description = "The bootstrap's fixed seed")
         long seed,
+
         List<Driver> drivers,
         String sentence)
         implements Serializable {

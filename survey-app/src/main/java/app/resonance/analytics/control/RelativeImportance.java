@@ -3,7 +3,9 @@ package app.resonance.analytics.control;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -42,18 +44,34 @@ public final class RelativeImportance {
      */
     public static Result of(double[][] x, double[] y, int[][] drivers, int resamples, long seed) {
         int n = y.length;
-        int[] all = new int[n];
-        Arrays.setAll(all, i -> i);
-        double[] estimate = shapley(crossProducts(x, y, all), drivers);
+        // Responses with the same answers are one pattern with a weight: the sums run over patterns, not responses
+        Map<Pattern, Integer> index = new HashMap<>();
+        List<double[]> patterns = new ArrayList<>();
+        int[] patternOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            double[] row = Arrays.copyOf(x[i], x[i].length + 1);
+            row[row.length - 1] = y[i];
+            patternOf[i] = index.computeIfAbsent(new Pattern(row), k -> {
+                patterns.add(k.values());
+                return patterns.size() - 1;
+            });
+        }
+        double[][] rows = patterns.toArray(double[][]::new);
+        double[] weights = new double[rows.length];
+        for (int p : patternOf) {
+            weights[p]++;
+        }
+        double[] estimate = shapley(crossProducts(rows, weights), drivers);
         double rSquared = Arrays.stream(estimate).sum();
         double[][] resampled = new double[drivers.length][resamples];
         SplittableRandom random = new SplittableRandom(seed);
-        int[] sample = new int[n];
+        double[] drawn = new double[rows.length];
         for (int b = 0; b < resamples; b++) {
+            Arrays.fill(drawn, 0);
             for (int i = 0; i < n; i++) {
-                sample[i] = random.nextInt(n);
+                drawn[patternOf[random.nextInt(n)]]++;
             }
-            double[] shares = shapley(crossProducts(x, y, sample), drivers);
+            double[] shares = shapley(crossProducts(rows, drawn), drivers);
             for (int d = 0; d < drivers.length; d++) {
                 resampled[d][b] = shares[d];
             }
@@ -69,6 +87,24 @@ public final class RelativeImportance {
             }
         }
         return new Result(rSquared, shares);
+    }
+
+    /** One combination of answers (the columns, then the outcome), compared by value. */
+    private record Pattern(double[] values) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Pattern p && Arrays.equals(values, p.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(values);
+        }
     }
 
     /** The 2.5th percentile of sorted resamples: the value at index floor(0.025 B) (25 of 1000). */
@@ -148,31 +184,49 @@ public final class RelativeImportance {
         return Math.max(0, Math.min(1, 1 - residual / total));
     }
 
-    /** Centred sums of squares and cross-products of the rows {@code rows} (repeats allowed); the outcome last. */
+    /** Centred sums of squares and cross-products of the rows {@code rows} of x and y (repeats allowed). */
     static double[][] crossProducts(double[][] x, double[] y, int[] rows) {
-        int m = x.length == 0 ? 0 : x[0].length;
-        int q = m + 1;
+        double[][] patterns = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            patterns[i] = Arrays.copyOf(x[rows[i]], x[rows[i]].length + 1);
+            patterns[i][patterns[i].length - 1] = y[rows[i]];
+        }
+        double[] weights = new double[rows.length];
+        Arrays.fill(weights, 1);
+        return crossProducts(patterns, weights);
+    }
+
+    /** Weighted centred sums of squares and cross-products of the rows (the columns, then the outcome last). */
+    static double[][] crossProducts(double[][] rows, double[] weights) {
+        int q = rows[0].length;
         double[] mean = new double[q];
-        for (int r : rows) {
-            for (int c = 0; c < m; c++) {
-                mean[c] += x[r][c];
+        double total = 0;
+        for (int r = 0; r < rows.length; r++) {
+            if (weights[r] > 0) {
+                total += weights[r];
+                for (int c = 0; c < q; c++) {
+                    mean[c] += weights[r] * rows[r][c];
+                }
             }
-            mean[m] += y[r];
         }
         for (int c = 0; c < q; c++) {
-            mean[c] /= rows.length;
+            mean[c] /= total;
         }
         double[][] products = new double[q][q];
         double[] centred = new double[q];
-        for (int r : rows) {
-            for (int c = 0; c < m; c++) {
-                centred[c] = x[r][c] - mean[c];
+        for (int r = 0; r < rows.length; r++) {
+            double w = weights[r];
+            if (w == 0) {
+                continue;
             }
-            centred[m] = y[r] - mean[m];
+            for (int c = 0; c < q; c++) {
+                centred[c] = rows[r][c] - mean[c];
+            }
             for (int i = 0; i < q; i++) {
                 if (centred[i] != 0) {
+                    double wi = w * centred[i];
                     for (int j = i; j < q; j++) {
-                        products[i][j] += centred[i] * centred[j];
+                        products[i][j] += wi * centred[j];
                     }
                 }
             }
