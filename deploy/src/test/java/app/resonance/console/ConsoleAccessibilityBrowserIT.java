@@ -133,6 +133,7 @@ class ConsoleAccessibilityBrowserIT {
                 "/admin/dashboard.xhtml?survey=relationship-nps",
                 "/admin/comments.xhtml?survey=relationship-nps",
                 "/admin/crosstab.xhtml?survey=relationship-nps&question=nps&by=plan",
+                ConsoleScreenshotWalkIT.DIP_DRIVERS,
                 "/admin/followups.xhtml",
                 "/admin/tokens.xhtml",
                 task)) {

@@ -57,6 +57,15 @@ class ConsoleScreenshotWalkIT {
 
     static final List<String> problems = new ArrayList<>();
 
+    /**
+     * The drivers of the demo's dip: the Business segment from a month after the dip's start (DemoStory: 270 days
+     * ago) until the check-in calls began (150 days ago).
+     */
+    static final String DIP_DRIVERS = "/admin/drivers.xhtml?survey=relationship-nps&segment=business&from="
+            + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(240)
+            + "&to="
+            + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(150);
+
     static final List<String> PAGES = List.of(
             "/admin/index.xhtml",
             "/admin/surveys.xhtml",
@@ -72,6 +81,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/dashboard.xhtml?survey=relationship-nps",
             "/admin/comments.xhtml?survey=relationship-nps",
             "/admin/crosstab.xhtml?survey=relationship-nps&question=nps&by=plan",
+            DIP_DRIVERS,
             "/admin/responses.xhtml?survey=relationship-nps&band=detractor",
             "/admin/followups.xhtml",
             "/admin/tokens.xhtml",

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * equals a direct count and shows Enterprise ahead of Starter; a multiple choice has no chi-square; small
  * columns are suppressed; the CSV has a line per cell; bad parameters are named in a 422; without credentials
  * 401. The response browser (same deployment, same demo): its pages and filters list exactly the responses a
- * direct query lists, a response opens whole, bad parameters are named.
+ * direct query lists, a response opens whole, bad parameters are named. The driver analysis of the demo's dip.
  */
 @ExtendWith(ItDatabaseCondition.class)
 @ExtendWith(ArquillianExtension.class)
@@ -184,6 +184,56 @@ class CrosstabIT {
         assertEquals(404, unknown.statusCode());
         var anonymous = api.get("api/v1/admin/surveys/relationship-nps/crosstab?question=nps&by=plan");
         assertEquals(401, anonymous.statusCode());
+    }
+
+    /**
+     * The driver analysis of the demo's dip (Business, from a month after the dip's start until the check-in calls):
+     * support alone on top, said in words in both languages; one day of product feedback is too few to rank.
+     */
+    @Test
+    void theDipsDriversPutSupportOnTopAndFewResponsesAreNotRanked() {
+        LocalDate today = LocalDate.now(BERLIN);
+        String dip = "api/v1/admin/surveys/relationship-nps/drivers?segment=business&from=" + today.minusDays(240)
+                + "&to=" + today.minusDays(150);
+        JsonObject en = get(dip, "en");
+        assertEquals("relationship-nps", en.getString("survey"));
+        assertEquals(30, en.getInt("minimumResponses"));
+        JsonObject analysis = en.getJsonObject("analysis");
+        assertEquals("RANKED", analysis.getString("status"));
+        assertEquals("nps", analysis.getString("outcome"));
+        assertEquals("SHAPLEY_R2", analysis.getString("method"));
+        assertEquals(1000, analysis.getInt("resamples"));
+        var drivers = analysis.getJsonArray("drivers").getValuesAs(JsonObject.class);
+        assertEquals("topic:SUPPORT", drivers.get(0).getString("key"));
+        assertEquals("TOPIC", drivers.get(0).getString("kind"));
+        assertEquals(1, drivers.get(0).getInt("tier"));
+        assertEquals(2, drivers.get(1).getInt("tier"));
+        double sum = drivers.stream()
+                .mapToDouble(d -> d.getJsonNumber("importance").doubleValue())
+                .sum();
+        assertEquals(analysis.getJsonNumber("rSquared").doubleValue(), sum, 1e-9);
+        assertTrue(analysis.getString("sentence").startsWith("Support matters most; "), analysis.toString());
+        JsonObject de = get(dip, "de").getJsonObject("analysis");
+        assertTrue(de.getString("sentence").startsWith("Support zählt am meisten; "), de.toString());
+        assertEquals(
+                analysis.getJsonArray("drivers").size(),
+                de.getJsonArray("drivers").size());
+
+        JsonObject few = get("api/v1/admin/surveys/product-feedback/drivers?from=" + today + "&to=" + today, "en")
+                .getJsonObject("analysis");
+        assertTrue(List.of("NOT_ENOUGH_RESPONSES", "NO_DRIVERS").contains(few.getString("status")), few.toString());
+        assertTrue(few.getJsonArray("drivers").isEmpty());
+        assertEquals(JsonValue.NULL, few.get("rSquared"));
+
+        assertEquals(
+                Set.of("from", "segment"),
+                named("api/v1/admin/surveys/relationship-nps/drivers?from=2026-02-30&segment=x"));
+        assertEquals(
+                404,
+                api.get("api/v1/admin/surveys/no-such-survey/drivers", "Authorization", Api.admin())
+                        .statusCode());
+        assertEquals(
+                401, api.get("api/v1/admin/surveys/relationship-nps/drivers").statusCode());
     }
 
     /** The demo's Business detractors, newest first, equal times by id: what the browser must list. */

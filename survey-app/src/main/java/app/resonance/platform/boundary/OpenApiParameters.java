@@ -32,6 +32,7 @@ final class OpenApiParameters {
             "app.resonance.analytics.boundary.AdminMarkersResource",
             "app.resonance.analytics.boundary.AdminCommentsResource",
             "app.resonance.analytics.boundary.AdminCrosstabResource",
+            "app.resonance.analytics.boundary.AdminDriversResource",
             "app.resonance.analytics.boundary.AdminResponseBrowserResource",
             "app.resonance.customers.boundary.AdminCustomersResource",
             "app.resonance.audit.boundary.AdminAuditResource",

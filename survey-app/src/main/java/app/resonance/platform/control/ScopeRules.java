@@ -40,6 +40,7 @@ public final class ScopeRules {
             new Rule("admin/analytics/exports", Scope.READ_RESPONSES, Scope.WRITE_RESPONSES),
             new Rule("admin/surveys", Scope.READ_ANALYTICS, Scope.WRITE_SURVEYS),
             new Rule("admin/surveys/{slug}/crosstab", Scope.READ_ANALYTICS, Scope.WRITE_SURVEYS),
+            new Rule("admin/surveys/{slug}/drivers", Scope.READ_ANALYTICS, Scope.WRITE_SURVEYS),
             new Rule("admin/surveys/{slug}/responses", Scope.READ_RESPONSES, Scope.WRITE_RESPONSES),
             // the secret signs customer identities: reading it is as strong as changing it
             new Rule("admin/surveys/{slug}/widget-secret", Scope.WRITE_SURVEYS, Scope.WRITE_SURVEYS),

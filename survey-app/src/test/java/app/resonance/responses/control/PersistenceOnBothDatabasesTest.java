@@ -1,14 +1,23 @@
 package app.resonance.responses.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.resonance.analytics.control.CommentFilter;
+import app.resonance.analytics.control.DriverAnalysis;
+import app.resonance.analytics.control.DriverReader;
+import app.resonance.analytics.control.Drivers;
+import app.resonance.analytics.control.RelativeImportance;
+import app.resonance.analytics.control.ReportingRules;
+import app.resonance.analytics.control.Theme;
 import app.resonance.customers.control.CustomerDirectory;
 import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Segment;
 import app.resonance.demo.control.DemoDataLoader;
 import app.resonance.demo.control.DemoStory;
 import app.resonance.platform.control.DatabaseMigrator;
+import app.resonance.platform.control.Messages;
 import app.resonance.platform.entity.AppSetting;
 import app.resonance.responses.entity.AnswerValue;
 import app.resonance.responses.entity.Channel;
@@ -25,6 +34,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -128,6 +138,55 @@ class PersistenceOnBothDatabasesTest {
         assertTrue(before - dip > 30, "Business NPS falls by more than 30 points: " + before + " -> " + dip);
         assertTrue(after - dip > 30, "and recovers: " + dip + " -> " + after);
         assertTrue(others - dip > 20, "other segments do not dip: starter " + others + " vs business " + dip);
+
+        // The dip's drivers: support comes out on top, alone in its tier; before the dip it did not
+        DriverAnalysis inDip = drivers(
+                dataSource,
+                TODAY.minusDays(DemoStory.DIP_START_DAYS_AGO - 30),
+                TODAY.minusDays(DemoStory.CALLS_START_DAYS_AGO));
+        assertEquals(DriverAnalysis.Status.RANKED, inDip.status(), inDip.sentence());
+        assertEquals("topic:SUPPORT", inDip.drivers().get(0).key(), inDip.toString());
+        assertEquals(1, inDip.drivers().get(0).tier());
+        assertEquals(2, inDip.drivers().get(1).tier(), inDip.toString());
+        assertTrue(inDip.sentence().startsWith("Support matters most; "), inDip.sentence());
+        DriverAnalysis beforeTheDip =
+                drivers(dataSource, TODAY.minusDays(365), TODAY.minusDays(DemoStory.DIP_START_DAYS_AGO + 1));
+        assertEquals(DriverAnalysis.Status.RANKED, beforeTheDip.status(), beforeTheDip.sentence());
+        assertNotEquals("topic:SUPPORT", beforeTheDip.drivers().get(0).key(), beforeTheDip.toString());
+    }
+
+    /** The drivers of relationship-nps in the Business segment over the days from..to (Berlin). */
+    private static DriverAnalysis drivers(DataSource dataSource, LocalDate from, LocalDate to) throws SQLException {
+        long survey = count(dataSource, "SELECT id FROM survey WHERE slug = 'relationship-nps'");
+        long business = count(dataSource, "SELECT id FROM segment WHERE segment_key = 'business'");
+        Messages en = Messages.of(java.util.Locale.ENGLISH);
+        List<Drivers.Candidate> candidates = new java.util.ArrayList<>();
+        candidates.add(new Drivers.Candidate(
+                "focus",
+                DriverAnalysis.Kind.QUESTION,
+                QuestionType.SINGLE_CHOICE,
+                "What matters most to you about us?",
+                List.of("support", "product", "price", "onboarding")));
+        for (Theme t : Theme.values()) {
+            candidates.add(new Drivers.Candidate(
+                    "topic:" + t.name(), DriverAnalysis.Kind.TOPIC, null, en.get("theme." + t.name()), List.of()));
+        }
+        var answers = new DriverReader(dataSource)
+                .read(new DriverReader.Request(
+                        new CommentFilter(survey, from, to, business, null, null, null, null),
+                        ZoneId.of("Europe/Berlin"),
+                        "nps",
+                        java.util.Set.of(),
+                        java.util.Set.of("focus"),
+                        java.util.Set.of("reason", "improve")));
+        return Drivers.analyse(
+                new Drivers.Candidate("nps", DriverAnalysis.Kind.QUESTION, QuestionType.NPS, "NPS", List.of()),
+                candidates,
+                answers,
+                ReportingRules.standard(),
+                en,
+                RelativeImportance.RESAMPLES,
+                RelativeImportance.SEED);
     }
 
     @ParameterizedTest

@@ -1,0 +1,150 @@
+package app.resonance.console.analytics;
+
+import app.resonance.analytics.control.AnalyticsQueries;
+import app.resonance.analytics.control.AnalyticsQuery;
+import app.resonance.analytics.control.DriverAnalysis;
+import app.resonance.analytics.control.Drivers;
+import app.resonance.console.platform.Faces;
+import app.resonance.customers.control.SegmentCatalog;
+import app.resonance.customers.entity.Segment;
+import app.resonance.surveys.control.SurveyCatalog;
+import app.resonance.surveys.entity.Survey;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The drivers page: what moves a survey's score, through the API's {@link Drivers} and the one {@link AnalyticsQuery}
+ * (the reporting rules; the last 90 days unless from and to say otherwise, optionally one segment); survey, segment,
+ * from and to are in the URL, so a link from the dashboard keeps its filters.
+ */
+@Named
+@ViewScoped
+public class DriversView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Drivers drivers;
+
+    @Inject
+    transient AnalyticsQueries queries;
+
+    @Inject
+    transient SurveyCatalog surveys;
+
+    @Inject
+    transient SegmentCatalog segments;
+
+    private String survey;
+    private String segment;
+    private String from;
+    private String to;
+    private DriverAnalysis analysis;
+
+    /** Picks the default survey (the relationship survey) and analyses. */
+    public void load() throws SQLException {
+        Survey chosen = (survey == null ? Optional.<Survey>empty() : surveys.bySlug(survey))
+                .or(() -> queries.defaultSurvey().flatMap(surveys::bySlug))
+                .orElse(null);
+        if (chosen == null) {
+            return;
+        }
+        survey = chosen.slug();
+        var read = queries.readFilters(
+                new AnalyticsQuery.Input(survey, null, null, segment, null, null, from, to, null, null, null),
+                Drivers.DEFAULT_DAYS);
+        if (!read.valid()) {
+            new LinkedHashSet<>(read.complaints().stream()
+                            .map(DashboardFilter::messageKey)
+                            .toList())
+                    .forEach(Faces::error);
+            return;
+        }
+        from = read.query().filter().from().toString();
+        to = read.query().filter().to().toString();
+        if (Drivers.outcome(chosen).isEmpty()) {
+            Faces.error(
+                    "crosstab.invalid",
+                    Faces.messages().error("survey", "driverOutcome").message());
+            return;
+        }
+        analysis = drivers.analyse(read.query(), Faces.messages());
+    }
+
+    public String apply() {
+        return "/admin/drivers?faces-redirect=true&includeViewParams=true";
+    }
+
+    /** The scale of the chart: the highest interval end, at least 0.05, so that every interval fits. */
+    public double getScale() {
+        return analysis == null
+                ? 1
+                : Math.max(
+                        0.05,
+                        analysis.drivers().stream()
+                                .mapToDouble(DriverAnalysis.Driver::high)
+                                .max()
+                                .orElse(0));
+    }
+
+    /** A share of R² as a CSS percentage of the chart's width ("42.5%"). */
+    public String position(double value) {
+        return String.format(Locale.ROOT, "%.1f%%", Math.max(0, Math.min(1, value / getScale())) * 100);
+    }
+
+    /** A share of R² in percentage points of the score's variance: "12.3". */
+    public String points(double value) {
+        return String.format(Faces.locale(), "%.1f", value * 100);
+    }
+
+    public DriverAnalysis getAnalysis() {
+        return analysis;
+    }
+
+    public List<String> getSurveys() {
+        return surveys.all().stream().map(Survey::slug).toList();
+    }
+
+    public List<Segment> getSegments() {
+        return segments.all();
+    }
+
+    public String getSurvey() {
+        return survey;
+    }
+
+    public void setSurvey(String survey) {
+        this.survey = survey;
+    }
+
+    public String getSegment() {
+        return segment;
+    }
+
+    public void setSegment(String segment) {
+        this.segment = segment;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+}
