@@ -63,10 +63,26 @@ public class OpenApiContract implements OASFilter {
                     OpenApiScopes.document(method, path, operation);
                     if (operation.getParameters() != null) {
                         operation.getParameters().forEach(p -> OpenApiSchemas.fix(p.getSchema()));
+                        operation.getParameters().forEach(OpenApiContract::wholePathNumber);
                     }
                     typedSuccess(operation);
                     problems(operation, path);
                 }));
+    }
+
+    /**
+     * A number in a path is an id, a Java long, which Payara's scanner writes as a bare {@code number}: a client
+     * generator would make it a decimal. It is an {@code integer} ({@code int64}).
+     */
+    static void wholePathNumber(org.eclipse.microprofile.openapi.models.parameters.Parameter parameter) {
+        var schema = parameter.getSchema();
+        if (parameter.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.PATH
+                && schema != null
+                && schema.getType() == org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.NUMBER
+                && schema.getFormat() == null) {
+            schema.setType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER);
+            schema.setFormat("int64");
+        }
     }
 
     /**

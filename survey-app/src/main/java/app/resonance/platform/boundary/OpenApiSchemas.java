@@ -88,6 +88,9 @@ final class OpenApiSchemas {
             Map.entry("NotificationTest", List.of()),
             Map.entry("User", List.of()),
             Map.entry("Wave", List.of()),
+            Map.entry("WaveRespondents", List.of()),
+            Map.entry("RespondentMix", List.of("chiSquare", "degreesOfFreedom", "pValue")),
+            Map.entry("RespondentGroup", List.of("value")),
             Map.entry("Suppression", List.of()),
             Map.entry("SuppressionPage", List.of()),
             Map.entry("Segment", List.of()),
@@ -145,7 +148,10 @@ final class OpenApiSchemas {
             "total",
             "count",
             "respondents",
-            "rule");
+            "rule",
+            "wave",
+            "reached",
+            "fired");
 
     static void complete(OpenAPI openapi) {
         if (openapi.getComponents() == null || openapi.getComponents().getSchemas() == null) {
