@@ -41,6 +41,7 @@ class OpenApiParametersTest {
                         Map.entry("/api/v1/admin/surveys/{slug}/crosstab", "CrosstabParameters"),
                         Map.entry("/api/v1/admin/surveys/{slug}/crosstab/csv", "CrosstabParameters"),
                         Map.entry("/api/v1/admin/surveys/{slug}/responses", "BrowseParameters"),
+                        Map.entry("/api/v1/admin/surveys/{slug}/drivers", "ResponseFilterParameters"),
                         Map.entry("/api/v1/admin/webhooks/{id}/deliveries", "DeliveryParameters"),
                         Map.entry("/api/v1/admin/notifications/{id}/deliveries", "DeliveryParameters")),
                 paths);
