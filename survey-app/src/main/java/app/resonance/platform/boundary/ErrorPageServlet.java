@@ -73,15 +73,56 @@ public class ErrorPageServlet extends HttpServlet {
         response.reset();
         SecurityHeaders.apply(request, response);
         response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
-        String path = request.getRequestURI();
-        boolean console = path.startsWith(request.getContextPath() + "/admin");
-        Messages messages = console ? consoleMessages(request) : Messages.of(request.getLocale());
-        HttpServletResponse target = console
+        Messages messages = messagesFor(request);
+        write(target(request, response, messages), DatabaseUnavailable.problem(messages));
+        response.flushBuffer();
+    }
+
+    /**
+     * A failure where no filter, no exception mapper and no error page runs (the authentication mechanism,
+     * whose exceptions the container would answer with its own bare 500): the database's 503 with
+     * Retry-After if the database caused it or fails at the time (see {@link DatabaseUnavailable#disturbed}),
+     * else the app's 500 with an incident id that the log names, the security headers on both.
+     */
+    public static void failedEarly(HttpServletRequest request, HttpServletResponse response, RuntimeException failure)
+            throws IOException {
+        boolean database = DatabaseUnavailable.isCause(failure);
+        if (database || DatabaseUnavailable.disturbed()) {
+            if (!database) {
+                LOG.log(Level.WARNING, "Failure while the database fails, answered 503", failure);
+            }
+            databaseUnavailable(request, response);
+            return;
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        SecurityHeaders.apply(request, response);
+        Messages messages = messagesFor(request);
+        write(
+                target(request, response, messages),
+                Problem.of(500, "Internal Server Error", messages.get("problem.unexpected", incident)));
+        response.flushBuffer();
+    }
+
+    /** The console's language for its pages, the request's for the API. */
+    private static Messages messagesFor(HttpServletRequest request) {
+        return console(request) ? consoleMessages(request) : Messages.of(request.getLocale());
+    }
+
+    private static boolean console(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/admin");
+    }
+
+    private static HttpServletResponse target(
+            HttpServletRequest request, HttpServletResponse response, Messages messages) {
+        return console(request)
                 ? new ConsoleAware(
                         response, request.getContextPath(), messages.locale().getLanguage())
                 : response;
-        write(target, DatabaseUnavailable.problem(messages));
-        response.flushBuffer();
     }
 
     /**

@@ -5,7 +5,6 @@ import app.resonance.platform.control.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -18,7 +17,6 @@ public record Problem(String type, String title, int status, String detail, List
     private static final JsonProvider JSON = Jsonp.PROVIDER;
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
     private static final String TYPE_BASE = "urn:resonance:problem:";
 
     public Problem {
@@ -54,7 +52,7 @@ public record Problem(String type, String title, int status, String detail, List
 
     public Response toResponse() {
         return Response.status(status)
-                .type(PROBLEM_JSON)
+                .type(MEDIA_TYPE)
                 .entity(toJson().toString())
                 .build();
     }

@@ -1,6 +1,5 @@
 package app.resonance.security.boundary;
 
-import app.resonance.platform.boundary.DatabaseUnavailable;
 import app.resonance.platform.boundary.ErrorPageServlet;
 import app.resonance.platform.boundary.SecurityHeaders;
 import app.resonance.platform.control.AppSecrets;
@@ -112,17 +111,20 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             }
             return api(request, response, context);
         } catch (RuntimeException e) {
-            if (!DatabaseUnavailable.isCause(e)) {
-                throw e;
-            }
-            return unavailable(request, response);
+            return failed(request, response, e);
         }
     }
 
-    /** The answer is written and committed: the container sends it as it is and calls nothing else. */
-    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * A failure here would reach the client as the container's bare 500 (no problem, no security headers,
+     * nothing logged under an incident id): answered by the app instead, a 503 with Retry-After if the
+     * database caused it or fails at the time. The answer is written and committed: the container sends it
+     * as it is and calls nothing else.
+     */
+    private static AuthenticationStatus failed(
+            HttpServletRequest request, HttpServletResponse response, RuntimeException failure) {
         try {
-            ErrorPageServlet.databaseUnavailable(request, response);
+            ErrorPageServlet.failedEarly(request, response, failure);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
