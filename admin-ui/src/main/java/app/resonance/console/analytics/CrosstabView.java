@@ -1,21 +1,16 @@
 package app.resonance.console.analytics;
 
-import app.resonance.analytics.control.AnalyticsQueries;
 import app.resonance.analytics.control.AnalyticsQuery;
 import app.resonance.analytics.control.Crosstab;
 import app.resonance.analytics.control.CrosstabBy;
 import app.resonance.analytics.control.Crosstabs;
 import app.resonance.console.platform.Faces;
-import app.resonance.customers.control.SegmentCatalog;
-import app.resonance.customers.entity.Segment;
-import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionType;
 import app.resonance.surveys.entity.Survey;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +24,7 @@ import java.util.Map;
  */
 @Named
 @ViewScoped
-public class CrosstabView implements Serializable {
+public class CrosstabView extends SurveyPeriodView {
 
     private static final long serialVersionUID = 1L;
     static final int LABEL_TEXT = 24;
@@ -38,52 +33,27 @@ public class CrosstabView implements Serializable {
     @Inject
     transient Crosstabs crosstabs;
 
-    @Inject
-    transient AnalyticsQueries queries;
-
-    @Inject
-    transient SurveyCatalog surveys;
-
-    @Inject
-    transient SegmentCatalog segments;
-
-    private String survey;
     private String question;
     private String by;
-    private String segment;
-    private String from;
-    private String to;
     private Crosstab table;
     private List<String> notes = List.of();
 
     /** Picks the defaults (the relationship survey, its first countable question, by plan) and counts. */
     public void load() throws SQLException {
-        Survey chosen = (survey == null ? java.util.Optional.<Survey>empty() : surveys.bySlug(survey))
-                .or(() -> queries.defaultSurvey().flatMap(surveys::bySlug))
-                .orElse(null);
+        Survey chosen = chooseSurvey().orElse(null);
         if (chosen == null) {
             return;
         }
-        survey = chosen.slug();
         if (question == null || Crosstabs.question(chosen, question).isEmpty()) {
             question = countable(chosen).keySet().stream().findFirst().orElse(null);
         }
         if (by == null || by.isBlank()) {
             by = "plan";
         }
-        var read = queries.readFilters(
-                new AnalyticsQuery.Input(survey, null, null, segment, null, null, from, to, null, null, null),
-                Crosstabs.DEFAULT_DAYS);
-        if (!read.valid()) {
-            new java.util.LinkedHashSet<>(read.complaints().stream()
-                            .map(DashboardFilter::messageKey)
-                            .toList())
-                    .forEach(Faces::error);
+        AnalyticsQuery query = readPeriod(Crosstabs.DEFAULT_DAYS).orElse(null);
+        if (query == null) {
             return;
         }
-        // the page and the next Show name the days counted, not "the last 90 days from today"
-        from = read.query().filter().from().toString();
-        to = read.query().filter().to().toString();
         var complaints = Crosstabs.check(chosen, question, by);
         if (!complaints.isEmpty()) {
             complaints.forEach(c -> Faces.error(
@@ -94,8 +64,8 @@ public class CrosstabView implements Serializable {
             return;
         }
         Question asked = Crosstabs.question(chosen, question).orElseThrow();
-        table = crosstabs.table(read.query(), asked, CrosstabBy.parse(by).orElseThrow(), Faces.messages());
-        notes = notes(table, read.query().rules().minimumResponses());
+        table = crosstabs.table(query, asked, CrosstabBy.parse(by).orElseThrow(), Faces.messages());
+        notes = notes(table, query.rules().minimumResponses());
     }
 
     private static List<String> notes(Crosstab table, int minimum) {
@@ -130,14 +100,10 @@ public class CrosstabView implements Serializable {
         return "/admin/crosstab?faces-redirect=true&includeViewParams=true";
     }
 
-    public List<String> getSurveys() {
-        return surveys.all().stream().map(Survey::slug).toList();
-    }
-
     /** The chosen survey's choice and score questions, "key: text" (shortened) to key. */
     public Map<String, String> getQuestions() {
         Map<String, String> questions = new LinkedHashMap<>();
-        surveys.bySlug(survey == null ? "" : survey)
+        surveys.bySlug(getSurvey() == null ? "" : getSurvey())
                 .ifPresent(s -> countable(s).forEach((key, text) -> questions.put(label(key, text), key)));
         return questions;
     }
@@ -153,7 +119,7 @@ public class CrosstabView implements Serializable {
     public Map<String, String> getGroupings() {
         Map<String, String> groupings = new LinkedHashMap<>();
         GROUPINGS.forEach(g -> groupings.put(Faces.text("crosstab.by." + g), g));
-        surveys.bySlug(survey == null ? "" : survey).ifPresent(s -> s.versions().stream()
+        surveys.bySlug(getSurvey() == null ? "" : getSurvey()).ifPresent(s -> s.versions().stream()
                 .flatMap(v -> v.questions().stream())
                 .filter(q -> q.type() == QuestionType.SINGLE_CHOICE || q.type() == QuestionType.MULTIPLE_CHOICE)
                 .filter(q -> !q.key().equals(question))
@@ -177,42 +143,6 @@ public class CrosstabView implements Serializable {
 
     public List<String> getNotes() {
         return notes;
-    }
-
-    public List<Segment> getSegments() {
-        return segments.all();
-    }
-
-    public String getSegment() {
-        return segment;
-    }
-
-    public void setSegment(String segment) {
-        this.segment = segment;
-    }
-
-    public String getFrom() {
-        return from;
-    }
-
-    public void setFrom(String from) {
-        this.from = from;
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
-    }
-
-    public String getSurvey() {
-        return survey;
-    }
-
-    public void setSurvey(String survey) {
-        this.survey = survey;
     }
 
     public String getQuestion() {

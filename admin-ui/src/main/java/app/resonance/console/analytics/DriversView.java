@@ -1,23 +1,15 @@
 package app.resonance.console.analytics;
 
-import app.resonance.analytics.control.AnalyticsQueries;
 import app.resonance.analytics.control.AnalyticsQuery;
 import app.resonance.analytics.control.DriverAnalysis;
 import app.resonance.analytics.control.Drivers;
 import app.resonance.console.platform.Faces;
-import app.resonance.customers.control.SegmentCatalog;
-import app.resonance.customers.entity.Segment;
-import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.sql.SQLException;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The drivers page: what moves a survey's score, through the API's {@link Drivers} and the one {@link AnalyticsQuery}
@@ -26,56 +18,30 @@ import java.util.Optional;
  */
 @Named
 @ViewScoped
-public class DriversView implements Serializable {
+public class DriversView extends SurveyPeriodView {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
     transient Drivers drivers;
 
-    @Inject
-    transient AnalyticsQueries queries;
-
-    @Inject
-    transient SurveyCatalog surveys;
-
-    @Inject
-    transient SegmentCatalog segments;
-
-    private String survey;
-    private String segment;
-    private String from;
-    private String to;
     private DriverAnalysis analysis;
 
     /** Picks the default survey (the relationship survey) and analyses. */
     public void load() throws SQLException {
-        Survey chosen = (survey == null ? Optional.<Survey>empty() : surveys.bySlug(survey))
-                .or(() -> queries.defaultSurvey().flatMap(surveys::bySlug))
-                .orElse(null);
-        if (chosen == null) {
+        Survey chosen = chooseSurvey().orElse(null);
+        AnalyticsQuery query =
+                chosen == null ? null : readPeriod(Drivers.DEFAULT_DAYS).orElse(null);
+        if (query == null) {
             return;
         }
-        survey = chosen.slug();
-        var read = queries.readFilters(
-                new AnalyticsQuery.Input(survey, null, null, segment, null, null, from, to, null, null, null),
-                Drivers.DEFAULT_DAYS);
-        if (!read.valid()) {
-            new LinkedHashSet<>(read.complaints().stream()
-                            .map(DashboardFilter::messageKey)
-                            .toList())
-                    .forEach(Faces::error);
-            return;
-        }
-        from = read.query().filter().from().toString();
-        to = read.query().filter().to().toString();
         if (Drivers.outcome(chosen).isEmpty()) {
             Faces.error(
                     "crosstab.invalid",
                     Faces.messages().error("survey", "driverOutcome").message());
             return;
         }
-        analysis = drivers.analyse(read.query(), Faces.messages());
+        analysis = drivers.analyse(query, Faces.messages());
     }
 
     public String apply() {
@@ -106,45 +72,5 @@ public class DriversView implements Serializable {
 
     public DriverAnalysis getAnalysis() {
         return analysis;
-    }
-
-    public List<String> getSurveys() {
-        return surveys.all().stream().map(Survey::slug).toList();
-    }
-
-    public List<Segment> getSegments() {
-        return segments.all();
-    }
-
-    public String getSurvey() {
-        return survey;
-    }
-
-    public void setSurvey(String survey) {
-        this.survey = survey;
-    }
-
-    public String getSegment() {
-        return segment;
-    }
-
-    public void setSegment(String segment) {
-        this.segment = segment;
-    }
-
-    public String getFrom() {
-        return from;
-    }
-
-    public void setFrom(String from) {
-        this.from = from;
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
     }
 }
