@@ -28,7 +28,8 @@ public class CrosstabView extends SurveyPeriodView {
 
     private static final long serialVersionUID = 1L;
     static final int LABEL_TEXT = 24;
-    static final List<String> GROUPINGS = List.of("plan", "region", "lifecycle", "segment", "channel", "language");
+    static final List<String> GROUPINGS =
+            List.of("plan", "region", "lifecycle", "segment", "channel", "language", "month", "quarter");
 
     @Inject
     transient Crosstabs crosstabs;
@@ -54,7 +55,9 @@ public class CrosstabView extends SurveyPeriodView {
         if (query == null) {
             return;
         }
-        var complaints = Crosstabs.check(chosen, question, by);
+        var complaints = new java.util.ArrayList<>(Crosstabs.check(chosen, question, by));
+        complaints.addAll(
+                Crosstabs.checkPeriods(by, query.filter().from(), query.filter().to()));
         if (!complaints.isEmpty()) {
             complaints.forEach(c -> Faces.error(
                     "crosstab.invalid",

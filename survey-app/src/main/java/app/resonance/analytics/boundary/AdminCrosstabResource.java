@@ -131,6 +131,10 @@ public class AdminCrosstabResource {
         AnalyticsQuery.Result read = queries.readFilters(parameters.input(slug), Crosstabs.DEFAULT_DAYS);
         List<AnalyticsQuery.Complaint> complaints = new ArrayList<>(read.complaints());
         complaints.addAll(Crosstabs.check(survey, parameters.question(), parameters.by()));
+        if (read.valid()) {
+            var days = read.query().filter();
+            complaints.addAll(Crosstabs.checkPeriods(parameters.by(), days.from(), days.to()));
+        }
         for (AnalyticsQuery.Complaint c : complaints) {
             if (!QueryParameters.named(errors, c.field())) {
                 errors.add(messages.error(c.field(), c.code(), c.arguments().toArray()));

@@ -18,8 +18,9 @@ public class CrosstabParameters extends ResponseFilterParameters {
     @QueryParam("by")
     @Size(max = 210, message = "{error.tooLong}")
     @ParameterDoc(
-            value = "The columns: segment, plan, region, lifecycle, channel, language, or question:KEY (the options"
-                    + " of another choice question)",
+            value = "The columns: segment, plan, region, lifecycle, channel, language, month or quarter (the"
+                    + " calendar periods of the days counted, in the reporting zone: the question over time, at most 60"
+                    + " periods), or question:KEY (the options of another choice question)",
             required = true)
     String by;
 

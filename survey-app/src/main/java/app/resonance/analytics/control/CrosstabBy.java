@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /**
  * What a crosstab's columns are: a customer attribute (plan, region, lifecycle stage), the response's channel
- * or language, the segments it was stored with, or the options chosen in another choice question of the same
- * survey ({@code question:KEY}). Respondents without a value (no customer, no plan) are in no column.
+ * or language, the segments it was stored with, the options chosen in another choice question of the same
+ * survey ({@code question:KEY}), or the calendar month or quarter (in the reporting zone) the response was given
+ * in: a question over time, its shares per month with the chi-square test of whether they changed.
+ * Respondents without a value (no customer, no plan) are in no column.
  */
 public record CrosstabBy(Kind kind, String questionKey) {
 
@@ -25,7 +27,10 @@ public record CrosstabBy(Kind kind, String questionKey) {
         QUESTION(
                 " JOIN answer b ON b.response_id = r.id"
                         + " JOIN question qb ON qb.id = b.question_id AND qb.question_key = ?",
-                "b.option_code");
+                "b.option_code"),
+        /** The group is a CASE over the period's month boundaries ({@link CalendarColumns}), made per request. */
+        MONTH("", null),
+        QUARTER("", null);
 
         final String join;
         final String group;
@@ -56,7 +61,12 @@ public record CrosstabBy(Kind kind, String questionKey) {
 
     /** The values {@code by} takes, for a message. */
     public static String choices() {
-        return "segment, plan, region, lifecycle, channel, language, question:KEY";
+        return "segment, plan, region, lifecycle, channel, language, month, quarter, question:KEY";
+    }
+
+    /** Whether the columns are calendar periods: in time order, every period of the days counted named. */
+    public boolean calendar() {
+        return kind == Kind.MONTH || kind == Kind.QUARTER;
     }
 
     /** A respondent may be in several segments; in several columns of a multiple-choice question too. */

@@ -55,7 +55,7 @@ public class CrosstabCounter {
             Map<String, Map<String, Long>> cells = new HashMap<>();
             Map<String, Long> columnTotals = new HashMap<>();
             Map<String, Long> rowTotals = new HashMap<>();
-            String group = request.by().kind().group;
+            String group = group(request);
             Jdbc.stream(
                     c,
                     "SELECT a.option_code, a.score, %s, COUNT(DISTINCT r.id)%s GROUP BY a.option_code, a.score, %s"
@@ -108,6 +108,17 @@ public class CrosstabCounter {
         return columns;
     }
 
+    /** The SQL of a response's group: a column, or for a calendar grouping the CASE over the period's months. */
+    private static String group(Request request) {
+        return request.by().calendar()
+                ? CalendarColumns.of(
+                                request.by().kind(),
+                                request.filter().from(),
+                                request.filter().to())
+                        .sql(request.zone())
+                : request.by().kind().group;
+    }
+
     private static String from(Request request, boolean grouped) {
         StringBuilder sql = new StringBuilder(
                 " FROM response r JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id");
@@ -116,7 +127,7 @@ public class CrosstabCounter {
         }
         sql.append(" WHERE q.question_key = ?");
         if (grouped) {
-            sql.append(" AND ").append(request.by().kind().group).append(" IS NOT NULL");
+            sql.append(" AND ").append(group(request)).append(" IS NOT NULL");
         }
         ResponseConditions.append(request.filter(), request.zone(), sql, new ArrayList<>());
         return sql.toString();

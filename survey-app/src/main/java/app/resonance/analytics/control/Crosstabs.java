@@ -11,6 +11,7 @@ import app.resonance.surveys.entity.SurveyVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -79,6 +80,22 @@ public class Crosstabs {
         return complaints;
     }
 
+    /**
+     * A grouping by month or quarter is refused over more than {@value CalendarColumns#MOST} periods (five years of
+     * months): such a table helps no reader, and its SQL grows with every period.
+     */
+    public static List<AnalyticsQuery.Complaint> checkPeriods(String byText, LocalDate from, LocalDate to) {
+        Optional<CrosstabBy> by = CrosstabBy.parse(byText);
+        if (by.isPresent()
+                && by.get().calendar()
+                && from != null
+                && to != null
+                && CalendarColumns.count(by.get().kind(), from, to) > CalendarColumns.MOST) {
+            return List.of(new AnalyticsQuery.Complaint("by", "crosstabPeriods", CalendarColumns.MOST));
+        }
+        return List.of();
+    }
+
     /** Choice and score questions have categories; texts and matrices do not. */
     static boolean countable(QuestionType type) {
         return type == QuestionType.SINGLE_CHOICE || type == QuestionType.MULTIPLE_CHOICE || type.isScale();
@@ -108,7 +125,7 @@ public class Crosstabs {
                 (option, score) -> bands == null ? option : score == null ? null : bands.band(score),
                 by,
                 bands == null ? options(question, messages) : bands.labels(messages),
-                columns(survey, by, messages),
+                columns(survey, by, filter.from(), filter.to(), messages),
                 multiple,
                 overlappingColumns));
         return CrosstabStatistics.of(counts, query.rules());
@@ -120,13 +137,14 @@ public class Crosstabs {
                 .toList();
     }
 
-    private List<Label> columns(Survey survey, CrosstabBy by, Messages messages) {
+    private List<Label> columns(Survey survey, CrosstabBy by, LocalDate from, LocalDate to, Messages messages) {
         return switch (by.kind()) {
             case SEGMENT ->
                 segments.all().stream()
                         .map(s -> new Label(s.key(), s.name().in(messages.locale())))
                         .toList();
             case QUESTION -> options(question(survey, by.questionKey()).orElseThrow(), messages);
+            case MONTH, QUARTER -> CalendarColumns.of(by.kind(), from, to).labels(messages.locale());
             default -> List.of();
         };
     }

@@ -121,6 +121,47 @@ class CrosstabOnBothDatabasesTest {
         assertEquals(3, counts.total());
     }
 
+    /**
+     * A question over time: each response falls in its month in the reporting zone (Berlin), also at midnight
+     * between two months where UTC still says the earlier one; a month without responses is a column too.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aQuestionByMonthCountsEachResponseInItsMonthInTheReportingZone(String database) throws Exception {
+        DataSource dataSource = TestDatabases.fresh(database);
+        DatabaseMigrator.migrate(dataSource);
+        try (Connection c = dataSource.getConnection()) {
+            survey(c);
+            answer(c, response(c, "LINK", LocalDateTime.of(2026, 3, 2, 10, 0)), 12, "s", null);
+            answer(c, response(c, "LINK", LocalDateTime.of(2026, 3, 31, 23, 30)), 12, "s", null);
+            // 00:30 in Berlin on 1 April is 22:30 UTC on 31 March: April's
+            answer(c, response(c, "LINK", LocalDateTime.of(2026, 4, 1, 0, 30)), 12, "l", null);
+            answer(c, response(c, "LINK", LocalDateTime.of(2026, 4, 20, 12, 0)), 12, "s", null);
+            // after the last day counted: in no column
+            answer(c, response(c, "LINK", LocalDateTime.of(2026, 4, 21, 0, 10)), 12, "l", null);
+        }
+        LocalDate from = LocalDate.of(2026, 2, 15);
+        LocalDate to = LocalDate.of(2026, 4, 20);
+        CrosstabBy byMonth = CrosstabBy.parse("month").orElseThrow();
+        CrosstabCounts counts = new CrosstabCounter(dataSource)
+                .count(new CrosstabCounter.Request(
+                        new CommentFilter(1L, from, to, null, null, null, null, null),
+                        BERLIN,
+                        "size",
+                        (option, score) -> option,
+                        byMonth,
+                        List.of(new Label("s", "Small"), new Label("l", "Large")),
+                        CalendarColumns.of(byMonth.kind(), from, to).labels(java.util.Locale.GERMAN),
+                        false,
+                        false));
+        assertEquals(
+                List.of("2026-02:Feb 2026", "2026-03:Mär 2026", "2026-04:Apr 2026"),
+                counts.columns().stream().map(l -> l.key() + ":" + l.label()).toList());
+        assertEquals(Map.of("s", Map.of("2026-03", 2L, "2026-04", 1L), "l", Map.of("2026-04", 1L)), counts.cells());
+        assertEquals(Map.of("2026-03", 2L, "2026-04", 2L), counts.columnTotals());
+        assertEquals(4, counts.total());
+    }
+
     private static void survey(Connection c) throws Exception {
         LocalDateTime now = LocalDateTime.of(2026, 1, 1, 0, 0);
         Jdbc.update(
