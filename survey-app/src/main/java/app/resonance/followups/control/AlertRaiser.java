@@ -52,12 +52,13 @@ public class AlertRaiser {
         } catch (SQLException e) {
             throw new IllegalStateException("The alert rules failed", e);
         }
-        if (!created.isEmpty()) {
+        if (!created.isEmpty() || !rules.untaskedNotifyAt().isEmpty()) {
             raised.fire(new AlertsRaised(
                     event.connection(),
                     event.now(),
                     created.stream().map(AlertRules.Created::followUpId).toList(),
-                    rules.notifyAt()));
+                    rules.notifyAt(),
+                    rules.untaskedNotifyAt()));
         }
         event.raised(created.size());
         event.afterCommit(() ->

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * add low CSAT, CES or rating scores and keywords in comments, limited to surveys, segments and channels. Every
  * alert names its rule. The alerts of one response whose rules make tasks become one follow-up task, assigned to the
  * enabled support lead with the fewest open tasks (unassigned when there is none), due in {@code dueDays} days;
- * alerts of NOTIFY-only rules are recorded without a task. Backfilled responses given more than {@value
+ * alerts of NOTIFY-only rules are recorded without a task and notified about the response
+ * ({@link #untaskedNotifyAt()}). Backfilled responses given more than {@value
  * #RECENT_DAYS} days ago raise no alerts: nobody follows up a year-old score.
  *
  * <p>Anonymous responses (no customer: nobody can call them back) raise nothing unless the follow-up rule
@@ -49,6 +50,7 @@ public final class AlertRules {
     private final int dueDays;
     private final Caps caps;
     private final Map<Long, Instant> notifyAt = new HashMap<>();
+    private final Map<Long, Instant> untaskedNotifyAt = new HashMap<>();
 
     /** How many tasks one client and one survey may create within an hour. */
     public record Caps(int perClientHour, int perSurveyHour) {
@@ -95,6 +97,14 @@ public final class AlertRules {
      */
     public Map<Long, Instant> notifyAt() {
         return Map.copyOf(notifyAt);
+    }
+
+    /**
+     * The responses whose new alerts came only from rules that notify without making a task, with when their
+     * notifications may go out (the latest end of quiet hours among those rules).
+     */
+    public Map<Long, Instant> untaskedNotifyAt() {
+        return Map.copyOf(untaskedNotifyAt);
     }
 
     /** The rules that are not paused, in id order. */
@@ -209,7 +219,13 @@ public final class AlertRules {
                 notify = notify == null || at.isAfter(notify) ? at : notify;
             }
         }
-        if (!task || known) {
+        if (!task) {
+            if (notify != null) {
+                untaskedNotifyAt.put(responseId, notify);
+            }
+            return java.util.Optional.empty();
+        }
+        if (known) {
             return java.util.Optional.empty();
         }
         if (notify != null) {

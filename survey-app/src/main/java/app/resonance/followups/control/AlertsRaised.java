@@ -16,15 +16,23 @@ import java.util.stream.Collectors;
  * observers (notifications, webhook events) write on the same {@link #connection()} and a message exists exactly
  * when its alert does. Fired once per new task, never for a retry that found the task there.
  */
-public record AlertsRaised(Connection connection, Instant now, List<Long> followUpIds, Map<Long, Instant> notifyAt) {
+public record AlertsRaised(
+        Connection connection,
+        Instant now,
+        List<Long> followUpIds,
+        Map<Long, Instant> notifyAt,
+        Map<Long, Instant> untaskedNotifyAt) {
 
     /**
      * @param notifyAt when each task's notifications may go out (the end of its rules' quiet hours); a task not
      *     here is told by no notification (its rules only make tasks)
+     * @param untaskedNotifyAt the responses whose new alerts came only from rules that notify without a task, with
+     *     when their notifications may go out
      */
     public AlertsRaised {
         followUpIds = List.copyOf(followUpIds);
         notifyAt = Map.copyOf(notifyAt);
+        untaskedNotifyAt = Map.copyOf(untaskedNotifyAt);
     }
 
     /** New tasks whose notifications go out now. */
@@ -33,7 +41,71 @@ public record AlertsRaised(Connection connection, Instant now, List<Long> follow
                 connection,
                 now,
                 followUpIds,
-                followUpIds.stream().distinct().collect(Collectors.toMap(id -> id, id -> now)));
+                followUpIds.stream().distinct().collect(Collectors.toMap(id -> id, id -> now)),
+                Map.of());
+    }
+
+    /**
+     * What observers tell about the alerts of a response that made no task (its rules only notify), read on the
+     * transaction's connection: the alerts without a task, the survey, the customer and the comment.
+     */
+    public record Untasked(
+            long responseId,
+            long surveyId,
+            String survey,
+            String customer,
+            String customerId,
+            List<Raised> alerts,
+            Optional<String> comment) {}
+
+    /** The response's alerts without a task; empty when the response or such alerts are gone. */
+    public Optional<Untasked> untasked(long responseId) throws SQLException {
+        record Row(long surveyId, String slug, String customer, String customerId) {}
+        Optional<Row> row = Jdbc.first(
+                connection,
+                "SELECT r.survey_id, s.slug, c.name, c.external_id FROM response r JOIN survey s ON s.id = r.survey_id"
+                        + " LEFT JOIN customer c ON c.id = r.customer_id WHERE r.id = ?",
+                rs -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                responseId);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Raised> alerts = Jdbc.list(
+                connection,
+                "SELECT id, kind, score, previous_score FROM alert WHERE response_id = ? AND follow_up_id IS NULL"
+                        + " ORDER BY id",
+                AlertsRaised::raised,
+                responseId);
+        if (alerts.isEmpty()) {
+            return Optional.empty();
+        }
+        Row r = row.get();
+        return Optional.of(new Untasked(
+                responseId, r.surveyId(), r.slug(), r.customer(), r.customerId(), alerts, comment(responseId)));
+    }
+
+    private static Raised raised(java.sql.ResultSet rs) throws SQLException {
+        return new Raised(
+                rs.getLong(1),
+                AlertKind.valueOf(rs.getString(2)),
+                rs.getObject(3) == null ? null : rs.getInt(3),
+                rs.getObject(4) == null ? null : rs.getInt(4));
+    }
+
+    /** The response's comments (its text answers in question order), one per line; empty for none. */
+    private Optional<String> comment(long responseId) throws SQLException {
+        String joined = String.join(
+                        "\n",
+                        Jdbc.list(
+                                connection,
+                                "SELECT a.text_value FROM answer a JOIN question q ON q.id = a.question_id"
+                                        + " WHERE a.response_id = ? AND a.text_value IS NOT NULL"
+                                        + " AND q.question_type IN ('SHORT_TEXT', 'LONG_TEXT')"
+                                        + " ORDER BY q.position, a.id",
+                                rs -> rs.getString(1).strip(),
+                                responseId))
+                .strip();
+        return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
     }
 
     /** One alert of a task. */
@@ -93,27 +165,9 @@ public record AlertsRaised(Connection connection, Instant now, List<Long> follow
         List<Raised> alerts = Jdbc.list(
                 c,
                 "SELECT id, kind, score, previous_score FROM alert WHERE follow_up_id = ? ORDER BY id",
-                rs -> new Raised(
-                        rs.getLong(1),
-                        AlertKind.valueOf(rs.getString(2)),
-                        rs.getObject(3) == null ? null : rs.getInt(3),
-                        rs.getObject(4) == null ? null : rs.getInt(4)),
+                AlertsRaised::raised,
                 followUpId);
-        Optional<String> comment = Optional.empty();
-        if (r.responseId() != null) {
-            String joined = String.join(
-                            "\n",
-                            Jdbc.list(
-                                    c,
-                                    "SELECT a.text_value FROM answer a JOIN question q ON q.id = a.question_id"
-                                            + " WHERE a.response_id = ? AND a.text_value IS NOT NULL"
-                                            + " AND q.question_type IN ('SHORT_TEXT', 'LONG_TEXT')"
-                                            + " ORDER BY q.position, a.id",
-                                    rs -> rs.getString(1).strip(),
-                                    r.responseId()))
-                    .strip();
-            comment = joined.isEmpty() ? Optional.empty() : Optional.of(joined);
-        }
+        Optional<String> comment = r.responseId() == null ? Optional.empty() : comment(r.responseId());
         return Optional.of(new Task(
                 followUpId,
                 r.surveyId(),

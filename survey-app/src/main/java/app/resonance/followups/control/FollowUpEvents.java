@@ -18,7 +18,8 @@ import java.time.LocalDate;
 /**
  * The webhook events of the loop, written as {@code webhook_event} rows in the transaction of what they tell (the
  * webhook dispatcher turns them into signed deliveries like {@code response.created}): {@code alert.raised} for
- * every alert of a new task and {@code followup.created} for the task, when the rules raise them; {@code
+ * every alert of a new task and {@code followup.created} for the task, when the rules raise them, and {@code
+ * alert.raised} (without {@code followUp}) for the alerts of rules that notify without making a task; {@code
  * followup.closed} when a task is done or cancelled.
  */
 @ApplicationScoped
@@ -64,6 +65,29 @@ public class FollowUpEvents {
                 t.alerts().stream().map(a -> a.kind().name()).distinct().forEach(kinds::add);
                 followUp.add("alerts", kinds);
                 insert(event.connection(), t.surveyId(), FOLLOWUP_CREATED, wrap("followUp", followUp), event.now());
+            }
+            for (long responseId : event.untaskedNotifyAt().keySet()) {
+                var untasked = event.untasked(responseId);
+                if (untasked.isEmpty()) {
+                    continue;
+                }
+                AlertsRaised.Untasked u = untasked.get();
+                for (AlertsRaised.Raised alert : u.alerts()) {
+                    JsonObjectBuilder json = Jsonp.createObjectBuilder()
+                            .add("id", alert.id())
+                            .add("kind", alert.kind().name());
+                    if (alert.score() != null) {
+                        json.add("score", alert.score());
+                    }
+                    if (alert.previousScore() != null) {
+                        json.add("previousScore", alert.previousScore());
+                    }
+                    if (u.customerId() != null) {
+                        json.add("customer", u.customerId());
+                    }
+                    json.add("response", u.responseId());
+                    insert(event.connection(), u.surveyId(), ALERT_RAISED, wrap("alert", json), event.now());
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Writing the webhook events of new tasks failed", e);

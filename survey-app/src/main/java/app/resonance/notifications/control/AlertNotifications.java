@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * Queues one message per matching destination for every task the alert rules created, inside the transaction that
  * raised the alerts ({@link AlertsRaised}): a destination matches when it is enabled, takes the task's survey and
- * wants at least one of its alert kinds. A task whose rules only make tasks is told by no message; a rule's quiet
- * hours hold its messages in the outbox until they end. A failure here rolls the alerts back with it, and the rules run again.
+ * wants at least one of its alert kinds. A task whose rules only make tasks is told by no message; alerts of rules
+ * that notify without making a task are told about their response, linking to it; a rule's quiet hours hold
+ * the messages in the outbox until they end. A failure here rolls the alerts back with it, and the rules run again.
  */
 @ApplicationScoped
 public class AlertNotifications {
@@ -37,9 +38,43 @@ public class AlertNotifications {
                     NotificationQueue.enqueue(event.connection(), target, notice, event.now(), at);
                 }
             }
+            for (var entry : event.untaskedNotifyAt().entrySet()) {
+                Optional<AlertsRaised.Untasked> alerts = event.untasked(entry.getKey());
+                if (alerts.isEmpty()) {
+                    continue;
+                }
+                AlertNotice notice = notice(alerts.get(), Destinations.consoleBase(mailSettings));
+                for (NotificationQueue.Target target : NotificationQueue.targets(
+                        event.connection(), alerts.get().surveyId())) {
+                    NotificationQueue.enqueue(event.connection(), target, notice, event.now(), entry.getValue());
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Queueing the notifications failed", e);
         }
+    }
+
+    /**
+     * What the messages say about the alerts of a response whose rules notify without making a task: the same as
+     * for a task, linking to the response in the console.
+     */
+    public static AlertNotice notice(AlertsRaised.Untasked alerts, String consoleBase) {
+        return new AlertNotice(
+                null,
+                alerts.responseId(),
+                alerts.survey(),
+                alerts.alerts().stream()
+                        .map(AlertsRaised.Raised::kind)
+                        .distinct()
+                        .toList(),
+                alerts.customer() != null ? alerts.customer() + " (" + alerts.customerId() + ")" : null,
+                alerts.alerts().stream()
+                        .map(AlertsRaised.Raised::score)
+                        .filter(s -> s != null)
+                        .findFirst()
+                        .orElse(null),
+                alerts.comment().orElse(null),
+                consoleBase + "/admin/response.xhtml?survey=" + alerts.survey() + "&id=" + alerts.responseId());
     }
 
     /** What the messages say about the task: its alerts' kinds, who, the score, the comment, the link. */
@@ -56,6 +91,7 @@ public class AlertNotifications {
                 : task.segment() != null ? task.segment()[0] : null;
         return new AlertNotice(
                 task.id(),
+                task.responseId(),
                 task.survey(),
                 kinds,
                 who,

@@ -58,7 +58,14 @@ public final class ChatMessages {
     }
 
     static String context(AlertNotice notice, Messages messages) {
-        return messages.get("notification.context", notice.survey(), String.valueOf(notice.followUpId()));
+        return notice.untasked()
+                ? messages.get("notification.responseContext", notice.survey(), String.valueOf(notice.responseId()))
+                : messages.get("notification.context", notice.survey(), String.valueOf(notice.followUpId()));
+    }
+
+    /** The link's words: to the task, or to the response when the alerts made no task. */
+    static String open(AlertNotice notice, Messages messages) {
+        return messages.get(notice.untasked() ? "notification.openResponse" : "notification.open");
     }
 
     /** The Slack incoming-webhook message. */
@@ -90,8 +97,8 @@ public final class ChatMessages {
                                         .add("type", "mrkdwn")
                                         .add(
                                                 "text",
-                                                "<" + escape(notice.link()) + "|"
-                                                        + escape(messages.get("notification.open")) + ">")))
+                                                "<" + escape(notice.link()) + "|" + escape(open(notice, messages))
+                                                        + ">")))
                 .add(Jsonp.createObjectBuilder()
                         .add("type", "context")
                         .add(
@@ -138,7 +145,7 @@ public final class ChatMessages {
                         Jsonp.createArrayBuilder()
                                 .add(Jsonp.createObjectBuilder()
                                         .add("type", "Action.OpenUrl")
-                                        .add("title", messages.get("notification.open"))
+                                        .add("title", open(notice, messages))
                                         .add("url", notice.link())))
                 .build();
         return Jsonp.createObjectBuilder()
@@ -180,7 +187,7 @@ public final class ChatMessages {
         text.append('\n')
                 .append(context(notice, messages))
                 .append('\n')
-                .append(messages.get("notification.open"))
+                .append(open(notice, messages))
                 .append(": ")
                 .append(notice.link())
                 .append('\n');

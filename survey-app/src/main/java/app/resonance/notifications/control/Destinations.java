@@ -205,7 +205,8 @@ public class Destinations {
             }
             Messages messages = Messages.of(Locale.forLanguageTag(target.get().language()));
             AlertNotice notice = new AlertNotice(
-                    0,
+                    null,
+                    null,
                     messages.get("notification.testSurvey"),
                     List.of(),
                     messages.get("notification.testCustomer"),

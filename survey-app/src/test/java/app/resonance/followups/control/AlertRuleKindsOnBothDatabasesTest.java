@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Alert rules as data on H2 and PostgreSQL, run as the rollup updater runs them: a custom low-CSAT rule and a
  * keyword rule each fire exactly once per qualifying response (retries and edits included) and record themselves on
- * their alerts; a rule limited to another channel stays quiet; a paused rule fires nothing, also a paused default.
+ * their alerts; a rule limited to another channel stays quiet; a paused rule fires nothing, also a paused default;
+ * a rule that only notifies is told about its response, after its quiet hours, without a task.
  */
 class AlertRuleKindsOnBothDatabasesTest {
 
@@ -120,17 +121,25 @@ class AlertRuleKindsOnBothDatabasesTest {
         fixture.execute("UPDATE alert_rule SET paused = TRUE WHERE id = 50");
         rule(fixture, 60, "Low CSAT", "LOW_SCORE", "CSAT", 2, null, null, null, "BOTH");
         rule(fixture, 61, "Refund", "KEYWORD", null, null, "refund", null, null, "TASK");
-        fixture.execute("UPDATE alert_rule SET quiet_start = '22:00', quiet_end = '07:00' WHERE id = 60");
+        rule(fixture, 62, "Cancel", "KEYWORD", null, null, "cancel", null, null, "NOTIFY");
+        fixture.execute("UPDATE alert_rule SET quiet_start = '22:00', quiet_end = '07:00' WHERE id IN (60, 62)");
         long quiet = csat(fixture, anna, 1, null);
         long taskOnly = csat(fixture, bert, 5, "refund");
-        var notifyAt = fixture.inTransaction(c -> {
+        long notifyOnly = csat(fixture, bert, 4, "we may cancel");
+        var told = fixture.inTransaction(c -> {
             var applied =
                     new app.resonance.analytics.control.RollupUpdater(c, FollowUpSetUp.BERLIN).applyPendingEvents(1000);
             AlertRules rules = new AlertRules(
                     c, NOW, TODAY, FollowUpSetUp.RENEWAL_DAYS, FollowUpSetUp.DUE_DAYS, AlertRules.Caps.defaults());
             rules.apply(applied.changes());
-            return rules.notifyAt();
+            return List.of(rules.notifyAt(), rules.untaskedNotifyAt());
         });
+        var notifyAt = told.get(0);
+        assertEquals(
+                java.util.Map.of(notifyOnly, TODAY.plusDays(1).atTime(7, 0).toInstant(ZoneOffset.UTC)),
+                told.get(1),
+                "the notify-only rule's alert is told about its response, after its quiet hours");
+        assertEquals(0, fixture.count("SELECT COUNT(*) FROM follow_up WHERE response_id = " + notifyOnly));
         long quietTask = fixture.count("SELECT id FROM follow_up WHERE response_id = " + quiet);
         long silentTask = fixture.count("SELECT id FROM follow_up WHERE response_id = " + taskOnly);
         assertEquals(

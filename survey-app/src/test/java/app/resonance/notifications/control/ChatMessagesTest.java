@@ -22,7 +22,14 @@ class ChatMessagesTest {
 
     static AlertNotice notice(String who, String comment) {
         return new AlertNotice(
-                42, "relationship-nps", List.of(AlertKind.DETRACTOR, AlertKind.RENEWAL_AT_RISK), who, 2, comment, LINK);
+                42L,
+                7L,
+                "relationship-nps",
+                List.of(AlertKind.DETRACTOR, AlertKind.RENEWAL_AT_RISK),
+                who,
+                2,
+                comment,
+                LINK);
     }
 
     static JsonObject json(String text) {
@@ -143,7 +150,7 @@ class ChatMessagesTest {
 
     @Test
     void aTestMessageSaysSoAndADestinationGetsOnlyTheKindsItWants() {
-        AlertNotice test = new AlertNotice(0, "(test)", List.of(), "Sample", null, null, LINK);
+        AlertNotice test = new AlertNotice(null, null, "(test)", List.of(), "Sample", null, null, LINK);
         assertEquals("Testnachricht von Resonance", ChatMessages.title(test, DE));
         JsonObject slack = json(ChatMessages.slack(test, EN));
         assertEquals(List.of(), ChatFormats.slackErrors(slack));

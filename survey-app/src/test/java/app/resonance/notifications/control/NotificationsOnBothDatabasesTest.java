@@ -135,6 +135,82 @@ class NotificationsOnBothDatabasesTest {
         }
     }
 
+    /**
+     * Alerts of a rule that notifies without making a task: each matching destination hears about the response
+     * (the link opens the response, the message says so), and {@code alert.raised} goes out without a task.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void alertsWithoutATaskAreToldAboutTheirResponse(String database) throws SQLException {
+        try (Connection c = OutboxSetUp.seeded(OutboxSetUp.migrated(database))) {
+            SampleData.sql(
+                    c,
+                    "INSERT INTO alert (id, kind, survey_id, response_id, customer_id, score, created_at, dedup_key,"
+                            + " follow_up_id) VALUES (601, 'KEYWORD', 1, 7, 1, 3, ?, 'KEYWORD:61:response:7', NULL)",
+                    T0);
+            SampleData.sql(
+                    c,
+                    "INSERT INTO notification_destination (id, kind, name, url, addresses, language, alert_kinds,"
+                            + " enabled, created_at) VALUES"
+                            + " (1, 'SLACK', 'slack', 'https://hooks.slack.com/services/x', NULL, 'en', NULL, TRUE, ?),"
+                            + " (2, 'TEAMS', 'detractors', 'https://x.example.com/wf', NULL, 'de', 'DETRACTOR', TRUE,"
+                            + " ?), (3, 'EMAIL', 'team', NULL, 'a@example.com', 'de', 'KEYWORD', TRUE, ?)",
+                    T0,
+                    T0,
+                    T0);
+            app.resonance.platform.control.Jdbc.nextval(c, "webhook_event_seq");
+            app.resonance.platform.control.Jdbc.nextval(c, "webhook_event_seq");
+            c.commit();
+
+            Instant afterQuietHours = T0.plus(Duration.ofHours(3));
+            AlertsRaised raised =
+                    new AlertsRaised(c, T0, List.of(), java.util.Map.of(), java.util.Map.of(7L, afterQuietHours));
+            AlertNotifications notifications = new AlertNotifications();
+            notifications.mailSettings = new MailSettings("localhost", 25, "resonance@example.com");
+            notifications.raised(raised);
+            new FollowUpEvents().raised(raised);
+            c.commit();
+
+            assertEquals(
+                    0,
+                    NotificationQueue.claimDue(c, T0, 20, Duration.ofMinutes(2)).size(),
+                    "held until the quiet hours end");
+            var due = NotificationQueue.claimDue(c, afterQuietHours, 20, Duration.ofMinutes(2));
+            c.commit();
+            assertEquals(1, due.size(), "Slack only: the Teams destination wants detractors");
+            JsonObject slack = json(due.get(0).payload());
+            assertEquals(List.of(), ChatFormats.slackErrors(slack));
+            String blocks = slack.getJsonArray("blocks").toString();
+            assertTrue(
+                    blocks.contains(
+                            "<http://localhost:8080/admin/response.xhtml?survey=nps&amp;id=7|Open the response>"),
+                    blocks);
+            assertTrue(blocks.contains("Survey nps · response 7"), blocks);
+            assertEquals(
+                    1,
+                    SampleData.count(c, "SELECT COUNT(*) FROM notification_delivery WHERE follow_up_id IS NULL"),
+                    "a delivery about no task");
+            String mail = app.resonance.platform.control.Jdbc.first(
+                            c,
+                            "SELECT body_text FROM mail_outbox WHERE recipient = 'a@example.com'",
+                            rs -> rs.getString(1))
+                    .orElseThrow();
+            assertTrue(
+                    mail.contains("Antwort öffnen: http://localhost:8080/admin/response.xhtml?survey=nps&id=7"), mail);
+
+            assertEquals(2, WebhookOutbox.fanOut(c, T0, 500), "the response event and alert.raised");
+            c.commit();
+            JsonObject alert = WebhookOutbox.claimDue(c, T0, 20, Duration.ofMinutes(2)).stream()
+                    .filter(e -> e.eventType().equals("alert.raised"))
+                    .map(e -> json(e.payload()))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    "{\"id\":601,\"kind\":\"KEYWORD\",\"score\":3,\"customer\":\"C-1\",\"response\":7}",
+                    alert.getJsonObject("alert").toString());
+        }
+    }
+
     static JsonObject json(String text) {
         try (var reader = Jsonp.createReader(new StringReader(text))) {
             return reader.readObject();
