@@ -66,6 +66,12 @@ class ConsoleScreenshotWalkIT {
             + "&to="
             + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(150);
 
+    /** The demo's focus question over the last year by month: support's share rises during the dip. */
+    static final String FOCUS_BY_MONTH = "/admin/crosstab.xhtml?survey=relationship-nps&question=focus&by=month&from="
+            + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(364)
+            + "&to="
+            + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+
     static final List<String> PAGES = List.of(
             "/admin/index.xhtml",
             "/admin/surveys.xhtml",
@@ -81,6 +87,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/dashboard.xhtml?survey=relationship-nps",
             "/admin/comments.xhtml?survey=relationship-nps",
             "/admin/crosstab.xhtml?survey=relationship-nps&question=nps&by=plan",
+            FOCUS_BY_MONTH,
             DIP_DRIVERS,
             "/admin/responses.xhtml?survey=relationship-nps&band=detractor",
             "/admin/followups.xhtml",
