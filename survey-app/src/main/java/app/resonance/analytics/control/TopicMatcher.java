@@ -111,12 +111,36 @@ public final class TopicMatcher {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream stream = new LowerCaseFilter(source);
                 if (dictionary != null && !dictionary.isEmpty()) {
-                    stream = new DictionaryCompoundWordTokenFilter(stream, dictionary, 5, 3, 15, false);
+                    stream = new CompoundParts(stream, dictionary);
                 }
                 stream = new GermanNormalizationFilter(stream);
                 return new TokenStreamComponents(source, new GermanLightStemFilter(stream));
             }
         };
+    }
+
+    /**
+     * Splits a German compound into the dictionary words that begin it or end it (before an inflection ending):
+     * "Supportanfragen" gives "support" and "anfrage", "Kundensupport" "support"; a word inside another one, as
+     * "support" in "unsupported", is no part.
+     */
+    static final class CompoundParts extends DictionaryCompoundWordTokenFilter {
+
+        private static final List<String> ENDINGS = List.of("", "e", "n", "en", "s", "es", "er", "ern", "ns");
+
+        CompoundParts(TokenStream input, CharArraySet dictionary) {
+            super(input, dictionary, 5, 3, 15, false);
+        }
+
+        @Override
+        protected void decompose() {
+            super.decompose();
+            String word = termAtt.toString();
+            tokens.removeIf(part -> {
+                String text = part.txt.toString();
+                return !word.startsWith(text) && ENDINGS.stream().noneMatch(ending -> word.endsWith(text + ending));
+            });
+        }
     }
 
     private static List<List<String>> sequences(Analyzer analyzer, List<String> keywords, List<String> phrases) {

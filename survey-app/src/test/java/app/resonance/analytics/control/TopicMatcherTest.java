@@ -20,6 +20,8 @@ class TopicMatcherTest {
             Supportanfragen dauern zu lange                    | SUPPORT
             Unsere Anfragen bleiben liegen.                    | SUPPORT
             Die Kundenserviceanfrage blieb offen.              | SUPPORT
+            Wir warten auf den Kundensupport.                  | SUPPORT
+            Unsupported export format                          | REPORTING
             The supports we got were fine                      | SUPPORT
             Nobody replied to our tickets                      | SUPPORT,COMMUNICATION
             They answered within minutes                       | SUPPORT
