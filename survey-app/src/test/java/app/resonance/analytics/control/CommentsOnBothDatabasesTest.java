@@ -55,6 +55,18 @@ class CommentsOnBothDatabasesTest {
                 .findFirst()
                 .orElseThrow();
         assertTrue(support.bySentiment().get(Sentiment.NEGATIVE) > 100, "complaints about support: " + support);
+        // The topic the demo admin added finds the complaints about waiting for support, in both languages.
+        var waiting = summary.themes().stream()
+                .filter(t -> t.topic().key().equals("WAITING_TIME"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(waiting.comments() > 50, "waiting for support: " + waiting);
+        assertTrue(waiting.comments() <= support.comments(), "the waiting is about support: " + waiting);
+        assertEquals(
+                waiting.comments(),
+                waiting.bySentiment().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
         assertTrue(support.bySentiment().get(Sentiment.POSITIVE) > 100, "and praise: " + support);
         assertEquals(
                 support.comments(),
