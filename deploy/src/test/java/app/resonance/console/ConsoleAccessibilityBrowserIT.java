@@ -77,6 +77,7 @@ class ConsoleAccessibilityBrowserIT {
                     "/admin/manage/event-rules.xhtml",
                     "/admin/manage/notifications.xhtml",
                     "/admin/manage/alert-rules.xhtml",
+                    "/admin/manage/topics.xhtml",
                     "/admin/manage/audit.xhtml")) {
                 visit("admin " + language, page);
             }

@@ -97,6 +97,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/manage/event-rules.xhtml",
             "/admin/manage/notifications.xhtml",
             "/admin/manage/alert-rules.xhtml",
+            "/admin/manage/topics.xhtml",
             "/admin/manage/audit.xhtml");
 
     @Test

@@ -282,6 +282,65 @@ class AnalyticsIT {
     }
 
     @Test
+    void adminsDefineTopicsThatTagOldCommentsAtOnceAndOthersOnlyRead() {
+        var list = api.get("api/v1/admin/topics", "Authorization", ApiIT.viewer());
+        assertEquals(200, list.statusCode(), list.body());
+        var keys = Api.parse(list.body()).asJsonArray().getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getString("key") + (t.getBoolean("builtIn") ? "" : "*"))
+                .toList();
+        assertEquals(List.of("SUPPORT", "PRICE", "COMMUNICATION", "PRODUCT_QUALITY"), keys.subList(0, 4));
+        assertTrue(keys.contains("WAITING_TIME*"), "the demo admin's topic: " + keys);
+        String darkMode = "{\"nameDe\": \"Dunkelmodus\", \"nameEn\": \"Dark mode\", \"keywordsDe\": [\"Dunkelmodus\"],"
+                + " \"phrasesEn\": [\"dark mode\"]}";
+        assertEquals(
+                403,
+                api.post("api/v1/admin/topics", darkMode, "Authorization", ApiIT.lead())
+                        .statusCode());
+
+        var bad = api.post(
+                "api/v1/admin/topics",
+                "{\"nameDe\": \" \", \"phrasesEn\": [\"" + "x".repeat(61) + "\"]}",
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "de");
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals(
+                List.of("nameDe", "nameEn", "phrasesEn", "keywords"),
+                Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+
+        var created = api.post("api/v1/admin/topics", darkMode, "Authorization", Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals("DARK_MODE", Api.json(created).getString("key"));
+        String path =
+                "api/v1/admin/topics/" + Api.json(created).getJsonNumber("id").longValue();
+        try {
+            // the product survey's wishes name "Dark mode": tagged at the next read, no rebuild
+            JsonObject wishes =
+                    get("api/v1/admin/analytics/comments?survey=product-feedback&theme=DARK_MODE&limit=1", "en");
+            assertTrue(wishes.getJsonNumber("total").longValue() > 0, wishes.toString());
+            assertEquals(
+                    "Dark mode",
+                    wishes.getJsonArray("comments").getJsonObject(0).getString("text"));
+
+            var changed = api.put(path, darkMode.replace("Dark mode", "Dark theme"), "Authorization", Api.admin());
+            assertEquals(200, changed.statusCode(), changed.body());
+            assertEquals("Dark theme", Api.json(changed).getString("nameEn"));
+            assertEquals("DARK_MODE", Api.json(changed).getString("key"));
+            assertEquals(
+                    409,
+                    api.delete("api/v1/admin/topics/1", "Authorization", Api.admin())
+                            .statusCode());
+        } finally {
+            assertEquals(204, api.delete(path, "Authorization", Api.admin()).statusCode());
+        }
+        assertEquals(404, api.get(path, "Authorization", Api.admin()).statusCode());
+    }
+
+    @Test
     void responsesExportAsStreamedCsvAndXlsx() {
         var csv = api.get(
                 "api/v1/admin/analytics/exports/responses?survey=support-effort-ces&channel=EMAIL",

@@ -4,7 +4,8 @@ import app.resonance.analytics.control.AnalyticsSettings;
 import app.resonance.analytics.control.CommentFilter;
 import app.resonance.analytics.control.Comments;
 import app.resonance.analytics.control.Granularity;
-import app.resonance.analytics.control.Theme;
+import app.resonance.analytics.control.Topic;
+import app.resonance.analytics.control.Topics;
 import app.resonance.console.platform.Faces;
 import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Segment;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +46,9 @@ public class CommentsView implements Serializable {
     @Inject
     transient SegmentCatalog segments;
 
+    @Inject
+    transient Topics topics;
+
     private String survey;
     private String q;
     private String theme;
@@ -53,6 +56,7 @@ public class CommentsView implements Serializable {
     private LocalDate from;
     private LocalDate to;
     private Comments.ThemeSummary summary;
+    private Map<String, String> topicNames = Map.of();
     private final Model model = new Model();
 
     /** Picks the first survey when none is named and counts the themes. */
@@ -68,6 +72,12 @@ public class CommentsView implements Serializable {
             from = to;
             to = swap;
         }
+        topicNames = new LinkedHashMap<>();
+        for (Topic t : topics.all()) {
+            if (t.enabled()) {
+                topicNames.put(t.key(), t.name(Faces.locale()));
+            }
+        }
         summary = filter() == null ? null : comments.themes(filter(), settings.zone(), Granularity.MONTH);
     }
 
@@ -76,11 +86,11 @@ public class CommentsView implements Serializable {
         if (chosen == null) {
             return null;
         }
-        Theme wanted = null;
+        String wanted = null;
         if (theme != null && !theme.isBlank()) {
-            try {
-                wanted = Theme.valueOf(theme);
-            } catch (IllegalArgumentException e) {
+            if (topicNames.containsKey(theme)) {
+                wanted = theme;
+            } else {
                 theme = null;
             }
         }
@@ -147,8 +157,16 @@ public class CommentsView implements Serializable {
         this.segment = segment;
     }
 
-    public List<String> getThemes() {
-        return Arrays.stream(Theme.values()).map(Enum::name).toList();
+    /** The enabled topics' names in the console's language to their keys. */
+    public Map<String, String> getThemes() {
+        Map<String, String> named = new LinkedHashMap<>();
+        topicNames.forEach((key, name) -> named.put(name, key));
+        return named;
+    }
+
+    /** The enabled topics' keys to their names in the console's language. */
+    public Map<String, String> getTopicNames() {
+        return topicNames;
     }
 
     public Comments.ThemeSummary getSummary() {

@@ -23,7 +23,8 @@ public final class ThemeTable {
     /** One figure of a theme: what it is counted by, how many, and its share of the theme's comments. */
     public record Part(String label, long count, String share) implements Serializable {}
 
-    public record Row(String theme, long comments, List<Part> segments, List<Part> months, List<Part> sentiments)
+    public record Row(
+            String theme, String name, long comments, List<Part> segments, List<Part> months, List<Part> sentiments)
             implements Serializable {}
 
     static List<Row> rows(
@@ -37,7 +38,8 @@ public final class ThemeTable {
         DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM yyyy", locale);
         return summary.themes().stream()
                 .map(t -> new Row(
-                        t.theme().name(),
+                        t.topic().key(),
+                        t.topic().name(locale),
                         t.comments(),
                         parts(t.bySegment(), t.comments(), segmentName, locale),
                         parts(t.byPeriod(), t.comments(), period -> month(period, month), locale),

@@ -6,7 +6,8 @@ import app.resonance.analytics.control.AnalyticsSettings;
 import app.resonance.analytics.control.BrowseQuery;
 import app.resonance.analytics.control.ResponseBrowser;
 import app.resonance.analytics.control.ScoreBands;
-import app.resonance.analytics.control.Theme;
+import app.resonance.analytics.control.Topic;
+import app.resonance.analytics.control.Topics;
 import app.resonance.console.platform.Faces;
 import app.resonance.customers.control.CustomerDirectory;
 import app.resonance.customers.control.SegmentCatalog;
@@ -18,7 +19,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +43,9 @@ public class ResponsesView implements Serializable {
     transient ResponseBrowser browser;
 
     @Inject
+    transient Topics topicStore;
+
+    @Inject
     transient SurveyCatalog surveys;
 
     @Inject
@@ -58,6 +61,7 @@ public class ResponsesView implements Serializable {
     private String to;
     private String band;
     private String topic;
+    private transient Map<String, String> topicNames;
     private String q;
     private String customer;
     private boolean valid;
@@ -130,8 +134,24 @@ public class ResponsesView implements Serializable {
         return bands;
     }
 
-    public List<String> getTopics() {
-        return Arrays.stream(Theme.values()).map(Enum::name).toList();
+    /** The enabled topics' names in the console's language to their keys. */
+    public Map<String, String> getTopics() {
+        Map<String, String> named = new LinkedHashMap<>();
+        getTopicNames().forEach((key, name) -> named.put(name, key));
+        return named;
+    }
+
+    /** The enabled topics' keys to their names in the console's language, read once per view. */
+    public Map<String, String> getTopicNames() {
+        if (topicNames == null) {
+            topicNames = new LinkedHashMap<>();
+            for (Topic t : topicStore.all()) {
+                if (t.enabled()) {
+                    topicNames.put(t.key(), t.name(Faces.locale()));
+                }
+            }
+        }
+        return topicNames;
     }
 
     /** Segment names in the console's language to keys. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.resonance.analytics.control.Comments;
 import app.resonance.analytics.control.Sentiment;
-import app.resonance.analytics.control.Theme;
+import app.resonance.analytics.control.Topic;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +17,14 @@ class ThemeTableTest {
     static final Comments.ThemeSummary SUMMARY = new Comments.ThemeSummary(
             200,
             List.of(new Comments.ThemeCount(
-                    Theme.SUPPORT,
+                    Topic.DEFAULTS.get(0),
                     200,
                     ordered(Map.entry("business", 150L), Map.entry("consumer", 50L)),
                     ordered(Map.entry("2025-11", 55L), Map.entry("2025-12", 145L)),
-                    Map.of(Sentiment.POSITIVE, 130L, Sentiment.NEGATIVE, 50L, Sentiment.NEUTRAL, 20L))),
-            Map.of());
+                    Map.of(Sentiment.POSITIVE, 130L, Sentiment.NEGATIVE, 50L, Sentiment.NEUTRAL, 20L),
+                    Map.of())),
+            Map.of(),
+            Map.of("2025-11", 110L, "2025-12", 290L));
 
     @SafeVarargs
     static <V> Map<String, V> ordered(Map.Entry<String, V>... entries) {
@@ -46,6 +48,7 @@ class ThemeTableTest {
                         })
                 .get(0);
         assertEquals("SUPPORT", row.theme());
+        assertEquals("Support", row.name());
         assertEquals(
                 List.of(
                         new ThemeTable.Part("Geschäftskunden", 150, "75 %"),

@@ -77,7 +77,7 @@ final class BrowseJson {
                     r.scoreQuestion(),
                     r.score(),
                     r.comment(),
-                    r.topics().stream().map(Enum::name).toList());
+                    r.topics());
         }
     }
 

@@ -1,10 +1,9 @@
 package app.resonance.analytics.boundary;
 
 import app.resonance.analytics.control.BrowseQuery;
-import app.resonance.analytics.control.Theme;
-import app.resonance.platform.boundary.OneOf;
 import app.resonance.platform.boundary.ParameterDoc;
 import app.resonance.platform.boundary.WholeNumber;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 
@@ -27,8 +26,8 @@ public class BrowseParameters extends ResponseFilterParameters {
     String band;
 
     @QueryParam("topic")
-    @OneOf(type = Theme.class)
-    @ParameterDoc("Only responses with a comment on this topic")
+    @Pattern(regexp = "[A-Za-z0-9_]{1,40}", message = "{error.topicKey}")
+    @ParameterDoc("Only responses with a comment on this topic (its key, see /admin/topics)")
     String topic;
 
     @QueryParam("q")

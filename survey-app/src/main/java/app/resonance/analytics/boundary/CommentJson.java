@@ -67,7 +67,7 @@ final class CommentJson {
                     c.score() == null ? null : c.scoreQuestion(),
                     anonymous ? null : c.customer(),
                     anonymous ? List.of() : c.segments(),
-                    c.themes().stream().map(Enum::name).toList());
+                    c.themes());
         }
     }
 
@@ -81,16 +81,28 @@ final class CommentJson {
                     granularity,
                     sentiments(summary.bySentiment()),
                     summary.themes().stream()
-                            .map(count -> ThemeCount.of(count, summary.comments(), anonymous, messages))
+                            .map(count ->
+                                    ThemeCount.of(count, summary.comments(), summary.byPeriod(), anonymous, messages))
                             .toList());
         }
     }
 
     @Schema(
             name = "ThemeCount",
-            description = "One theme: its comments in all, their share, per segment (null where an anonymous"
-                    + " survey's count is below five), per period and by sentiment")
-    @JsonbPropertyOrder({"theme", "name", "comments", "share", "bySegment", "byPeriod", "sentiment"})
+            description = "One topic (theme: its key): its comments in all, their share, per segment (null where an"
+                    + " anonymous survey's count is below five), per period, by sentiment, and per period its share of"
+                    + " the period's comments and its sentiment")
+    @JsonbPropertyOrder({
+        "theme",
+        "name",
+        "comments",
+        "share",
+        "bySegment",
+        "byPeriod",
+        "sentiment",
+        "shareByPeriod",
+        "sentimentByPeriod"
+    })
     public record ThemeCount(
             String theme,
             String name,
@@ -98,21 +110,37 @@ final class CommentJson {
             double share,
             Map<String, Long> bySegment,
             Map<String, Long> byPeriod,
-            Map<String, Long> sentiment) {
+            Map<String, Long> sentiment,
+            Map<String, Double> shareByPeriod,
+            Map<String, Map<String, Long>> sentimentByPeriod) {
 
-        static ThemeCount of(Comments.ThemeCount count, long all, boolean anonymous, Messages messages) {
+        static ThemeCount of(
+                Comments.ThemeCount count,
+                long all,
+                Map<String, Long> commentsByPeriod,
+                boolean anonymous,
+                Messages messages) {
+            Map<String, Double> shares = new LinkedHashMap<>();
+            Map<String, Map<String, Long>> sentimentByPeriod = new LinkedHashMap<>();
+            count.byPeriod().forEach((period, n) -> {
+                shares.put(period, count.share(period, commentsByPeriod));
+                sentimentByPeriod.put(
+                        period, sentiments(count.sentimentByPeriod().getOrDefault(period, Map.of())));
+            });
             Map<String, Long> bySegment = new LinkedHashMap<>();
             count.bySegment()
                     .forEach((segment, n) ->
                             bySegment.put(segment, anonymous && n < ReportingRules.ANONYMITY_GROUP ? null : n));
             return new ThemeCount(
-                    count.theme().name(),
-                    messages.get("theme." + count.theme().name()),
+                    count.topic().key(),
+                    count.topic().name(messages.locale()),
                     count.comments(),
                     all == 0 ? 0.0 : (double) count.comments() / all,
                     bySegment,
                     new LinkedHashMap<>(count.byPeriod()),
-                    sentiments(count.bySentiment()));
+                    sentiments(count.bySentiment()),
+                    shares,
+                    sentimentByPeriod);
         }
     }
 

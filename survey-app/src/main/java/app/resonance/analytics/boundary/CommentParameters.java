@@ -3,7 +3,6 @@ package app.resonance.analytics.boundary;
 import app.resonance.analytics.control.AnalyticsQuery;
 import app.resonance.analytics.control.CommentFilter;
 import app.resonance.analytics.control.Granularity;
-import app.resonance.analytics.control.Theme;
 import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Segment;
 import app.resonance.platform.boundary.Day;
@@ -17,6 +16,7 @@ import app.resonance.responses.entity.Channel;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Survey;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
@@ -44,8 +44,8 @@ public class CommentParameters {
     String q;
 
     @QueryParam("theme")
-    @OneOf(type = Theme.class)
-    @ParameterDoc("Only comments on this theme")
+    @Pattern(regexp = "[A-Za-z0-9_]{1,40}", message = "{error.topicKey}")
+    @ParameterDoc("Only comments on this topic (its key, see /admin/topics)")
     String theme;
 
     @QueryParam("segment")
@@ -132,7 +132,7 @@ public class CommentParameters {
                         upper(channel),
                         blank(locale),
                         q,
-                        theme == null || theme.isBlank() ? null : Theme.valueOf(upper(theme))),
+                        theme == null || theme.isBlank() ? null : upper(theme)),
                 found,
                 WholeNumber.Check.of(offset, 0),
                 WholeNumber.Check.of(limit, LIMIT),

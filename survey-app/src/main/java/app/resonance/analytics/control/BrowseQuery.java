@@ -72,8 +72,13 @@ public final class BrowseQuery {
                 high = range[1];
             }
         }
-        Theme topic =
-                present(in.topic()) ? AnalyticsQuery.enumValue(Theme.class, in.topic(), "topic", complaints) : null;
+        String topic = null;
+        if (present(in.topic())) {
+            topic = in.topic().strip().toUpperCase(Locale.ROOT);
+            if (!topic.matches("[A-Z0-9_]{1,40}")) {
+                complaints.add(new AnalyticsQuery.Complaint("topic", "topicKey"));
+            }
+        }
         if (present(in.q()) && in.q().strip().length() > MAX_SEARCH) {
             complaints.add(new AnalyticsQuery.Complaint("q", "tooLong", MAX_SEARCH));
         }

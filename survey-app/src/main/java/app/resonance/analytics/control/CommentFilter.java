@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * Which comments (free-text answers) to read: one survey, days from..to in the reporting zone, and
  * optionally a segment, channel, locale, a search text (case-insensitive, anywhere in the comment) and a
- * theme.
+ * topic (by key, {@link Topic#key()}).
  */
 public record CommentFilter(
         long surveyId,
@@ -15,4 +15,4 @@ public record CommentFilter(
         String channel,
         String locale,
         String search,
-        Theme theme) {}
+        String theme) {}

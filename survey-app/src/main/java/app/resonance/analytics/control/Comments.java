@@ -49,32 +49,45 @@ public class Comments {
             List<String> segments,
             String locale,
             String channel,
-            List<Theme> themes,
+            List<String> themes,
             Sentiment sentiment)
             implements Serializable {}
 
     public record Page(long total, List<Comment> comments) {}
 
-    /** A theme's counts: all comments, per segment key, per period label, and by sentiment. */
+    /**
+     * A topic's counts: all comments, per segment key, per period label, by sentiment, and by sentiment per period.
+     */
     public record ThemeCount(
-            Theme theme,
+            Topic topic,
             long comments,
             Map<String, Long> bySegment,
             Map<String, Long> byPeriod,
-            Map<Sentiment, Long> bySentiment)
-            implements Serializable {}
+            Map<Sentiment, Long> bySentiment,
+            Map<String, Map<Sentiment, Long>> sentimentByPeriod)
+            implements Serializable {
 
-    public record ThemeSummary(long comments, List<ThemeCount> themes, Map<Sentiment, Long> bySentiment)
+        /** The topic's share of a period's comments (0 when the period has none). */
+        public double share(String period, Map<String, Long> commentsByPeriod) {
+            long all = commentsByPeriod.getOrDefault(period, 0L);
+            return all == 0 ? 0.0 : (double) byPeriod.getOrDefault(period, 0L) / all;
+        }
+    }
+
+    /** The counts of every enabled topic, and all comments in all and per period label. */
+    public record ThemeSummary(
+            long comments, List<ThemeCount> themes, Map<Sentiment, Long> bySentiment, Map<String, Long> byPeriod)
             implements Serializable {}
 
     public Page page(CommentFilter filter, ZoneId zone, int offset, int limit) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, zone, params);
         try (Connection connection = dataSource.getConnection()) {
+            TopicMatcher matcher = Topics.matcher(connection);
             long total = Jdbc.number(connection, """
                     SELECT COUNT(*) FROM answer a JOIN question q ON q.id = a.question_id
                      JOIN response r ON r.id = a.response_id WHERE %s""".formatted(where), params.toArray());
-            // A theme filter is a word-prefix rule: SQL narrows by substring, Java decides and pages.
+            // A topic is found by analysing the text: Java decides and pages.
             boolean javaPaging = filter.theme() != null;
             List<Object[]> rows = new ArrayList<>();
             try (var statement = connection.prepareStatement("SELECT r.id, r.submitted_at, q.question_key,"
@@ -89,7 +102,7 @@ public class Comments {
                     long matching = 0;
                     while (rs.next()) {
                         if (javaPaging) {
-                            if (!filter.theme().matches(rs.getString(4))) {
+                            if (!matcher.matches(filter.theme(), rs.getString(4))) {
                                 continue;
                             }
                             matching++;
@@ -131,7 +144,7 @@ public class Comments {
                         segments.getOrDefault(id, List.of()),
                         (String) row[5],
                         (String) row[6],
-                        Theme.of(text),
+                        matcher.keys(text),
                         Sentiment.of(text)));
             }
             return new Page(total, comments);
@@ -153,17 +166,22 @@ public class Comments {
                 null);
         List<Object> params = new ArrayList<>();
         String where = where(all, zone, params);
-        Map<Theme, long[]> totals = new EnumMap<>(Theme.class);
-        Map<Theme, Map<String, Long>> bySegment = new EnumMap<>(Theme.class);
-        Map<Theme, Map<String, Long>> byPeriod = new EnumMap<>(Theme.class);
-        Map<Theme, Map<Sentiment, Long>> sentiments = new EnumMap<>(Theme.class);
+        Map<String, long[]> totals = new HashMap<>();
+        Map<String, Map<String, Long>> bySegment = new HashMap<>();
+        Map<String, Map<String, Long>> byPeriod = new HashMap<>();
+        Map<String, Map<Sentiment, Long>> sentiments = new HashMap<>();
+        Map<String, Map<String, Map<Sentiment, Long>>> sentimentsByPeriod = new HashMap<>();
         Map<Sentiment, Long> overall = new EnumMap<>(Sentiment.class);
+        Map<String, Long> commentsByPeriod = new TreeMap<>();
         long[] comments = {0};
+        List<TopicMatcher> matchers = new ArrayList<>();
         try {
             // PostgreSQL streams the rows only inside a transaction.
             Jdbc.inTransaction(dataSource, connection -> {
+                TopicMatcher matcher = Topics.matcher(connection);
+                matchers.add(matcher);
                 long[] last = {-1};
-                List<List<Theme>> themes = new ArrayList<>(List.of(List.of()));
+                List<List<String>> themes = new ArrayList<>(List.of(List.of()));
                 Jdbc.stream(
                         connection,
                         """
@@ -178,7 +196,7 @@ public class Comments {
                                 last[0] = id;
                                 comments[0]++;
                                 String text = rs.getString(3);
-                                themes.set(0, Theme.of(text));
+                                themes.set(0, matcher.keys(text));
                                 Sentiment sentiment = Sentiment.of(text);
                                 overall.merge(sentiment, 1L, Long::sum);
                                 LocalDate day = rs.getObject(2, LocalDateTime.class)
@@ -186,7 +204,12 @@ public class Comments {
                                         .atZone(zone)
                                         .toLocalDate();
                                 String period = granularity.label(granularity.start(day));
-                                for (Theme theme : themes.get(0)) {
+                                commentsByPeriod.merge(period, 1L, Long::sum);
+                                for (String theme : themes.get(0)) {
+                                    sentimentsByPeriod
+                                            .computeIfAbsent(theme, t -> new TreeMap<>())
+                                            .computeIfAbsent(period, p -> new EnumMap<>(Sentiment.class))
+                                            .merge(sentiment, 1L, Long::sum);
                                     totals.computeIfAbsent(theme, t -> new long[1])[0]++;
                                     byPeriod.computeIfAbsent(theme, t -> new TreeMap<>())
                                             .merge(period, 1L, Long::sum);
@@ -196,7 +219,7 @@ public class Comments {
                                 }
                             }
                             if (segment != null) {
-                                for (Theme theme : themes.get(0)) {
+                                for (String theme : themes.get(0)) {
                                     bySegment
                                             .computeIfAbsent(theme, t -> new TreeMap<>())
                                             .merge(segment, 1L, Long::sum);
@@ -210,16 +233,21 @@ public class Comments {
             throw new IllegalStateException("Reading comments failed", e);
         }
         List<ThemeCount> counts = new ArrayList<>();
-        for (Theme theme : Theme.values()) {
+        for (Topic topic : matchers.get(0).topics()) {
+            if (!topic.enabled()) {
+                continue;
+            }
+            String key = topic.key();
             counts.add(new ThemeCount(
-                    theme,
-                    totals.getOrDefault(theme, new long[1])[0],
-                    bySegment.getOrDefault(theme, Map.of()),
-                    byPeriod.getOrDefault(theme, Map.of()),
-                    sentiments.getOrDefault(theme, Map.of())));
+                    topic,
+                    totals.getOrDefault(key, new long[1])[0],
+                    bySegment.getOrDefault(key, Map.of()),
+                    byPeriod.getOrDefault(key, Map.of()),
+                    sentiments.getOrDefault(key, Map.of()),
+                    sentimentsByPeriod.getOrDefault(key, Map.of())));
         }
         counts.sort((a, b) -> Long.compare(b.comments(), a.comments()));
-        return new ThemeSummary(comments[0], counts, overall);
+        return new ThemeSummary(comments[0], counts, overall, commentsByPeriod);
     }
 
     private static String where(CommentFilter filter, ZoneId zone, List<Object> params) {
@@ -229,15 +257,6 @@ public class Comments {
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" AND LOWER(a.text_value) LIKE ? ESCAPE '\\'");
             params.add("%" + like(filter.search().strip().toLowerCase(java.util.Locale.ROOT)) + "%");
-        }
-        if (filter.theme() != null) {
-            where.append(" AND (");
-            List<String> keywords = filter.theme().keywords();
-            for (int i = 0; i < keywords.size(); i++) {
-                where.append(i == 0 ? "" : " OR ").append("LOWER(a.text_value) LIKE ? ESCAPE '\\'");
-                params.add("%" + like(keywords.get(i)) + "%");
-            }
-            where.append(")");
         }
         return where.toString();
     }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,7 +19,7 @@ import javax.sql.DataSource;
 /**
  * Reads what a driver analysis needs of a survey's responses, filtered like every analytics figure
  * ({@link ResponseConditions}), in one streamed query: per response the outcome's score, the scores of the rating
- * questions, the options chosen in the choice questions, and the topics ({@link Theme}) of its comments. Responses
+ * questions, the options chosen in the choice questions, and the topics ({@link Topic}, by key) of its comments. Responses
  * without the outcome are left out.
  */
 @ApplicationScoped
@@ -46,7 +45,14 @@ public class DriverReader {
 
     /** One response's answers as the analysis uses them. */
     public record Answers(
-            int outcome, Map<String, Integer> scores, Map<String, Set<String>> options, Set<Theme> topics) {}
+            int outcome, Map<String, Integer> scores, Map<String, Set<String>> options, Set<String> topics) {}
+
+    /** The stored topics, as the analysis reads them. */
+    public List<Topic> topics() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return Topics.read(c);
+        }
+    }
 
     /** The responses with the outcome answered, in the order of their ids. */
     public List<Answers> read(Request request) throws SQLException {
@@ -64,6 +70,7 @@ public class DriverReader {
         sql.append(" ORDER BY r.id");
         Map<Long, Builder> responses = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
+            TopicMatcher matcher = Topics.matcher(c);
             Jdbc.stream(
                     c,
                     sql.toString(),
@@ -79,7 +86,7 @@ public class DriverReader {
                         } else if (request.choiceQuestions().contains(key) && rs.getString(3) != null) {
                             b.options.computeIfAbsent(key, k -> new HashSet<>()).add(rs.getString(3));
                         } else if (request.textQuestions().contains(key)) {
-                            b.topics.addAll(Theme.of(rs.getString(5)));
+                            b.topics.addAll(matcher.keys(rs.getString(5)));
                         }
                     },
                     parameters.toArray());
@@ -94,6 +101,6 @@ public class DriverReader {
         Integer outcome;
         final Map<String, Integer> scores = new HashMap<>();
         final Map<String, Set<String>> options = new HashMap<>();
-        final Set<Theme> topics = EnumSet.noneOf(Theme.class);
+        final Set<String> topics = new HashSet<>();
     }
 }

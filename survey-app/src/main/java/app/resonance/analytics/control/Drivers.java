@@ -55,7 +55,7 @@ public class Drivers {
     }
 
     /** The survey's possible drivers in the question order, then the topics when it asks for comments. */
-    public static List<Candidate> candidates(Survey survey, Question outcome, Messages messages) {
+    public static List<Candidate> candidates(Survey survey, Question outcome, List<Topic> topics, Messages messages) {
         List<Question> questions = survey.publishedVersion()
                 .or(() -> survey.versions().stream().max(Comparator.comparingInt(SurveyVersion::number)))
                 .map(SurveyVersion::questions)
@@ -83,9 +83,11 @@ public class Drivers {
             }
         }
         if (comments) {
-            for (Theme t : Theme.values()) {
-                candidates.add(new Candidate(
-                        "topic:" + t.name(), Kind.TOPIC, null, messages.get("theme." + t.name()), List.of()));
+            for (Topic t : topics) {
+                if (t.enabled()) {
+                    candidates.add(
+                            new Candidate("topic:" + t.key(), Kind.TOPIC, null, t.name(messages.locale()), List.of()));
+                }
             }
         }
         return candidates;
@@ -95,7 +97,7 @@ public class Drivers {
     public DriverAnalysis analyse(AnalyticsQuery query, Messages messages) throws SQLException {
         Survey survey = query.survey();
         Question outcome = outcome(survey).orElseThrow();
-        List<Candidate> candidates = candidates(survey, outcome, messages);
+        List<Candidate> candidates = candidates(survey, outcome, reader.topics(), messages);
         Set<String> scales = new LinkedHashSet<>();
         Set<String> choices = new LinkedHashSet<>();
         candidates.stream()
@@ -167,7 +169,7 @@ public class Drivers {
             List<double[]> columns = new ArrayList<>();
             long mentions = 0;
             if (c.kind() == Kind.TOPIC) {
-                Theme theme = Theme.valueOf(c.key().substring("topic:".length()));
+                String theme = c.key().substring("topic:".length());
                 mentions =
                         answers.stream().filter(a -> a.topics().contains(theme)).count();
                 if (balanced(mentions, n)) {

@@ -76,7 +76,7 @@ public class ResponseBrowser {
             String scoreQuestion,
             Integer score,
             String comment,
-            List<Theme> topics)
+            List<String> topics)
             implements Serializable {}
 
     /** A page and the cursor of the next one (null on the last page). */
@@ -88,6 +88,7 @@ public class ResponseBrowser {
         boolean topic = filter.conditions().theme() != null;
         int batch = topic ? Math.max(TOPIC_BATCH, limit + 1) : limit + 1;
         try (Connection connection = dataSource.getConnection()) {
+            TopicMatcher matcher = Topics.matcher(connection);
             List<Object[]> found = new ArrayList<>();
             Map<Long, Answers> answers = new HashMap<>();
             Cursor from = after;
@@ -121,7 +122,8 @@ public class ResponseBrowser {
                     if (!topic
                             || (a != null
                                     && a.texts.stream()
-                                            .anyMatch(filter.conditions().theme()::matches))) {
+                                            .anyMatch(t -> matcher.matches(
+                                                    filter.conditions().theme(), t)))) {
                         found.add(candidate);
                     }
                 }
@@ -147,7 +149,7 @@ public class ResponseBrowser {
                         a.score,
                         comment,
                         a.texts.stream()
-                                .flatMap(t -> Theme.of(t).stream())
+                                .flatMap(t -> matcher.keys(t).stream())
                                 .distinct()
                                 .toList()));
             }
@@ -184,7 +186,7 @@ public class ResponseBrowser {
             patterns.clear();
         }
         if (c.theme() != null) {
-            c.theme().keywords().forEach(k -> patterns.add("%" + Comments.like(k) + "%"));
+            // The analyzer decides on the topic; SQL only keeps the responses with a comment.
             text(where, params, patterns);
         }
         return where.toString();
@@ -194,6 +196,9 @@ public class ResponseBrowser {
     private static void text(StringBuilder where, List<Object> params, List<String> patterns) {
         where.append(" AND EXISTS (SELECT 1 FROM answer t JOIN question tq ON tq.id = t.question_id"
                 + " WHERE t.response_id = r.id AND tq.question_type IN ('SHORT_TEXT', 'LONG_TEXT') AND (");
+        if (patterns.isEmpty()) {
+            where.append("1 = 1");
+        }
         for (int i = 0; i < patterns.size(); i++) {
             where.append(i == 0 ? "" : " OR ").append("LOWER(t.text_value) LIKE ? ESCAPE '\\'");
             params.add(patterns.get(i));

@@ -13,5 +13,7 @@ public enum AuditArea {
     /** API tokens: created, revoked, the admin scope used. */
     TOKEN,
     /** Alert rules: created, changed, paused, resumed, removed. */
-    ALERT_RULE
+    ALERT_RULE,
+    /** Comment topics: created, changed, removed. */
+    TOPIC
 }

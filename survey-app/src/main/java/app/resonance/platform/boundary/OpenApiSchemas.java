@@ -107,6 +107,7 @@ final class OpenApiSchemas {
             Map.entry("Comment", List.of()),
             Map.entry("CommentThemes", List.of()),
             Map.entry("ThemeCount", List.of()),
+            Map.entry("Topic", List.of()),
             Map.entry("Anonymisation", List.of()),
             Map.entry("RetentionSetting", List.of()),
             Map.entry("IssuedInvitation", List.of()),

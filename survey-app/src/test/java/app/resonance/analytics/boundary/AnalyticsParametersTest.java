@@ -92,7 +92,7 @@ class AnalyticsParametersTest {
         CommentParameters parameters = new CommentParameters();
         parameters.offset = "-1";
         parameters.limit = "0";
-        parameters.theme = "weather";
+        parameters.theme = "weather?";
         parameters.q = "x".repeat(201);
         Messages english = Messages.of(Locale.ENGLISH);
         var errors = messages(QueryParameters.check(validator, parameters, english));
@@ -103,7 +103,7 @@ class AnalyticsParametersTest {
                         "limit",
                         "Give a whole number from 1 to 500.",
                         "theme",
-                        english.get("error.oneOf", AnalyticsQuery.names(app.resonance.analytics.control.Theme.class)),
+                        english.get("error.topicKey"),
                         "q",
                         "At most 200 characters."),
                 errors);

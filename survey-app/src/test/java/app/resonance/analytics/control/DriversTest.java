@@ -7,7 +7,6 @@ import app.resonance.analytics.control.DriverAnalysis.Status;
 import app.resonance.platform.control.Messages;
 import app.resonance.surveys.entity.QuestionType;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +38,7 @@ class DriversTest {
                                 "speed", (int) RelativeImportanceTest.SPEED[i],
                                 "onboarding", (int) RelativeImportanceTest.ONBOARDING[i]),
                         Map.of(),
-                        EnumSet.noneOf(Theme.class)));
+                        Set.of()));
             }
         }
         return answers;
@@ -127,7 +126,7 @@ class DriversTest {
     void refusesWithoutDrivers() {
         List<DriverReader.Answers> answers = new ArrayList<>(workedExample(5));
         for (int i = 0; i < 4; i++) {
-            answers.set(i, new DriverReader.Answers(3, Map.of(), Map.of(), EnumSet.of(Theme.PRICE)));
+            answers.set(i, new DriverReader.Answers(3, Map.of(), Map.of(), Set.of("PRICE")));
         }
         var analysis = Drivers.analyse(NPS, List.of(PRICE_TOPIC), answers, new ReportingRules(30, false), EN, 1000, 18);
         assertEquals(Status.NO_DRIVERS, analysis.status());
@@ -149,7 +148,7 @@ class DriversTest {
                         (int) RelativeImportanceTest.SCORE[i],
                         Map.of("speed", (int) RelativeImportanceTest.SPEED[i]),
                         Map.of("plan", Set.of(groups[i])),
-                        EnumSet.noneOf(Theme.class)));
+                        Set.of()));
             }
         }
         answers.add(new DriverReader.Answers(0, Map.of(), Map.of("plan", Set.of("rare")), Set.of()));

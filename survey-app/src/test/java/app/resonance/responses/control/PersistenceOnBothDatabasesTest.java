@@ -10,7 +10,7 @@ import app.resonance.analytics.control.DriverReader;
 import app.resonance.analytics.control.Drivers;
 import app.resonance.analytics.control.RelativeImportance;
 import app.resonance.analytics.control.ReportingRules;
-import app.resonance.analytics.control.Theme;
+import app.resonance.analytics.control.Topic;
 import app.resonance.customers.control.CustomerDirectory;
 import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Segment;
@@ -167,9 +167,9 @@ class PersistenceOnBothDatabasesTest {
                 QuestionType.SINGLE_CHOICE,
                 "What matters most to you about us?",
                 List.of("support", "product", "price", "onboarding")));
-        for (Theme t : Theme.values()) {
-            candidates.add(new Drivers.Candidate(
-                    "topic:" + t.name(), DriverAnalysis.Kind.TOPIC, null, en.get("theme." + t.name()), List.of()));
+        for (Topic t : Topic.DEFAULTS) {
+            candidates.add(
+                    new Drivers.Candidate("topic:" + t.key(), DriverAnalysis.Kind.TOPIC, null, t.nameEn(), List.of()));
         }
         var answers = new DriverReader(dataSource)
                 .read(new DriverReader.Request(
