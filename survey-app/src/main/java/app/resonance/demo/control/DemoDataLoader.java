@@ -167,6 +167,7 @@ public class DemoDataLoader {
         new DemoContacts(connection, ids, setup, utc).write(relationshipWave);
         new DemoCheckInWave(connection, ids, setup, utc).write();
         new DemoEvents(connection, ids, setup, utc).write();
+        new DemoProgramme(connection, ids, setup, utc).write();
         em.persist(new AppSetting(MARKER, "seed " + SEED + ", " + written + " responses", now));
         em.flush();
         return written;
