@@ -68,6 +68,7 @@ public class ProgrammesView implements Serializable {
             String nextCycle,
             long members,
             List<Programmes.NextSend> nextSends,
+            boolean preview,
             List<Programmes.Cycle> cycles)
             implements Serializable {}
 
@@ -92,6 +93,8 @@ public class ProgrammesView implements Serializable {
     }
 
     private Row row(Programme p) {
+        List<Programmes.NextSend> next = programmes.nextSends(p, 5);
+        boolean preview = next.isEmpty() && p.status() != Programme.Status.ENDED;
         return new Row(
                 p.id(),
                 p.name(),
@@ -102,7 +105,8 @@ public class ProgrammesView implements Serializable {
                 p.status().name(),
                 programmes.nextCycleStart(p).map(DAY::format).orElse("–"),
                 p.status() == Programme.Status.ENDED ? 0 : programmes.members(p),
-                programmes.nextSends(p, 5),
+                preview ? programmes.preview(p, 5) : next,
+                preview,
                 programmes.history(p));
     }
 

@@ -160,7 +160,9 @@ public class Programmes {
                 throw new StateException(
                         p.status() == Programme.Status.ENDED
                                 ? "problem.programmeEnded"
-                                : "problem.programmeNot" + from);
+                                : from == Programme.Status.ACTIVE
+                                        ? "problem.programmeNotActive"
+                                        : "problem.programmeNotPaused");
             }
             work.accept(p);
             audit.record(AuditArea.DISTRIBUTION, "programme/" + id, action, detail(p));
@@ -232,6 +234,43 @@ public class Programmes {
                 .getResultList()
                 .stream()
                 .map(r -> new NextSend((Instant) r[0], (Integer) r[1], (String) r[2], (String) r[3]))
+                .toList();
+    }
+
+    /**
+     * The first sends of the next cycle as it would be planned from the segment's members of today (it is planned
+     * from the members of the day it begins); empty once ended.
+     */
+    public List<NextSend> preview(Programme p, int max) {
+        Optional<Instant> next = nextCycleStart(p);
+        if (next.isEmpty()) {
+            return List.of();
+        }
+        int cycle = ProgrammeSchedule.cycleAt(p.startAt(), p.cadenceDays(), next.get());
+        List<Long> members = segments.byKey(p.segmentKey())
+                .map(s -> segments.memberIds(s.rules(), LocalDate.now(clock.withZone(ZoneOffset.UTC))))
+                .orElse(List.of());
+        List<ProgrammeSchedule.Planned> first =
+                ProgrammeSchedule.spread(members, next.get(), next.get().plus(Duration.ofDays(p.windowDays()))).stream()
+                        .limit(max)
+                        .toList();
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Object[]> customers = new java.util.HashMap<>();
+        em.createQuery("SELECT c.id, c.externalId, c.name FROM Customer c WHERE c.id IN :ids", Object[].class)
+                .setParameter(
+                        "ids",
+                        first.stream()
+                                .map(ProgrammeSchedule.Planned::customerId)
+                                .toList())
+                .getResultList()
+                .forEach(r -> customers.put((Long) r[0], r));
+        return first.stream()
+                .map(f -> {
+                    Object[] c = customers.get(f.customerId());
+                    return new NextSend(f.sendAt(), cycle, (String) c[1], (String) c[2]);
+                })
                 .toList();
     }
 

@@ -119,7 +119,15 @@ class ProgrammesOnBothDatabasesTest {
             assertEquals(0, demoCycle.waiting());
             assertEquals(demoCycle.planned(), demoCycle.sent() + demoCycle.skipped());
             assertTrue(demoCycle.answered() > 0 && demoCycle.skipped() > 0, demoCycle.toString());
-            assertTrue(programmes.nextCycleStart(demo).orElseThrow().isAfter(NOW));
+            Instant demoNext = programmes.nextCycleStart(demo).orElseThrow();
+            assertEquals(Instant.parse("2026-12-16T00:00:00Z"), demoNext);
+            assertEquals(List.of(), programmes.nextSends(demo, 5));
+            // the next cycle's preview: the Business customers of today in the schedule's order, from its start
+            var preview = programmes.preview(demo, 3);
+            assertEquals(3, preview.size());
+            assertEquals(demoNext, preview.get(0).sendAt());
+            assertTrue(preview.stream()
+                    .allMatch(n -> n.cycle() == 1 && n.sendAt().isBefore(demoNext.plus(Duration.ofDays(1)))));
             assertEquals(List.of(), tx(sender::toPlan));
 
             tx(() -> SegmentEditor.on(em, clock)
