@@ -131,7 +131,7 @@ final class OpenApiSchemas {
             Map.entry("EventReceipt", List.of()),
             Map.entry("EventDispatch", List.of("reason")),
             Map.entry("Programme", List.of("nextCycleAt")),
-            Map.entry("ProgrammeDefinition", List.of()),
+            Map.entry("ProgrammeDefinition", List.of("windowDays")),
             Map.entry("ProgrammeCycle", List.of()),
             Map.entry("ProgrammeSkip", List.of()));
 
