@@ -95,6 +95,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/manage/users.xhtml",
             "/admin/manage/suppressions.xhtml",
             "/admin/manage/event-rules.xhtml",
+            "/admin/manage/programmes.xhtml",
             "/admin/manage/notifications.xhtml",
             "/admin/manage/alert-rules.xhtml",
             "/admin/manage/topics.xhtml",

@@ -718,4 +718,143 @@ class SuppressionIT {
         // without credentials nothing is taken
         assertEquals(401, api.post("api/v1/events", "{}").statusCode());
     }
+
+    /** A customer with this plan (the programmes' segments select by plan). */
+    String customer(String email, String plan) {
+        String id = "prog-" + UUID.randomUUID().toString().substring(0, 8);
+        var created = api.post(
+                "api/v1/admin/customers",
+                "{\"externalId\": \"" + id + "\", \"name\": \"Anna\", \"email\": \"" + email + "\", \"plan\": \"" + plan
+                        + "\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        return id;
+    }
+
+    /** A segment of the customers with this plan; answers its key. */
+    String planSegment(String plan) {
+        String key = plan.toLowerCase(java.util.Locale.ROOT);
+        var segment = api.put(
+                "api/v1/admin/segments/" + key,
+                "{\"name\": {\"de\": \"" + plan + "\", \"en\": \"" + plan + "\"}, \"rules\": [{\"attribute\": \"plan\","
+                        + " \"operator\": \"EQUALS\", \"value\": \"" + plan + "\"}]}",
+                "Authorization",
+                Api.admin());
+        assertTrue(segment.statusCode() < 300, segment.body());
+        return key;
+    }
+
+    static jakarta.json.JsonArray array(String body) {
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+            return reader.readArray();
+        }
+    }
+
+    HttpResponse<String> programme(String name, String survey, String segment) {
+        return api.post(
+                "api/v1/admin/programmes",
+                """
+                {"name": "%s", "survey": "%s", "segment": "%s", "cadenceDays": 90, "windowDays": 1,
+                 "startDate": "%s"}\
+                """.formatted(name, survey, segment, java.time.LocalDate.now(java.time.ZoneOffset.UTC)),
+                "Authorization",
+                Api.admin());
+    }
+
+    @Test
+    void aProgrammeRunsItsCycleThroughTheContactRulesAndTheOutboxAndOnlyAnAdminChangesIt() throws Exception {
+        String slug = eventSurvey();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "programme-" + suffix + "@example.test";
+        String reached = customer(email, "Pa" + suffix);
+        String recentEmail = "programme-recent-" + suffix + "@example.test";
+        String recent = customer(recentEmail, "Pb" + suffix);
+        assertEquals(1, wave("relationship-nps", recent).getInt("invited"));
+
+        var invalid = api.post("api/v1/admin/programmes", """
+                {"name": "", "survey": "%s", "segment": "nobody-%s", "cadenceDays": 30, "windowDays": 31,
+                 "startDate": "2020-01-01"}\
+                """.formatted(slug, suffix), "Authorization", Api.admin());
+        assertEquals(422, invalid.statusCode(), invalid.body());
+        assertEquals(
+                "application/problem+json",
+                invalid.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(
+                List.of("name", "segment", "windowDays", "startDate"),
+                Api.json(invalid).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+        var refused = api.post("api/v1/admin/programmes", "{}", "Authorization", ApiIT.viewer());
+        assertEquals(403, refused.statusCode(), refused.body());
+
+        // starting today: the cycle is planned at once, its only member due now
+        var created = programme("Check-in " + suffix, slug, planSegment("Pa" + suffix));
+        assertEquals(201, created.statusCode(), created.body());
+        long id = Api.json(created).getJsonNumber("id").longValue();
+        var skipping = programme("Check-in recent " + suffix, slug, planSegment("Pb" + suffix));
+        assertEquals(201, skipping.statusCode(), skipping.body());
+        long skippingId = Api.json(skipping).getJsonNumber("id").longValue();
+
+        MimeMessage mail = received(email);
+        assertTrue(mail.getHeader("List-Unsubscribe", null) != null, "the invitation mail of the wave's path");
+        String reason = await("the programme's skip")
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> Api.text(
+                                "SELECT s.reason FROM contact_skip s JOIN customer c ON c.id = s.customer_id"
+                                        + " WHERE c.external_id = ? AND s.channel = 'PROGRAMME'",
+                                recent),
+                        java.util.Objects::nonNull);
+        assertEquals("CONTACTED_RECENTLY", reason);
+
+        var cycles = api.get("api/v1/admin/programmes/" + id + "/cycles", "Authorization", ApiIT.viewer());
+        assertEquals(200, cycles.statusCode(), cycles.body());
+        JsonObject cycle = array(cycles.body()).getJsonObject(0);
+        assertEquals(0, cycle.getInt("cycle"));
+        assertEquals(1, cycle.getInt("planned"));
+        assertEquals(1, cycle.getInt("sent"));
+        assertEquals(0, cycle.getInt("skipped"));
+        JsonObject skipped = array(
+                        api.get("api/v1/admin/programmes/" + skippingId + "/cycles", "Authorization", Api.admin())
+                                .body())
+                .getJsonObject(0);
+        assertEquals(1, skipped.getInt("skipped"));
+        assertEquals(
+                "CONTACTED_RECENTLY",
+                skipped.getJsonArray("skippedBy").getJsonObject(0).getString("reason"));
+        assertEquals(
+                1,
+                Arrays.stream(smtp.getReceivedMessages())
+                        .filter(m -> to(m, email))
+                        .count(),
+                "one invitation for the programme's member in its cycle");
+
+        // pause, resume, end; the viewer may not, and an ended programme takes no change
+        assertEquals(
+                403,
+                api.post("api/v1/admin/programmes/" + id + "/pause", "", "Authorization", ApiIT.viewer())
+                        .statusCode());
+        var paused = api.post("api/v1/admin/programmes/" + id + "/pause", "", "Authorization", Api.admin());
+        assertEquals("PAUSED", Api.json(paused).getString("status"), paused.body());
+        assertEquals(
+                409,
+                api.post("api/v1/admin/programmes/" + id + "/pause", "", "Authorization", Api.admin())
+                        .statusCode());
+        var resumed = api.post("api/v1/admin/programmes/" + id + "/resume", "", "Authorization", Api.admin());
+        assertEquals("ACTIVE", Api.json(resumed).getString("status"), resumed.body());
+        var ended = api.post("api/v1/admin/programmes/" + id + "/end", "", "Authorization", Api.admin());
+        assertEquals("ENDED", Api.json(ended).getString("status"), ended.body());
+        var change = api.put(
+                "api/v1/admin/programmes/" + id,
+                "{\"name\": \"x\", \"survey\": \"" + slug + "\", \"segment\": \"pa" + suffix
+                        + "\", \"cadenceDays\": 30, \"startDate\": \"2030-01-01\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(409, change.statusCode(), change.body());
+        assertEquals(
+                404,
+                api.post("api/v1/admin/programmes/999999999/end", "", "Authorization", Api.admin())
+                        .statusCode());
+    }
 }

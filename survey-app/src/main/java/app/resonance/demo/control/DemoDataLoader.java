@@ -168,6 +168,7 @@ public class DemoDataLoader {
         new DemoCheckInWave(connection, ids, setup, utc).write();
         new DemoEvents(connection, ids, setup, utc).write();
         DemoTopics.write(connection, utc);
+        new DemoProgramme(connection, ids, setup, utc).write();
         em.persist(new AppSetting(MARKER, "seed " + SEED + ", " + written + " responses", now));
         em.flush();
         return written;

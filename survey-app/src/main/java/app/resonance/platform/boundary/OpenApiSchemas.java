@@ -20,7 +20,7 @@ final class OpenApiSchemas {
     private OpenApiSchemas() {}
 
     private static final Set<String> DATES =
-            Set.of("date", "from", "to", "previousFrom", "previousTo", "renewalDate", "dueDate");
+            Set.of("date", "from", "to", "previousFrom", "previousTo", "renewalDate", "dueDate", "startDate");
 
     /** Per schema: the properties that may be null (written as null) and the ones that may be absent. */
     private static final Map<String, List<String>> NULLABLE = Map.ofEntries(
@@ -130,7 +130,11 @@ final class OpenApiSchemas {
             Map.entry("CrosstabChiSquare", List.of()),
             Map.entry("EventRule", List.of()),
             Map.entry("EventReceipt", List.of()),
-            Map.entry("EventDispatch", List.of("reason")));
+            Map.entry("EventDispatch", List.of("reason")),
+            Map.entry("Programme", List.of("nextCycleAt")),
+            Map.entry("ProgrammeDefinition", List.of("windowDays")),
+            Map.entry("ProgrammeCycle", List.of()),
+            Map.entry("ProgrammeSkip", List.of()));
 
     /** Java longs (ids and counts), which Payara's scanner writes as a bare number. */
     private static final Set<String> WHOLE = Set.of(

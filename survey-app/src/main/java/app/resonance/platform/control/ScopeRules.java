@@ -50,6 +50,7 @@ public final class ScopeRules {
             new Rule("admin/customers", Scope.READ_RESPONSES, Scope.WRITE_SURVEYS),
             new Rule("admin/suppressions", Scope.READ_RESPONSES, Scope.WRITE_SURVEYS),
             new Rule("admin/event-rules", Scope.READ_ANALYTICS, Scope.WRITE_SURVEYS),
+            new Rule("admin/programmes", Scope.READ_ANALYTICS, Scope.WRITE_SURVEYS),
             // a CRM or helpdesk posts its customers' events: the events plan invitations, like a response's data
             new Rule("events", Scope.WRITE_RESPONSES, Scope.WRITE_RESPONSES),
             new Rule("admin/contacts", Scope.READ_RESPONSES, Scope.ADMIN),

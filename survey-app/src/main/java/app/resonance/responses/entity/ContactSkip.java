@@ -18,7 +18,7 @@ import java.time.Instant;
 
 /**
  * A survey that did not reach a customer, and why: a contact rule held it back, the address is suppressed, or there
- * is no address. Recorded by every channel that asks a known customer (waves, event rules, the identified widget), so that the
+ * is no address. Recorded by every channel that asks a known customer (waves, event rules, programmes, the identified widget), so that the
  * customer page can say why someone was not asked.
  */
 @Entity
@@ -30,7 +30,9 @@ public class ContactSkip {
         WAVE,
         WIDGET,
         /** An event rule (an event posted by a CRM or helpdesk). */
-        EVENT
+        EVENT,
+        /** A recurring programme's cycle. */
+        PROGRAMME
     }
 
     /** Why the customer was not asked. */
