@@ -13,5 +13,7 @@ public enum AuditArea {
     /** API tokens: created, revoked, the admin scope used. */
     TOKEN,
     /** Alert rules: created, changed, paused, resumed, removed. */
-    ALERT_RULE
+    ALERT_RULE,
+    /** Teams: created, changed, removed; tasks escalated to a team's lead. */
+    TEAM
 }
