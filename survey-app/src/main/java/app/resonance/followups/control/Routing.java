@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Where an alert rule sends its tasks, and by when they are due: ordered entries "attribute = value -> user or team"
- * (the first whose attribute the customer has with that value wins, ignoring case), how a team picks its member
+ * (the first whose attribute the customer has with that value, or one of its comma-separated alternatives, wins,
+ * ignoring case), how a team picks its member
  * (round robin or least busy), and the rule's due time in hours (null: the configured days). Pure: the customer's
  * attributes and the team's members come in, the choice comes out.
  */
@@ -38,9 +39,16 @@ public record Routing(Integer dueHours, TeamPick pick, List<Route> routes) imple
     /** One routing entry: tasks of customers whose attribute has this value go to the user or the team. */
     public record Route(String attribute, String value, Long userId, Long teamId) implements Serializable {
 
+        /** Whether the customer has the attribute with the value, or one of its comma-separated alternatives. */
         boolean matches(Map<String, Set<String>> customer) {
             Set<String> values = customer.get(attribute.toLowerCase(Locale.ROOT));
-            return values != null && values.stream().anyMatch(v -> v.equalsIgnoreCase(value.strip()));
+            if (values == null) {
+                return false;
+            }
+            return java.util.Arrays.stream(value.split(","))
+                    .map(String::strip)
+                    .filter(v -> !v.isEmpty())
+                    .anyMatch(wanted -> values.stream().anyMatch(v -> v.strip().equalsIgnoreCase(wanted)));
         }
     }
 
