@@ -119,6 +119,14 @@ final class DemoTasks {
                 survey,
                 today.minusDays(14).atStartOfDay(),
                 today.minusDays(7).atStartOfDay());
+        // the first task (overdue) is a DACH customer's if there is one: the one escalated to the team's lead
+        detractors = new java.util.ArrayList<>(detractors);
+        for (int i = 0; i < detractors.size(); i++) {
+            if (DACH.contains(region(detractors.get(i).customer()))) {
+                detractors.add(0, detractors.remove(i));
+                break;
+            }
+        }
         // created days ago, due in days from today (negative: overdue), status
         int[][] plan = {{6, -4}, {5, -3}, {3, 1}, {1, 1}, {0, 2}};
         boolean escalated = false;
