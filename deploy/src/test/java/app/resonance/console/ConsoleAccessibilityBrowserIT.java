@@ -77,6 +77,8 @@ class ConsoleAccessibilityBrowserIT {
                     "/admin/manage/event-rules.xhtml",
                     "/admin/manage/notifications.xhtml",
                     "/admin/manage/alert-rules.xhtml",
+                    "/admin/manage/alert-rules.xhtml?edit=1",
+                    "/admin/manage/teams.xhtml",
                     "/admin/manage/audit.xhtml")) {
                 visit("admin " + language, page);
             }

@@ -90,6 +90,8 @@ class ConsoleScreenshotWalkIT {
             "/admin/manage/event-rules.xhtml",
             "/admin/manage/notifications.xhtml",
             "/admin/manage/alert-rules.xhtml",
+            "/admin/manage/alert-rules.xhtml?edit=1",
+            "/admin/manage/teams.xhtml",
             "/admin/manage/audit.xhtml");
 
     @Test

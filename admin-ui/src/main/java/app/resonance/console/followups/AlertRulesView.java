@@ -176,6 +176,23 @@ public class AlertRulesView implements Serializable {
         routing.clear();
     }
 
+    private Long editParam;
+
+    /** Opens the rule the URL names ({@code ?edit=1}) in the form. */
+    public void open() {
+        if (editParam != null) {
+            getRules().stream().filter(r -> r.id() == editParam).findFirst().ifPresent(this::edit);
+        }
+    }
+
+    public Long getEditParam() {
+        return editParam;
+    }
+
+    public void setEditParam(Long editParam) {
+        this.editParam = editParam;
+    }
+
     public void toggle(AlertRuleEditor.Rule r) {
         if (currentUser.isAdmin() && editor.pause(r.id(), !r.paused())) {
             list = null;
