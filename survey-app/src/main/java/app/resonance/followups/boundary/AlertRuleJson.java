@@ -131,7 +131,7 @@ public final class AlertRuleJson {
                     required = true,
                     description = "segment (a segment key of the response), region, plan, lifecycle_stage or any"
                             + " customer attribute",
-                    pattern = "^[a-z][a-z0-9_]{0,59}$")
+                    pattern = "^[A-Za-z][A-Za-z0-9_]{0,59}$")
             String attribute,
 
             @Schema(required = true, maxLength = 200) String value,
