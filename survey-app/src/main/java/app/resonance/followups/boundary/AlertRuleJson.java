@@ -84,7 +84,9 @@ public final class AlertRuleJson {
             @Schema(
                     description = "Routing entries in order: the first whose attribute the customer has with that"
                             + " value names the assignee; none matches: the least busy support lead. Absent: the"
-                            + " routing stays as it is")
+                            + " routing stays as it is",
+                    type = SchemaType.ARRAY,
+                    implementation = Route.class)
             List<Route> routes) {
 
         RuleRouting.Draft routing() {
