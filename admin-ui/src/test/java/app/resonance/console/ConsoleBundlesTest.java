@@ -89,7 +89,8 @@ class ConsoleBundlesTest {
                 "loggedIn",
                 "loginFailed",
                 "revoked",
-                "adminScopeUsed")) {
+                "adminScopeUsed",
+                "escalated")) {
             wanted.add("auditAction." + action);
         }
         for (var area : app.resonance.audit.entity.AuditArea.values()) {

@@ -79,6 +79,8 @@ class ConsoleAccessibilityBrowserIT {
                     "/admin/manage/notifications.xhtml",
                     "/admin/manage/alert-rules.xhtml",
                     "/admin/manage/topics.xhtml",
+                    "/admin/manage/alert-rules.xhtml?edit=1",
+                    "/admin/manage/teams.xhtml",
                     "/admin/manage/audit.xhtml")) {
                 visit("admin " + language, page);
             }

@@ -99,6 +99,8 @@ class ConsoleScreenshotWalkIT {
             "/admin/manage/notifications.xhtml",
             "/admin/manage/alert-rules.xhtml",
             "/admin/manage/topics.xhtml",
+            "/admin/manage/alert-rules.xhtml?edit=1",
+            "/admin/manage/teams.xhtml",
             "/admin/manage/audit.xhtml");
 
     @Test

@@ -598,6 +598,86 @@ class SuppressionIT {
         assertTrue(audit.body().contains("Cancellation risk"), audit.body());
     }
 
+    @Test
+    void teamsRoundTripARuleRoutesToOneAndALeadMayNotChangeThem() {
+        String name = "IT team " + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(
+                403,
+                api.post("api/v1/admin/teams", "{\"name\": \"x\", \"lead\": \"lead\"}", "Authorization", ApiIT.lead())
+                        .statusCode(),
+                "a support lead reads teams but does not change them");
+        var bad = api.post(
+                "api/v1/admin/teams",
+                "{\"name\": \" \", \"lead\": \"viewer\", \"members\": [\"lead\", \"nobody-here\"]}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals(
+                List.of("name", "lead", "members"),
+                Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList(),
+                "no name, a viewer cannot lead, an unknown member");
+
+        var created = api.post(
+                "api/v1/admin/teams",
+                "{\"name\": \"" + name + "\", \"lead\": \"lead\", \"members\": [\"lead\", \"admin\"]}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject team = Api.json(created);
+        String path = "api/v1/admin/teams/" + team.getJsonNumber("id").longValue();
+        assertEquals("lead", team.getJsonObject("lead").getString("username"));
+        assertEquals(
+                List.of("admin", "lead"),
+                team.getJsonArray("members").getValuesAs(JsonObject.class).stream()
+                        .map(m -> m.getString("username"))
+                        .toList());
+        var read = api.get(path, "Authorization", ApiIT.lead());
+        assertEquals(200, read.statusCode(), read.body());
+
+        // a rule routes a region to the team, due in 8 hours, round robin; an unknown team is named in the 422
+        var unknown = api.post(
+                "api/v1/admin/alert-rules",
+                "{\"name\": \"Routed\", \"kind\": \"KEYWORD\", \"keywords\": [\"cancel\"],"
+                        + " \"routes\": [{\"attribute\": \"region\", \"value\": \"DE\", \"team\": \"no such team\"}]}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, unknown.statusCode(), unknown.body());
+        assertEquals(
+                List.of("routes[0].team"),
+                Api.json(unknown).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+        var rule = api.post(
+                "api/v1/admin/alert-rules",
+                "{\"name\": \"Routed\", \"kind\": \"KEYWORD\", \"keywords\": [\"cancel\"], \"dueHours\": 8,"
+                        + " \"teamPick\": \"ROUND_ROBIN\", \"routes\": [{\"attribute\": \"Region\", \"value\": \"DE, AT\","
+                        + " \"team\": \"" + name + "\"}]}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, rule.statusCode(), rule.body());
+        JsonObject routed = Api.json(rule);
+        assertEquals(8, routed.getInt("dueHours"));
+        assertEquals("ROUND_ROBIN", routed.getString("teamPick"));
+        JsonObject route = routed.getJsonArray("routes").getJsonObject(0);
+        assertEquals("region", route.getString("attribute"));
+        assertEquals(name, route.getString("team"));
+
+        assertEquals(409, api.delete(path, "Authorization", Api.admin()).statusCode(), "a rule routes to it");
+        assertEquals(
+                204,
+                api.delete(
+                                "api/v1/admin/alert-rules/"
+                                        + routed.getJsonNumber("id").longValue(),
+                                "Authorization",
+                                Api.admin())
+                        .statusCode());
+        assertEquals(204, api.delete(path, "Authorization", Api.admin()).statusCode());
+        assertEquals(404, api.get(path, "Authorization", Api.admin()).statusCode());
+    }
+
     /** A new open NPS survey (relationship kind) for the event rules. */
     String eventSurvey() {
         String slug = "ev-" + UUID.randomUUID().toString().substring(0, 8);

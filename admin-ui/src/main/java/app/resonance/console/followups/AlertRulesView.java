@@ -40,6 +40,14 @@ public class AlertRulesView implements Serializable {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    transient app.resonance.followups.control.Teams teams;
+
+    @Inject
+    transient app.resonance.security.control.UserDirectory users;
+
+    private final RoutingForm routing = new RoutingForm();
+
     private Long editing;
     private String name;
     private String kind = AlertRuleKind.LOW_SCORE.name();
@@ -57,11 +65,49 @@ public class AlertRulesView implements Serializable {
     /** Read once per request (the table asks several times); null after a change. */
     private transient List<AlertRuleEditor.Rule> list;
 
+    private transient java.util.Map<Long, app.resonance.followups.control.RuleRouting.Draft> routings;
+
     public List<AlertRuleEditor.Rule> getRules() {
         if (list == null) {
             list = editor.all();
+            routings = editor.routings();
         }
         return list;
+    }
+
+    public RoutingForm getRouting() {
+        return routing;
+    }
+
+    /** The rule's routing entries in one line, and its due time; a dash for none. */
+    public String routed(AlertRuleEditor.Rule r) {
+        getRules();
+        var draft = routings.get(r.id());
+        String routes = RoutingForm.summary(draft);
+        String due = draft == null || draft.dueHours() == null ? "" : Faces.text("alertRules.dueIn", draft.dueHours());
+        String joined = String.join(
+                " · ",
+                java.util.stream.Stream.of(routes, due)
+                        .filter(x -> !x.isEmpty())
+                        .toList());
+        return joined.isEmpty() ? "–" : joined;
+    }
+
+    /** What a routing entry can send tasks to: the teams, then the enabled support leads and admins. */
+    public List<String> getTargets() {
+        List<String> targets = new ArrayList<>();
+        teams.all().forEach(t -> targets.add(RoutingForm.TEAM + t.name()));
+        users.all().stream()
+                .filter(u -> u.enabled() && u.role() != app.resonance.security.entity.Role.VIEWER)
+                .forEach(u -> targets.add(RoutingForm.USER + u.username()));
+        return targets;
+    }
+
+    /** A target as the menu shows it: "Team: Enterprise DACH", "User: lead". */
+    public String targetLabel(String target) {
+        return target.startsWith(RoutingForm.TEAM)
+                ? Faces.text("alertRules.targetTeam", target.substring(RoutingForm.TEAM.length()))
+                : Faces.text("alertRules.targetUser", target.substring(RoutingForm.USER.length()));
     }
 
     public void save() {
@@ -82,16 +128,17 @@ public class AlertRulesView implements Serializable {
                 quietStart,
                 quietEnd,
                 null);
-        var errors = editor.check(draft, Faces.messages());
+        var routed = routing.draft();
+        var errors = editor.check(draft, routed, Faces.messages());
         if (!errors.isEmpty()) {
             Faces.fieldErrors("edit", errors);
             return;
         }
         if (editing == null) {
-            editor.create(draft);
+            editor.create(draft, routed);
             Faces.info("alertRules.created", name.strip());
         } else {
-            editor.update(editing, draft);
+            editor.update(editing, draft, routed);
             Faces.info("alertRules.saved", name.strip());
         }
         list = null;
@@ -112,6 +159,8 @@ public class AlertRulesView implements Serializable {
         action = r.action().name();
         quietStart = r.quietStart();
         quietEnd = r.quietEnd();
+        getRules();
+        routing.load(routings.get(r.id()));
     }
 
     public void clear() {
@@ -124,6 +173,24 @@ public class AlertRulesView implements Serializable {
         surveys = new ArrayList<>();
         segments = new ArrayList<>();
         channels = new ArrayList<>();
+        routing.clear();
+    }
+
+    private Long editParam;
+
+    /** Opens the rule the URL names ({@code ?edit=1}) in the form. */
+    public void open() {
+        if (editParam != null) {
+            getRules().stream().filter(r -> r.id() == editParam).findFirst().ifPresent(this::edit);
+        }
+    }
+
+    public Long getEditParam() {
+        return editParam;
+    }
+
+    public void setEditParam(Long editParam) {
+        this.editParam = editParam;
     }
 
     public void toggle(AlertRuleEditor.Rule r) {

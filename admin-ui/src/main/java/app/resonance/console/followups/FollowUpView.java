@@ -267,4 +267,11 @@ public class FollowUpView implements Serializable {
     public String getResurveyLink() {
         return resurveyLink;
     }
+
+    /** When the task was escalated to its team's lead (null: not escalated). */
+    public java.time.Instant getEscalatedAt() {
+        return row == null
+                ? null
+                : followUps.byId(row.id()).flatMap(FollowUp::escalatedAt).orElse(null);
+    }
 }

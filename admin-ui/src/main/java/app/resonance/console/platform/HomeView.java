@@ -51,6 +51,9 @@ public class HomeView {
     Comments comments;
 
     @Inject
+    app.resonance.followups.control.Escalations escalations;
+
+    @Inject
     Clock clock;
 
     /** One headline figure, its change against the previous period and the dashboard behind it. */
@@ -72,6 +75,7 @@ public class HomeView {
     private long openTasks;
     private long overdueTasks;
     private long heldAlerts;
+    private app.resonance.followups.control.Escalations.Overdue overdue;
 
     @PostConstruct
     void load() {
@@ -104,6 +108,7 @@ public class HomeView {
         openAlerts = followUps.openAlertCount();
         openTasks = followUps.count(new FollowUps.Query(FollowUpStatus.OPEN, null, null, false, to));
         overdueTasks = followUps.count(new FollowUps.Query(null, null, null, true, to));
+        overdue = escalations.overdue();
         heldAlerts = followUps.held().count();
     }
 
@@ -193,5 +198,10 @@ public class HomeView {
 
     public LocalDate getTo() {
         return to;
+    }
+
+    /** Open tasks past their due time (to the hour) and how many of them went to a team lead. */
+    public app.resonance.followups.control.Escalations.Overdue getOverdue() {
+        return overdue;
     }
 }

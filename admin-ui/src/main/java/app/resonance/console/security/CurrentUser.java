@@ -39,6 +39,11 @@ public class CurrentUser {
         return security.isCallerInRole(Role.ADMIN.name());
     }
 
+    /** Whether the caller leads follow-ups: a support lead or an admin (they see the overdue flag). */
+    public boolean isLeadOrAdmin() {
+        return isAdmin() || security.isCallerInRole(Role.SUPPORT_LEAD.name());
+    }
+
     public String logout() throws ServletException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         ((HttpServletRequest) external.getRequest()).logout();

@@ -15,5 +15,7 @@ public enum AuditArea {
     /** Alert rules: created, changed, paused, resumed, removed. */
     ALERT_RULE,
     /** Comment topics: created, changed, removed. */
-    TOPIC
+    TOPIC,
+    /** Teams: created, changed, removed; tasks escalated to a team's lead. */
+    TEAM
 }

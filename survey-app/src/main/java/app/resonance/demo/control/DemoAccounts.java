@@ -83,9 +83,19 @@ public class DemoAccounts {
      */
     private void assignCheckInCalls() {
         try {
-            Jdbc.autoCommit(dataSource, c -> Jdbc.update(c, """
-                            UPDATE follow_up SET assignee_id = (SELECT id FROM app_user WHERE username = ?)
-                             WHERE assignee_id IS NULL AND dedup_key LIKE 'demo:%'""", LEAD));
+            Jdbc.autoCommit(dataSource, c -> {
+                Jdbc.update(c, """
+                        UPDATE follow_up SET assignee_id = (SELECT id FROM app_user WHERE username = ?)
+                         WHERE assignee_id IS NULL AND dedup_key LIKE 'demo:%'""", LEAD);
+                // the demo team's lead and member (the loader sets them when it runs after this bean)
+                Jdbc.update(c, """
+                        UPDATE team SET lead_id = (SELECT id FROM app_user WHERE username = ?)
+                         WHERE lead_id IS NULL AND name = ?""", LEAD, DemoTasks.TEAM);
+                return Jdbc.update(c, """
+                        INSERT INTO team_member (team_id, user_id) SELECT t.id, u.id FROM team t, app_user u
+                         WHERE t.name = ? AND u.username = ? AND NOT EXISTS (SELECT 1 FROM team_member m
+                         WHERE m.team_id = t.id AND m.user_id = u.id)""", DemoTasks.TEAM, LEAD);
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Assigning the demo's check-in calls failed", e);
         }

@@ -161,6 +161,7 @@ public class DemoDataLoader {
                 "Services")));
         DemoTasks tasks = new DemoTasks(connection, ids, setup, today, utc);
         tasks.checkInCalls(setup.segmentId(BUSINESS_SEGMENT));
+        tasks.team();
         tasks.openTasks();
         tasks.supportRule();
         long relationshipWave = new DemoSuppressions(connection, ids, setup, utc).write();

@@ -119,8 +119,17 @@ final class DemoTasks {
                 survey,
                 today.minusDays(14).atStartOfDay(),
                 today.minusDays(7).atStartOfDay());
+        // the first task (overdue) is a DACH customer's if there is one: the one escalated to the team's lead
+        detractors = new java.util.ArrayList<>(detractors);
+        for (int i = 0; i < detractors.size(); i++) {
+            if (DACH.contains(region(detractors.get(i).customer()))) {
+                detractors.add(0, detractors.remove(i));
+                break;
+            }
+        }
         // created days ago, due in days from today (negative: overdue), status
         int[][] plan = {{6, -4}, {5, -3}, {3, 1}, {1, 1}, {0, 2}};
+        boolean escalated = false;
         for (int i = 0; i < detractors.size() && i < plan.length; i++) {
             Detractor d = detractors.get(i);
             LocalDateTime created = now.minusDays(plan[i][0]).minusHours(2);
@@ -154,7 +163,77 @@ final class DemoTasks {
                     created,
                     "demo:DETRACTOR:" + d.response(),
                     task);
+            if (!escalated && plan[i][1] < 0 && DACH.contains(region(d.customer()))) {
+                escalate(task, today.plusDays(plan[i][1]));
+                escalated = true;
+            }
         }
+    }
+
+    /** The regions the demo team serves (the routing entry of the Detractor rule names them). */
+    static final List<String> DACH = List.of("DE", "AT", "CH");
+
+    /** The demo team and the one routing entry that sends the detractors of DACH customers to it. */
+    static final String TEAM = "Enterprise DACH";
+
+    /**
+     * The team "Enterprise DACH" (its lead and member: the demo lead, set here if the account exists already,
+     * otherwise by {@link DemoAccounts}), the routing entry "region = DE, AT, CH -> Enterprise DACH" on the
+     * default Detractor rule (within the team: round robin).
+     */
+    void team() throws SQLException {
+        long team = Jdbc.nextval(connection, "team_seq");
+        Jdbc.update(
+                connection,
+                "INSERT INTO team (id, name, lead_id, created_at, updated_at)"
+                        + " VALUES (?, ?, (SELECT id FROM app_user WHERE username = ?), ?, ?)",
+                team,
+                TEAM,
+                DemoAccounts.LEAD,
+                now.minusDays(20),
+                now.minusDays(20));
+        Jdbc.update(
+                connection,
+                "INSERT INTO team_member (team_id, user_id) SELECT ?, id FROM app_user WHERE username = ?",
+                team,
+                DemoAccounts.LEAD);
+        Jdbc.update(connection, "UPDATE alert_rule SET team_pick = 'ROUND_ROBIN' WHERE id = 1");
+        Jdbc.update(
+                connection,
+                "INSERT INTO alert_route (rule_id, position, attribute, attr_value, team_id)"
+                        + " VALUES (1, 0, 'region', ?, ?)",
+                String.join(", ", DACH),
+                team);
+    }
+
+    private String region(long customer) throws SQLException {
+        return Jdbc.first(connection, "SELECT region FROM customer WHERE id = ?", rs -> rs.getString(1), customer)
+                .orElse(null);
+    }
+
+    /**
+     * An overdue task of a DACH customer, routed to the team and escalated to its lead the morning after its due
+     * day, with the note the escalation writes (in the lead's language, German).
+     */
+    private void escalate(long task, LocalDate due) throws SQLException {
+        LocalDateTime at = due.plusDays(1).atTime(7, 0);
+        Jdbc.update(
+                connection,
+                "UPDATE follow_up SET team_id = (SELECT id FROM team WHERE name = ?), due_at = ?, escalated_at = ?,"
+                        + " updated_at = ? WHERE id = ?",
+                TEAM,
+                due.atTime(23, 59),
+                at,
+                at,
+                task);
+        Jdbc.update(
+                connection,
+                "INSERT INTO follow_up_note (follow_up_id, position, author, note_text, created_at)"
+                        + " VALUES (?, 0, ?, ?, ?)",
+                task,
+                app.resonance.followups.entity.FollowUpNote.SYSTEM,
+                "Überfällig: an Sabine Support-Lead eskaliert, die Leitung von " + TEAM + ".",
+                at);
     }
 
     /**

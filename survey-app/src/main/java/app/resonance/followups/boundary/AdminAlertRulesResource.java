@@ -45,7 +45,10 @@ public class AdminAlertRulesResource {
     @GET
     @Operation(summary = "Every alert rule, the default ones first, with how often each fired")
     public List<AlertRuleJson.Rule> list() {
-        return editor.all().stream().map(AlertRuleJson.Rule::of).toList();
+        var routings = editor.routings();
+        return editor.all().stream()
+                .map(r -> AlertRuleJson.Rule.of(r, routings.get(r.id())))
+                .toList();
     }
 
     @GET
@@ -61,13 +64,13 @@ public class AdminAlertRulesResource {
             summary = "Create an alert rule",
             description = "422 naming the field when the rule is incomplete (a LOW_SCORE rule without questionType"
                     + " or a threshold on its scale, a KEYWORD rule without keywords, an unknown survey or segment,"
-                    + " quiet hours not as HH:MM).")
+                    + " quiet hours not as HH:MM, a route naming no or an unknown user or team: routes[0].team).")
     @APIResponse(
             responseCode = "201",
             description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AlertRule")))
     public Response create(AlertRuleJson.Request request) {
-        long id = editor.create(checked(request));
+        long id = editor.create(checked(request), request.routing());
         return Response.created(URI.create("admin/alert-rules/" + id))
                 .entity(rule(id))
                 .build();
@@ -79,7 +82,7 @@ public class AdminAlertRulesResource {
     @Operation(summary = "Change an alert rule (also a default one)")
     public AlertRuleJson.Rule change(@PathParam("id") long id, AlertRuleJson.Request request) {
         rule(id);
-        editor.update(id, checked(request));
+        editor.update(id, checked(request), request.routing());
         return rule(id);
     }
 
@@ -120,7 +123,7 @@ public class AdminAlertRulesResource {
             throw ProblemException.badRequest("problem.bodyRequired");
         }
         AlertRuleEditor.Draft draft = request.draft();
-        List<FieldError> errors = editor.check(draft, RequestLanguage.messages(headers));
+        List<FieldError> errors = editor.check(draft, request.routing(), RequestLanguage.messages(headers));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("problem.invalidAlertRule", errors);
         }
@@ -129,7 +132,7 @@ public class AdminAlertRulesResource {
 
     private AlertRuleJson.Rule rule(long id) {
         return editor.byId(id)
-                .map(AlertRuleJson.Rule::of)
+                .map(r -> AlertRuleJson.Rule.of(r, editor.routings().get(id)))
                 .orElseThrow(() -> ProblemException.notFound("problem.alertRuleNotFound"));
     }
 }

@@ -1,6 +1,7 @@
 package app.resonance.followups.boundary;
 
 import app.resonance.followups.control.AlertRuleEditor;
+import app.resonance.followups.control.RuleRouting;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -70,7 +71,39 @@ public final class AlertRuleJson {
             String quietEnd,
 
             @Schema(description = "A paused rule fires nothing (default false)")
-            Boolean paused) {
+            Boolean paused,
+
+            @Schema(description = "Hours until a task of this rule is due, 1-2160 (default: the configured days)")
+            Integer dueHours,
+
+            @Schema(
+                    description = "How a team picks the member a routed task goes to (default LEAST_BUSY)",
+                    enumeration = {"ROUND_ROBIN", "LEAST_BUSY"})
+            String teamPick,
+
+            @Schema(
+                    description = "Routing entries in order: the first whose attribute the customer has with that"
+                            + " value names the assignee; none matches: the least busy support lead. Absent: the"
+                            + " routing stays as it is",
+                    type = SchemaType.ARRAY,
+                    implementation = Route.class)
+            List<Route> routes) {
+
+        RuleRouting.Draft routing() {
+            if (dueHours == null && teamPick == null && routes == null) {
+                return null;
+            }
+            return new RuleRouting.Draft(
+                    dueHours,
+                    teamPick,
+                    routes == null
+                            ? List.of()
+                            : routes.stream()
+                                    .map(r -> r == null
+                                            ? null
+                                            : new RuleRouting.RouteDraft(r.attribute(), r.value(), r.user(), r.team()))
+                                    .toList());
+        }
 
         AlertRuleEditor.Draft draft() {
             return new AlertRuleEditor.Draft(
@@ -87,6 +120,32 @@ public final class AlertRuleJson {
                     quietStart,
                     quietEnd,
                     paused);
+        }
+    }
+
+    @Schema(
+            name = "AlertRoute",
+            description = "A routing entry: tasks of customers whose attribute has this value (ignoring case) go to"
+                    + " the user or the team (exactly one)")
+    @JsonbPropertyOrder({"attribute", "value", "user", "team"})
+    public record Route(
+            @Schema(
+                    required = true,
+                    description = "segment (a segment key of the response), region, plan, lifecycle_stage or any"
+                            + " customer attribute",
+                    pattern = "^[A-Za-z][A-Za-z0-9_]{0,59}$")
+            String attribute,
+
+            @Schema(required = true, maxLength = 200) String value,
+
+            @Schema(description = "The username the tasks go to", nullable = true)
+            String user,
+
+            @Schema(description = "The team the tasks go to (its name)", nullable = true)
+            String team) {
+
+        static Route of(RuleRouting.RouteDraft r) {
+            return new Route(r.attribute(), r.value(), r.user(), r.team());
         }
     }
 
@@ -111,7 +170,10 @@ public final class AlertRuleJson {
         "paused",
         "builtIn",
         "fired",
-        "lastFiredAt"
+        "lastFiredAt",
+        "dueHours",
+        "teamPick",
+        "routes"
     })
     public record Rule(
             long id,
@@ -139,9 +201,18 @@ public final class AlertRuleJson {
             boolean builtIn,
 
             long fired,
-            String lastFiredAt) {
+            String lastFiredAt,
 
-        static Rule of(AlertRuleEditor.Rule r) {
+            @Schema(description = "Hours until a task is due; null: the configured days", nullable = true)
+            Integer dueHours,
+
+            @Schema(enumeration = {"ROUND_ROBIN", "LEAST_BUSY"})
+            String teamPick,
+
+            List<Route> routes) {
+
+        static Rule of(AlertRuleEditor.Rule r, RuleRouting.Draft routing) {
+            RuleRouting.Draft k = routing == null ? new RuleRouting.Draft(null, "LEAST_BUSY", List.of()) : routing;
             return new Rule(
                     r.id(),
                     r.name(),
@@ -159,7 +230,10 @@ public final class AlertRuleJson {
                     r.paused(),
                     r.builtIn(),
                     r.fired(),
-                    r.lastFired() == null ? null : r.lastFired().toString());
+                    r.lastFired() == null ? null : r.lastFired().toString(),
+                    k.dueHours(),
+                    k.teamPick(),
+                    k.routes().stream().map(Route::of).toList());
         }
     }
 }

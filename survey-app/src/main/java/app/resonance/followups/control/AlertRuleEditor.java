@@ -120,6 +120,28 @@ public class AlertRuleEditor {
         return errors;
     }
 
+    /** The errors of a draft and its routing ({@link RuleRouting}). */
+    @Transactional
+    public List<FieldError> check(Draft draft, RuleRouting.Draft routing, Messages messages) {
+        List<FieldError> errors = check(draft, messages);
+        try {
+            errors.addAll(RuleRouting.check(connection(), routing, messages));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return errors;
+    }
+
+    /** Every rule's routing by rule id (users by username, teams by name). */
+    @Transactional
+    public java.util.Map<Long, RuleRouting.Draft> routings() {
+        try {
+            return RuleRouting.drafts(connection());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The errors of a draft's form, each naming its field. */
     public static List<FieldError> validate(Draft draft, Messages messages) {
         List<FieldError> errors = new ArrayList<>();
@@ -223,6 +245,12 @@ public class AlertRuleEditor {
     /** Stores a checked draft; answers its id. */
     @Transactional
     public long create(Draft draft) {
+        return create(draft, null);
+    }
+
+    /** Stores a checked draft with its routing (null: none); answers its id. */
+    @Transactional
+    public long create(Draft draft, RuleRouting.Draft routing) {
         try {
             Connection c = connection();
             long id = Jdbc.nextval(c, "alert_rule_seq");
@@ -237,6 +265,7 @@ public class AlertRuleEditor {
                     now,
                     now);
             write(c, id, draft);
+            RuleRouting.write(c, id, routing);
             audit.record(AuditArea.ALERT_RULE, draft.name().strip(), "created", detail(draft));
             return id;
         } catch (SQLException e) {
@@ -247,12 +276,19 @@ public class AlertRuleEditor {
     /** Replaces a rule's settings; false when there is none. */
     @Transactional
     public boolean update(long id, Draft draft) {
+        return update(id, draft, null);
+    }
+
+    /** Replaces a rule's settings and its routing (null: the routing stays); false when there is none. */
+    @Transactional
+    public boolean update(long id, Draft draft, RuleRouting.Draft routing) {
         try {
             Connection c = connection();
             if (Jdbc.number(c, "SELECT COUNT(*) FROM alert_rule WHERE id = ?", id) == 0) {
                 return false;
             }
             write(c, id, draft);
+            RuleRouting.write(c, id, routing);
             audit.record(AuditArea.ALERT_RULE, draft.name().strip(), "updated", detail(draft));
             return true;
         } catch (SQLException e) {

@@ -204,7 +204,11 @@ public final class AlertRules {
                 return java.util.Optional.empty();
             }
         }
-        Long followUp = task ? followUp(change.surveyId(), responseId, customerId, null, key) : null;
+        List<Long> taskRules = firing.stream()
+                .filter(r -> r.action().task())
+                .map(AlertRule::id)
+                .toList();
+        Long followUp = task ? followUp(change.surveyId(), responseId, customerId, null, key, taskRules) : null;
         Instant notify = null;
         for (AlertRule rule : firing) {
             boolean added = alert(
@@ -354,7 +358,7 @@ public final class AlertRules {
         if (exists("alert", AlertKind.SEGMENT_DECLINE + ":" + key)) {
             return java.util.Optional.empty();
         }
-        Long followUp = followUp(surveyId, null, null, segmentId, key);
+        Long followUp = followUp(surveyId, null, null, segmentId, key, List.of());
         try (var insert = connection.prepareStatement(
                 "INSERT INTO alert (id, kind, survey_id, segment_id, figure,"
                         + " previous_figure, p_value, created_at, dedup_key, follow_up_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -373,8 +377,12 @@ public final class AlertRules {
         return java.util.Optional.of(new Created(followUp, assignee(followUp)));
     }
 
-    /** The task for this key: the existing one, or a new one assigned to the least busy support lead. */
-    private Long followUp(long surveyId, Long responseId, Long customerId, Long segmentId, String key)
+    /**
+     * The task for this key: the existing one, or a new one routed by the rules that made it ({@link RuleRouting}),
+     * else assigned to the least busy support lead.
+     */
+    private Long followUp(
+            long surveyId, Long responseId, Long customerId, Long segmentId, String key, List<Long> ruleIds)
             throws SQLException {
         try (var statement = connection.prepareStatement("SELECT id FROM follow_up WHERE dedup_key = ?")) {
             statement.setString(1, key);
@@ -386,19 +394,26 @@ public final class AlertRules {
         }
         long id = nextId("follow_up_seq");
         LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        try (var insert = connection.prepareStatement("INSERT INTO follow_up (id, survey_id, response_id, customer_id,"
-                + " segment_id, assignee_id, title, status, due_date, resurvey, created_at, updated_at, dedup_key,"
-                + " row_version) VALUES (?, ?, ?, ?, ?, ?, NULL, 'OPEN', ?, FALSE, ?, ?, ?, 0)")) {
+        RuleRouting.Assignment routed = responseId == null
+                ? new RuleRouting.Assignment(null, null, null)
+                : RuleRouting.assign(connection, ruleIds, responseId, customerId, now);
+        try (var insert = connection.prepareStatement(
+                "INSERT INTO follow_up (id, survey_id, response_id, customer_id,"
+                        + " segment_id, assignee_id, title, status, due_date, resurvey, created_at, updated_at, dedup_key,"
+                        + " row_version, team_id, due_at) VALUES (?, ?, ?, ?, ?, ?, NULL, 'OPEN', ?, FALSE, ?, ?, ?, 0, ?, ?)")) {
             insert.setLong(1, id);
             insert.setLong(2, surveyId);
             insert.setObject(3, responseId);
             insert.setObject(4, customerId);
             insert.setObject(5, segmentId);
-            insert.setObject(6, leastBusySupportLead());
-            insert.setObject(7, today.plusDays(dueDays));
+            insert.setObject(6, routed.assigneeId() != null ? routed.assigneeId() : leastBusySupportLead());
+            insert.setObject(7, Routing.dueDate(routed.dueAt(), today, dueDays));
             insert.setObject(8, at);
             insert.setObject(9, at);
             insert.setString(10, key);
+            insert.setObject(11, routed.teamId());
+            insert.setObject(
+                    12, routed.dueAt() == null ? null : LocalDateTime.ofInstant(routed.dueAt(), ZoneOffset.UTC));
             insert.executeUpdate();
         }
         return id;

@@ -140,12 +140,13 @@ public class FollowUps {
             jpql.append(" AND f.customerId = :customer");
         }
         if (query.overdueOnly()) {
-            jpql.append(" AND f.status IN :open AND f.dueDate < :today");
+            jpql.append(" AND f.status IN :open AND ((f.dueAt IS NOT NULL AND f.dueAt < :now)"
+                    + " OR (f.dueAt IS NULL AND f.dueDate < :today))");
         }
         return jpql.toString();
     }
 
-    private static void bind(jakarta.persistence.TypedQuery<?> q, Query query) {
+    private void bind(jakarta.persistence.TypedQuery<?> q, Query query) {
         if (query.status() != null) {
             q.setParameter("status", query.status());
         }
@@ -158,6 +159,13 @@ public class FollowUps {
         if (query.overdueOnly()) {
             q.setParameter("open", List.of(FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS));
             q.setParameter("today", query.today());
+            // a task due to the hour is overdue once that hour passed (on another day than today: at its start)
+            var now = clock.instant();
+            q.setParameter(
+                    "now",
+                    query.today().equals(now.atOffset(ZoneOffset.UTC).toLocalDate())
+                            ? now
+                            : query.today().atStartOfDay().toInstant(ZoneOffset.UTC));
         }
     }
 

@@ -68,6 +68,18 @@ public class FollowUp {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** The team the routing sent the task to (null: none). */
+    @Column(name = "team_id")
+    private Long teamId;
+
+    /** When the task is due, to the hour (null: at the end of its due date). */
+    @Column(name = "due_at")
+    private Instant dueAt;
+
+    /** When the task was escalated to its team's lead (once; null: not). */
+    @Column(name = "escalated_at")
+    private Instant escalatedAt;
+
     @Column(name = "dedup_key", nullable = false)
     private String dedupKey;
 
@@ -93,7 +105,15 @@ public class FollowUp {
 
     public void due(LocalDate date, Instant now) {
         this.dueDate = date;
+        this.dueAt = null;
         this.updatedAt = now;
+    }
+
+    /** Hands the task to its team's lead, once, with a note in its history. */
+    public void escalate(AppUser lead, String note, Instant now) {
+        this.assignee = lead;
+        this.escalatedAt = now;
+        addNote(FollowUpNote.SYSTEM, note, now);
     }
 
     public void resurvey(boolean resurvey, Instant now) {
@@ -162,6 +182,18 @@ public class FollowUp {
 
     public Optional<Instant> closedAt() {
         return Optional.ofNullable(closedAt);
+    }
+
+    public Optional<Long> teamId() {
+        return Optional.ofNullable(teamId);
+    }
+
+    public Optional<Instant> dueAt() {
+        return Optional.ofNullable(dueAt);
+    }
+
+    public Optional<Instant> escalatedAt() {
+        return Optional.ofNullable(escalatedAt);
     }
 
     public long rowVersion() {

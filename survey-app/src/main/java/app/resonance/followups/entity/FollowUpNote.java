@@ -11,6 +11,9 @@ public class FollowUpNote implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The author of the notes the application writes itself (an escalation). */
+    public static final String SYSTEM = "Resonance";
+
     @Column(nullable = false)
     private String author;
 

@@ -36,6 +36,8 @@ final class OpenApiSchemas {
                     "CustomerPatch",
                     List.of("email", "plan", "region", "lifecycleStage", "renewalDate", "locale", "attributes")),
             Map.entry("Crosstab", List.of("chiSquareOmitted")),
+            Map.entry("Team", List.of("lead")),
+            Map.entry("AlertRoute", List.of("user", "team")),
             Map.entry("CrosstabColumn", List.of("respondents")),
             Map.entry("CrosstabCell", List.of("count", "share", "marginOfError", "z", "pValue", "adjustedPValue")));
 
@@ -87,6 +89,9 @@ final class OpenApiSchemas {
                     List.of("followUp", "lastStatus", "lastError", "nextAttemptAt", "deliveredAt")),
             Map.entry("NotificationTest", List.of()),
             Map.entry("User", List.of()),
+            Map.entry("Team", List.of()),
+            Map.entry("TeamPerson", List.of()),
+            Map.entry("AlertRoute", List.of("user", "team")),
             Map.entry("Wave", List.of()),
             Map.entry("WaveRespondents", List.of()),
             Map.entry("RespondentMix", List.of("chiSquare", "degreesOfFreedom", "pValue")),
@@ -156,7 +161,9 @@ final class OpenApiSchemas {
             "rule",
             "wave",
             "reached",
-            "fired");
+            "fired",
+            "openTasks",
+            "overdueTasks");
 
     static void complete(OpenAPI openapi) {
         if (openapi.getComponents() == null || openapi.getComponents().getSchemas() == null) {

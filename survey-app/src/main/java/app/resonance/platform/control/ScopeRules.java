@@ -60,6 +60,7 @@ public final class ScopeRules {
             new Rule("admin/alerts", Scope.READ_RESPONSES, Scope.WRITE_RESPONSES),
             new Rule("admin/alert-rules", Scope.READ_ANALYTICS, Scope.ADMIN),
             new Rule("admin/topics", Scope.READ_ANALYTICS, Scope.ADMIN),
+            new Rule("admin/teams", Scope.READ_RESPONSES, Scope.ADMIN),
             new Rule("admin/users", Scope.ADMIN, Scope.ADMIN),
             new Rule("admin/audit", Scope.ADMIN, Scope.ADMIN),
             new Rule("admin/privacy", Scope.ADMIN, Scope.ADMIN),

@@ -3,6 +3,7 @@ package app.resonance.followups.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.resonance.analytics.control.FixtureAccess;
+import app.resonance.platform.control.Jdbc;
 import app.resonance.testsupport.FollowUpSetUp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,6 +87,68 @@ class AlertRulesOnBothDatabasesTest {
                 2,
                 fixture.count(
                         "SELECT COUNT(*) FROM follow_up WHERE response_id IS NOT NULL AND dedup_key NOT LIKE 'demo:%'"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aRoutedDetractorGoesToTheTeamInTurnAndOthersToTheLeastBusyLead(String database) throws Exception {
+        FixtureAccess fixture = FollowUpSetUp.demo(database, TODAY, NOW);
+        // the demo: one overdue task of a DACH customer routed to Enterprise DACH and escalated to its lead
+        assertEquals(
+                1,
+                fixture.count("SELECT COUNT(*) FROM follow_up f JOIN team t ON t.id = f.team_id"
+                        + " WHERE t.name = 'Enterprise DACH' AND f.escalated_at IS NOT NULL AND f.status = 'OPEN'"
+                        + " AND f.due_at < f.escalated_at"));
+        assertEquals(
+                List.of("region|DE, AT, CH"),
+                fixture.strings("SELECT attribute || '|' || attr_value FROM alert_route WHERE rule_id = 1"));
+        for (int i = 1; i <= 3; i++) {
+            fixture.execute(
+                    "INSERT INTO app_user (id, username, display_name, password_hash, user_role, enabled,"
+                            + " created_at) VALUES (?, ?, ?, 'x', 'SUPPORT_LEAD', TRUE, ?)",
+                    9100L + i,
+                    "member-" + i,
+                    "Member " + i,
+                    NOW);
+        }
+        long team = fixture.count("SELECT id FROM team WHERE name = 'Enterprise DACH'");
+        fixture.execute("UPDATE team SET lead_id = 9103 WHERE id = ?", team);
+        fixture.execute("DELETE FROM team_member WHERE team_id = ?", team);
+        fixture.execute("INSERT INTO team_member (team_id, user_id) VALUES (?, 9101), (?, 9102)", team, team);
+        fixture.execute("UPDATE alert_rule SET due_hours = 8 WHERE id = 1");
+        List<Long> dach =
+                fixture.strings("SELECT id FROM customer WHERE region IN ('DE', 'AT', 'CH') ORDER BY id").stream()
+                        .map(Long::valueOf)
+                        .toList();
+        long elsewhere = fixture.count("SELECT MIN(id) FROM customer WHERE region NOT IN ('DE', 'AT', 'CH')");
+
+        List<AlertRules.Created> created = new ArrayList<>();
+        List<Long> responses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            responses.add(fixture.insertNps(dach.get(i), NOW.minus(3 - i, ChronoUnit.HOURS), 2));
+            drain(fixture, created);
+        }
+        // round robin in username order: member-1, member-2, member-1 again; never the lead (not a member)
+        assertEquals(
+                List.of(9101L, 9102L, 9101L),
+                created.stream().map(AlertRules.Created::assigneeId).toList());
+        for (long response : responses) {
+            assertEquals(team, fixture.count("SELECT team_id FROM follow_up WHERE response_id = " + response));
+        }
+        assertEquals(utc(NOW.plus(8, ChronoUnit.HOURS)), fixture.inTransaction(c -> Jdbc.first(
+                        c,
+                        "SELECT due_at FROM follow_up WHERE response_id = ?",
+                        rs -> rs.getObject(1, LocalDateTime.class),
+                        responses.get(0))
+                .orElseThrow()));
+
+        // a customer outside DACH: no entry matches, the least busy support lead, no team
+        long other = fixture.insertNps(elsewhere, NOW.minus(30, ChronoUnit.MINUTES), 1);
+        drain(fixture, created);
+        assertEquals(
+                0,
+                fixture.count("SELECT COUNT(*) FROM follow_up WHERE team_id IS NOT NULL AND response_id = " + other));
+        assertEquals(9103L, created.get(3).assigneeId(), "member-3: a support lead without open tasks");
     }
 
     static void drain(FixtureAccess fixture, List<AlertRules.Created> created) throws Exception {
