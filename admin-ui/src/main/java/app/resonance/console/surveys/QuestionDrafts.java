@@ -52,7 +52,7 @@ final class QuestionDrafts {
                 m.key == null ? null : m.key.strip(),
                 type,
                 m.required,
-                new Texts(m.textDe, m.textEn),
+                Texts.of(m.textDe, m.textEn),
                 type.equals("RATING") ? m.min : null,
                 type.equals("RATING") ? m.max : null,
                 texts(m.minLabelDe, m.minLabelEn),
@@ -76,11 +76,11 @@ final class QuestionDrafts {
     }
 
     private static OptionDraft draft(OptionModel o) {
-        return new OptionDraft(o.getId() == null ? null : o.getId().strip(), new Texts(o.getLabelDe(), o.getLabelEn()));
+        return new OptionDraft(o.getId() == null ? null : o.getId().strip(), Texts.of(o.getLabelDe(), o.getLabelEn()));
     }
 
     private static Texts texts(String de, String en) {
-        return (de == null || de.isBlank()) && (en == null || en.isBlank()) ? null : new Texts(de, en);
+        return (de == null || de.isBlank()) && (en == null || en.isBlank()) ? null : Texts.of(de, en);
     }
 
     private static OptionModel option(OptionDraft o) {

@@ -114,10 +114,10 @@ public class SurveyDesignerView implements Serializable {
                 slug,
                 kind,
                 anonymous,
-                new Texts(titleDe, titleEn),
+                Texts.of(titleDe, titleEn),
                 (introDe == null || introDe.isBlank()) && (introEn == null || introEn.isBlank())
                         ? null
-                        : new Texts(introDe, introEn),
+                        : Texts.of(introDe, introEn),
                 languages,
                 defaultLanguage,
                 questionList.getQuestions().stream().map(QuestionModel::draft).toList());

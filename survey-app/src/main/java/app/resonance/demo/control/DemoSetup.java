@@ -216,7 +216,7 @@ final class DemoSetup {
     }
 
     private static SegmentDraft segment(String key, String de, String en, SegmentDraft.Rule... rules) {
-        return new SegmentDraft(key, new Texts(de, en), List.of(rules));
+        return new SegmentDraft(key, Texts.of(de, en), List.of(rules));
     }
 
     private static SegmentDraft.Rule rule(String attribute, String operator, String value) {
