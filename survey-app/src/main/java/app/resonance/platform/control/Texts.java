@@ -8,7 +8,8 @@ import java.util.Map;
  * A text in German and English and optionally in French, Italian, Spanish, Dutch and Polish, as JSON: {@code
  * {"de": "...", "en": "...", "fr": "..."}}.
  */
-public record Texts(String de, String en, String fr, String it, String es, String nl, String pl) {
+public record Texts(String de, String en, String fr, String it, String es, String nl, String pl)
+        implements java.io.Serializable {
 
     /** A German and an English text only. */
     public static Texts of(String de, String en) {
@@ -31,6 +32,18 @@ public record Texts(String de, String en, String fr, String it, String es, Strin
         others.put("nl", blankToNull(nl));
         others.put("pl", blankToNull(pl));
         return new LocalizedText(blankToNull(de), blankToNull(en), others);
+    }
+
+    /**
+     * These texts with the German and English ones replaced (the console's designer edits those two): the further
+     * languages are kept. Null when no language has a text.
+     */
+    public static Texts edited(Texts kept, String de, String en) {
+        Texts edited = kept == null ? of(de, en) : new Texts(de, en, kept.fr, kept.it, kept.es, kept.nl, kept.pl);
+        boolean empty = java.util.stream.Stream.of(
+                        edited.de, edited.en, edited.fr, edited.it, edited.es, edited.nl, edited.pl)
+                .allMatch(t -> t == null || t.isBlank());
+        return empty ? null : edited;
     }
 
     /** The text in exactly this language, or null. */
