@@ -1,7 +1,8 @@
 /*
  * Resonance feedback widget. Put on any page of a site the survey allows:
  *   <script src="https://feedback.example.com/widget.js" data-survey="relationship-nps" async></script>
- * Optional: data-lang="de|en" (else the page's language), data-position="left" (else right).
+ * Optional: data-lang="de|en|fr|it|es|nl|pl" (else the page's language; a language the survey does not offer falls
+ * back to the survey's default), data-position="left" (else right).
  * Identified: data-customer="<external id>" data-ts="<unix seconds>" data-sig="<hex HMAC-SHA256(widget secret,
  * customer + '.' + ts)>", written by the site's server (README, "Identified widget"). A valid signature attaches the
  * answer to that customer; the widget stays hidden for a customer surveyed within the contact limit. The survey's
@@ -16,15 +17,21 @@
   var base = new URL(script.src).origin;
   var slug = script.getAttribute('data-survey');
   var docLang = (script.getAttribute('data-lang') || document.documentElement.lang || navigator.language || 'en').slice(0, 2);
-  var lang = docLang === 'de' ? 'de' : 'en';
-  var ui = {
+  var texts = {
     de: { title: 'Ihr Feedback', send: 'Senden', close: 'Schließen', thanks: 'Vielen Dank für Ihr Feedback!', pick: 'Bitte wählen Sie eine Bewertung.', failed: 'Das hat nicht geklappt. Bitte versuchen Sie es später erneut.' },
-    en: { title: 'Your feedback', send: 'Send', close: 'Close', thanks: 'Thank you for your feedback!', pick: 'Please choose a score.', failed: 'That did not work. Please try again later.' }
-  }[lang];
+    en: { title: 'Your feedback', send: 'Send', close: 'Close', thanks: 'Thank you for your feedback!', pick: 'Please choose a score.', failed: 'That did not work. Please try again later.' },
+    fr: { title: 'Votre avis', send: 'Envoyer', close: 'Fermer', thanks: 'Merci pour votre avis\u00a0!', pick: 'Veuillez choisir une note.', failed: 'Cela n\u2019a pas fonctionné. Veuillez réessayer plus tard.' },
+    it: { title: 'La Sua opinione', send: 'Invia', close: 'Chiudi', thanks: 'Grazie per la Sua opinione!', pick: 'Scelga un punteggio.', failed: 'Non è andato a buon fine. Riprovi più tardi.' },
+    es: { title: 'Su opinión', send: 'Enviar', close: 'Cerrar', thanks: '¡Gracias por su opinión!', pick: 'Elija una puntuación.', failed: 'No ha funcionado. Vuelva a intentarlo más tarde.' },
+    nl: { title: 'Uw feedback', send: 'Versturen', close: 'Sluiten', thanks: 'Hartelijk dank voor uw feedback!', pick: 'Kies een score.', failed: 'Dat is niet gelukt. Probeer het later opnieuw.' },
+    pl: { title: 'Państwa opinia', send: 'Wyślij', close: 'Zamknij', thanks: 'Dziękujemy za opinię!', pick: 'Prosimy wybrać ocenę.', failed: 'Nie udało się. Prosimy spróbować ponownie później.' }
+  };
+  var lang = texts[docLang] ? docLang : 'en';
+  var ui = texts[lang];
   var dismissed = 'resonance-widget-' + slug;
   try { if (window.localStorage.getItem(dismissed)) { return; } } catch (e) { /* storage blocked */ }
 
-  function text(t) { return t ? (t[lang] || t.de || t.en || '') : ''; }
+  function text(t) { return t ? (t[lang] || t.en || t.de || '') : ''; }
   // Piping as on the public forms (Piping.java): a known value is filled in; an unknown one never shows:
   // its fallback ({answer:nps|your score}), else its parentheses or the comma before it go with it.
   function pipe(t, values) {
@@ -85,6 +92,11 @@
     .catch(function () { /* the widget stays away when the survey is unavailable */ });
 
   function show(survey, declared) {
+    if ((survey.languages || []).indexOf(lang) < 0) {
+      // the answer's locale must be one the survey offers
+      lang = survey.defaultLanguage || 'en';
+      ui = texts[lang] || texts.en;
+    }
     var hidden = {}, params = new URLSearchParams(window.location.search);
     declared.forEach(function (name) { if (params.get(name)) { hidden[name] = params.get(name); } });
     var questions = survey.questions || [];

@@ -16,6 +16,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -691,6 +693,69 @@ class PublicFormsBrowserIT {
             }
         }
         System.out.println("Page weight on first load (bytes transferred): " + weights);
+    }
+
+    /**
+     * The demo's support CSAT is offered in seven languages: a French and a Polish browser (long words, diacritics)
+     * get the survey's texts and the form's own texts in their language on a 390 px phone, the validation messages
+     * too, with no accessibility violations. Screenshots go to target/screenshots.
+     */
+    @Test
+    void theDemoSupportSurveySpeaksFrenchAndPolishOnAPhone() throws Exception {
+        record Expected(
+                String language, String title, String question, String submit, String required, String summary) {}
+        var expected = List.of(
+                new Expected(
+                        "fr",
+                        "Comment s’est passé votre échange avec notre support\u00a0?",
+                        "Dans quelle mesure êtes-vous satisfait de la résolution de votre demande\u00a0?",
+                        "Envoyer",
+                        "Veuillez répondre à cette question.",
+                        "Veuillez vérifier vos réponses"),
+                new Expected(
+                        "pl",
+                        "Jak oceniają Państwo kontakt z naszym działem wsparcia?",
+                        "Na ile są Państwo zadowoleni z rozwiązania swojego zgłoszenia?",
+                        "Wyślij",
+                        "Prosimy odpowiedzieć na to pytanie.",
+                        "Prosimy sprawdzić odpowiedzi"));
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        for (Expected e : expected) {
+            try (Browser browser = Browser.open(390, 844, e.language())) {
+                browser.go(url("s/post-support-csat"));
+                assertEquals(e.language(), browser.find("html").getAttribute("lang"));
+                // WebDriver reads a no-break space (French: before "?") as a space
+                assertEquals(e.title().replace('\u00a0', ' '), browser.text("h1"));
+                assertTrue(browser.text("main").contains(e.question().replace('\u00a0', ' ')), browser.text("main"));
+                assertEquals(e.submit(), browser.text("button[type=submit]"));
+                assertEquals(
+                        List.of("Deutsch", "English", "Français", "Italiano", "Español", "Nederlands", "Polski"),
+                        browser.findAll(".langs li").stream()
+                                .map(WebElement::getText)
+                                .toList(),
+                        "the picker shows the survey's seven languages, each in itself, all on the phone's screen");
+                assertNoViolations(browser, "support CSAT (" + e.language() + ")");
+                Files.write(
+                        shots.resolve("public-csat-" + e.language() + "-390.png"),
+                        browser.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                pause(browser);
+                browser.submit();
+                assertEquals(e.required(), browser.text("#q-csat-error"));
+                assertEquals(e.summary(), browser.text("#error-summary h2"));
+                assertNoViolations(browser, "support CSAT with errors (" + e.language() + ")");
+                Files.write(
+                        shots.resolve("public-csat-" + e.language() + "-errors-390.png"),
+                        browser.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            }
+        }
+        try (Browser browser = Browser.open(390, 844, "pt-BR")) {
+            browser.go(url("s/post-support-csat?lang=it"));
+            assertEquals("it", browser.find("html").getAttribute("lang"), "?lang= picks an offered language");
+            assertEquals("Invia", browser.text("button[type=submit]"));
+            browser.go(url("s/relationship-nps"));
+            assertEquals("de", browser.find("html").getAttribute("lang"), "a language not offered: the default");
+        }
     }
 
     /**

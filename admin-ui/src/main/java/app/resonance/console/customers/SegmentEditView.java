@@ -110,7 +110,7 @@ public class SegmentEditView implements Serializable {
 
     /** Counts the customers the rules as they stand match (unless a rule is incomplete). */
     public void recount() {
-        SegmentDraft onlyRules = new SegmentDraft("count", new Texts("-", "-"), draft().rules());
+        SegmentDraft onlyRules = new SegmentDraft("count", Texts.of("-", "-"), draft().rules());
         if (!SegmentEditor.validate("count", onlyRules, Faces.messages()).isEmpty()) {
             liveCount = null;
             return;
@@ -125,7 +125,7 @@ public class SegmentEditView implements Serializable {
     private SegmentDraft draft() {
         return new SegmentDraft(
                 key,
-                new Texts(nameDe, nameEn),
+                Texts.of(nameDe, nameEn),
                 rules.stream()
                         .map(r -> new SegmentDraft.Rule(r.attribute, r.operator, r.value))
                         .toList());

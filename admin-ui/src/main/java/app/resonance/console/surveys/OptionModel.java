@@ -8,6 +8,8 @@ public class OptionModel implements Serializable {
     private String id;
     private String labelDe;
     private String labelEn;
+    /** The label as loaded, so that a save keeps its languages besides German and English. */
+    app.resonance.platform.control.Texts labelKept;
 
     public String getId() {
         return id;

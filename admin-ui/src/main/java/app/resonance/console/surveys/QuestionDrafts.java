@@ -22,6 +22,9 @@ final class QuestionDrafts {
         m.required = q.required() == null || q.required();
         m.textDe = de(q.text());
         m.textEn = en(q.text());
+        m.textKept = q.text();
+        m.minLabelKept = q.minLabel();
+        m.maxLabelKept = q.maxLabel();
         m.min = q.min();
         m.max = q.max();
         m.minLabelDe = de(q.minLabel());
@@ -52,11 +55,12 @@ final class QuestionDrafts {
                 m.key == null ? null : m.key.strip(),
                 type,
                 m.required,
-                new Texts(m.textDe, m.textEn),
+                java.util.Objects.requireNonNullElse(
+                        Texts.edited(m.textKept, m.textDe, m.textEn), Texts.of(m.textDe, m.textEn)),
                 type.equals("RATING") ? m.min : null,
                 type.equals("RATING") ? m.max : null,
-                texts(m.minLabelDe, m.minLabelEn),
-                texts(m.maxLabelDe, m.maxLabelEn),
+                Texts.edited(m.minLabelKept, m.minLabelDe, m.minLabelEn),
+                Texts.edited(m.maxLabelKept, m.maxLabelDe, m.maxLabelEn),
                 hasOptions ? m.options.stream().map(QuestionDrafts::draft).toList() : List.of(),
                 type.equals("MATRIX")
                         ? m.rows.stream().map(QuestionDrafts::draft).toList()
@@ -76,11 +80,11 @@ final class QuestionDrafts {
     }
 
     private static OptionDraft draft(OptionModel o) {
-        return new OptionDraft(o.getId() == null ? null : o.getId().strip(), new Texts(o.getLabelDe(), o.getLabelEn()));
-    }
-
-    private static Texts texts(String de, String en) {
-        return (de == null || de.isBlank()) && (en == null || en.isBlank()) ? null : new Texts(de, en);
+        return new OptionDraft(
+                o.getId() == null ? null : o.getId().strip(),
+                java.util.Objects.requireNonNullElse(
+                        Texts.edited(o.labelKept, o.getLabelDe(), o.getLabelEn()),
+                        Texts.of(o.getLabelDe(), o.getLabelEn())));
     }
 
     private static OptionModel option(OptionDraft o) {
@@ -88,6 +92,7 @@ final class QuestionDrafts {
         m.setId(o.id());
         m.setLabelDe(de(o.label()));
         m.setLabelEn(en(o.label()));
+        m.labelKept = o.label();
         return m;
     }
 

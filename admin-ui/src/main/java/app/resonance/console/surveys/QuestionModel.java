@@ -1,5 +1,6 @@
 package app.resonance.console.surveys;
 
+import app.resonance.platform.control.Texts;
 import app.resonance.surveys.control.QuestionDraft;
 import java.io.Serializable;
 import java.text.MessageFormat;
@@ -29,6 +30,11 @@ public class QuestionModel implements Serializable {
     String minLabelEn;
     String maxLabelDe;
     String maxLabelEn;
+    /** The texts as loaded, so that a save keeps their languages besides German and English. */
+    Texts textKept;
+
+    Texts minLabelKept;
+    Texts maxLabelKept;
     List<OptionModel> options = new ArrayList<>();
     List<OptionModel> rows = new ArrayList<>();
     int page = 1;

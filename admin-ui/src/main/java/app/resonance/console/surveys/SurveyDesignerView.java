@@ -44,6 +44,10 @@ public class SurveyDesignerView implements Serializable {
     private String introDe;
     private String introEn;
     private List<String> languages;
+    /** The title and intro as loaded: a save keeps their languages besides German and English. */
+    private Texts titleKept;
+
+    private Texts introKept;
     private String defaultLanguage;
     private final QuestionList questionList = new QuestionList();
     private String copySlug;
@@ -75,6 +79,8 @@ public class SurveyDesignerView implements Serializable {
         titleEn = draft.title() == null ? null : draft.title().en();
         introDe = draft.intro() == null ? null : draft.intro().de();
         introEn = draft.intro() == null ? null : draft.intro().en();
+        titleKept = draft.title();
+        introKept = draft.intro();
         languages = draft.languages();
         defaultLanguage = draft.defaultLanguage();
         questionList.replace(draft.questions().stream().map(QuestionModel::of).toList());
@@ -114,10 +120,9 @@ public class SurveyDesignerView implements Serializable {
                 slug,
                 kind,
                 anonymous,
-                new Texts(titleDe, titleEn),
-                (introDe == null || introDe.isBlank()) && (introEn == null || introEn.isBlank())
-                        ? null
-                        : new Texts(introDe, introEn),
+                java.util.Objects.requireNonNullElse(
+                        Texts.edited(titleKept, titleDe, titleEn), Texts.of(titleDe, titleEn)),
+                Texts.edited(introKept, introDe, introEn),
                 languages,
                 defaultLanguage,
                 questionList.getQuestions().stream().map(QuestionModel::draft).toList());

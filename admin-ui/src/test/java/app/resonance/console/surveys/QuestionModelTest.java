@@ -19,12 +19,12 @@ class QuestionModelTest {
                 "topic",
                 "SINGLE_CHOICE",
                 false,
-                new Texts("Thema?", "Topic?"),
+                Texts.of("Thema?", "Topic?"),
                 null,
                 null,
                 null,
                 null,
-                List.of(new OptionDraft("price", new Texts("Preis", "Price"))),
+                List.of(new OptionDraft("price", Texts.of("Preis", "Price"))),
                 List.of(),
                 2,
                 new ConditionDraft("nps", "BETWEEN", List.of("0", "6")));
@@ -34,7 +34,7 @@ class QuestionModelTest {
     @Test
     void changingTheTypeDropsWhatTheNewTypeCannotHave() {
         QuestionModel model = QuestionModel.of(new QuestionDraft(
-                "r", "RATING", true, new Texts("Wie?", "How?"), 0, 10, null, null, List.of(), List.of(), null, null));
+                "r", "RATING", true, Texts.of("Wie?", "How?"), 0, 10, null, null, List.of(), List.of(), null, null));
         model.getOptions().add(new OptionModel());
         model.setType("LONG_TEXT");
         QuestionDraft saved = model.draft();
@@ -50,7 +50,7 @@ class QuestionModelTest {
                 "why",
                 "LONG_TEXT",
                 false,
-                new Texts("Warum?", "Why?"),
+                Texts.of("Warum?", "Why?"),
                 null,
                 null,
                 null,
@@ -72,7 +72,7 @@ class QuestionModelTest {
                 "q",
                 type,
                 true,
-                new Texts("Frage?", "Question?"),
+                Texts.of("Frage?", "Question?"),
                 min,
                 max,
                 null,

@@ -47,7 +47,8 @@ public class Segment {
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "de", column = @Column(name = "name_de")),
-        @AttributeOverride(name = "en", column = @Column(name = "name_en"))
+        @AttributeOverride(name = "en", column = @Column(name = "name_en")),
+        @AttributeOverride(name = "more", column = @Column(name = "name_more"))
     })
     private LocalizedText name;
 

@@ -172,9 +172,16 @@ final class DemoSetup {
                 false,
                 texts(definition.title()),
                 texts(definition.intro()),
-                List.of("de", "en"),
+                languages(definition),
                 "de",
                 questions);
+    }
+
+    /** German and English, and the further languages the survey's title is written in. */
+    static List<String> languages(DemoSurveys.Definition definition) {
+        List<String> languages = new java.util.ArrayList<>(List.of("de", "en"));
+        languages.addAll(definition.title().others().keySet());
+        return List.copyOf(languages);
     }
 
     private static List<OptionDraft> options(DemoSurveys.QuestionDef q, OptionRole role, OptionRole or) {
@@ -216,7 +223,7 @@ final class DemoSetup {
     }
 
     private static SegmentDraft segment(String key, String de, String en, SegmentDraft.Rule... rules) {
-        return new SegmentDraft(key, new Texts(de, en), List.of(rules));
+        return new SegmentDraft(key, Texts.of(de, en), List.of(rules));
     }
 
     private static SegmentDraft.Rule rule(String attribute, String operator, String value) {

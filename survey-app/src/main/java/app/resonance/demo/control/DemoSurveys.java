@@ -7,8 +7,9 @@ import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.QuestionType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** The demo's four surveys, in German and English. */
+/** The demo's four surveys, in German and English; the support CSAT also in French, Italian, Spanish, Dutch and Polish. */
 final class DemoSurveys {
 
     private DemoSurveys() {}
@@ -64,6 +65,11 @@ final class DemoSurveys {
 
     private static LocalizedText t(String de, String en) {
         return new LocalizedText(de, en);
+    }
+
+    /** A text in all seven respondent languages: German, English, French, Italian, Spanish, Dutch, Polish. */
+    private static LocalizedText t(String de, String en, String fr, String it, String es, String nl, String pl) {
+        return new LocalizedText(de, en, Map.of("fr", fr, "it", it, "es", es, "nl", nl, "pl", pl));
     }
 
     private static QuestionDef scale(
@@ -145,29 +151,89 @@ final class DemoSurveys {
                 new Definition(
                         "post-support-csat",
                         "CSAT",
-                        t("Wie war Ihr Kontakt mit unserem Support?", "How was your contact with our support?"),
-                        t("Danke, dass Sie uns kontaktiert haben.", "Thank you for contacting us."),
+                        // offered in all seven respondent languages: open /s/post-support-csat?lang=fr
+                        t(
+                                "Wie war Ihr Kontakt mit unserem Support?",
+                                "How was your contact with our support?",
+                                "Comment s’est passé votre échange avec notre support\u00a0?",
+                                "Com’è andato il Suo contatto con il nostro supporto?",
+                                "¿Qué tal fue su contacto con nuestro equipo de soporte?",
+                                "Hoe was uw contact met onze support?",
+                                "Jak oceniają Państwo kontakt z naszym działem wsparcia?"),
+                        t(
+                                "Danke, dass Sie uns kontaktiert haben.",
+                                "Thank you for contacting us.",
+                                "Merci de nous avoir contactés.",
+                                "Grazie per averci contattato.",
+                                "Gracias por ponerse en contacto con nosotros.",
+                                "Bedankt dat u contact met ons hebt opgenomen.",
+                                "Dziękujemy za kontakt z nami."),
                         List.of(
                                 scale(
                                         "csat",
                                         QuestionType.CSAT,
                                         t(
                                                 "Wie zufrieden waren Sie mit der Lösung Ihres Anliegens?",
-                                                "How satisfied were you with how your request was resolved?"),
-                                        t("Sehr unzufrieden", "Very dissatisfied"),
-                                        t("Sehr zufrieden", "Very satisfied")),
+                                                "How satisfied were you with how your request was resolved?",
+                                                "Dans quelle mesure êtes-vous satisfait de la résolution de votre demande\u00a0?",
+                                                "Quanto è soddisfatto di come è stata risolta la Sua richiesta?",
+                                                "¿Qué grado de satisfacción tiene con la resolución de su solicitud?",
+                                                "Hoe tevreden bent u over de manier waarop uw vraag is opgelost?",
+                                                "Na ile są Państwo zadowoleni z rozwiązania swojego zgłoszenia?"),
+                                        t(
+                                                "Sehr unzufrieden",
+                                                "Very dissatisfied",
+                                                "Très insatisfait",
+                                                "Per niente soddisfatto",
+                                                "Muy insatisfecho",
+                                                "Zeer ontevreden",
+                                                "Bardzo niezadowoleni"),
+                                        t(
+                                                "Sehr zufrieden",
+                                                "Very satisfied",
+                                                "Très satisfait",
+                                                "Molto soddisfatto",
+                                                "Muy satisfecho",
+                                                "Zeer tevreden",
+                                                "Bardzo zadowoleni")),
                                 scale(
                                         "ces",
                                         QuestionType.CES,
                                         t(
                                                 "Wie einfach war es, Ihr Anliegen zu lösen?",
-                                                "How easy was it to get your issue resolved?"),
-                                        t("Sehr schwierig", "Very difficult"),
-                                        t("Sehr einfach", "Very easy")),
+                                                "How easy was it to get your issue resolved?",
+                                                "Dans quelle mesure a-t-il été facile de résoudre votre problème\u00a0?",
+                                                "Quanto è stato facile risolvere il Suo problema?",
+                                                "¿Qué tan fácil le resultó resolver su problema?",
+                                                "Hoe gemakkelijk was het om uw probleem op te lossen?",
+                                                "Jak łatwo było rozwiązać Państwa problem?"),
+                                        t(
+                                                "Sehr schwierig",
+                                                "Very difficult",
+                                                "Très difficile",
+                                                "Molto difficile",
+                                                "Muy difícil",
+                                                "Zeer moeilijk",
+                                                "Bardzo trudno"),
+                                        t(
+                                                "Sehr einfach",
+                                                "Very easy",
+                                                "Très facile",
+                                                "Molto facile",
+                                                "Muy fácil",
+                                                "Zeer gemakkelijk",
+                                                "Bardzo łatwo")),
                                 text(
                                         "improve",
                                         QuestionType.SHORT_TEXT,
-                                        t("Was hätten wir besser machen können?", "What could we have done better?")))),
+                                        t(
+                                                "Was hätten wir besser machen können?",
+                                                "What could we have done better?",
+                                                "Qu’aurions-nous pu mieux faire\u00a0?",
+                                                "Che cosa avremmo potuto fare meglio?",
+                                                "¿Qué podríamos haber hecho mejor?",
+                                                "Wat hadden we beter kunnen doen?",
+                                                "Co mogliśmy zrobić lepiej?")))),
                 new Definition(
                         "support-effort-ces",
                         "CES",

@@ -58,7 +58,7 @@ public final class MailComposer {
             Instant now,
             Instant notBefore) {
         String language = language(customer, version);
-        Messages messages = Messages.of(Locale.forLanguageTag(language));
+        Messages messages = Messages.respondent(language);
         String title = text(version.title(), language);
         String link = baseUrl + invitation.path();
         String prefix = kind == OutboxMail.Kind.REMINDER ? "mail.reminder." : "mail.invitation.";
@@ -127,7 +127,7 @@ public final class MailComposer {
         if (text == null) {
             return "";
         }
-        String value = "de".equals(language) ? text.de() : text.en();
-        return value == null ? (text.en() == null ? text.de() : text.en()) : value;
+        String value = text.in(language);
+        return value == null ? "" : value;
     }
 }

@@ -49,7 +49,8 @@ public class LandingServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String lang = Pages.language(request, null);
+        // the landing page is the product's, not a survey's: German or English like the console
+        String lang = "de".equals(Pages.language(request, null)) ? "de" : "en";
         Messages messages = Messages.of(Locale.forLanguageTag(lang));
         String base = request.getContextPath();
         List<FormView.Link> forms = demo

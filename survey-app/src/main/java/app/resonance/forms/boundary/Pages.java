@@ -51,7 +51,7 @@ final class Pages {
      * the survey's default; always one the survey is offered in.
      */
     static String language(HttpServletRequest request, SurveyVersion version) {
-        List<String> offered = version == null ? List.of("de", "en") : version.languages();
+        List<String> offered = version == null ? Messages.RESPONDENT_LANGUAGES : version.languages();
         String asked = request.getParameter("lang");
         if (asked != null && offered.contains(asked)) {
             return asked;
@@ -75,13 +75,13 @@ final class Pages {
 
     static FormView.Frame frame(
             HttpServletRequest request, String lang, SurveyVersion version, String pageTitle, String selfPath) {
-        Messages messages = Messages.of(Locale.forLanguageTag(lang));
+        Messages messages = Messages.respondent(lang);
         List<FormView.Language> languages = new ArrayList<>();
         List<String> offered = version == null ? List.of() : version.languages();
         for (String code : offered) {
             String href = selfPath + (selfPath.contains("?") ? "&" : "?") + "lang=" + code;
-            languages.add(
-                    new FormView.Language(code, "de".equals(code) ? "Deutsch" : "English", href, code.equals(lang)));
+            languages.add(new FormView.Language(
+                    code, Messages.LANGUAGE_NAMES.getOrDefault(code, code), href, code.equals(lang)));
         }
         String privacy = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getOptionalValue("resonance.privacy.url", String.class)
@@ -97,7 +97,7 @@ final class Pages {
             String key,
             FormView.Link link,
             Object... args) {
-        Messages messages = Messages.of(Locale.forLanguageTag(lang));
+        Messages messages = Messages.respondent(lang);
         String heading = messages.get(key + ".heading");
         String self = request.getContextPath()
                 + request.getServletPath()

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -82,13 +81,14 @@ public class UnsubscribeServlet extends HttpServlet {
             String address,
             boolean confirm)
             throws IOException {
-        Messages messages = Messages.of(Locale.forLanguageTag(lang));
+        Messages messages = Messages.respondent(lang);
         String self = request.getContextPath()
                 + request.getServletPath()
                 + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        List<FormView.Language> languages = List.of(
-                new FormView.Language("de", "Deutsch", self + "?lang=de", "de".equals(lang)),
-                new FormView.Language("en", "English", self + "?lang=en", "en".equals(lang)));
+        List<FormView.Language> languages = Messages.RESPONDENT_LANGUAGES.stream()
+                .map(code -> new FormView.Language(
+                        code, Messages.LANGUAGE_NAMES.get(code), self + "?lang=" + code, code.equals(lang)))
+                .toList();
         String heading = messages.get(key + ".heading");
         var frame = new FormView.Frame(
                 lang,

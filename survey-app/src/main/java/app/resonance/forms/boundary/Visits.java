@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,7 +96,7 @@ final class Visits {
         SurveyVersion version =
                 answer != null ? answer.version() : survey.publishedVersion().orElse(null);
         String lang = Pages.language(request, version);
-        Messages messages = Messages.of(Locale.forLanguageTag(lang));
+        Messages messages = Messages.respondent(lang);
         Instant now = clock.instant();
         switch (survey.availability(now)) {
             case UNPUBLISHED -> {

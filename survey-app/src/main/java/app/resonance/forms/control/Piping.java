@@ -7,7 +7,6 @@ import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionOption;
 import app.resonance.surveys.entity.SurveyVersion;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -133,12 +132,11 @@ public final class Piping {
         };
     }
 
-    /** A text in the language, falling back to the other one. */
+    /** A text in the language, falling back to English, then German. */
     public static String text(LocalizedText text, String language) {
         if (text == null) {
             return null;
         }
-        String preferred = "de".equals(language) ? text.de() : text.en();
-        return Optional.ofNullable(preferred).orElse("de".equals(language) ? text.en() : text.de());
+        return text.in(language);
     }
 }

@@ -113,13 +113,21 @@ public final class ProblemMappers {
                 .toResponse();
     }
 
-    /** Every mapper answers in the language the request asks for. */
+    /**
+     * Every mapper answers in the language the request asks for: the public survey API (the forms' and the
+     * widget's submissions) in any respondent language, everything else in German or English.
+     */
     public abstract static class Localized<E extends Throwable> implements ExceptionMapper<E> {
         @Context
         HttpHeaders headers;
 
+        @Context
+        jakarta.ws.rs.core.UriInfo uri;
+
         protected Messages messages() {
-            return RequestLanguage.messages(headers);
+            boolean respondent =
+                    uri != null && uri.getPath(false).replaceFirst("^/", "").startsWith("surveys/");
+            return respondent ? RequestLanguage.respondentMessages(headers) : RequestLanguage.messages(headers);
         }
     }
 

@@ -82,7 +82,8 @@ public class Submissions {
 
     private Response submit(
             String survey, String slug, String idempotencyKey, byte[] body, boolean imported, HttpHeaders headers) {
-        Messages messages = RequestLanguage.messages(headers);
+        // a respondent (public form API, widget) reads one of seven languages; an admin's import de or en
+        Messages messages = imported ? RequestLanguage.messages(headers) : RequestLanguage.respondentMessages(headers);
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.invalid(
                     "problem.invalidHeader", List.of(messages.error("Idempotency-Key", "idempotencyKey")));
@@ -165,8 +166,8 @@ public class Submissions {
         }
         JsonObject json =
                 JsonInput.object(body).orElseThrow(() -> ProblemException.badRequest("problem.expectedObject"));
-        var result =
-                SubmissionReader.read(json, version, imported, RequestLanguage.of(headers), clock.instant(), messages);
+        var result = SubmissionReader.read(
+                json, version, imported, RequestLanguage.respondent(headers), clock.instant(), messages);
         if (!result.isValid()) {
             throw ProblemException.invalid("problem.invalidSubmission", result.errors());
         }

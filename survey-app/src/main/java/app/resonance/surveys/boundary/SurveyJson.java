@@ -28,12 +28,24 @@ public final class SurveyJson {
 
     private static final String DATE_TIME = "date-time";
 
-    @Schema(name = "Texts", description = "A text in German and English (either may be absent)")
-    @JsonbPropertyOrder({"de", "en"})
-    public record Texts(String de, String en) {
+    @Schema(
+            name = "Texts",
+            description = "A text in German and English and, for respondents, optionally in French, Italian, Spanish,"
+                    + " Dutch and Polish (any may be absent while a survey is a draft; publishing requires every"
+                    + " language the survey offers)")
+    @JsonbPropertyOrder({"de", "en", "fr", "it", "es", "nl", "pl"})
+    public record Texts(String de, String en, String fr, String it, String es, String nl, String pl) {
+
+        public Texts(String de, String en) {
+            this(de, en, null, null, null, null, null);
+        }
 
         static Texts of(LocalizedText text) {
-            return text == null || text.isBlank() ? null : new Texts(text.de(), text.en());
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            var o = text.others();
+            return new Texts(text.de(), text.en(), o.get("fr"), o.get("it"), o.get("es"), o.get("nl"), o.get("pl"));
         }
     }
 

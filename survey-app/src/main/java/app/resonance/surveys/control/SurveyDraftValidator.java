@@ -25,7 +25,11 @@ public final class SurveyDraftValidator {
     public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     public static final Pattern QUESTION_ID = Pattern.compile("[a-z][a-z0-9_]*");
     public static final Pattern OPTION_ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    /** The languages a new survey offers unless it names its own. */
     public static final List<String> LANGUAGES = List.of("de", "en");
+    /** The languages a survey may offer its respondents. */
+    public static final List<String> OFFERABLE = Messages.RESPONDENT_LANGUAGES;
+
     static final int MAX_QUESTIONS = 100;
     static final int MAX_OPTIONS = 50;
     static final int MAX_PAGES = 20;
@@ -75,8 +79,8 @@ public final class SurveyDraftValidator {
         List<String> languages =
                 draft.languages() == null || draft.languages().isEmpty() ? LANGUAGES : draft.languages();
         for (int i = 0; i < languages.size(); i++) {
-            if (languages.get(i) == null || !LANGUAGES.contains(languages.get(i))) {
-                error("languages[" + i + "]", "oneOf", "de, en");
+            if (languages.get(i) == null || !OFFERABLE.contains(languages.get(i))) {
+                error("languages[" + i + "]", "oneOf", String.join(", ", OFFERABLE));
             }
         }
         if (new HashSet<>(languages).size() != languages.size()) {
@@ -143,7 +147,7 @@ public final class SurveyDraftValidator {
         if (texts == null) {
             return;
         }
-        for (String language : LANGUAGES) {
+        for (String language : OFFERABLE) {
             String text = texts.in(language);
             if (text == null) {
                 continue;
@@ -273,7 +277,7 @@ public final class SurveyDraftValidator {
         if (texts == null) {
             return;
         }
-        for (String language : LANGUAGES) {
+        for (String language : OFFERABLE) {
             String text = texts.in(language);
             if (text != null && text.length() > maxLength) {
                 error(field + "." + language, "tooLong", maxLength);
@@ -309,7 +313,7 @@ public final class SurveyDraftValidator {
     }
 
     private static String text(app.resonance.platform.entity.LocalizedText text, String language) {
-        return "de".equals(language) ? text.de() : text.en();
+        return text.exactly(language);
     }
 
     private void requireText(String field, String text) {

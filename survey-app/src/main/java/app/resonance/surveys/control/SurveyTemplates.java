@@ -180,6 +180,6 @@ public final class SurveyTemplates {
     }
 
     private static Texts t(String de, String en) {
-        return new Texts(de, en);
+        return Texts.of(de, en);
     }
 }

@@ -58,7 +58,8 @@ public class Question {
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "de", column = @Column(name = "text_de")),
-        @AttributeOverride(name = "en", column = @Column(name = "text_en"))
+        @AttributeOverride(name = "en", column = @Column(name = "text_en")),
+        @AttributeOverride(name = "more", column = @Column(name = "text_more"))
     })
     private LocalizedText text;
 
@@ -71,14 +72,16 @@ public class Question {
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "de", column = @Column(name = "min_label_de")),
-        @AttributeOverride(name = "en", column = @Column(name = "min_label_en"))
+        @AttributeOverride(name = "en", column = @Column(name = "min_label_en")),
+        @AttributeOverride(name = "more", column = @Column(name = "min_label_more"))
     })
     private LocalizedText minLabel;
 
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "de", column = @Column(name = "max_label_de")),
-        @AttributeOverride(name = "en", column = @Column(name = "max_label_en"))
+        @AttributeOverride(name = "en", column = @Column(name = "max_label_en")),
+        @AttributeOverride(name = "more", column = @Column(name = "max_label_more"))
     })
     private LocalizedText maxLabel;
 

@@ -42,7 +42,8 @@ public class QuestionOption {
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "de", column = @Column(name = "label_de")),
-        @AttributeOverride(name = "en", column = @Column(name = "label_en"))
+        @AttributeOverride(name = "en", column = @Column(name = "label_en")),
+        @AttributeOverride(name = "more", column = @Column(name = "label_more"))
     })
     private LocalizedText label;
 

@@ -64,14 +64,16 @@ public class SurveyVersion {
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "de", column = @Column(name = "title_de")),
-        @AttributeOverride(name = "en", column = @Column(name = "title_en"))
+        @AttributeOverride(name = "en", column = @Column(name = "title_en")),
+        @AttributeOverride(name = "more", column = @Column(name = "title_more"))
     })
     private LocalizedText title;
 
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "de", column = @Column(name = "intro_de")),
-        @AttributeOverride(name = "en", column = @Column(name = "intro_en"))
+        @AttributeOverride(name = "en", column = @Column(name = "intro_en")),
+        @AttributeOverride(name = "more", column = @Column(name = "intro_more"))
     })
     private LocalizedText intro;
 

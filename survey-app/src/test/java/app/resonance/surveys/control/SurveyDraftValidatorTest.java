@@ -25,10 +25,10 @@ class SurveyDraftValidatorTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T10:15:30Z");
     static final Messages EN = Messages.of(Locale.ENGLISH);
-    static final Texts TITLE = new Texts("Kundenumfrage", "Customer survey");
+    static final Texts TITLE = Texts.of("Kundenumfrage", "Customer survey");
 
     static Texts texts(String both) {
-        return new Texts(both + " (de)", both + " (en)");
+        return Texts.of(both + " (de)", both + " (en)");
     }
 
     static OptionDraft option(String id) {
@@ -76,7 +76,7 @@ class SurveyDraftValidatorTest {
                 "NPS",
                 true,
                 TITLE,
-                new Texts("Intro", "Intro"),
+                Texts.of("Intro", "Intro"),
                 List.of("de", "en"),
                 "en",
                 List.of(
@@ -150,9 +150,9 @@ class SurveyDraftValidatorTest {
     @Test
     void unsupportedLanguageIsNamedByIndex() {
         var errors = SurveyDraftValidator.validate(
-                new SurveyDraft("abc", "NPS", false, TITLE, null, List.of("de", "fr"), "de", List.of()), true, EN);
+                new SurveyDraft("abc", "NPS", false, TITLE, null, List.of("de", "pt"), "de", List.of()), true, EN);
         assertEquals(List.of("languages[1] oneOf"), fieldsAndCodes(errors));
-        assertEquals("Use one of: de, en.", message(errors));
+        assertEquals("Use one of: de, en, fr, it, es, nl, pl.", message(errors));
     }
 
     @Test
@@ -364,10 +364,9 @@ class SurveyDraftValidatorTest {
 
     @Test
     void titleOfTwoHundredCharactersIsAcceptedButNotTwoHundredOne() {
-        var ok = new SurveyDraft("abc", "NPS", false, new Texts("t".repeat(200), "t"), null, null, null, List.of());
+        var ok = new SurveyDraft("abc", "NPS", false, Texts.of("t".repeat(200), "t"), null, null, null, List.of());
         assertEquals(List.of(), create(ok));
-        var tooLong =
-                new SurveyDraft("abc", "NPS", false, new Texts("t", "t".repeat(201)), null, null, null, List.of());
+        var tooLong = new SurveyDraft("abc", "NPS", false, Texts.of("t", "t".repeat(201)), null, null, null, List.of());
         var errors = SurveyDraftValidator.validate(tooLong, true, EN);
         assertEquals(List.of("title.en tooLong"), fieldsAndCodes(errors));
         assertEquals("At most 200 characters.", message(errors));
@@ -378,9 +377,9 @@ class SurveyDraftValidatorTest {
         assertEquals(
                 List.of(),
                 create(new SurveyDraft(
-                        "abc", "NPS", false, TITLE, new Texts("i".repeat(2000), null), null, null, List.of())));
+                        "abc", "NPS", false, TITLE, Texts.of("i".repeat(2000), null), null, null, List.of())));
         var errors = SurveyDraftValidator.validate(
-                new SurveyDraft("abc", "NPS", false, TITLE, new Texts("i".repeat(2001), null), null, null, List.of()),
+                new SurveyDraft("abc", "NPS", false, TITLE, Texts.of("i".repeat(2001), null), null, null, List.of()),
                 true,
                 EN);
         assertEquals(List.of("intro.de tooLong"), fieldsAndCodes(errors));
@@ -393,12 +392,12 @@ class SurveyDraftValidatorTest {
                 "plan",
                 "SINGLE_CHOICE",
                 true,
-                new Texts("q".repeat(1001), "ok"),
+                Texts.of("q".repeat(1001), "ok"),
                 null,
                 null,
-                new Texts("m".repeat(101), null),
-                new Texts(null, "m".repeat(100)),
-                List.of(option("a"), new OptionDraft("b", new Texts("l", "l".repeat(301)))),
+                Texts.of("m".repeat(101), null),
+                Texts.of(null, "m".repeat(100)),
+                List.of(option("a"), new OptionDraft("b", Texts.of("l", "l".repeat(301)))),
                 null,
                 null,
                 null);
@@ -413,7 +412,7 @@ class SurveyDraftValidatorTest {
     @Test
     void textsWithControlCharactersAreRejected() {
         var draft = new SurveyDraft(
-                "abc", "NPS", false, new Texts("Titel\u0000", "Title\uD800"), null, null, null, List.of());
+                "abc", "NPS", false, Texts.of("Titel\u0000", "Title\uD800"), null, null, null, List.of());
         var errors = SurveyDraftValidator.validate(draft, true, EN);
         assertEquals(List.of("title.de badCharacters", "title.en badCharacters"), fieldsAndCodes(errors));
     }
@@ -512,7 +511,7 @@ class SurveyDraftValidatorTest {
                         null,
                         null,
                         null,
-                        new Texts("Titel", "Title"),
+                        Texts.of("Titel", "Title"),
                         null,
                         null,
                         null,
@@ -527,8 +526,8 @@ class SurveyDraftValidatorTest {
                                         null,
                                         null,
                                         null,
-                                        List.of(option("bad"), new OptionDraft("good", new Texts("gut", "  "))),
-                                        List.of(new OptionDraft("price", new Texts(null, "Price"))),
+                                        List.of(option("bad"), new OptionDraft("good", Texts.of("gut", "  "))),
+                                        List.of(new OptionDraft("price", Texts.of(null, "Price"))),
                                         null,
                                         null))));
         assertEquals(

@@ -23,7 +23,7 @@ class SurveyLogicValidatorTest {
 
     static QuestionDraft piped(String id, String textEn) {
         return new QuestionDraft(
-                id, "LONG_TEXT", false, new Texts("Warum?", textEn), null, null, null, null, null, null, 2, null);
+                id, "LONG_TEXT", false, Texts.of("Warum?", textEn), null, null, null, null, null, null, 2, null);
     }
 
     @Test
