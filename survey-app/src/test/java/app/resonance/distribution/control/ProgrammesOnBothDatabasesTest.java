@@ -135,7 +135,7 @@ class ProgrammesOnBothDatabasesTest {
                             "pilot",
                             new SegmentDraft(
                                     "pilot",
-                                    new Texts("Pilot", "Pilot"),
+                                    Texts.of("Pilot", "Pilot"),
                                     List.of(new SegmentDraft.Rule("plan", "EQUALS", "Pilot"))),
                             messages));
             tx(() -> suppressions.suppress("blocked-pg4@example.test", Suppression.Reason.BOUNCED, "SMTP", NOW));
