@@ -57,7 +57,7 @@ final class OpenApiSchemas {
             Map.entry("Question", List.of("text", "showIf", "min", "max", "minLabel", "maxLabel", "options", "rows")),
             Map.entry("Condition", List.of()),
             Map.entry("Option", List.of("label")),
-            Map.entry("Texts", List.of("de", "en")),
+            Map.entry("Texts", List.of("de", "en", "fr", "it", "es", "nl", "pl")),
             Map.entry("SurveyVersionInfo", List.of("publishedAt")),
             Map.entry("SurveySettingsView", List.of("opensAt", "closesAt", "responseLimit")),
             Map.entry("AdminSurvey", List.of("published", "draft")),
