@@ -63,8 +63,12 @@ final class DemoProgramme {
                 start,
                 start.minusDays(3));
         Map<Long, String> members = new HashMap<>();
-        Jdbc.list(connection, "SELECT id, email FROM customer WHERE plan = 'Business'", rs ->
-                        new Object[] {rs.getLong(1), rs.getString(2)})
+        // not the demo shop's customer: the shop's widget asks them (a programme invitation would hold it back)
+        Jdbc.list(
+                        connection,
+                        "SELECT id, email FROM customer WHERE plan = 'Business' AND external_id <> ?",
+                        rs -> new Object[] {rs.getLong(1), rs.getString(2)},
+                        DemoDataLoader.WIDGET_CUSTOMER)
                 .forEach(row -> members.put((Long) row[0], (String) row[1]));
         Set<String> suppressed =
                 new HashSet<>(Jdbc.list(connection, "SELECT email FROM mail_suppression", rs -> rs.getString(1)));

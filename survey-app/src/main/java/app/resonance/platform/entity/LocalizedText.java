@@ -1,6 +1,6 @@
 package app.resonance.platform.entity;
 
-import jakarta.json.Json;
+import app.resonance.platform.control.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.persistence.Embeddable;
@@ -37,7 +37,7 @@ public class LocalizedText {
     /** German, English and the further languages' texts by code ({@code "fr"}); blank ones are left out. */
     public LocalizedText(String de, String en, Map<String, String> others) {
         this(de, en);
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsonp.createObjectBuilder();
         boolean any = false;
         for (String code : MORE_LANGUAGES) {
             String text = others == null ? null : others.get(code);
@@ -62,7 +62,7 @@ public class LocalizedText {
         if (more == null || more.isBlank()) {
             return Map.of();
         }
-        var object = Json.createReader(new StringReader(more)).readObject();
+        var object = Jsonp.createReader(new StringReader(more)).readObject();
         Map<String, String> texts = new LinkedHashMap<>();
         for (String code : MORE_LANGUAGES) {
             if (object.get(code) instanceof JsonString text) {
