@@ -440,7 +440,9 @@ class AnalyticsIT {
         assertTrue(task.getString("title").startsWith("Detractor"), task.toString());
         assertEquals("DETRACTOR", task.getJsonArray("alerts").getJsonObject(0).getString("kind"));
         assertEquals(1, task.getJsonArray("alerts").getJsonObject(0).getInt("score"));
-        assertEquals("it-lead", task.getJsonObject("assignee").getString("username"));
+        // it-lead has the fewest open tasks, but C-00011 is a German customer: the demo's Detractor rule routes
+        // region DE, AT, CH to the team Enterprise DACH, whose one member is the demo lead
+        assertEquals("lead", task.getJsonObject("assignee").getString("username"));
         long id = task.getJsonNumber("id").longValue();
 
         var worked = api.send(api.request("api/v1/admin/followups/" + id)
