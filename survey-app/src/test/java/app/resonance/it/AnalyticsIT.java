@@ -272,13 +272,29 @@ class AnalyticsIT {
         long priced = support.getJsonNumber("comments").longValue();
         JsonObject filtered = get("api/v1/admin/analytics/comments?survey=relationship-nps&theme=PRICE&limit=1", "en");
         assertEquals(priced, filtered.getJsonNumber("total").longValue());
+        // every language respondents answer in filters (the support survey is offered in seven), no other
+        var french = api.get(
+                "api/v1/admin/analytics/comments?survey=post-support-csat&locale=fr&limit=1",
+                "Authorization",
+                Api.admin());
+        assertEquals(200, french.statusCode(), french.body());
+        var portuguese = api.get(
+                "api/v1/admin/analytics/comments?survey=post-support-csat&locale=pt&limit=1",
+                "Authorization",
+                Api.admin());
+        assertEquals(400, portuguese.statusCode(), portuguese.body());
+        assertTrue(portuguese.body().contains("de, en, fr, it, es, nl, pl"), portuguese.body());
+        // a topic nobody defined is named, not answered with no comments as if there were none on it
+        var undefined = api.get(
+                "api/v1/admin/analytics/comments?survey=relationship-nps&theme=weather&limit=1",
+                "Authorization",
+                Api.admin());
+        assertEquals(400, undefined.statusCode(), undefined.body());
         assertEquals(
-                400,
-                api.get(
-                                "api/v1/admin/analytics/comments?survey=relationship-nps&theme=weather&limit=0",
-                                "Authorization",
-                                Api.admin())
-                        .statusCode());
+                List.of("theme"),
+                Api.json(undefined).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
     }
 
     @Test

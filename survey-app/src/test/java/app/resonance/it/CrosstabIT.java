@@ -188,10 +188,11 @@ class CrosstabIT {
 
     /**
      * The driver analysis of the demo's dip (Business, from a month after the dip's start until the check-in calls):
-     * support alone on top, said in words in both languages; one day of product feedback is too few to rank.
+     * the waiting for support (the topic a demo admin added for the dip's comments) alone on top, then support in
+     * general, said in words in both languages; one day of product feedback is too few to rank.
      */
     @Test
-    void theDipsDriversPutSupportOnTopAndFewResponsesAreNotRanked() {
+    void theDipsDriversPutTheWaitForSupportOnTopAndFewResponsesAreNotRanked() {
         LocalDate today = LocalDate.now(BERLIN);
         String dip = "api/v1/admin/surveys/relationship-nps/drivers?segment=business&from=" + today.minusDays(240)
                 + "&to=" + today.minusDays(150);
@@ -204,17 +205,20 @@ class CrosstabIT {
         assertEquals("SHAPLEY_R2", analysis.getString("method"));
         assertEquals(1000, analysis.getInt("resamples"));
         var drivers = analysis.getJsonArray("drivers").getValuesAs(JsonObject.class);
-        assertEquals("topic:SUPPORT", drivers.get(0).getString("key"));
+        assertEquals("topic:WAITING_TIME", drivers.get(0).getString("key"), analysis.toString());
         assertEquals("TOPIC", drivers.get(0).getString("kind"));
         assertEquals(1, drivers.get(0).getInt("tier"));
+        assertEquals("topic:SUPPORT", drivers.get(1).getString("key"), analysis.toString());
         assertEquals(2, drivers.get(1).getInt("tier"));
         double sum = drivers.stream()
                 .mapToDouble(d -> d.getJsonNumber("importance").doubleValue())
                 .sum();
         assertEquals(analysis.getJsonNumber("rSquared").doubleValue(), sum, 1e-9);
-        assertTrue(analysis.getString("sentence").startsWith("Support matters most; "), analysis.toString());
+        assertTrue(
+                analysis.getString("sentence").startsWith("Waiting time matters most; then Support; "),
+                analysis.toString());
         JsonObject de = get(dip, "de").getJsonObject("analysis");
-        assertTrue(de.getString("sentence").startsWith("Support zählt am meisten; "), de.toString());
+        assertTrue(de.getString("sentence").startsWith("Wartezeit zählt am meisten; dann Support; "), de.toString());
         assertEquals(
                 analysis.getJsonArray("drivers").size(),
                 de.getJsonArray("drivers").size());

@@ -1,6 +1,7 @@
 package app.resonance.console.analytics;
 
 import app.resonance.analytics.control.AnalyticsQueries;
+import app.resonance.analytics.control.AnalyticsQuery;
 import app.resonance.analytics.control.Estimate;
 import app.resonance.analytics.control.Granularity;
 import app.resonance.analytics.control.ResponseExport;
@@ -23,6 +24,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The analytics dashboard: filters kept in the URL, tiles, trend with bands and markers, the before/after
@@ -164,6 +166,18 @@ public class DashboardView implements Serializable {
 
     public List<Survey> getSurveys() {
         return surveys.all();
+    }
+
+    /** The languages responses can be given in (every respondent language), for the language filter. */
+    public List<String> getLanguages() {
+        return AnalyticsQuery.LOCALES;
+    }
+
+    /** A language's name in the console's language ("Französisch", "French"). */
+    public String languageName(String code) {
+        Locale console = Faces.locale();
+        String name = Locale.forLanguageTag(code).getDisplayLanguage(console);
+        return name.substring(0, 1).toUpperCase(console) + name.substring(1);
     }
 
     public Channel[] getChannels() {

@@ -92,7 +92,8 @@ public class ResponsesView implements Serializable {
                         new AnalyticsQuery.Input(survey, null, null, segment, null, null, from, to, null, null, null),
                         BrowseQuery.DEFAULT_DAYS),
                 new BrowseQuery.Input(version, band, topic, q, customer, null, null),
-                id -> customers.byExternalId(id).map(Customer::id));
+                id -> customers.byExternalId(id).map(Customer::id),
+                topicStore::defined);
     }
 
     private ResponseBrowser.Page page(ResponseBrowser.Cursor after, int size) {

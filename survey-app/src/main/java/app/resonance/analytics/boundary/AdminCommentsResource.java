@@ -2,6 +2,7 @@ package app.resonance.analytics.boundary;
 
 import app.resonance.analytics.control.AnalyticsSettings;
 import app.resonance.analytics.control.Comments;
+import app.resonance.analytics.control.Topics;
 import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.Messages;
@@ -43,6 +44,9 @@ public class AdminCommentsResource {
     @Inject
     SegmentCatalog segments;
 
+    @Inject
+    Topics topics;
+
     @Context
     HttpHeaders headers;
 
@@ -57,7 +61,7 @@ public class AdminCommentsResource {
                     + " paged by offset and limit.")
     public CommentJson.Page list(@BeanParam CommentParameters parameters) {
         Messages messages = RequestLanguage.messages(headers);
-        var request = parameters.read(validator, surveys, segments, messages);
+        var request = parameters.read(validator, surveys, segments, topics, messages);
         boolean anonymous = request.survey().anonymous();
         var page = comments.page(request.filter(), settings.zone(), request.offset(), request.limit());
         return new CommentJson.Page(
@@ -77,7 +81,7 @@ public class AdminCommentsResource {
             description = "Filtered as the comment list; counted per period of the granularity (default MONTH).")
     public CommentJson.Themes themes(@BeanParam CommentParameters parameters) {
         Messages messages = RequestLanguage.messages(headers);
-        var request = parameters.read(validator, surveys, segments, messages);
+        var request = parameters.read(validator, surveys, segments, topics, messages);
         var summary = comments.themes(request.filter(), settings.zone(), request.granularity());
         return CommentJson.Themes.of(
                 summary, request.granularity().name(), request.survey().anonymous(), messages);

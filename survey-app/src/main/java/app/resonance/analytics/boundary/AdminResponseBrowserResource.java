@@ -6,6 +6,7 @@ import app.resonance.analytics.control.AnalyticsSettings;
 import app.resonance.analytics.control.BrowseQuery;
 import app.resonance.analytics.control.ResponseBrowser;
 import app.resonance.analytics.control.ResponseDetails;
+import app.resonance.analytics.control.Topics;
 import app.resonance.customers.control.CustomerDirectory;
 import app.resonance.customers.entity.Customer;
 import app.resonance.platform.boundary.ProblemException;
@@ -58,6 +59,9 @@ public class AdminResponseBrowserResource {
     ResponseBrowser browser;
 
     @Inject
+    Topics topics;
+
+    @Inject
     ResponseDetails details;
 
     @Inject
@@ -82,7 +86,8 @@ public class AdminResponseBrowserResource {
         BrowseQuery.Result read = BrowseQuery.read(
                 queries.readFilters(parameters.input(slug), BrowseQuery.DEFAULT_DAYS),
                 parameters.browse(),
-                id -> customers.byExternalId(id).map(Customer::id));
+                id -> customers.byExternalId(id).map(Customer::id),
+                topics::defined);
         for (AnalyticsQuery.Complaint c : read.complaints()) {
             if (!QueryParameters.named(errors, c.field())) {
                 errors.add(messages.error(c.field(), c.code(), c.arguments().toArray()));

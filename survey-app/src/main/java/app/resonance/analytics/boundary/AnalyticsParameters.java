@@ -49,7 +49,7 @@ public class AnalyticsParameters {
     String channel;
 
     @QueryParam("locale")
-    @OneOf(values = {"de", "en"})
+    @OneOf(values = {"de", "en", "fr", "it", "es", "nl", "pl"})
     @ParameterDoc("Only responses in this language")
     String locale;
 

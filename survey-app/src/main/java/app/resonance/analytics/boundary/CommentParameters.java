@@ -3,6 +3,7 @@ package app.resonance.analytics.boundary;
 import app.resonance.analytics.control.AnalyticsQuery;
 import app.resonance.analytics.control.CommentFilter;
 import app.resonance.analytics.control.Granularity;
+import app.resonance.analytics.control.Topics;
 import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Segment;
 import app.resonance.platform.boundary.Day;
@@ -59,7 +60,7 @@ public class CommentParameters {
     String channel;
 
     @QueryParam("locale")
-    @OneOf(values = {"de", "en"})
+    @OneOf(values = {"de", "en", "fr", "it", "es", "nl", "pl"})
     @ParameterDoc("Only responses in this language")
     String locale;
 
@@ -94,7 +95,8 @@ public class CommentParameters {
     record Request(CommentFilter filter, Survey survey, int offset, int limit, Granularity granularity) {}
 
     /** Every bad parameter, in form or in what it names, in one 400 problem. */
-    Request read(Validator validator, SurveyCatalog surveys, SegmentCatalog segments, Messages messages) {
+    Request read(
+            Validator validator, SurveyCatalog surveys, SegmentCatalog segments, Topics topics, Messages messages) {
         List<FieldError> errors = new ArrayList<>(QueryParameters.check(validator, this, messages));
         Survey found = null;
         if (survey == null || survey.isBlank()) {
@@ -111,6 +113,9 @@ public class CommentParameters {
             if (chosen == null) {
                 errors.add(messages.error("segment", "unknownSegment"));
             }
+        }
+        if (upper(theme) != null && !QueryParameters.named(errors, "theme") && !topics.defined(upper(theme))) {
+            errors.add(messages.error("theme", "unknownTopic"));
         }
         LocalDate first = QueryParameters.named(errors, "from")
                 ? null

@@ -26,7 +26,7 @@ public class ResponseFilterParameters {
     String channel;
 
     @QueryParam("locale")
-    @OneOf(values = {"de", "en"})
+    @OneOf(values = {"de", "en", "fr", "it", "es", "nl", "pl"})
     @ParameterDoc("Only responses in this language")
     String locale;
 

@@ -1,6 +1,7 @@
 package app.resonance.analytics.control;
 
 import app.resonance.customers.entity.Segment;
+import app.resonance.platform.control.Messages;
 import app.resonance.responses.entity.Channel;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.Survey;
@@ -41,7 +42,7 @@ public record AnalyticsQuery(
     public static final int MAX_POINTS = 4000;
 
     /** The languages responses are filtered by. */
-    public static final List<String> LOCALES = List.of("de", "en");
+    public static final List<String> LOCALES = Messages.RESPONDENT_LANGUAGES;
 
     /**
      * What was asked for, as typed (a query string, the dashboard's URL); null or blank where nothing was

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The response browser's query, read once for the admin API and the console: the analytics filters of one
@@ -40,9 +41,14 @@ public final class BrowseQuery {
 
     /**
      * Checks the inputs against the survey of the analytics query (read with
-     * {@link AnalyticsQueries#readFilters}); {@code customers} finds a customer's id by its external id.
+     * {@link AnalyticsQueries#readFilters}); {@code customers} finds a customer's id by its external id,
+     * {@code topics} says whether a topic key is defined (a mistyped key is named, not answered with no responses).
      */
-    public static Result read(AnalyticsQuery.Result filters, Input in, Function<String, Optional<Long>> customers) {
+    public static Result read(
+            AnalyticsQuery.Result filters,
+            Input in,
+            Function<String, Optional<Long>> customers,
+            Predicate<String> topics) {
         List<AnalyticsQuery.Complaint> complaints = new ArrayList<>(filters.complaints());
         AnalyticsQuery query = filters.query();
         Survey survey = query == null ? null : query.survey();
@@ -77,6 +83,8 @@ public final class BrowseQuery {
             topic = in.topic().strip().toUpperCase(Locale.ROOT);
             if (!topic.matches("[A-Z0-9_]{1,40}")) {
                 complaints.add(new AnalyticsQuery.Complaint("topic", "topicKey"));
+            } else if (!topics.test(topic)) {
+                complaints.add(new AnalyticsQuery.Complaint("topic", "unknownTopic"));
             }
         }
         if (present(in.q()) && in.q().strip().length() > MAX_SEARCH) {

@@ -88,6 +88,12 @@ public class Topics {
         }
     }
 
+    /** Whether a topic with this key (upper case) is defined, enabled or not. */
+    @Transactional
+    public boolean defined(String key) {
+        return all().stream().anyMatch(t -> t.key().equals(key));
+    }
+
     @Transactional
     public TopicMatcher matcher() {
         return TopicMatcher.of(all());

@@ -45,7 +45,7 @@ class AnalyticsParametersTest {
         parameters.setMetric("XYZ");
         parameters.setFrom("yesterday");
         parameters.setGranularity("DECADE");
-        parameters.setLocale("fr");
+        parameters.setLocale("pt");
         parameters.setDays("abc");
         var english = messages(QueryParameters.check(validator, parameters, Messages.of(Locale.ENGLISH)));
         assertEquals(
@@ -53,7 +53,7 @@ class AnalyticsParametersTest {
                         "metric", "Use one of: NPS, CSAT, CES, RATING.",
                         "from", "Give a date as YYYY-MM-DD.",
                         "granularity", "Use one of: DAY, WEEK, MONTH, QUARTER.",
-                        "locale", "Use one of: de, en.",
+                        "locale", "Use one of: de, en, fr, it, es, nl, pl.",
                         "days", "Give a whole number from 7 to 365."),
                 english);
         var german = messages(QueryParameters.check(validator, parameters, Messages.of(Locale.GERMAN)));

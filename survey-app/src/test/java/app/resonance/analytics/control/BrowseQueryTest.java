@@ -9,6 +9,7 @@ import app.resonance.surveys.entity.QuestionType;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The response browser's inputs: each bad one named, the score bands' ranges and the cursor's round trip. */
@@ -19,7 +20,8 @@ class BrowseQueryTest {
                 AnalyticsQuery.readFilters(
                         AnalyticsQueryTest.input(survey), BrowseQuery.DEFAULT_DAYS, AnalyticsQueryTest.context()),
                 in,
-                external -> external.equals("C-1") ? Optional.of(1L) : Optional.empty());
+                external -> external.equals("C-1") ? Optional.of(1L) : Optional.empty(),
+                Set.of("SUPPORT", "PRICE")::contains);
     }
 
     @Test
@@ -38,6 +40,19 @@ class BrowseQueryTest {
                         new AnalyticsQuery.Complaint("limit", "range", 1, BrowseQuery.MAX_LIMIT)),
                 result.complaints());
         assertNull(result.browse());
+    }
+
+    @Test
+    void aTopicIsFoundInAnyCaseAndAnUndefinedOneIsNamed() {
+        // a defined topic in lower case is not named (the page size is, so that nothing else is built here)
+        assertEquals(
+                List.of(new AnalyticsQuery.Complaint("limit", "range", 1, BrowseQuery.MAX_LIMIT)),
+                read("relationship-nps", new BrowseQuery.Input(null, null, " support ", null, null, null, "0"))
+                        .complaints());
+        assertEquals(
+                List.of(new AnalyticsQuery.Complaint("topic", "unknownTopic")),
+                read("relationship-nps", new BrowseQuery.Input(null, null, "weather", null, null, null, null))
+                        .complaints());
     }
 
     @Test
