@@ -5,6 +5,7 @@ import app.resonance.analytics.control.Crosstab;
 import app.resonance.analytics.control.CrosstabBy;
 import app.resonance.analytics.control.Crosstabs;
 import app.resonance.console.platform.Faces;
+import app.resonance.console.platform.Figures;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionType;
 import app.resonance.surveys.entity.Survey;
@@ -162,5 +163,10 @@ public class CrosstabView extends SurveyPeriodView {
 
     public void setBy(String by) {
         this.by = by;
+    }
+
+    /** A p-value as the dashboard writes it ("p < 0.001" rather than a rounded "p = 0"). */
+    public String p(double p) {
+        return Figures.p(p, Faces.locale());
     }
 }
