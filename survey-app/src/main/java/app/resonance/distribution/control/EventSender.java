@@ -1,13 +1,9 @@
 package app.resonance.distribution.control;
 
-import app.resonance.customers.entity.Customer;
 import app.resonance.distribution.entity.EventDispatch;
-import app.resonance.distribution.entity.OutboxMail;
 import app.resonance.responses.control.ContactRules;
 import app.resonance.responses.control.Invitations;
 import app.resonance.responses.entity.ContactSkip;
-import app.resonance.surveys.entity.Survey;
-import app.resonance.surveys.entity.SurveyVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -92,31 +88,19 @@ public class EventSender {
             return Optional.empty();
         }
         var event = dispatch.event();
-        Customer customer = event.customer();
-        Survey survey = dispatch.rule().survey();
-        Optional<SurveyVersion> version = survey.publishedVersion();
-        if (version.isEmpty() || !survey.isOpen()) {
-            dispatch.skipped(SURVEY_NOT_OPEN, now);
-            return Optional.of(dispatch.status());
-        }
-        ContactSkip.Reason reason = null;
-        if (customer.email() == null || customer.email().isBlank()) {
-            reason = ContactSkip.Reason.NO_EMAIL;
-        } else if (!suppressions.suppressed(List.of(customer.email())).isEmpty()) {
-            reason = ContactSkip.Reason.SUPPRESSED;
+        var outcome = new TimedInvitation(invitations, outbox, suppressions, contactRules)
+                .send(
+                        dispatch.rule().survey(),
+                        event.customer(),
+                        ContactSkip.Channel.EVENT,
+                        event.baseUrl(),
+                        event.attributesEncoded(),
+                        now);
+        if (outcome.sent()) {
+            dispatch.sent(outcome.invitationId(), now);
         } else {
-            reason = contactRules.heldBack(survey, customer, now).orElse(null);
+            dispatch.skipped(outcome.skipped(), now);
         }
-        if (reason != null) {
-            contactRules.skipped(customer, survey, null, ContactSkip.Channel.EVENT, reason, now);
-            dispatch.skipped(reason.name(), now);
-            return Optional.of(dispatch.status());
-        }
-        var issued = invitations.issue(survey, customer, null, event.attributesEncoded());
-        String unsubscribe = suppressions.unsubscribeUrl(event.baseUrl(), customer.email());
-        outbox.enqueue(MailComposer.compose(
-                OutboxMail.Kind.INVITATION, customer, version.get(), issued, event.baseUrl(), unsubscribe, now, now));
-        dispatch.sent(issued.invitationId(), now);
         return Optional.of(dispatch.status());
     }
 }

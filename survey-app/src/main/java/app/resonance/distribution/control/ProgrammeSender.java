@@ -3,14 +3,11 @@ package app.resonance.distribution.control;
 import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Customer;
 import app.resonance.customers.entity.Segment;
-import app.resonance.distribution.entity.OutboxMail;
 import app.resonance.distribution.entity.Programme;
 import app.resonance.distribution.entity.ProgrammeSend;
 import app.resonance.responses.control.ContactRules;
 import app.resonance.responses.control.Invitations;
 import app.resonance.responses.entity.ContactSkip;
-import app.resonance.surveys.entity.Survey;
-import app.resonance.surveys.entity.SurveyVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -156,38 +153,19 @@ public class ProgrammeSender {
             return Optional.empty();
         }
         Programme programme = send.programme();
-        Customer customer = send.customer();
-        Survey survey = programme.survey();
-        Optional<SurveyVersion> version = survey.publishedVersion();
-        if (version.isEmpty() || !survey.isOpen()) {
-            send.skipped(EventSender.SURVEY_NOT_OPEN, now);
-            return Optional.of(send.status());
-        }
-        ContactSkip.Reason reason;
-        if (customer.email() == null || customer.email().isBlank()) {
-            reason = ContactSkip.Reason.NO_EMAIL;
-        } else if (!suppressions.suppressed(List.of(customer.email())).isEmpty()) {
-            reason = ContactSkip.Reason.SUPPRESSED;
+        var outcome = new TimedInvitation(invitations, outbox, suppressions, contactRules)
+                .send(
+                        programme.survey(),
+                        send.customer(),
+                        ContactSkip.Channel.PROGRAMME,
+                        programme.baseUrl(),
+                        null,
+                        now);
+        if (outcome.sent()) {
+            send.sent(outcome.invitationId(), now);
         } else {
-            reason = contactRules.heldBack(survey, customer, now).orElse(null);
+            send.skipped(outcome.skipped(), now);
         }
-        if (reason != null) {
-            contactRules.skipped(customer, survey, null, ContactSkip.Channel.PROGRAMME, reason, now);
-            send.skipped(reason.name(), now);
-            return Optional.of(send.status());
-        }
-        var issued = invitations.issue(survey, customer, null);
-        String unsubscribe = suppressions.unsubscribeUrl(programme.baseUrl(), customer.email());
-        outbox.enqueue(MailComposer.compose(
-                OutboxMail.Kind.INVITATION,
-                customer,
-                version.get(),
-                issued,
-                programme.baseUrl(),
-                unsubscribe,
-                now,
-                now));
-        send.sent(issued.invitationId(), now);
         return Optional.of(send.status());
     }
 }
