@@ -287,6 +287,65 @@ class ApiIT {
         assertEquals(7, old.getJsonObject("answers").getInt("nps"));
     }
 
+    private HttpResponse<String> putTexts(String slug, String contentType, String csv, String authorization) {
+        return api.send(api.request("api/v1/admin/surveys/" + slug + "/texts")
+                .header("Authorization", authorization)
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(csv))
+                .build());
+    }
+
+    @Test
+    void translatorsGetTheTextsAsCsvAndTheirFileFillsTheNextDraftOnly() {
+        String slug = publishedSurvey();
+        var csv = api.get("api/v1/admin/surveys/" + slug + "/texts", "Authorization", ApiIT.viewer());
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.body().startsWith("\uFEFFkey,de,en,fr,it,es,nl,pl\r\n"), csv.body());
+        assertTrue(csv.body().contains("\r\ntopic.option.price,Preis,Price,,,,,\r\n"), csv.body());
+        assertTrue(csv.body().contains("\r\ngrid.row.speed,Tempo,Speed,,,,,\r\n"), csv.body());
+
+        String french = "key;fr\ntitle;Enqu\u00eate\nnps.text;Recommander ?\n";
+        assertEquals(403, putTexts(slug, "text/csv", french, ApiIT.viewer()).statusCode());
+        var put = putTexts(slug, "text/csv; charset=UTF-8", french, Api.admin());
+        assertEquals(200, put.statusCode(), put.body());
+        JsonObject admin = Api.json(put);
+        JsonObject draft = admin.getJsonObject("draft");
+        assertEquals(2, draft.getInt("version"), "a published version is not changed: a new draft takes the texts");
+        assertEquals("Enqu\u00eate", draft.getJsonObject("title").getString("fr"));
+        assertEquals("Umfrage", draft.getJsonObject("title").getString("de"));
+        assertEquals(
+                "Recommander ?",
+                draft.getJsonArray("questions")
+                        .getJsonObject(0)
+                        .getJsonObject("text")
+                        .getString("fr"));
+        assertFalse(admin.getJsonObject("published").getJsonObject("title").containsKey("fr"));
+        var again = api.get("api/v1/admin/surveys/" + slug + "/texts", "Authorization", Api.admin());
+        assertTrue(again.body().contains("\r\ntitle,Umfrage,Survey,Enqu\u00eate,,,,\r\n"), again.body());
+
+        var bad = putTexts(slug, "text/csv", "key,fr,pt\nnps.text,x,\nnosuch,y,\n", Api.admin());
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals(
+                List.of("columns", "rows[3].key"),
+                Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+        assertEquals(
+                "Recommander ?",
+                Api.json(api.get("api/v1/admin/surveys/" + slug, "Authorization", Api.admin()))
+                        .getJsonObject("draft")
+                        .getJsonArray("questions")
+                        .getJsonObject(0)
+                        .getJsonObject("text")
+                        .getString("fr"),
+                "a file with an error changes nothing");
+        assertEquals(415, putTexts(slug, "application/xml", french, Api.admin()).statusCode());
+        assertEquals(
+                404, putTexts("no-such-survey", "text/csv", french, Api.admin()).statusCode());
+    }
+
     @Test
     void importedResponsesKeepTheSegmentsTheCustomerHadWhenTheyArrived() {
         String slug = publishedSurvey();

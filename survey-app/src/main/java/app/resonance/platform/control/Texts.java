@@ -46,6 +46,21 @@ public record Texts(String de, String en, String fr, String it, String es, Strin
         return empty ? null : edited;
     }
 
+    /** These texts with the one in this language (one of the seven) replaced; null or blank removes it. */
+    public Texts with(String language, String text) {
+        String t = text == null || text.isBlank() ? null : text;
+        return switch (language) {
+            case "de" -> new Texts(t, en, fr, it, es, nl, pl);
+            case "en" -> new Texts(de, t, fr, it, es, nl, pl);
+            case "fr" -> new Texts(de, en, t, it, es, nl, pl);
+            case "it" -> new Texts(de, en, fr, t, es, nl, pl);
+            case "es" -> new Texts(de, en, fr, it, t, nl, pl);
+            case "nl" -> new Texts(de, en, fr, it, es, t, pl);
+            case "pl" -> new Texts(de, en, fr, it, es, nl, t);
+            default -> throw new IllegalArgumentException("Not a respondent language: " + language);
+        };
+    }
+
     /** The text in exactly this language, or null. */
     public String in(String language) {
         return switch (language) {

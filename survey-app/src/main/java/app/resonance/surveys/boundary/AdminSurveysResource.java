@@ -2,10 +2,12 @@ package app.resonance.surveys.boundary;
 
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
+import app.resonance.platform.control.Messages;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.control.SurveyDraft;
 import app.resonance.surveys.control.SurveyEditor;
 import app.resonance.surveys.control.SurveySettings;
+import app.resonance.surveys.control.SurveyTextsCsv;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,8 +27,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -97,6 +101,59 @@ public class AdminSurveysResource {
         requireBody(draft);
         Survey survey = survey(slug);
         editor.update(survey, draft, RequestLanguage.messages(headers));
+        return SurveyJson.admin(survey);
+    }
+
+    @GET
+    @Path("{slug}/texts")
+    @Produces("text/csv")
+    @Operation(
+            summary = "The texts of the survey's newest version for translators, as CSV",
+            description = "One row per text: its key (title, intro, <question>.text, <question>.minLabel,"
+                    + " <question>.maxLabel, <question>.option.<option>, <question>.row.<row>) and a column per"
+                    + " respondent language (de, en, fr, it, es, nl, pl), empty where a text is missing. UTF-8 with"
+                    + " a byte order mark; texts starting with =, +, -, @, tab or CR get a leading apostrophe.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The texts as a CSV file (Content-Disposition names it)",
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema =
+                                    @Schema(type = SchemaType.STRING, format = "binary", description = "The CSV file")))
+    public Response texts(@PathParam("slug") String slug) {
+        Survey survey = survey(slug);
+        String csv = SurveyTextsCsv.write(SurveyEditor.draftOf(survey, survey.latestVersion()));
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"resonance-texts-" + survey.slug() + ".csv\"")
+                .build();
+    }
+
+    @PUT
+    @Path("{slug}/texts")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(
+            summary = "Take translated texts back from CSV into the draft",
+            description = "The file as GET texts writes it (comma or semicolon): only its rows and its language"
+                    + " columns change, an empty cell removes that language's text; the apostrophe the export put"
+                    + " before a formula-like text is taken off. If the newest version is published, a new draft is"
+                    + " started. Nothing is stored if any row has an error (422 naming rows[n].key, rows[n].<language>"
+                    + " or columns); publishing names every text missing in a language the survey offers.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))
+            })
+    public SurveyJson.Admin updateTexts(@PathParam("slug") String slug, String csv) {
+        Messages messages = RequestLanguage.messages(headers);
+        Survey survey = survey(slug);
+        var read = SurveyTextsCsv.read(
+                csv == null ? "" : csv, SurveyEditor.draftOf(survey, survey.latestVersion()), messages);
+        if (!read.errors().isEmpty()) {
+            throw ProblemException.invalid("problem.invalidTexts", read.errors());
+        }
+        editor.update(survey, read.draft(), messages);
         return SurveyJson.admin(survey);
     }
 

@@ -100,7 +100,7 @@ public class AnalyticsQueryTest {
     @Test
     void everyBadInputIsNamedOnce() {
         var in = new AnalyticsQuery.Input(
-                "relationship-nps", "XYZ", null, "nope", "FAX", "fr", "yesterday", null, "DECADE", "UTC", 3);
+                "relationship-nps", "XYZ", null, "nope", "FAX", "pt", "yesterday", null, "DECADE", "UTC", 3);
         var result = AnalyticsQuery.read(in, 365, context());
         assertEquals(
                 List.of("metric", "segment", "channel", "locale", "granularity", "zone", "days", "from"),
