@@ -1,6 +1,7 @@
 package app.resonance.analytics.control;
 
 import app.resonance.platform.control.Messages;
+import app.resonance.platform.control.SpreadsheetSafety;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package app.resonance.analytics.control;
 
+import app.resonance.platform.control.SpreadsheetSafety;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

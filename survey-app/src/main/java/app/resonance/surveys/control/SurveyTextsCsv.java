@@ -1,8 +1,8 @@
 package app.resonance.surveys.control;
 
-import app.resonance.analytics.control.SpreadsheetSafety;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
+import app.resonance.platform.control.SpreadsheetSafety;
 import app.resonance.platform.control.Texts;
 import java.io.IOException;
 import java.io.StringWriter;

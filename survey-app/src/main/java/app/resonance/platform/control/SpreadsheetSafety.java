@@ -1,4 +1,4 @@
-package app.resonance.analytics.control;
+package app.resonance.platform.control;
 
 /**
  * Neutralises spreadsheet formulas in exported texts (CSV injection): a value starting with =, +, -, @,
