@@ -225,6 +225,45 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aTranslatorsFileFillsTheDraftAndTheDesignerCountsWhatIsMissing() throws Exception {
+        LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
+        String slug = "texts-" + UUID.randomUUID().toString().substring(0, 8);
+        DesignerPage designer = DesignerPage.create(browser, slug, "Scratch (empty survey)");
+        designer.titles("Wie war es?", "How was it?")
+                .addQuestion("nps", "NPS (0-10)", "W\u00fcrden Sie uns empfehlen?", "")
+                .apply()
+                .saveDraft();
+        designer = DesignerPage.open(browser, slug);
+        assertEquals(
+                List.of("German: every text translated", "English: 1 of 2 texts missing"), designer.translationState());
+
+        Path bad = Files.createTempFile(Path.of("target"), "texts-bad", ".csv");
+        Files.writeString(bad, "key;en\nnps.text;Would you recommend us?\nnosuch;x\n", StandardCharsets.UTF_8);
+        designer.takeTexts(bad);
+        assertEquals(
+                List.of("Row 3: this survey has no text with the key \u201cnosuch\u201d (export the texts for the"
+                        + " keys)."),
+                designer.textsErrors());
+        assertEquals(
+                List.of("German: every text translated", "English: 1 of 2 texts missing"),
+                designer.translationState(),
+                "a file with an error changes nothing");
+
+        Path good = Files.createTempFile(Path.of("target"), "texts-good", ".csv");
+        Files.writeString(
+                good,
+                "\uFEFFkey;de;en\ntitle;Wie war es f\u00fcr Sie?;How was it?\nnps.text;;Would you recommend us?\n",
+                StandardCharsets.UTF_8);
+        designer.takeTexts(good);
+        assertEquals(List.of(), designer.textsErrors());
+        assertEquals(
+                List.of("German: 1 of 2 texts missing", "English: every text translated"),
+                designer.translationState(),
+                "the file's empty German cell removed the question's German text");
+        assertEquals("Wie war es f\u00fcr Sie?", designer.germanTitle());
+    }
+
+    @Test
     void aCsvWithAnErrorRowImportsTheValidRowsNamesTheRejectedOneAndTheCorrectedFileIsImported() throws Exception {
         LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
         Path bad = Files.createTempFile(Path.of("target"), "customers-bad", ".csv");

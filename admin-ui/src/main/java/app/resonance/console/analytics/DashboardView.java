@@ -24,7 +24,6 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The analytics dashboard: filters kept in the URL, tiles, trend with bands and markers, the before/after
@@ -175,9 +174,7 @@ public class DashboardView implements Serializable {
 
     /** A language's name in the console's language ("Französisch", "French"). */
     public String languageName(String code) {
-        Locale console = Faces.locale();
-        String name = Locale.forLanguageTag(code).getDisplayLanguage(console);
-        return name.substring(0, 1).toUpperCase(console) + name.substring(1);
+        return Faces.languageName(code);
     }
 
     public Channel[] getChannels() {

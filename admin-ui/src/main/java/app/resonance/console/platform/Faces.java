@@ -42,6 +42,13 @@ public final class Faces {
         return bundle.containsKey(key) ? bundle.getString(key) : fallback;
     }
 
+    /** A language's name in the console's language ("Französisch", "French"), for menus and lists. */
+    public static String languageName(String code) {
+        Locale console = locale();
+        String name = Locale.forLanguageTag(code).getDisplayLanguage(console);
+        return name.isEmpty() ? code : name.substring(0, 1).toUpperCase(console) + name.substring(1);
+    }
+
     /** survey-app's messages (field errors, problem texts) in the console's language. */
     public static Messages messages() {
         return Messages.of(locale());
@@ -61,6 +68,13 @@ public final class Faces {
     public static void error(String key, Object... args) {
         FacesContext.getCurrentInstance()
                 .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, args), null));
+        FacesContext.getCurrentInstance().validationFailed();
+    }
+
+    /** An error shown next to one field (its client id), in words already made. */
+    public static void errorAt(String clientId, String message) {
+        FacesContext.getCurrentInstance()
+                .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
         FacesContext.getCurrentInstance().validationFailed();
     }
 

@@ -1,17 +1,23 @@
 package app.resonance.console.surveys;
 
 import app.resonance.console.platform.Faces;
+import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Texts;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.control.SurveyDraft;
 import app.resonance.surveys.control.SurveyEditor;
+import app.resonance.surveys.control.SurveyTextsCsv;
 import app.resonance.surveys.entity.QuestionType;
 import app.resonance.surveys.entity.Survey;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -26,6 +32,7 @@ import java.util.List;
 public class SurveyDesignerView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final long MAX_TEXTS_FILE = 1024 * 1024;
 
     @Inject
     transient SurveyCatalog catalog;
@@ -54,6 +61,13 @@ public class SurveyDesignerView implements Serializable {
     private String previewLanguage = "de";
     private boolean loaded;
     private final DesignerSettings settings = new DesignerSettings();
+    /** Per offered language, how many texts of the newest version lack it. */
+    private List<Missing> missing = List.of();
+
+    private transient Part textsFile;
+
+    /** How many texts lack a language the survey offers. */
+    public record Missing(String language, long texts, long of) implements Serializable {}
 
     public String load() {
         if (loaded) {
@@ -85,6 +99,10 @@ public class SurveyDesignerView implements Serializable {
         defaultLanguage = draft.defaultLanguage();
         questionList.replace(draft.questions().stream().map(QuestionModel::of).toList());
         settings.read(survey);
+        long texts = SurveyTextsCsv.count(draft);
+        missing = SurveyTextsCsv.missing(draft).entrySet().stream()
+                .map(e -> new Missing(e.getKey(), e.getValue(), texts))
+                .toList();
     }
 
     /** Saves the operational settings (not versioned: they apply at once). */
@@ -126,6 +144,76 @@ public class SurveyDesignerView implements Serializable {
                 languages,
                 defaultLanguage,
                 questionList.getQuestions().stream().map(QuestionModel::draft).toList());
+    }
+
+    /** The newest version's texts as the translators' CSV (the same file as GET /admin/surveys/{slug}/texts). */
+    public void downloadTexts() throws IOException {
+        Survey survey = catalog.bySlug(slug).orElseThrow();
+        String csv = SurveyTextsCsv.write(SurveyEditor.draftOf(survey, survey.latestVersion()));
+        var faces = FacesContext.getCurrentInstance();
+        var external = faces.getExternalContext();
+        external.responseReset();
+        external.setResponseContentType("text/csv; charset=UTF-8");
+        external.setResponseHeader(
+                "Content-Disposition", "attachment; filename=\"resonance-texts-" + survey.slug() + ".csv\"");
+        external.getResponseOutputStream().write(csv.getBytes(StandardCharsets.UTF_8));
+        faces.responseComplete();
+    }
+
+    /**
+     * Takes a translated file into the draft (a new one if the newest version is published); unsaved changes in the
+     * designer above are not part of it. Every error of the file is listed and nothing is stored.
+     */
+    @Transactional
+    public void uploadTexts() {
+        String field = "translations:textsFile";
+        if (textsFile == null || textsFile.getSize() == 0) {
+            Faces.errorAt(field, Faces.text("designer.textsFileMissing"));
+            return;
+        }
+        if (textsFile.getSize() > MAX_TEXTS_FILE) {
+            Faces.errorAt(field, Faces.text("designer.textsFileTooLarge", MAX_TEXTS_FILE / 1024 / 1024));
+            return;
+        }
+        String csv;
+        try (var in = textsFile.getInputStream()) {
+            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            Faces.errorAt(field, Faces.text("designer.textsFileMissing"));
+            return;
+        }
+        Survey survey = catalog.bySlug(slug).orElseThrow();
+        var read = SurveyTextsCsv.read(csv, SurveyEditor.draftOf(survey, survey.latestVersion()), Faces.messages());
+        List<FieldError> errors = read.errors();
+        if (errors.isEmpty()) {
+            try {
+                editor.update(survey, read.draft(), Faces.messages());
+            } catch (SurveyEditor.InvalidSurveyException e) {
+                errors = e.errors();
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.forEach(e -> Faces.errorAt(field, e.message()));
+            return;
+        }
+        read(survey);
+        Faces.info("designer.textsTaken", latestNumber);
+    }
+
+    public List<Missing> getMissing() {
+        return missing;
+    }
+
+    public String languageName(String code) {
+        return Faces.languageName(code);
+    }
+
+    public Part getTextsFile() {
+        return textsFile;
+    }
+
+    public void setTextsFile(Part textsFile) {
+        this.textsFile = textsFile;
     }
 
     @Transactional

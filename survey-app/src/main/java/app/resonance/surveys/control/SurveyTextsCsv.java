@@ -131,6 +131,34 @@ public final class SurveyTextsCsv {
         return new Read(apply(draft, changes), List.of());
     }
 
+    /**
+     * Per language the survey offers, how many of its texts lack that language (a text no language has, such as an
+     * intro left out, does not count), in the survey's order of languages.
+     */
+    public static Map<String, Long> missing(SurveyDraft draft) {
+        List<Texts> present =
+                texts(draft).values().stream().filter(t -> t != null).toList();
+        List<String> offered =
+                draft.languages() == null || draft.languages().isEmpty() ? List.of("de", "en") : draft.languages();
+        Map<String, Long> missing = new LinkedHashMap<>();
+        for (String language : offered) {
+            if (LANGUAGES.contains(language)) {
+                missing.put(
+                        language,
+                        present.stream()
+                                .filter(t ->
+                                        t.in(language) == null || t.in(language).isBlank())
+                                .count());
+            }
+        }
+        return missing;
+    }
+
+    /** How many texts the draft has in at least one language. */
+    public static long count(SurveyDraft draft) {
+        return texts(draft).values().stream().filter(t -> t != null).count();
+    }
+
     /** Every text of the draft by its key, in the order a translator reads the survey; absent texts too. */
     static Map<String, Texts> texts(SurveyDraft draft) {
         Map<String, Texts> texts = new LinkedHashMap<>();

@@ -147,4 +147,14 @@ class SurveyTextsCsvTest {
                 List.of("csv"),
                 unreadable.errors().stream().map(FieldError::field).toList());
     }
+
+    @Test
+    void theDesignerCountsPerOfferedLanguageTheTextsThatLackIt() {
+        // 11 keys, the intro absent in every language: 10 texts; French only in the title and the first question
+        assertEquals(10, SurveyTextsCsv.count(draft()));
+        assertEquals(java.util.Map.of("de", 0L, "en", 0L, "fr", 8L), SurveyTextsCsv.missing(draft()));
+        assertEquals(
+                List.of("de", "en", "fr"),
+                List.copyOf(SurveyTextsCsv.missing(draft()).keySet()));
+    }
 }

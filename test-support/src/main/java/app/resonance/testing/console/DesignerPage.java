@@ -75,6 +75,12 @@ public final class DesignerPage {
                 .toList();
     }
 
+    public DesignerPage saveDraft() {
+        browser.click(By.id("designer:save"));
+        PrimeFaces.ajaxDone(browser);
+        return this;
+    }
+
     public DesignerPage publish() {
         browser.click(By.id("designer:publish"));
         PrimeFaces.ajaxDone(browser);
@@ -109,5 +115,33 @@ public final class DesignerPage {
 
     public String preview() {
         return browser.text(By.id("designer:preview"));
+    }
+
+    /** Per offered language, as the translations part lists it ("German: every text translated"). */
+    public java.util.List<String> translationState() {
+        return browser.driver().findElements(By.cssSelector("#missing li")).stream()
+                .map(org.openqa.selenium.WebElement::getText)
+                .toList();
+    }
+
+    /** Takes a translators' file into the draft, as an admin picks it and clicks the button. */
+    public DesignerPage takeTexts(java.nio.file.Path csv) {
+        browser.driver()
+                .findElement(By.id("translations:textsFile"))
+                .sendKeys(csv.toAbsolutePath().toString());
+        browser.clickAndWaitForNextPage(By.id("translations:uploadTexts"));
+        browser.find(By.id("designer:status"));
+        return this;
+    }
+
+    /** The errors shown next to the file field, one a line. */
+    public java.util.List<String> textsErrors() {
+        return browser.driver().findElements(By.cssSelector("[id='translations:textsMessages'] li")).stream()
+                .map(org.openqa.selenium.WebElement::getText)
+                .toList();
+    }
+
+    public String germanTitle() {
+        return browser.driver().findElement(By.id("designer:title_de")).getAttribute("value");
     }
 }
