@@ -1,6 +1,7 @@
 package app.resonance.customers.control;
 
 import app.resonance.customers.entity.CustomerProfile;
+import app.resonance.platform.control.CsvText;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
 import java.io.IOException;
@@ -85,10 +86,10 @@ public final class CustomerCsvReader {
 
     /** The header row of a CSV text, as the reader sees it (delimiter guessed, BOM removed). */
     public static List<String> headers(String text) {
-        String clean = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String clean = CsvText.withoutBom(text);
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
-                .setDelimiter(guessDelimiter(clean))
+                .setDelimiter(CsvText.delimiter(clean))
                 .setHeader()
                 .setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true)
@@ -126,7 +127,7 @@ public final class CustomerCsvReader {
         List<FieldError> errors = new ArrayList<>();
         try {
             String text = readAll(csv);
-            char delimiter = guessDelimiter(text);
+            char delimiter = CsvText.delimiter(text);
             CSVFormat format = CSVFormat.DEFAULT
                     .builder()
                     .setDelimiter(delimiter)
@@ -286,16 +287,6 @@ public final class CustomerCsvReader {
         for (int n; (n = reader.read(buffer)) >= 0; ) {
             builder.append(buffer, 0, n);
         }
-        String text = builder.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static char guessDelimiter(String text) {
-        int end = text.indexOf('\n');
-        String header = end < 0 ? text : text.substring(0, end);
-        return header.chars().filter(c -> c == ';').count()
-                        > header.chars().filter(c -> c == ',').count()
-                ? ';'
-                : ',';
+        return CsvText.withoutBom(builder.toString());
     }
 }

@@ -1,5 +1,6 @@
 package app.resonance.surveys.control;
 
+import app.resonance.platform.control.CsvText;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
 import app.resonance.platform.control.SpreadsheetSafety;
@@ -66,11 +67,11 @@ public final class SurveyTextsCsv {
 
     /** Reads a file written by {@link #write} (perhaps translated) into the draft; comma or semicolon. */
     public static Read read(String csv, SurveyDraft draft, Messages messages) {
-        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        String text = CsvText.withoutBom(csv);
         List<FieldError> errors = new ArrayList<>();
         CSVFormat format = CSVFormat.RFC4180
                 .builder()
-                .setDelimiter(delimiter(text))
+                .setDelimiter(CsvText.delimiter(text))
                 .setHeader()
                 .setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true)
@@ -246,15 +247,6 @@ public final class SurveyTextsCsv {
             }
         }
         return value;
-    }
-
-    private static char delimiter(String text) {
-        int end = text.indexOf('\n');
-        String header = end < 0 ? text : text.substring(0, end);
-        return header.chars().filter(c -> c == ';').count()
-                        > header.chars().filter(c -> c == ',').count()
-                ? ';'
-                : ',';
     }
 
     private static List<QuestionDraft> questions(SurveyDraft draft) {
