@@ -14,6 +14,7 @@ import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
 import app.resonance.surveys.control.SurveyCatalog;
 import app.resonance.surveys.entity.Question;
+import app.resonance.surveys.entity.QuestionType;
 import app.resonance.surveys.entity.Survey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -73,6 +74,7 @@ public class AdminCrosstabResource {
             summary = "A question's answers by segment, plan, region, lifecycle stage, channel, language or another"
                     + " choice question, with significance",
             description = "Rows: a choice question's options (multiple choice: share of respondents choosing each),"
+                    + " a matrix row's answers (the matrix's columns; the row named by row),"
                     + " or a score question's bands (NPS detractors 0-6, passives 7-8, promoters 9-10; CSAT 1-2,"
                     + " 3, 4-5; CES 1-3, 4, 5-7; a rating: each point). Columns: the groups; respondents without a"
                     + " value (no customer, no plan) are in none. Each cell: count, column share with its 95 %"
@@ -87,7 +89,13 @@ public class AdminCrosstabResource {
             throws SQLException {
         Read read = read(slug, parameters);
         return CrosstabJson.of(
-                read.query(), read.question(), read.by(), settings.zone().getId(), read.table(), read.messages());
+                read.query(),
+                read.question(),
+                read.row(),
+                read.by(),
+                settings.zone().getId(),
+                read.table(),
+                read.messages());
     }
 
     @GET
@@ -121,7 +129,8 @@ public class AdminCrosstabResource {
     }
 
     /** A checked request and its table. */
-    private record Read(AnalyticsQuery query, Question question, CrosstabBy by, Crosstab table, Messages messages) {}
+    private record Read(
+            AnalyticsQuery query, Question question, String row, CrosstabBy by, Crosstab table, Messages messages) {}
 
     /** Reads and checks the parameters (every bad one named in one 422) and counts the table. */
     private Read read(String slug, CrosstabParameters parameters) throws SQLException {
@@ -130,7 +139,7 @@ public class AdminCrosstabResource {
         List<FieldError> errors = new ArrayList<>(QueryParameters.check(validator, parameters, messages));
         AnalyticsQuery.Result read = queries.readFilters(parameters.input(slug), Crosstabs.DEFAULT_DAYS);
         List<AnalyticsQuery.Complaint> complaints = new ArrayList<>(read.complaints());
-        complaints.addAll(Crosstabs.check(survey, parameters.question(), parameters.by()));
+        complaints.addAll(Crosstabs.check(survey, parameters.question(), parameters.row(), parameters.by()));
         if (read.valid()) {
             var days = read.query().filter();
             complaints.addAll(Crosstabs.checkPeriods(parameters.by(), days.from(), days.to()));
@@ -146,6 +155,8 @@ public class AdminCrosstabResource {
         Question question =
                 Crosstabs.question(survey, parameters.question().strip()).orElseThrow();
         CrosstabBy by = CrosstabBy.parse(parameters.by()).orElseThrow();
-        return new Read(read.query(), question, by, crosstabs.table(read.query(), question, by, messages), messages);
+        String row = question.type() == QuestionType.MATRIX ? parameters.row().strip() : null;
+        return new Read(
+                read.query(), question, row, by, crosstabs.table(read.query(), question, row, by, messages), messages);
     }
 }

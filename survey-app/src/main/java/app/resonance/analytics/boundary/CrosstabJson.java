@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonbPropertyOrder({
     "survey",
     "question",
+    "row",
     "questionType",
     "by",
     "zone",
@@ -45,6 +46,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CrosstabJson(
         String survey,
         String question,
+
+        @Schema(description = "The matrix row counted, for a matrix question; null otherwise") @JsonbNillable
+        String row,
+
         QuestionType questionType,
         String by,
         String zone,
@@ -76,7 +81,13 @@ public record CrosstabJson(
     public static final String HOLM = "HOLM";
 
     static CrosstabJson of(
-            AnalyticsQuery query, Question question, CrosstabBy by, String zone, Crosstab table, Messages messages) {
+            AnalyticsQuery query,
+            Question question,
+            String row,
+            CrosstabBy by,
+            String zone,
+            Crosstab table,
+            Messages messages) {
         List<String> notes = new ArrayList<>();
         long suppressed = table.columns().stream().filter(c -> !c.shown()).count();
         if (suppressed > 0) {
@@ -91,6 +102,7 @@ public record CrosstabJson(
         return new CrosstabJson(
                 query.survey().slug(),
                 question.key(),
+                row,
                 question.type(),
                 by.text(),
                 zone,

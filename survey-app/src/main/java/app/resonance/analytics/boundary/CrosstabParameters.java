@@ -12,8 +12,15 @@ public class CrosstabParameters extends ResponseFilterParameters {
 
     @QueryParam("question")
     @Size(max = 200, message = "{error.tooLong}")
-    @ParameterDoc(value = "The key of the choice or score question whose answers are the rows", required = true)
+    @ParameterDoc(value = "The key of the choice, score or matrix question whose answers are the rows", required = true)
     String question;
+
+    @QueryParam("row")
+    @Size(max = 200, message = "{error.tooLong}")
+    @ParameterDoc(
+            value = "For a matrix question: the row whose answers are counted (its categories are the matrix's"
+                    + " columns); required for a matrix, refused for any other question")
+    String row;
 
     @QueryParam("by")
     @Size(max = 210, message = "{error.tooLong}")
@@ -28,6 +35,14 @@ public class CrosstabParameters extends ResponseFilterParameters {
 
     public String question() {
         return question;
+    }
+
+    public String row() {
+        return row;
+    }
+
+    public void setRow(String row) {
+        this.row = row;
     }
 
     public String by() {

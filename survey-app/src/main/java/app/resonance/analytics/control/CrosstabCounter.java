@@ -35,7 +35,7 @@ public class CrosstabCounter {
     }
 
     /**
-     * What to count: the question (its key), the category of an answer (from its option code and score; null:
+     * What to count: the question (its key; for a matrix also the row, else null), the category of an answer (from its option code and score; null:
      * not counted), the grouping, the known rows and columns in their order (groups found beyond them follow,
      * sorted, labelled by their key), and whether rows or columns overlap.
      */
@@ -43,6 +43,7 @@ public class CrosstabCounter {
             CommentFilter filter,
             ZoneId zone,
             String questionKey,
+            String rowCode,
             BiFunction<String, Integer, String> category,
             CrosstabBy by,
             List<Label> rows,
@@ -126,6 +127,9 @@ public class CrosstabCounter {
             sql.append(request.by().kind().join);
         }
         sql.append(" WHERE q.question_key = ?");
+        if (request.rowCode() != null) {
+            sql.append(" AND a.row_code = ?");
+        }
         if (grouped) {
             sql.append(" AND ").append(group(request)).append(" IS NOT NULL");
         }
@@ -139,6 +143,9 @@ public class CrosstabCounter {
             parameters.add(request.by().questionKey());
         }
         parameters.add(request.questionKey());
+        if (request.rowCode() != null) {
+            parameters.add(request.rowCode());
+        }
         ResponseConditions.append(request.filter(), request.zone(), new StringBuilder(), parameters);
         return parameters.toArray();
     }

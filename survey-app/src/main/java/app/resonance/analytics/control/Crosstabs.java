@@ -33,6 +33,9 @@ public class Crosstabs {
     CrosstabCounter counter;
 
     @Inject
+    MatrixCounter matrixCounter;
+
+    @Inject
     SegmentCatalog segments;
 
     @Inject
@@ -47,17 +50,31 @@ public class Crosstabs {
                 .findFirst();
     }
 
-    /** What is wrong with the question and grouping asked for, each parameter named once. */
-    public static List<AnalyticsQuery.Complaint> check(Survey survey, String questionKey, String byText) {
+    /**
+     * What is wrong with the question, the matrix row (required for a matrix, refused for any other question) and
+     * the grouping asked for, each parameter named once.
+     */
+    public static List<AnalyticsQuery.Complaint> check(
+            Survey survey, String questionKey, String rowCode, String byText) {
         List<AnalyticsQuery.Complaint> complaints = new ArrayList<>();
+        boolean rowGiven = rowCode != null && !rowCode.isBlank();
         if (questionKey == null || questionKey.isBlank()) {
             complaints.add(new AnalyticsQuery.Complaint("question", "required"));
         } else {
             question(survey, questionKey.strip())
                     .ifPresentOrElse(
                             q -> {
-                                if (!countable(q.type())) {
+                                if (q.type() == QuestionType.MATRIX) {
+                                    if (!rowGiven) {
+                                        complaints.add(new AnalyticsQuery.Complaint("row", "crosstabMatrixRow"));
+                                    } else if (q.options(OptionRole.ROW).stream()
+                                            .noneMatch(o -> o.code().equals(rowCode.strip()))) {
+                                        complaints.add(new AnalyticsQuery.Complaint("row", "unknownMatrixRow"));
+                                    }
+                                } else if (!countable(q.type())) {
                                     complaints.add(new AnalyticsQuery.Complaint("question", "crosstabQuestion"));
+                                } else if (rowGiven) {
+                                    complaints.add(new AnalyticsQuery.Complaint("row", "crosstabNotMatrix"));
                                 }
                             },
                             () -> complaints.add(new AnalyticsQuery.Complaint("question", "unknownQuestion")));
@@ -96,13 +113,16 @@ public class Crosstabs {
         return List.of();
     }
 
-    /** Choice and score questions have categories; texts and matrices do not. */
+    /** Choice and score questions have categories; a matrix has them per row (its columns); texts have none. */
     static boolean countable(QuestionType type) {
         return type == QuestionType.SINGLE_CHOICE || type == QuestionType.MULTIPLE_CHOICE || type.isScale();
     }
 
-    /** The crosstab of a checked question and grouping ({@link #check}) under the query's filters and rules. */
-    public Crosstab table(AnalyticsQuery query, Question question, CrosstabBy by, Messages messages)
+    /**
+     * The crosstab of a checked question (for a matrix: one of its rows, whose categories are the matrix's
+     * columns) and grouping ({@link #check}) under the query's filters and rules.
+     */
+    public Crosstab table(AnalyticsQuery query, Question question, String rowCode, CrosstabBy by, Messages messages)
             throws SQLException {
         Survey survey = query.survey();
         boolean multiple = question.type() == QuestionType.MULTIPLE_CHOICE;
@@ -122,6 +142,7 @@ public class Crosstabs {
                         null),
                 settings.zone(),
                 question.key(),
+                question.type() == QuestionType.MATRIX ? rowCode.strip() : null,
                 (option, score) -> bands == null ? option : score == null ? null : bands.band(score),
                 by,
                 bands == null ? options(question, messages) : bands.labels(messages),
@@ -131,8 +152,42 @@ public class Crosstabs {
         return CrosstabStatistics.of(counts, query.rules());
     }
 
+    /** What is wrong with the matrix question asked for a matrix summary. */
+    public static List<AnalyticsQuery.Complaint> checkMatrix(Survey survey, String questionKey) {
+        if (questionKey == null || questionKey.isBlank()) {
+            return List.of(new AnalyticsQuery.Complaint("question", "required"));
+        }
+        return question(survey, questionKey.strip())
+                .map(q -> q.type() == QuestionType.MATRIX
+                        ? List.<AnalyticsQuery.Complaint>of()
+                        : List.of(new AnalyticsQuery.Complaint("question", "notMatrix")))
+                .orElse(List.of(new AnalyticsQuery.Complaint("question", "unknownQuestion")));
+    }
+
+    /** A checked matrix question ({@link #checkMatrix}) row by row under the query's filters and rules. */
+    public MatrixSummary matrix(AnalyticsQuery query, Question matrix, Messages messages) throws SQLException {
+        var filter = query.filter();
+        var counts = matrixCounter.count(
+                new CommentFilter(
+                        query.survey().id(),
+                        filter.from(),
+                        filter.to(),
+                        filter.segmentId(),
+                        filter.channel(),
+                        filter.locale(),
+                        null,
+                        null),
+                settings.zone(),
+                matrix.key());
+        List<Label> rows = matrix.options(OptionRole.ROW).stream()
+                .map(o -> new Label(o.code(), o.label().in(messages.locale())))
+                .toList();
+        return MatrixSummary.of(rows, options(matrix, messages), counts, query.rules());
+    }
+
     private static List<Label> options(Question question, Messages messages) {
-        return question.options(OptionRole.OPTION).stream()
+        OptionRole role = question.type() == QuestionType.MATRIX ? OptionRole.COLUMN : OptionRole.OPTION;
+        return question.options(role).stream()
                 .map(o -> new Label(o.code(), o.label().in(messages.locale())))
                 .toList();
     }

@@ -17,6 +17,7 @@ class CrosstabJsonTest {
         var json = new CrosstabJson(
                 "s",
                 "q",
+                null,
                 QuestionType.MULTIPLE_CHOICE,
                 "channel",
                 "Europe/Berlin",

@@ -57,6 +57,7 @@ class CrosstabOnBothDatabasesTest {
                 new CommentFilter(1L, DAY, DAY, null, null, null, null, null),
                 BERLIN,
                 "nps",
+                null,
                 (option, score) -> score == null ? null : bands.band(score),
                 CrosstabBy.parse("channel").orElseThrow(),
                 CrosstabStatisticsTest.BANDS,
@@ -109,6 +110,7 @@ class CrosstabOnBothDatabasesTest {
                         new CommentFilter(1L, DAY, DAY, null, null, null, null, null),
                         BERLIN,
                         "features",
+                        null,
                         (option, score) -> option,
                         CrosstabBy.parse("question:size").orElseThrow(),
                         List.of(new Label("a", "A"), new Label("b", "B")),
@@ -148,6 +150,7 @@ class CrosstabOnBothDatabasesTest {
                         new CommentFilter(1L, from, to, null, null, null, null, null),
                         BERLIN,
                         "size",
+                        null,
                         (option, score) -> option,
                         byMonth,
                         List.of(new Label("s", "Small"), new Label("l", "Large")),
@@ -160,6 +163,60 @@ class CrosstabOnBothDatabasesTest {
         assertEquals(Map.of("s", Map.of("2026-03", 2L, "2026-04", 1L), "l", Map.of("2026-04", 1L)), counts.cells());
         assertEquals(Map.of("2026-03", 2L, "2026-04", 2L), counts.columnTotals());
         assertEquals(4, counts.total());
+    }
+
+    /** A matrix row is counted like a single choice over the matrix's columns; its other rows are not counted. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aMatrixRowCountsItsOwnAnswersOnly(String database) throws Exception {
+        DataSource dataSource = TestDatabases.fresh(database);
+        DatabaseMigrator.migrate(dataSource);
+        try (Connection c = dataSource.getConnection()) {
+            survey(c);
+            long first = response(c, "LINK", DAY.atTime(9, 0));
+            matrixAnswer(c, first, "speed", "4");
+            matrixAnswer(c, first, "design", "2");
+            matrixAnswer(c, response(c, "EMAIL", DAY.atTime(9, 0)), "speed", "4");
+            long third = response(c, "LINK", DAY.atTime(10, 0));
+            matrixAnswer(c, third, "speed", "5");
+            matrixAnswer(c, third, "design", "5");
+            // answered only the design row: not among the speed row's respondents
+            matrixAnswer(c, response(c, "EMAIL", DAY.atTime(11, 0)), "design", "1");
+        }
+        CrosstabCounts counts = new CrosstabCounter(dataSource)
+                .count(new CrosstabCounter.Request(
+                        new CommentFilter(1L, DAY, DAY, null, null, null, null, null),
+                        BERLIN,
+                        "aspects",
+                        "speed",
+                        (option, score) -> option,
+                        CrosstabBy.parse("channel").orElseThrow(),
+                        List.of(new Label("4", "Good"), new Label("5", "Excellent")),
+                        List.of(new Label("LINK", "Link"), new Label("EMAIL", "E-mail")),
+                        false,
+                        false));
+        assertEquals(Map.of("4", Map.of("LINK", 1L, "EMAIL", 1L), "5", Map.of("LINK", 1L)), counts.cells());
+        assertEquals(Map.of("LINK", 2L, "EMAIL", 1L), counts.columnTotals());
+        assertEquals(Map.of("4", 2L, "5", 1L), counts.rowTotals());
+        assertEquals(3, counts.total());
+        // The matrix summary counts every row's answers; the next day's answer is outside the range.
+        try (Connection c = dataSource.getConnection()) {
+            matrixAnswer(c, response(c, "LINK", DAY.plusDays(1).atTime(9, 0)), "speed", "1");
+        }
+        assertEquals(
+                Map.of("speed", Map.of("4", 2L, "5", 1L), "design", Map.of("1", 1L, "2", 1L, "5", 1L)),
+                new MatrixCounter(dataSource)
+                        .count(new CommentFilter(1L, DAY, DAY, null, null, null, null, null), BERLIN, "aspects"));
+    }
+
+    private void matrixAnswer(Connection c, long response, String row, String column) throws Exception {
+        Jdbc.update(
+                c,
+                "INSERT INTO answer (id, response_id, question_id, row_code, option_code) VALUES (?, ?, 13, ?, ?)",
+                nextAnswer++,
+                response,
+                row,
+                column);
     }
 
     private static void survey(Connection c) throws Exception {
@@ -179,6 +236,7 @@ class CrosstabOnBothDatabasesTest {
         Jdbc.update(c, question, 10L, 1, "nps", "NPS");
         Jdbc.update(c, question, 11L, 2, "features", "MULTIPLE_CHOICE");
         Jdbc.update(c, question, 12L, 3, "size", "SINGLE_CHOICE");
+        Jdbc.update(c, question, 13L, 4, "aspects", "MATRIX");
     }
 
     private long response(Connection c, String channel, LocalDateTime berlin) throws Exception {

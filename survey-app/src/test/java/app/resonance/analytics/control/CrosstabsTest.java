@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.resonance.platform.entity.LocalizedText;
+import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.QuestionType;
 import app.resonance.surveys.entity.SurveyKind;
 import java.util.List;
@@ -23,6 +25,12 @@ class CrosstabsTest {
             QuestionType.MULTIPLE_CHOICE,
             QuestionType.MATRIX,
             QuestionType.SHORT_TEXT);
+
+    static {
+        var matrix = Crosstabs.question(CHOICES, "matrix").orElseThrow();
+        matrix.addOption(OptionRole.ROW, "speed", new LocalizedText("Tempo", "Speed"));
+        matrix.addOption(OptionRole.COLUMN, "1", new LocalizedText("Schlecht", "Poor"));
+    }
 
     @Test
     void theFiltersOfASurveyWithoutAnyScoreQuestionAreRead() {
@@ -56,7 +64,13 @@ class CrosstabsTest {
         assertEquals(List.of("question:required", "by:required"), complaints(null, " "));
         assertEquals(List.of("question:unknownQuestion", "by:oneOf"), complaints("nps", "weather"));
         assertEquals(List.of("question:crosstabQuestion"), complaints("short_text", "channel"));
-        assertEquals(List.of("question:crosstabQuestion"), complaints("matrix", "channel"));
+        // A matrix is counted row by row: the row is required, must be one of the matrix's, and no other
+        // question takes one.
+        assertEquals(List.of("row:crosstabMatrixRow"), complaints("matrix", null, "channel"));
+        assertEquals(List.of("row:unknownMatrixRow"), complaints("matrix", "price", "channel"));
+        assertEquals(List.of(), complaints("matrix", "speed", "channel"));
+        assertEquals(List.of("row:crosstabNotMatrix"), complaints("single_choice", "speed", "channel"));
+        assertEquals(List.of("by:crosstabGroup"), complaints("single_choice", null, "question:matrix"));
         assertEquals(List.of("by:unknownQuestion"), complaints("single_choice", "question:nosuch"));
         assertEquals(List.of("by:crosstabGroup"), complaints("single_choice", "question:short_text"));
         assertEquals(List.of("by:crosstabSameQuestion"), complaints("single_choice", "question:single_choice"));
@@ -64,7 +78,11 @@ class CrosstabsTest {
     }
 
     private static List<String> complaints(String question, String by) {
-        return Crosstabs.check(CHOICES, question, by).stream()
+        return complaints(question, null, by);
+    }
+
+    private static List<String> complaints(String question, String row, String by) {
+        return Crosstabs.check(CHOICES, question, row, by).stream()
                 .map(c -> c.field() + ":" + c.code())
                 .toList();
     }
