@@ -138,6 +138,7 @@ class ConsoleAccessibilityBrowserIT {
                 "/admin/comments.xhtml?survey=relationship-nps",
                 // the widest crosstab: a year by month, its table in a scrolling region
                 ConsoleScreenshotWalkIT.FOCUS_BY_MONTH,
+                ConsoleScreenshotWalkIT.ASPECTS_MATRIX,
                 ConsoleScreenshotWalkIT.DIP_DRIVERS,
                 "/admin/followups.xhtml",
                 "/admin/tokens.xhtml",

@@ -72,6 +72,12 @@ class ConsoleScreenshotWalkIT {
             + "&to="
             + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
 
+    /** The demo's matrix "How do you rate these aspects?" over the last year, row by row. */
+    static final String ASPECTS_MATRIX = "/admin/crosstab.xhtml?survey=product-feedback&question=aspects&from="
+            + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(364)
+            + "&to="
+            + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+
     static final List<String> PAGES = List.of(
             "/admin/index.xhtml",
             "/admin/surveys.xhtml",
@@ -88,6 +94,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/comments.xhtml?survey=relationship-nps",
             "/admin/crosstab.xhtml?survey=relationship-nps&question=nps&by=plan",
             FOCUS_BY_MONTH,
+            ASPECTS_MATRIX,
             DIP_DRIVERS,
             "/admin/responses.xhtml?survey=relationship-nps&band=detractor",
             "/admin/followups.xhtml",

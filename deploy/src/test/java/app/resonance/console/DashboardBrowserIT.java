@@ -99,6 +99,66 @@ class DashboardBrowserIT {
         assertTrue(lead.driver().findElements(By.id("table")).isEmpty(), "nothing is counted for a bad date");
     }
 
+    /**
+     * The demo's matrix row by row on the crosstab page: each row's n and mean as the API answers them; a row
+     * chosen from the menu is a crosstab of its answers.
+     */
+    @Test
+    void theMatrixShowsEachRowsCountAndMeanAsTheApiAndARowHasItsCrosstab() throws Exception {
+        Browser lead = signedIn("lead", DEMO_PASSWORD);
+        lead.open(ConsoleScreenshotWalkIT.ASPECTS_MATRIX);
+        String query = ConsoleScreenshotWalkIT.ASPECTS_MATRIX.substring(
+                ConsoleScreenshotWalkIT.ASPECTS_MATRIX.indexOf("&from="));
+        String api = ConsoleApp.adminGet("api/v1/admin/surveys/product-feedback/matrix?question=aspects" + query)
+                .body();
+        List<String> expectedN = new ArrayList<>();
+        Matcher n = Pattern.compile("\"respondents\":(\\d+)").matcher(api);
+        while (n.find()) {
+            expectedN.add("(n = " + n.group(1) + ")");
+        }
+        assertEquals(3, expectedN.size(), api);
+        assertEquals(
+                expectedN,
+                lead.driver().findElements(By.cssSelector("#matrix .crosstab-n")).stream()
+                        .map(e -> e.getText().strip())
+                        .toList());
+        List<String> expectedMeans = new ArrayList<>();
+        Matcher mean = Pattern.compile("\"mean\":([0-9.]+),\"meanMarginOfError\":([0-9.]+)")
+                .matcher(api);
+        while (mean.find()) {
+            expectedMeans.add(String.format(
+                    java.util.Locale.ENGLISH,
+                    "%.1f ± %.1f",
+                    Double.parseDouble(mean.group(1)),
+                    Double.parseDouble(mean.group(2))));
+        }
+        assertEquals(
+                expectedMeans,
+                lead.driver().findElements(By.cssSelector("#matrix .matrix-mean")).stream()
+                        .map(e -> e.getText().strip())
+                        .toList());
+        assertTrue(lead.text(By.cssSelector("main .crosstab-notes")).contains("not tested against each other"));
+
+        lead.open(ConsoleScreenshotWalkIT.ASPECTS_MATRIX.replace("question=aspects", "question=aspects.speed")
+                + "&by=plan");
+        lead.find(By.id("table"));
+        String speed = ConsoleApp.adminGet(
+                        "api/v1/admin/surveys/product-feedback/crosstab?question=aspects&row=speed&by=plan" + query)
+                .body();
+        Matcher columnN = Pattern.compile("\"respondents\":(\\d+)")
+                .matcher(speed.substring(speed.indexOf("\"columns\":["), speed.indexOf("\"rows\":[")));
+        List<String> columns = new ArrayList<>();
+        while (columnN.find()) {
+            columns.add("(n = " + columnN.group(1) + ")");
+        }
+        assertFalse(columns.isEmpty(), speed);
+        assertEquals(
+                columns,
+                lead.driver().findElements(By.cssSelector("#table .crosstab-n")).stream()
+                        .map(e -> e.getText().strip())
+                        .toList());
+    }
+
     @Test
     void theSupportLeadSeesTheBusinessDipTheMarkerAndThatTheCallsWorked() throws Exception {
         String trend = settledApi("/api/v1/admin/analytics/trend?" + businessByMonth);

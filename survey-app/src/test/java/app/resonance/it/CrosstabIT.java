@@ -168,11 +168,98 @@ class CrosstabIT {
         assertEquals(422, bad.statusCode());
     }
 
+    /**
+     * The demo's matrix "How do you rate these aspects?" (columns 1 Poor to 5 Excellent) row by row over a year:
+     * every row's respondents, shares and mean equal a direct count; a row's crosstab by plan counts the same
+     * answers per plan.
+     */
+    @Test
+    void aMatrixRowByRowAndARowsCrosstabEqualADirectCount() {
+        LocalDate to = LocalDate.now(BERLIN);
+        LocalDate from = to.minusDays(364);
+        String days = "&from=" + from + "&to=" + to;
+        JsonObject matrix = get("api/v1/admin/surveys/product-feedback/matrix?question=aspects" + days, "en");
+        assertEquals(
+                List.of("1:Poor:1", "2:Fair:2", "3:Good:3", "4:Very good:4", "5:Excellent:5"),
+                matrix.getJsonArray("columns").getValuesAs(JsonObject.class).stream()
+                        .map(c -> c.getString("key") + ":" + c.getString("label") + ":" + c.getInt("position"))
+                        .toList());
+        var rows = matrix.getJsonArray("rows").getValuesAs(JsonObject.class);
+        assertEquals(
+                List.of("speed", "reliability", "design"),
+                rows.stream().map(r -> r.getString("key")).toList());
+        String direct = "SELECT COUNT(DISTINCT r.id) FROM response r JOIN survey s ON s.id = r.survey_id"
+                + " JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id"
+                + " WHERE s.slug = 'product-feedback' AND q.question_key = 'aspects' AND a.row_code = ?"
+                + " AND r.submitted_at >= ? AND r.submitted_at < ?";
+        Object start = LocalDateTime.ofInstant(from.atStartOfDay(BERLIN).toInstant(), ZoneOffset.UTC);
+        Object end = LocalDateTime.ofInstant(to.plusDays(1).atStartOfDay(BERLIN).toInstant(), ZoneOffset.UTC);
+        for (JsonObject row : rows) {
+            String key = row.getString("key");
+            long n = Api.count(direct, key, start, end);
+            assertTrue(n >= 30, key + ": " + n);
+            assertEquals("SHOWN", row.getString("visibility"));
+            assertEquals(n, row.getJsonNumber("respondents").longValue());
+            double sum = 0;
+            var cells = row.getJsonArray("cells").getValuesAs(JsonObject.class);
+            for (int column = 1; column <= 5; column++) {
+                long chose = Api.count(direct + " AND a.option_code = ?", key, start, end, String.valueOf(column));
+                JsonObject cell = cells.get(column - 1);
+                assertEquals(chose, cell.getJsonNumber("count").longValue(), key + " " + column);
+                assertEquals((double) chose / n, cell.getJsonNumber("share").doubleValue(), 1e-12);
+                sum += column * chose;
+            }
+            assertEquals(sum / n, row.getJsonNumber("mean").doubleValue(), 1e-9);
+            double margin = row.getJsonNumber("meanMarginOfError").doubleValue();
+            assertTrue(margin > 0 && margin < 0.5, key + ": ±" + margin);
+        }
+        assertTrue(matrix.getString("note").contains("not tested against each other"), matrix.getString("note"));
+
+        JsonObject speed =
+                get("api/v1/admin/surveys/product-feedback/crosstab?question=aspects&row=speed&by=plan" + days, "de");
+        assertEquals("speed", speed.getString("row"));
+        assertEquals("MATRIX", speed.getString("questionType"));
+        assertEquals(
+                List.of("Schlecht", "Mäßig", "Gut"),
+                speed.getJsonArray("rows").getValuesAs(JsonObject.class).stream()
+                        .limit(3)
+                        .map(r -> r.getString("label"))
+                        .toList());
+        long answered = 0;
+        for (JsonObject column : speed.getJsonArray("columns").getValuesAs(JsonObject.class)) {
+            long plan = Api.count(
+                    direct.replace(" WHERE ", " JOIN customer c ON c.id = r.customer_id WHERE ") + " AND c.plan = ?",
+                    "speed",
+                    start,
+                    end,
+                    column.getString("key"));
+            assertEquals(plan, column.getJsonNumber("respondents").longValue(), column.toString());
+            answered += plan;
+        }
+        assertTrue(answered > 0);
+
+        assertEquals(
+                422,
+                api.get("api/v1/admin/surveys/relationship-nps/matrix?question=nps", "Authorization", Api.admin())
+                        .statusCode());
+        assertEquals(
+                404,
+                api.get("api/v1/admin/surveys/no-such-survey/matrix?question=aspects", "Authorization", Api.admin())
+                        .statusCode());
+        assertEquals(
+                401,
+                api.get("api/v1/admin/surveys/product-feedback/matrix?question=aspects")
+                        .statusCode());
+    }
+
     @Test
     void badParametersAreNamedIn422AndAnUnknownSurveyIs404() {
         assertEquals(Set.of("question", "by"), fields("relationship-nps", "question=nosuch&by=weather"));
         assertEquals(Set.of("question"), fields("relationship-nps", "question=reason&by=plan"));
-        assertEquals(Set.of("question"), fields("product-feedback", "question=aspects&by=plan"));
+        // A matrix is counted row by row: the row is required and must be the matrix's; other questions have none.
+        assertEquals(Set.of("row"), fields("product-feedback", "question=aspects&by=plan"));
+        assertEquals(Set.of("row"), fields("product-feedback", "question=aspects&row=weather&by=plan"));
+        assertEquals(Set.of("row"), fields("relationship-nps", "question=nps&row=speed&by=plan"));
         assertEquals(Set.of("by"), fields("relationship-nps", "question=nps&by=question:nps"));
         assertEquals(Set.of("by"), fields("relationship-nps", "question=nps&by=question:reason"));
         assertEquals(Set.of("question", "by"), fields("relationship-nps", ""));

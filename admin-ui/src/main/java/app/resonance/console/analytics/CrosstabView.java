@@ -4,8 +4,10 @@ import app.resonance.analytics.control.AnalyticsQuery;
 import app.resonance.analytics.control.Crosstab;
 import app.resonance.analytics.control.CrosstabBy;
 import app.resonance.analytics.control.Crosstabs;
+import app.resonance.analytics.control.MatrixSummary;
 import app.resonance.console.platform.Faces;
 import app.resonance.console.platform.Figures;
+import app.resonance.surveys.entity.OptionRole;
 import app.resonance.surveys.entity.Question;
 import app.resonance.surveys.entity.QuestionType;
 import app.resonance.surveys.entity.Survey;
@@ -38,6 +40,7 @@ public class CrosstabView extends SurveyPeriodView {
     private String question;
     private String by;
     private Crosstab table;
+    private MatrixSummary matrix;
     private List<String> notes = List.of();
 
     /** Picks the defaults (the relationship survey, its first countable question, by plan) and counts. */
@@ -46,7 +49,7 @@ public class CrosstabView extends SurveyPeriodView {
         if (chosen == null) {
             return;
         }
-        if (question == null || Crosstabs.question(chosen, question).isEmpty()) {
+        if (question == null || !countable(chosen).containsKey(question)) {
             question = countable(chosen).keySet().stream().findFirst().orElse(null);
         }
         if (by == null || by.isBlank()) {
@@ -56,7 +59,16 @@ public class CrosstabView extends SurveyPeriodView {
         if (query == null) {
             return;
         }
-        var complaints = new java.util.ArrayList<>(Crosstabs.check(chosen, question, by));
+        // A matrix's own key shows it row by row; "key.row" (a matrix row) is counted like a choice question.
+        String key = question == null ? null : question.split("\\.", 2)[0];
+        String row = question != null && question.contains(".") ? question.split("\\.", 2)[1] : null;
+        Question asked = key == null ? null : Crosstabs.question(chosen, key).orElse(null);
+        if (asked != null && asked.type() == QuestionType.MATRIX && row == null) {
+            matrix = crosstabs.matrix(query, asked, Faces.messages());
+            notes = List.of(Faces.messages().get("matrix.note"));
+            return;
+        }
+        var complaints = new java.util.ArrayList<>(Crosstabs.check(chosen, key, row, by));
         complaints.addAll(
                 Crosstabs.checkPeriods(by, query.filter().from(), query.filter().to()));
         if (!complaints.isEmpty()) {
@@ -67,8 +79,7 @@ public class CrosstabView extends SurveyPeriodView {
                             .message()));
             return;
         }
-        Question asked = Crosstabs.question(chosen, question).orElseThrow();
-        table = crosstabs.table(query, asked, CrosstabBy.parse(by).orElseThrow(), Faces.messages());
+        table = crosstabs.table(query, asked, row, CrosstabBy.parse(by).orElseThrow(), Faces.messages());
         notes = notes(table, query.rules().minimumResponses());
     }
 
@@ -87,7 +98,10 @@ public class CrosstabView extends SurveyPeriodView {
         return list;
     }
 
-    /** The survey's choice and score questions, key to text in the console's language, newest version first. */
+    /**
+     * The survey's choice, score and matrix questions, key to text in the console's language, newest version first;
+     * after a matrix each of its rows as "key.row" to the row's text.
+     */
     static Map<String, String> countable(Survey survey) {
         Map<String, String> questions = new LinkedHashMap<>();
         survey.versions().stream()
@@ -95,8 +109,17 @@ public class CrosstabView extends SurveyPeriodView {
                 .flatMap(v -> v.questions().stream())
                 .filter(q -> q.type().isScale()
                         || q.type() == QuestionType.SINGLE_CHOICE
-                        || q.type() == QuestionType.MULTIPLE_CHOICE)
-                .forEach(q -> questions.putIfAbsent(q.key(), q.text().in(Faces.locale())));
+                        || q.type() == QuestionType.MULTIPLE_CHOICE
+                        || q.type() == QuestionType.MATRIX)
+                .filter(q -> !questions.containsKey(q.key()))
+                .forEach(q -> {
+                    questions.put(q.key(), q.text().in(Faces.locale()));
+                    if (q.type() == QuestionType.MATRIX) {
+                        q.options(OptionRole.ROW)
+                                .forEach(o -> questions.put(
+                                        q.key() + "." + o.code(), o.label().in(Faces.locale())));
+                    }
+                });
         return questions;
     }
 
@@ -139,6 +162,32 @@ public class CrosstabView extends SurveyPeriodView {
         }
         return Faces.text(
                 "crosstab.cell", cell.count(), Math.round(cell.share() * 100), Math.round(cell.marginOfError() * 100));
+    }
+
+    /** A matrix row's cell: "12 · 30 % ± 14"; empty when the row is suppressed. */
+    public String matrixCell(MatrixSummary.Cell cell) {
+        if (cell.count() == null) {
+            return "";
+        }
+        return Faces.text(
+                "crosstab.cell", cell.count(), Math.round(cell.share() * 100), Math.round(cell.marginOfError() * 100));
+    }
+
+    /** A matrix row's mean: "3.4 ± 0.6" in the console's language; empty when the row is suppressed. */
+    public String mean(MatrixSummary.Row row) {
+        if (row.mean() == null) {
+            return "";
+        }
+        var format = java.text.NumberFormat.getNumberInstance(Faces.locale());
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return row.meanMarginOfError() == null
+                ? format.format(row.mean())
+                : format.format(row.mean()) + " ± " + format.format(row.meanMarginOfError());
+    }
+
+    public MatrixSummary getMatrix() {
+        return matrix;
     }
 
     public Crosstab getTable() {
