@@ -163,6 +163,23 @@ class FollowUpBrowserIT {
         assertEquals(Long.toString(all), browser.text(totalShown), "without the segment every comment counts");
     }
 
+    /** A text question chosen on the comments page: only its answers, counted as the API counts them. */
+    @Test
+    void theCommentsPageShowsOneTextQuestionsAnswers() throws Exception {
+        long every = total(adminGet("/api/v1/admin/analytics/comments?survey=product-feedback&limit=1")
+                .body());
+        long wishes = total(adminGet("/api/v1/admin/analytics/comments?survey=product-feedback&question=wish&limit=1")
+                .body());
+        assertTrue(wishes > 0 && wishes <= every, wishes + " of " + every);
+        LoginPage.open(browser).loginAs("lead", DEMO_PASSWORD);
+        browser.open("/admin/comments.xhtml?survey=product-feedback&question=wish");
+        By totalShown = By.cssSelector("[id='comments:table'] .ui-paginator-current");
+        assertEquals(Long.toString(wishes), browser.text(totalShown), "the page counts the wishes only");
+        assertTrue(
+                browser.text(By.cssSelector("[id='comments:question_label']")).startsWith("wish: "),
+                "the menu names the chosen question");
+    }
+
     @Test
     void anAnonymousDetractorBecomesATaskOnlyOnceAnAdminSaysSoAndItsTaskOffersNoResurvey() throws Exception {
         long unseen = responseId(adminPost(

@@ -284,6 +284,35 @@ class AnalyticsIT {
                 Api.admin());
         assertEquals(400, portuguese.statusCode(), portuguese.body());
         assertTrue(portuguese.body().contains("de, en, fr, it, es, nl, pl"), portuguese.body());
+        // One text question's answers: the product feedback's wish, counted and tagged by topic on its own
+        long wishes = Api.count("SELECT COUNT(*) FROM answer a JOIN question q ON q.id = a.question_id"
+                + " JOIN response r ON r.id = a.response_id JOIN survey s ON s.id = r.survey_id"
+                + " WHERE s.slug = 'product-feedback' AND q.question_key = 'wish' AND a.text_value IS NOT NULL");
+        assertTrue(wishes > 0);
+        String allDays = "&from=2000-01-01&to=2100-01-01";
+        JsonObject wish =
+                get("api/v1/admin/analytics/comments?survey=product-feedback&question=wish&limit=200" + allDays, "en");
+        assertEquals(wishes, wish.getJsonNumber("total").longValue());
+        wish.getJsonArray("comments")
+                .getValuesAs(JsonObject.class)
+                .forEach(c -> assertEquals("wish", c.getString("question")));
+        JsonObject wishThemes =
+                get("api/v1/admin/analytics/comments/themes?survey=product-feedback&question=wish" + allDays, "en");
+        assertEquals(wishes, wishThemes.getJsonNumber("comments").longValue(), wishThemes.toString());
+        JsonObject everyText = get("api/v1/admin/analytics/comments?survey=product-feedback&limit=1" + allDays, "en");
+        assertTrue(everyText.getJsonNumber("total").longValue() >= wishes);
+        for (String notText : List.of("aspects", "nosuch")) {
+            var refused = api.get(
+                    "api/v1/admin/analytics/comments/themes?survey=product-feedback&question=" + notText,
+                    "Authorization",
+                    Api.admin());
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertEquals(
+                    List.of("question"),
+                    Api.json(refused).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                            .map(e -> e.getString("field"))
+                            .toList());
+        }
         // a topic nobody defined is named, not answered with no comments as if there were none on it
         var undefined = api.get(
                 "api/v1/admin/analytics/comments?survey=relationship-nps&theme=weather&limit=1",

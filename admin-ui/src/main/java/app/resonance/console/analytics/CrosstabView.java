@@ -30,7 +30,6 @@ import java.util.Map;
 public class CrosstabView extends SurveyPeriodView {
 
     private static final long serialVersionUID = 1L;
-    static final int LABEL_TEXT = 24;
     static final List<String> GROUPINGS =
             List.of("plan", "region", "lifecycle", "segment", "channel", "language", "month", "quarter");
 
@@ -130,16 +129,9 @@ public class CrosstabView extends SurveyPeriodView {
     /** The chosen survey's choice and score questions, "key: text" (shortened) to key. */
     public Map<String, String> getQuestions() {
         Map<String, String> questions = new LinkedHashMap<>();
-        surveys.bySlug(getSurvey() == null ? "" : getSurvey())
-                .ifPresent(s -> countable(s).forEach((key, text) -> questions.put(label(key, text), key)));
+        surveys.bySlug(getSurvey() == null ? "" : getSurvey()).ifPresent(s -> countable(s)
+                .forEach((key, text) -> questions.put(Faces.questionLabel(key, text), key)));
         return questions;
-    }
-
-    /** "key: text", the text cut after {@value #LABEL_TEXT} characters so that the choice fits a phone. */
-    static String label(String key, String text) {
-        String shown =
-                text.length() > LABEL_TEXT ? text.substring(0, LABEL_TEXT).strip() + "…" : text;
-        return key + ": " + shown;
     }
 
     /** The groupings, and the survey's other choice questions as {@code question:KEY}, label to value. */

@@ -10,6 +10,7 @@ import app.resonance.console.platform.Faces;
 import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Segment;
 import app.resonance.surveys.control.SurveyCatalog;
+import app.resonance.surveys.entity.QuestionType;
 import app.resonance.surveys.entity.Survey;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -52,6 +53,7 @@ public class CommentsView implements Serializable {
     private String survey;
     private String q;
     private String theme;
+    private String question;
     private String segment;
     private LocalDate from;
     private LocalDate to;
@@ -102,7 +104,10 @@ public class CommentsView implements Serializable {
             }
         }
         String search = q == null || q.isBlank() ? null : q.strip();
-        return new CommentFilter(chosen.id(), from, to, segmentId, null, null, search, wanted);
+        if (question != null && !textQuestions(chosen).containsValue(question)) {
+            question = null;
+        }
+        return new CommentFilter(chosen.id(), from, to, segmentId, null, null, search, wanted, question);
     }
 
     /** One page at a time from the database. */
@@ -140,6 +145,33 @@ public class CommentsView implements Serializable {
 
     public List<String> getSurveys() {
         return surveys.all().stream().map(Survey::slug).toList();
+    }
+
+    /** The chosen survey's text questions, "key: text" (shortened as in the crosstab's menu) to key. */
+    public Map<String, String> getQuestions() {
+        return surveys.bySlug(survey == null ? "" : survey)
+                .map(CommentsView::textQuestions)
+                .orElse(Map.of());
+    }
+
+    private static Map<String, String> textQuestions(Survey survey) {
+        Map<String, String> questions = new LinkedHashMap<>();
+        survey.versions().stream()
+                .sorted((a, b) -> Integer.compare(b.number(), a.number()))
+                .flatMap(v -> v.questions().stream())
+                .filter(q -> q.type() == QuestionType.SHORT_TEXT || q.type() == QuestionType.LONG_TEXT)
+                .filter(q -> !questions.containsValue(q.key()))
+                .forEach(
+                        q -> questions.put(Faces.questionLabel(q.key(), q.text().in(Faces.locale())), q.key()));
+        return questions;
+    }
+
+    public String getQuestion() {
+        return question;
+    }
+
+    public void setQuestion(String question) {
+        this.question = question == null || question.isBlank() ? null : question;
     }
 
     /** Segment keys and their names in the console's language. */

@@ -43,6 +43,12 @@ public final class Faces {
     }
 
     /** A language's name in the console's language ("Französisch", "French"), for menus and lists. */
+    /** "key: text" for a question menu, the text cut after 24 characters so that the choice fits a phone. */
+    public static String questionLabel(String key, String text) {
+        String shown = text.length() > 24 ? text.substring(0, 24).strip() + "…" : text;
+        return key + ": " + shown;
+    }
+
     public static String languageName(String code) {
         Locale console = locale();
         String name = Locale.forLanguageTag(code).getDisplayLanguage(console);

@@ -44,6 +44,11 @@ public class CommentParameters {
     @ParameterDoc("Search text, case-insensitive, anywhere in the comment")
     String q;
 
+    @QueryParam("question")
+    @Size(max = 200, message = "{error.tooLong}")
+    @ParameterDoc("Only the answers to this text question of the survey (its key); default: every text question's")
+    String question;
+
     @QueryParam("theme")
     @Pattern(regexp = "[A-Za-z0-9_]{1,40}", message = "{error.topicKey}")
     @ParameterDoc("Only comments on this topic (its key, see /admin/topics)")
@@ -114,6 +119,15 @@ public class CommentParameters {
                 errors.add(messages.error("segment", "unknownSegment"));
             }
         }
+        if (found != null && blank(question) != null && !QueryParameters.named(errors, "question")) {
+            var asked = app.resonance.analytics.control.Crosstabs.question(found, blank(question));
+            if (asked.isEmpty()) {
+                errors.add(messages.error("question", "unknownQuestion"));
+            } else if (asked.get().type() != app.resonance.surveys.entity.QuestionType.SHORT_TEXT
+                    && asked.get().type() != app.resonance.surveys.entity.QuestionType.LONG_TEXT) {
+                errors.add(messages.error("question", "notText"));
+            }
+        }
         if (upper(theme) != null && !QueryParameters.named(errors, "theme") && !topics.defined(upper(theme))) {
             errors.add(messages.error("theme", "unknownTopic"));
         }
@@ -137,7 +151,8 @@ public class CommentParameters {
                         upper(channel),
                         blank(locale),
                         q,
-                        theme == null || theme.isBlank() ? null : upper(theme)),
+                        theme == null || theme.isBlank() ? null : upper(theme),
+                        blank(question)),
                 found,
                 WholeNumber.Check.of(offset, 0),
                 WholeNumber.Check.of(limit, LIMIT),

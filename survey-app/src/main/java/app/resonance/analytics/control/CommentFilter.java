@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * Which comments (free-text answers) to read: one survey, days from..to in the reporting zone, and
  * optionally a segment, channel, locale, a search text (case-insensitive, anywhere in the comment) and a
- * topic (by key, {@link Topic#key()}).
+ * topic (by key, {@link Topic#key()}); and optionally the text question (its key) whose answers alone count.
  */
 public record CommentFilter(
         long surveyId,
@@ -15,4 +15,19 @@ public record CommentFilter(
         String channel,
         String locale,
         String search,
-        String theme) {}
+        String theme,
+        String questionKey) {
+
+    /** Every text question's answers. */
+    public CommentFilter(
+            long surveyId,
+            LocalDate from,
+            LocalDate to,
+            Long segmentId,
+            String channel,
+            String locale,
+            String search,
+            String theme) {
+        this(surveyId, from, to, segmentId, channel, locale, search, theme, null);
+    }
+}

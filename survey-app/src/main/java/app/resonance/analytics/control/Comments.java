@@ -163,7 +163,8 @@ public class Comments {
                 filter.channel(),
                 filter.locale(),
                 null,
-                null);
+                null,
+                filter.questionKey());
         List<Object> params = new ArrayList<>();
         String where = where(all, zone, params);
         Map<String, long[]> totals = new HashMap<>();
@@ -254,6 +255,10 @@ public class Comments {
         StringBuilder where =
                 new StringBuilder("q.question_type IN ('SHORT_TEXT', 'LONG_TEXT') AND a.text_value IS NOT NULL");
         ResponseConditions.append(filter, zone, where, params);
+        if (filter.questionKey() != null) {
+            where.append(" AND q.question_key = ?");
+            params.add(filter.questionKey());
+        }
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" AND LOWER(a.text_value) LIKE ? ESCAPE '\\'");
             params.add("%" + like(filter.search().strip().toLowerCase(java.util.Locale.ROOT)) + "%");
