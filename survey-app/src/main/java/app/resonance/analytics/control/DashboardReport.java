@@ -22,6 +22,9 @@ public final class DashboardReport {
     /** An action on the trend with the figure in the days before it against the days from it. */
     public record MarkerImpact(TrendMarker marker, TrendAnalysis.BeforeAfter impact) {}
 
+    /** A matrix question of the report's survey, row by row ({@link MatrixSummary}). */
+    public record MatrixSection(String question, MatrixSummary summary) {}
+
     /** What the report shows; built from the same control classes as the dashboard. */
     public record Content(
             String survey,
@@ -38,7 +41,8 @@ public final class DashboardReport {
             LocalDate segmentsTo,
             List<TrendAnalysis.SegmentFigure> segments,
             Map<Long, String> segmentNames,
-            List<MarkerImpact> markers) {}
+            List<MarkerImpact> markers,
+            List<MatrixSection> matrices) {}
 
     private final Messages messages;
     private final NumberFormat one;
@@ -172,7 +176,42 @@ public final class DashboardReport {
                         : "";
                 pdf.row(segmentColumns, name, figure(figure.current()), figure(figure.previous()), change);
             }
+            if (!content.matrices().isEmpty()) {
+                matrices(pdf, content.matrices());
+            }
             pdf.save(out);
+        }
+    }
+
+    /** Each matrix question: per row its mean of the column positions with the margin, and n. */
+    private void matrices(PdfCanvas pdf, List<MatrixSection> matrices) throws IOException {
+        pdf.heading(messages.get("report.matrices"));
+        pdf.paragraph(pdf.regular, 9, messages.get("report.matricesHint"));
+        float[] columns = {0, 200, 330};
+        for (MatrixSection section : matrices) {
+            List<String> scale =
+                    section.summary().columns().stream().map(c -> c.label()).toList();
+            pdf.paragraph(pdf.bold, 9, section.question());
+            pdf.paragraph(
+                    pdf.regular,
+                    8,
+                    messages.get(
+                            "report.matrixScale",
+                            scale.get(0),
+                            scale.get(scale.size() - 1),
+                            String.valueOf(scale.size())));
+            pdf.boldRow(columns, messages.get("report.matrixRow"), messages.get("report.matrixMean"), "n");
+            for (MatrixSummary.Row row : section.summary().rows()) {
+                String mean = !row.shown()
+                        ? messages.get(
+                                row.visibility() == Visibility.HIDDEN_FOR_ANONYMITY
+                                        ? "analytics.hiddenForAnonymity"
+                                        : "analytics.notEnoughResponses")
+                        : one.format(row.mean())
+                                + (row.meanMarginOfError() == null ? "" : " ± " + one.format(row.meanMarginOfError()));
+                pdf.row(columns, row.label(), mean, row.respondents() == null ? "" : String.valueOf(row.respondents()));
+            }
+            pdf.down(4);
         }
     }
 

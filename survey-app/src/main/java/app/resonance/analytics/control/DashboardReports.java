@@ -3,11 +3,16 @@ package app.resonance.analytics.control;
 import app.resonance.customers.control.SegmentCatalog;
 import app.resonance.customers.entity.Segment;
 import app.resonance.platform.control.Messages;
+import app.resonance.surveys.entity.Question;
+import app.resonance.surveys.entity.QuestionType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -29,6 +34,9 @@ public class DashboardReports {
 
     @Inject
     AnalyticsQueries queries;
+
+    @Inject
+    Crosstabs crosstabs;
 
     /** Writes the report of the query in the messages' language. */
     public void write(AnalyticsQuery query, Messages messages, OutputStream out) throws IOException {
@@ -67,6 +75,26 @@ public class DashboardReports {
                         filter,
                         markers.between(filter.from(), filter.to(), filter.surveyId(), filter.segmentId()),
                         query.days(),
-                        query.rules()));
+                        query.rules()),
+                matrices(query, messages));
+    }
+
+    /** The survey's matrix questions (its newest version's), each row by row under the report's filters. */
+    private List<DashboardReport.MatrixSection> matrices(AnalyticsQuery query, Messages messages) {
+        if (query.survey() == null) {
+            return List.of();
+        }
+        List<DashboardReport.MatrixSection> sections = new ArrayList<>();
+        for (Question question : query.survey().latestVersion().questions()) {
+            if (question.type() == QuestionType.MATRIX) {
+                try {
+                    sections.add(new DashboardReport.MatrixSection(
+                            question.text().in(messages.locale()), crosstabs.matrix(query, question, messages)));
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Counting the matrix " + question.key() + " failed", e);
+                }
+            }
+        }
+        return sections;
     }
 }

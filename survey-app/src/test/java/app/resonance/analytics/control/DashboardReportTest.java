@@ -74,7 +74,17 @@ class DashboardReportTest {
                                         LocalDate.of(2026, 6, 8),
                                         TOTAL,
                                         FEW,
-                                        ChangeTest.compare(TOTAL, FEW)))));
+                                        ChangeTest.compare(TOTAL, FEW)))),
+                // The worked example of MatrixSummaryTest: speed's mean 3.4 ± 0.6 of 10; design below 30.
+                List.of(new DashboardReport.MatrixSection(
+                        "Rate these aspects",
+                        MatrixSummary.of(
+                                MatrixSummaryTest.ROWS.subList(0, 2),
+                                MatrixSummaryTest.COLUMNS,
+                                Map.of(
+                                        "speed", Map.of("fair", 2L, "good", 3L, "very", 4L, "excellent", 1L),
+                                        "design", Map.of("poor", 3L)),
+                                new ReportingRules(5, false)))));
     }
 
     static byte[] pdf(Locale locale) throws Exception {
@@ -124,6 +134,11 @@ class DashboardReportTest {
         assertTrue(text.contains("Business plan 30.0 ± 15.3 (n = 100) -40.0 ± "), text);
         assertTrue(text.contains("+70.0 * significant (p < 0.05)"), text);
         assertFalse(text.contains("relationship-nps"), text);
+        // each matrix question row by row: the mean with its margin and n, or why there is none
+        assertTrue(text.contains("Matrix questions, row by row"), text);
+        assertTrue(text.contains("Rate these aspects\nScale: 1 = Poor to 5 = Excellent"), text);
+        assertTrue(text.contains("Speed 3.4 ± 0.6 10"), text);
+        assertTrue(text.contains("Design Not enough responses 3"), text);
     }
 
     @Test
