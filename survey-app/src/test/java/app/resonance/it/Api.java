@@ -114,6 +114,20 @@ final class Api {
         }
     }
 
+    /** A GET whose body is binary (a PDF, a spreadsheet). */
+    HttpResponse<byte[]> bytes(String path, String... headers) {
+        try {
+            return client.send(
+                    request(path).headers(withDefaults(headers)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> get(String path, String... headers) {
         return send(request(path).headers(withDefaults(headers)).GET().build());
     }

@@ -238,6 +238,27 @@ class CrosstabIT {
         }
         assertTrue(answered > 0);
 
+        // The survey's PDF report has the matrix row by row, with the API's means
+        var pdf = api.bytes(
+                "api/v1/admin/analytics/reports/dashboard.pdf?survey=product-feedback&metric=RATING" + days,
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "en");
+        assertEquals(200, pdf.statusCode());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains("Matrix questions, row by row"), text);
+            String expected = "Speed "
+                    + String.format(
+                            java.util.Locale.ENGLISH,
+                            "%.1f",
+                            rows.get(0).getJsonNumber("mean").doubleValue())
+                    + " ± ";
+            assertTrue(text.contains(expected), expected + " in " + text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertEquals(
                 422,
                 api.get("api/v1/admin/surveys/relationship-nps/matrix?question=nps", "Authorization", Api.admin())
