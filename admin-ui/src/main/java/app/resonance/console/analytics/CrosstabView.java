@@ -178,6 +178,11 @@ public class CrosstabView extends SurveyPeriodView {
                 : format.format(row.mean()) + " ± " + format.format(row.meanMarginOfError());
     }
 
+    /** A share as a CSS width: "40.0%". */
+    public String percent(Double share) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", share == null ? 0 : share * 100);
+    }
+
     public MatrixSummary getMatrix() {
         return matrix;
     }
