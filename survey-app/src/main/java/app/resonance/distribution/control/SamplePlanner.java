@@ -240,6 +240,23 @@ public class SamplePlanner {
         return outcomes;
     }
 
+    /** A stored plan's figures as the planner computed them. */
+    public static SampleSize.Plan planned(WavePlan p) {
+        long[] h = p.history();
+        return new SampleSize.Plan(
+                new SampleSize.History(h[0], h[1], h[2], h[3], h[4]),
+                p.variance(),
+                p.responseRate(),
+                p.priorSpread(),
+                p.priorRate(),
+                p.reachable(),
+                p.needed(),
+                p.toInvite(),
+                p.capped(),
+                p.toInvite() * p.responseRate(),
+                p.expectedMargin());
+    }
+
     /** A segment's plan and its reachable customers (for the draw). */
     record Draft(SegmentPlan plan, List<Customer> reachable) {}
 
@@ -280,11 +297,12 @@ public class SamplePlanner {
         }
         Instant now = clock.instant();
         LocalDateTime since = LocalDateTime.ofInstant(now.minus(Duration.ofDays(HISTORY_DAYS)), ZoneOffset.UTC);
+        LocalDateTime until = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         List<Draft> drafts = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             Segment segment = found.get(i);
             List<Long> members = segments.memberIds(segment.rules(), LocalDate.now(clock));
-            SampleSize.History history = history(survey, segment, members, since);
+            SampleSize.History history = history(survey.id(), segment.id(), members, since, until);
             List<Customer> reachable = reachable(survey, members, now);
             double margin = given.get(i).margin();
             drafts.add(new Draft(
@@ -298,17 +316,23 @@ public class SamplePlanner {
         return drafts;
     }
 
-    SampleSize.History history(Survey survey, Segment segment, List<Long> members, LocalDateTime since) {
+    /**
+     * A segment's history with a survey between two UTC times: its NPS answers (as a member when answering) and the
+     * survey's invitations to these customers, with those answered.
+     */
+    public SampleSize.History history(
+            long survey, long segment, List<Long> members, LocalDateTime since, LocalDateTime until) {
         Object[] scores = (Object[]) em.createNativeQuery("SELECT COUNT(*),"
                         + " SUM(CASE WHEN a.score >= 9 THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN a.score <= 6 THEN 1 ELSE 0 END)"
                         + " FROM response r JOIN response_segment rs ON rs.response_id = r.id"
                         + " JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id"
                         + " WHERE r.survey_id = ?1 AND rs.segment_id = ?2 AND r.submitted_at >= ?3"
-                        + " AND q.question_type = 'NPS' AND a.score IS NOT NULL")
-                .setParameter(1, survey.id())
-                .setParameter(2, segment.id())
+                        + " AND r.submitted_at <= ?4 AND q.question_type = 'NPS' AND a.score IS NOT NULL")
+                .setParameter(1, survey)
+                .setParameter(2, segment)
                 .setParameter(3, since)
+                .setParameter(4, until)
                 .getSingleResult();
         long invited = 0;
         long answered = 0;
@@ -321,9 +345,11 @@ public class SamplePlanner {
                             .toList());
             Object[] r = (Object[]) em.createNativeQuery("SELECT COUNT(i.id), COUNT(r.id) FROM invitation i"
                             + " LEFT JOIN response r ON r.invitation_id = i.id"
-                            + " WHERE i.survey_id = ?1 AND i.created_at >= ?2 AND i.customer_id IN (" + ids + ")")
-                    .setParameter(1, survey.id())
+                            + " WHERE i.survey_id = ?1 AND i.created_at >= ?2 AND i.created_at <= ?3"
+                            + " AND i.customer_id IN (" + ids + ")")
+                    .setParameter(1, survey)
                     .setParameter(2, since)
+                    .setParameter(3, until)
                     .getSingleResult();
             invited += number(r[0]);
             answered += number(r[1]);
