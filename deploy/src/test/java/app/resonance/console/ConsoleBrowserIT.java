@@ -504,8 +504,26 @@ class ConsoleBrowserIT {
         assertEquals(200, preview.statusCode(), preview.body());
         assertTrue(preview.body().contains("\"toInvite\":" + invite + ","), invite + " in " + preview.body());
         assertTrue(browser.text(By.id("plan:send")).equals("Send to " + invite + " customers"));
+        // the computed plan in both languages at both widths, for whoever looks at the screenshots
         java.nio.file.Files.createDirectories(ConsoleScreenshotWalkIT.TARGET);
-        ConsoleScreenshotWalkIT.save(browser, "en", 1366, "planner-computed");
+        String base = ConsoleApp.base().toString().replaceFirst("//[^:/]+", "//127.0.0.1");
+        for (int width : new int[] {1366, 390}) {
+            for (String language : List.of("en", "de")) {
+                try (Browser shots = Browser.open(width, 900, language)) {
+                    shots.go(base + "admin/login.xhtml");
+                    new LoginPage(shots).loginAs("admin", ADMIN_PASSWORD);
+                    shots.go(base + "admin/manage/planner.xhtml?slug=relationship-nps");
+                    ConsoleScreenshotWalkIT.save(shots, language, width, "planner");
+                    shots.click(By.xpath(
+                            "//label[@for=(//input[@value='starter' and contains(@id,'plan:segments')]/@id)]"));
+                    shots.click(By.xpath(
+                            "//label[@for=(//input[@value='enterprise-dach' and contains(@id,'plan:segments')]/@id)]"));
+                    shots.click(By.id("plan:compute"));
+                    shots.find(By.id("plan:table"));
+                    ConsoleScreenshotWalkIT.save(shots, language, width, "planner-computed");
+                }
+            }
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package app.resonance.distribution.boundary;
 import app.resonance.distribution.control.MailSettings;
 import app.resonance.distribution.control.SamplePlanner;
 import app.resonance.distribution.control.SampleSize;
+import app.resonance.distribution.control.WaveSender;
 import app.resonance.distribution.control.WaveStats;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
@@ -16,13 +17,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -59,9 +54,9 @@ public class AdminWavePlansResource {
     /** A segment and the margin wanted for it. */
     @Schema(name = "SegmentTarget", description = "A segment and the margin of error wanted for its NPS")
     public record SegmentTarget(
-            @Schema(required = true, description = "The segment's key", example = "business")
-            @NotBlank(message = "{error.required}")
-            @Size(max = 60, message = "{error.tooLong}")
+            @Schema(required = true, description = "The segment's key", maxLength = 60, example = "business")
+            @NotNull(message = "{error.required}")
+            @Within(min = 1, max = 60, message = "{error.unknownSegment}")
             String segment,
 
             @Schema(
@@ -72,8 +67,7 @@ public class AdminWavePlansResource {
                     maximum = "50",
                     example = "5")
             @NotNull(message = "{error.required}")
-            @DecimalMin(value = "1", message = "{error.planMargin}")
-            @DecimalMax(value = "50", message = "{error.planMargin}")
+            @Within(min = 1, max = 50, message = "{error.planMargin}")
             Double margin) {}
 
     /** What to plan: the confidence, the segments with their margins, and for sending optional reminder days. */
@@ -85,18 +79,16 @@ public class AdminWavePlansResource {
                     enumeration = {"90", "95", "99"},
                     example = "95")
             @NotNull(message = "{error.required}")
-            @Min(value = 90, message = "{error.planConfidence}")
-            @Max(value = 99, message = "{error.planConfidence}")
+            @Within(min = 90, max = 99, message = "{error.planConfidence}")
             Integer confidence,
 
             @Schema(required = true, description = "1 to 20 segments, each with its margin")
             @NotNull(message = "{error.required}")
-            @Size(min = 1, max = SamplePlanner.MAX_SEGMENTS, message = "{error.planSegments}")
+            @Within(min = 1, max = SamplePlanner.MAX_SEGMENTS, message = "{error.planSegments}")
             List<@Valid @NotNull(message = "{error.required}") SegmentTarget> segments,
 
             @Schema(description = "Only when sending: a reminder after so many days (1 to 60) to who has not answered")
-            @Min(value = 1, message = "{error.reminderDays}")
-            @Max(value = 60, message = "{error.reminderDays}")
+            @Within(min = 1, max = WaveSender.MAX_REMINDER_DAYS, message = "{error.reminderDays}")
             Integer reminderDays) {}
 
     /** One segment's plan as the API answers it. */

@@ -149,6 +149,18 @@ class SamplePlannerOnBothDatabasesTest {
             }
             tx(() -> suppressions.suppress("blocked-pn@example.test", Suppression.Reason.BOUNCED, "SMTP", NOW));
 
+            // the demo's planned wave: Starter and Enterprise DACH, each invited as planned, some answered
+            long demoWave =
+                    count(dataSource, "SELECT id FROM invitation_wave WHERE audience = 'plan:starter,enterprise-dach'");
+            List<SamplePlanner.Outcome> demo = planner.outcome(demoWave);
+            assertEquals(
+                    List.of("starter", "enterprise-dach"),
+                    demo.stream().map(o -> o.plan().segmentKey()).toList());
+            for (SamplePlanner.Outcome o : demo) {
+                assertEquals(o.plan().toInvite(), o.invited(), o.plan().segmentKey());
+                assertTrue(o.invited() > 0 && o.answered() > 0 && o.achievedMargin() != null, o.toString());
+            }
+
             List<SamplePlanner.Target> targets =
                     List.of(new SamplePlanner.Target("planner-known", 20), new SamplePlanner.Target("planner-new", 50));
             List<SamplePlanner.SegmentPlan> preview = planner.preview(survey, 95, targets, messages);
