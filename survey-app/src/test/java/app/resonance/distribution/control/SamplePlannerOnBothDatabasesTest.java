@@ -180,7 +180,10 @@ class SamplePlannerOnBothDatabasesTest {
             assertEquals(14, fresh.needed());
             assertEquals(70, fresh.toInvite());
             assertEquals(48.82291, fresh.expectedMargin(), 1e-5);
-            assertEquals(0L, count(dataSource, "SELECT COUNT(*) FROM wave_plan"), "a preview stores nothing");
+            assertEquals(
+                    2L,
+                    count(dataSource, "SELECT COUNT(*) FROM wave_plan"),
+                    "the demo's two; a preview stores nothing");
 
             var invalid = assertThrows(
                     WaveSender.InvalidWaveException.class,
@@ -244,7 +247,10 @@ class SamplePlannerOnBothDatabasesTest {
                 assertEquals(
                         118,
                         new HashSet<>(WhoAnsweredOnBothDatabasesTest.longs(
-                                        c, "SELECT customer_id FROM wave_plan_member", 118))
+                                        c,
+                                        "SELECT m.customer_id FROM wave_plan_member m JOIN wave_plan p ON p.id = m.plan_id"
+                                                + " WHERE p.wave_id = " + wave,
+                                        118))
                                 .size());
             }
             em.close();
