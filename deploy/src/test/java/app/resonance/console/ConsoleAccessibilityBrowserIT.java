@@ -76,6 +76,7 @@ class ConsoleAccessibilityBrowserIT {
                     "/admin/manage/suppressions.xhtml",
                     "/admin/manage/event-rules.xhtml",
                     "/admin/manage/programmes.xhtml",
+                    "/admin/manage/planner.xhtml?slug=relationship-nps",
                     "/admin/manage/notifications.xhtml",
                     "/admin/manage/alert-rules.xhtml",
                     "/admin/manage/topics.xhtml",
@@ -89,6 +90,12 @@ class ConsoleAccessibilityBrowserIT {
             var waves = browser.driver().findElements(By.cssSelector("[id$=':who']"));
             String wave = waves.get(waves.size() - 1).getAttribute("href");
             visit("admin " + language, wave.substring(wave.indexOf("/admin/")));
+            visit("admin " + language, "/admin/manage/planner.xhtml?slug=relationship-nps");
+            browser.click(By.xpath("//label[@for=(//input[@value='starter' and contains(@id,'plan:segments')]/@id)]"));
+            browser.click(By.id("plan:compute"));
+            browser.find(By.id("plan:table"));
+            PrimeFaces.ajaxDone(browser);
+            check("admin " + language + " /admin/manage/planner.xhtml (a computed plan)");
             visit("admin " + language, "/admin/manage/designer.xhtml?slug=relationship-nps");
             browser.click(By.cssSelector("[id='designer:questions:0:edit']"));
             browser.find(By.id("designer:qkey"));

@@ -472,6 +472,61 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void thePlannerShowsHowManyToInviteAsTheApiComputesItAndTheDemoWavePlannedAgainstAchieved() throws Exception {
+        LoginPage.open(browser).loginAs("admin", ADMIN_PASSWORD);
+        browser.open("/admin/manage/distribute.xhtml?slug=relationship-nps");
+        browser.clickAndWaitForNextPage(By.id("planner"));
+        // the demo's planned wave: Starter and Enterprise DACH, planned against achieved
+        String planned = browser.text(By.cssSelector(".planned-wave"));
+        assertTrue(planned.contains("Starter plan") && planned.contains("Enterprise DACH"), planned);
+        assertTrue(planned.matches("(?s).*±\\d+\\.\\d / ±\\d+\\.\\d.*"), "expected and achieved margins: " + planned);
+
+        browser.click(By.xpath("//label[@for=(//input[@value='starter' and contains(@id,'plan:segments')]/@id)]"));
+        browser.type(By.id("plan:margin_input"), "10");
+        browser.click(By.id("plan:compute"));
+        browser.find(By.id("plan:table"));
+        String invite = browser.text(By.cssSelector("[id='plan:table'] .invite"));
+        HttpResponse<String> preview = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(java.net.URI.create(
+                                        browser.base() + "/api/v1/admin/surveys/relationship-nps/wave-plans/preview"))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(("admin:" + ADMIN_PASSWORD)
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"confidence\": 95, \"segments\":"
+                                        + " [{\"segment\": \"starter\", \"margin\": 10}]}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, preview.statusCode(), preview.body());
+        assertTrue(preview.body().contains("\"toInvite\":" + invite + ","), invite + " in " + preview.body());
+        assertTrue(browser.text(By.id("plan:send")).equals("Send to " + invite + " customers"));
+        // the computed plan in both languages at both widths, for whoever looks at the screenshots
+        java.nio.file.Files.createDirectories(ConsoleScreenshotWalkIT.TARGET);
+        String base = ConsoleApp.base().toString().replaceFirst("//[^:/]+", "//127.0.0.1");
+        for (int width : new int[] {1366, 390}) {
+            for (String language : List.of("en", "de")) {
+                try (Browser shots = Browser.open(width, 900, language)) {
+                    shots.go(base + "admin/login.xhtml");
+                    new LoginPage(shots).loginAs("admin", ADMIN_PASSWORD);
+                    shots.go(base + "admin/manage/planner.xhtml?slug=relationship-nps");
+                    ConsoleScreenshotWalkIT.save(shots, language, width, "planner");
+                    shots.click(By.xpath(
+                            "//label[@for=(//input[@value='starter' and contains(@id,'plan:segments')]/@id)]"));
+                    shots.click(By.xpath(
+                            "//label[@for=(//input[@value='enterprise-dach' and contains(@id,'plan:segments')]/@id)]"));
+                    shots.click(By.id("plan:compute"));
+                    shots.find(By.id("plan:table"));
+                    ConsoleScreenshotWalkIT.save(shots, language, width, "planner-computed");
+                }
+            }
+        }
+    }
+
+    @Test
     void anAdminCreatesAUserInTheConsoleWhoLogsInWithThatRoleAndTheAuditLogSaysWho() {
         // A viewer, not a second support lead: the console tests share one app, and follow-up tasks go to
         // the support lead with the fewest open tasks.

@@ -103,6 +103,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/manage/suppressions.xhtml",
             "/admin/manage/event-rules.xhtml",
             "/admin/manage/programmes.xhtml",
+            "/admin/manage/planner.xhtml?slug=relationship-nps",
             "/admin/manage/notifications.xhtml",
             "/admin/manage/alert-rules.xhtml",
             "/admin/manage/topics.xhtml",

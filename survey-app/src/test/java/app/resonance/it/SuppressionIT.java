@@ -230,6 +230,152 @@ class SuppressionIT {
         assertTrue(audit.body().contains("\"subject\":\"" + email + "\",\"action\":\"suppressionReported\""));
     }
 
+    /*
+     * The sample planner over HTTP: 80 new customers of their own plan, one of them suppressed, so 79 reachable and
+     * no history: the prior (variance 1, rate 0.2). Target ±50 NPS points at 95 %: n0 = 196^2 / 2500 = 15.3664,
+     * n = 15.3664 / (1 + 14.3664 / 79) = 13.0019 -> 14, invite ceil(14 / 0.2) = 70 of the 79, drawn at random.
+     */
+    @Test
+    void aPlannedWaveMailsJustThePlannedNumberOfASegmentAndShowsPlannedAgainstAchieved() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder csv = new StringBuilder("externalId,name,email,plan\n");
+        for (int i = 0; i < 80; i++) {
+            csv.append("plan-")
+                    .append(tag)
+                    .append('-')
+                    .append(i)
+                    .append(",Kim,plan-")
+                    .append(tag)
+                    .append('-')
+                    .append(i)
+                    .append("@example.test,Planner-")
+                    .append(tag)
+                    .append('\n');
+        }
+        var imported = api.send(api.request("api/v1/admin/customers/import")
+                .header("Authorization", Api.admin())
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                .build());
+        assertTrue(imported.statusCode() < 300, imported.body());
+        var suppressed = api.post(
+                "api/v1/admin/suppressions",
+                "{\"email\": \"plan-" + tag + "-0@example.test\", \"kind\": \"BOUNCE\"}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, suppressed.statusCode(), suppressed.body());
+        String segment = "planner-" + tag;
+        var created = api.post(
+                "api/v1/admin/segments",
+                "{\"key\": \"" + segment + "\", \"name\": {\"de\": \"Planer\", \"en\": \"Planner\"},"
+                        + " \"rules\": [{\"attribute\": \"plan\", \"operator\": \"EQUALS\", \"value\": \"Planner-"
+                        + tag + "\"}]}",
+                "Authorization",
+                Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        String plan = "{\"confidence\": 95, \"segments\": [{\"segment\": \"" + segment + "\", \"margin\": 50}]}";
+
+        var bad = api.post(
+                "api/v1/admin/surveys/relationship-nps/wave-plans/preview",
+                "{\"confidence\": 80, \"segments\": [{\"segment\": \"" + segment + "\", \"margin\": 0.5}]}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertEquals(
+                List.of("confidence", "segments[0].margin"),
+                Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+        var noNps = api.post(
+                "api/v1/admin/surveys/post-support-csat/wave-plans/preview", plan, "Authorization", Api.admin());
+        assertEquals(422, noNps.statusCode(), noNps.body());
+        assertEquals(
+                "survey",
+                Api.json(noNps).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                403,
+                api.post("api/v1/admin/surveys/relationship-nps/wave-plans", plan, "Authorization", ApiIT.viewer())
+                        .statusCode());
+
+        var preview = api.post(
+                "api/v1/admin/surveys/relationship-nps/wave-plans/preview", plan, "Authorization", Api.admin());
+        assertEquals(200, preview.statusCode(), preview.body());
+        JsonObject planned = Api.json(preview).getJsonArray("segments").getJsonObject(0);
+        assertEquals(79, planned.getInt("reachable"), "the suppressed address is not reachable");
+        assertEquals(14, planned.getInt("needed"));
+        assertEquals(70, planned.getInt("toInvite"));
+        assertTrue(planned.getBoolean("basedOnPrior"));
+        assertEquals(
+                0,
+                Api.count(
+                        "SELECT COUNT(*) FROM invitation i JOIN customer c ON c.id = i.customer_id"
+                                + " WHERE c.plan = ?",
+                        "Planner-" + tag),
+                "a preview sends nothing");
+
+        var sent = api.post("api/v1/admin/surveys/relationship-nps/wave-plans", plan, "Authorization", Api.admin());
+        assertEquals(201, sent.statusCode(), sent.body());
+        JsonObject wave = Api.json(sent);
+        assertEquals(70, wave.getJsonObject("wave").getInt("invited"));
+        long id = wave.getJsonObject("wave").getJsonNumber("id").longValue();
+        await("70 invitations in the mailbox")
+                .atMost(Duration.ofSeconds(90))
+                .until(
+                        () -> Arrays.stream(smtp.getReceivedMessages())
+                                .filter(m -> {
+                                    try {
+                                        return GreenMailUtil.getAddressList(m.getAllRecipients())
+                                                .contains("plan-" + tag + "-");
+                                    } catch (jakarta.mail.MessagingException e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                })
+                                .count(),
+                        n -> n == 70);
+
+        // 7 of them answer: 4 promoters, 1 detractor
+        List<Long> invitations = Api.longs("SELECT id FROM invitation WHERE wave_id = ? ORDER BY id", id);
+        long version = Api.count("SELECT MAX(v.id) FROM survey_version v JOIN survey s ON s.id = v.survey_id"
+                + " WHERE s.slug = 'relationship-nps' AND v.state = 'PUBLISHED'");
+        long question =
+                Api.count("SELECT id FROM question WHERE survey_version_id = ? AND question_type = 'NPS'", version);
+        for (int i = 0; i < 7; i++) {
+            long rid = 8_800_000L + Math.abs(tag.hashCode() % 100_000) * 10L + i;
+            Api.update(
+                    "INSERT INTO response (id, survey_id, survey_version_id, customer_id, channel, locale, status,"
+                            + " submitted_at, received_at, updated_at, invitation_id)"
+                            + " SELECT ?, i.survey_id, ?, i.customer_id, 'EMAIL', 'en', 'COMPLETE', i.created_at,"
+                            + " i.created_at, i.created_at, i.id FROM invitation i WHERE i.id = ?",
+                    rid,
+                    version,
+                    invitations.get(i));
+            Api.update(
+                    "INSERT INTO answer (id, response_id, question_id, score) VALUES (?, ?, ?, ?)",
+                    rid,
+                    rid,
+                    question,
+                    i < 4 ? 10 : i == 4 ? 2 : 8);
+        }
+        var achieved =
+                api.get("api/v1/admin/surveys/relationship-nps/wave-plans/" + id, "Authorization", ApiIT.viewer());
+        assertEquals(200, achieved.statusCode(), achieved.body());
+        JsonObject outcome = Api.json(achieved).getJsonArray("segments").getJsonObject(0);
+        assertEquals(70, outcome.getJsonObject("plan").getInt("toInvite"));
+        assertEquals(70, outcome.getInt("invited"));
+        assertEquals(7, outcome.getInt("answered"));
+        assertEquals(0.1, outcome.getJsonNumber("achievedRate").doubleValue(), 1e-9);
+        // NPS (4 - 1) / 7 = 42.857; var = 5/7 - (3/7)^2 = 26/49; margin = 196 * sqrt(26/49 / 7 * 72 / 78) = 51.8459
+        assertEquals(42.857143, outcome.getJsonNumber("nps").doubleValue(), 1e-6);
+        assertEquals(51.8459, outcome.getJsonNumber("achievedMargin").doubleValue(), 1e-4);
+        assertEquals(
+                404,
+                api.get(
+                                "api/v1/admin/surveys/relationship-nps/wave-plans/" + (id + 1_000_000),
+                                "Authorization",
+                                Api.admin())
+                        .statusCode());
+    }
+
     static final String HOSTILE = "<!channel> <script>alert(1)</script> *bold* & _it_";
 
     /** Registers a notification destination; answers it. */

@@ -18,6 +18,10 @@ public final class Waves {
         if (stored.startsWith("segment:")) {
             return Faces.text("wave.audience.segment", stored.substring("segment:".length()));
         }
+        if (stored.startsWith("plan:")) {
+            return Faces.text(
+                    "wave.audience.plan", stored.substring("plan:".length()).replace(",", ", "));
+        }
         if (stored.startsWith("selection:")) {
             return Faces.text("wave.audience.selection", stored.substring("selection:".length()));
         }

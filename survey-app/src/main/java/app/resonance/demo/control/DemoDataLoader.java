@@ -170,6 +170,7 @@ public class DemoDataLoader {
         new DemoEvents(connection, ids, setup, utc).write();
         DemoTopics.write(connection, utc);
         new DemoProgramme(connection, ids, setup, utc).write();
+        new DemoPlannedWave(em, connection, ids, setup, today, utc).write();
         em.persist(new AppSetting(MARKER, "seed " + SEED + ", " + written + " responses", now));
         em.flush();
         return written;

@@ -71,6 +71,28 @@ public class WaveSender {
     @Inject
     Clock clock;
 
+    public WaveSender() {}
+
+    /** Outside the container (tests): the collaborators given. */
+    public WaveSender(
+            EntityManager em,
+            Invitations invitations,
+            SegmentCatalog segments,
+            MailOutbox outbox,
+            SuppressionList suppressions,
+            ContactRules contactRules,
+            AuditLog audit,
+            Clock clock) {
+        this.em = em;
+        this.invitations = invitations;
+        this.segments = segments;
+        this.outbox = outbox;
+        this.suppressions = suppressions;
+        this.contactRules = contactRules;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
     /** Whom to invite: a segment key, or external ids of customers. */
     public record Audience(String segment, List<String> customers) {}
 
@@ -128,24 +150,45 @@ public class WaveSender {
             }
         }
 
+        return sendTo(
+                survey,
+                customers,
+                bySegment ? "segment:" + segment.get().key() : "selection:" + selection.size(),
+                reminderDays,
+                actor,
+                baseUrl,
+                counts -> bySegment
+                        ? AuditDetail.of("waveSentToSegment", segment.get().key(), counts[0], counts[1], counts[2])
+                        : AuditDetail.of("waveSentToSelection", selection.size(), counts[0], counts[1], counts[2]));
+    }
+
+    /**
+     * Sends an open survey to these customers as one wave (the planner's drawn customers, or {@link #send}'s
+     * audience): suppression list, address and contact rules checked per customer, skips recorded with the reason,
+     * invitation and reminder mails queued, the wave's counts set and the sending audited. {@code detail} makes the
+     * audit line from the counts invited, skipped recently and skipped without address.
+     */
+    public InvitationWave sendTo(
+            Survey survey,
+            List<Customer> customers,
+            String audience,
+            Integer reminderDays,
+            String actor,
+            String baseUrl,
+            java.util.function.Function<int[], AuditDetail> detail) {
+        SurveyVersion version = survey.publishedVersion().orElseThrow();
         Instant now = clock.instant();
         Map<Long, ContactSkip.Reason> heldBack = contactRules.heldBack(
                 survey, customers.stream().map(Customer::id).toList(), now);
         Set<String> suppressed =
                 suppressions.suppressed(customers.stream().map(Customer::email).toList());
-        InvitationWave wave = new InvitationWave(
-                survey,
-                bySegment ? "segment:" + segment.get().key() : "selection:" + selection.size(),
-                reminderDays,
-                actor,
-                now);
+        InvitationWave wave = new InvitationWave(survey, audience, reminderDays, actor, now);
         em.persist(wave);
         em.flush();
         int invited = 0;
         int skippedRecent = 0;
         int skippedNoEmail = 0;
         int skippedSuppressed = 0;
-        SurveyVersion version = published.get();
         for (Customer customer : customers) {
             if (customer.email() == null || customer.email().isBlank()) {
                 skippedNoEmail++;
@@ -182,12 +225,7 @@ public class WaveSender {
         }
         wave.counted(invited, skippedRecent, skippedNoEmail, skippedSuppressed);
         List<AuditDetail> details = new ArrayList<>();
-        details.add(
-                bySegment
-                        ? AuditDetail.of(
-                                "waveSentToSegment", segment.get().key(), invited, skippedRecent, skippedNoEmail)
-                        : AuditDetail.of(
-                                "waveSentToSelection", selection.size(), invited, skippedRecent, skippedNoEmail));
+        details.add(detail.apply(new int[] {invited, skippedRecent, skippedNoEmail}));
         if (skippedSuppressed > 0) {
             details.add(AuditDetail.of("waveSkippedSuppressed", skippedSuppressed));
         }

@@ -46,6 +46,7 @@ public final class ScopeRules {
             new Rule("admin/surveys/{slug}/widget-secret", Scope.WRITE_SURVEYS, Scope.WRITE_SURVEYS),
             new Rule("admin/surveys/{slug}/invitations", Scope.WRITE_SURVEYS, Scope.WRITE_SURVEYS),
             new Rule("admin/surveys/{slug}/waves", Scope.READ_ANALYTICS, Scope.WRITE_SURVEYS),
+            new Rule("admin/surveys/{slug}/wave-plans", Scope.READ_ANALYTICS, Scope.WRITE_SURVEYS),
             new Rule("admin/segments", Scope.READ_ANALYTICS, Scope.WRITE_SURVEYS),
             new Rule("admin/customers", Scope.READ_RESPONSES, Scope.WRITE_SURVEYS),
             new Rule("admin/suppressions", Scope.READ_RESPONSES, Scope.WRITE_SURVEYS),

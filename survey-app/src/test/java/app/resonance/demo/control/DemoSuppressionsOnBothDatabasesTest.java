@@ -52,8 +52,12 @@ class DemoSuppressionsOnBothDatabasesTest {
             Survey survey = em.createQuery("SELECT s FROM Survey s WHERE s.slug = 'relationship-nps'", Survey.class)
                     .getSingleResult();
             var waves = new WaveStats(em).of(survey);
-            assertEquals(2, waves.size(), "the wave that respected the list, and the check-in wave of 120 days ago");
-            var checkIn = waves.get(1);
+            assertEquals(
+                    3,
+                    waves.size(),
+                    "the wave that respected the list, the planned wave of 100 days ago and the check-in wave of 120");
+            assertEquals("plan:starter,enterprise-dach", waves.get(1).audience());
+            var checkIn = waves.get(2);
             assertEquals("selection:" + DemoCheckInWave.REACHED, checkIn.audience());
             assertEquals(DemoCheckInWave.REACHED, checkIn.sent());
             assertTrue(checkIn.answered() > 0 && checkIn.answered() == checkIn.opened(), checkIn.toString());
