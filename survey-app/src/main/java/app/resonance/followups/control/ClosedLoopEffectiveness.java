@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Did following up win customers back? For the follow-up tasks closed in a period whose customer gave an NPS score
@@ -46,7 +47,19 @@ public class ClosedLoopEffectiveness {
     }
 
     /** The figures of one group: its pairs, the recovery rate of its detractors and the mean change of score. */
-    public record Group(String key, long pairs, Rate recovery, MeanChange change) {}
+    @Schema(
+            name = "EffectivenessGroup",
+            description = "One group of closed tasks (or the detractors without a follow-up): its key (null: none),"
+                    + " the pairs of scores, the recovery rate and the mean change")
+    public record Group(
+            @Schema(description = "Assignee's name, team, rule, closing status; null: none or the whole group")
+            String key,
+
+            @Schema(description = "Customers with a score before and a later one")
+            long pairs,
+
+            Rate recovery,
+            MeanChange change) {}
 
     /** The report of a period: start inclusive, end exclusive. */
     public record Report(

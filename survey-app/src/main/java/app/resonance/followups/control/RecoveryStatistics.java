@@ -4,6 +4,7 @@ import app.resonance.analytics.control.ReportingRules;
 import app.resonance.analytics.control.Visibility;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The statistics of the closed-loop effectiveness, free of the database: the recovery rate with its Wilson 95%
@@ -22,13 +23,27 @@ public final class RecoveryStatistics {
     private RecoveryStatistics() {}
 
     /** A share of detractors who answered as passive or promoter later, with its Wilson 95% interval. */
-    public record Rate(long detractors, Visibility visibility, Long recovered, Double value, Double low, Double high) {
+    @Schema(
+            name = "RecoveryRate",
+            description = "Of the detractors (0-6) with a later answer, the share who answered 7 or more, with the"
+                    + " Wilson 95 % interval; null numbers below the minimum (visibility NOT_ENOUGH_RESPONSES)")
+    public record Rate(
+            long detractors,
+            Visibility visibility,
+            Long recovered,
+            @Schema(description = "Share 0..1") Double value,
+            Double low,
+            Double high) {
         public boolean shown() {
             return visibility == Visibility.SHOWN;
         }
     }
 
     /** The mean change of score (later minus earlier), with its standard error and Student t 95% interval. */
+    @Schema(
+            name = "ScoreChange",
+            description = "The mean change of score (later minus earlier, NPS points) with its Student t 95 % interval"
+                    + " (n-1 degrees of freedom); null numbers below the minimum")
     public record MeanChange(
             long pairs, Visibility visibility, Double value, Double standardError, Double low, Double high) {
         public boolean shown() {
@@ -40,7 +55,17 @@ public final class RecoveryStatistics {
      * The two-proportion z test of the followed-up rate against the not-followed-up rate (pooled standard error),
      * two-sided; null numbers unless both rates are shown.
      */
-    public record Comparison(Double difference, Double z, Double pValue, boolean significant) {
+    @Schema(
+            name = "RecoveryComparison",
+            description = "Two-proportion z test (pooled, two-sided) of the followed-up recovery rate against the"
+                    + " rate of detractors without a follow-up; null numbers unless both rates are shown")
+    public record Comparison(
+            @Schema(description = "Followed-up rate minus the other, -1..1")
+            Double difference,
+
+            Double z,
+            Double pValue,
+            @Schema(description = "p < 0.05") boolean significant) {
         public boolean testable() {
             return difference != null;
         }
