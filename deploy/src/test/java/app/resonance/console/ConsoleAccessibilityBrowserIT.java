@@ -140,6 +140,7 @@ class ConsoleAccessibilityBrowserIT {
                 ConsoleScreenshotWalkIT.FOCUS_BY_MONTH,
                 ConsoleScreenshotWalkIT.DIP_DRIVERS,
                 "/admin/followups.xhtml",
+                "/admin/effectiveness.xhtml",
                 "/admin/tokens.xhtml",
                 task)) {
             visit(who, page);

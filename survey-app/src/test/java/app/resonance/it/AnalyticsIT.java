@@ -598,17 +598,22 @@ class AnalyticsIT {
         long recovered = rate.getJsonNumber("recovered").longValue();
         assertTrue(detractors >= 60, rate.toString());
         assertTrue(recovered > detractors / 2, "most called detractors came back: " + rate);
-        assertEquals((double) recovered / detractors, rate.getJsonNumber("value").doubleValue(), 1e-12);
-        assertTrue(rate.getJsonNumber("low").doubleValue() < rate.getJsonNumber("value").doubleValue());
-        assertTrue(rate.getJsonNumber("high").doubleValue() > rate.getJsonNumber("value").doubleValue());
         assertEquals(
-                "Sabine Support-Lead", en.getJsonArray("byAssignee").getJsonObject(0).getString("key"));
+                (double) recovered / detractors, rate.getJsonNumber("value").doubleValue(), 1e-12);
+        assertTrue(rate.getJsonNumber("low").doubleValue()
+                < rate.getJsonNumber("value").doubleValue());
+        assertTrue(rate.getJsonNumber("high").doubleValue()
+                > rate.getJsonNumber("value").doubleValue());
+        assertEquals(
+                "Sabine Support-Lead",
+                en.getJsonArray("byAssignee").getJsonObject(0).getString("key"));
         assertTrue(
                 en.getJsonArray("byRule").getValuesAs(JsonObject.class).stream()
                         .anyMatch(g -> "Detractor".equals(g.getString("key", null))),
                 en.getJsonArray("byRule").toString());
         assertEquals(
-                "SHOWN", en.getJsonObject("notFollowedUp").getJsonObject("recovery").getString("visibility"));
+                "SHOWN",
+                en.getJsonObject("notFollowedUp").getJsonObject("recovery").getString("visibility"));
         JsonObject test = en.getJsonObject("comparison");
         double p = test.getJsonNumber("pValue").doubleValue();
         assertTrue(p > 0 && p <= 1, test.toString());
@@ -623,15 +628,21 @@ class AnalyticsIT {
         assertEquals(JsonValue.NULL, de.getJsonObject("comparison").get("pValue"));
 
         var bad = api.get(
-                "api/v1/admin/followups/effectiveness?from=2026-02-30", "Authorization", Api.admin(), "Accept-Language",
+                "api/v1/admin/followups/effectiveness?from=2026-02-30",
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
                 "en");
         assertEquals(400, bad.statusCode(), bad.body());
         assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-        assertEquals("from", Api.json(bad).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "from", Api.json(bad).getJsonArray("errors").getJsonObject(0).getString("field"));
         var reversed = api.get(
                 "api/v1/admin/followups/effectiveness?from=2026-03-02&to=2026-03-01", "Authorization", Api.admin());
         assertEquals(400, reversed.statusCode(), reversed.body());
-        assertEquals("from", Api.json(reversed).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "from",
+                Api.json(reversed).getJsonArray("errors").getJsonObject(0).getString("field"));
         var viewer = api.get("api/v1/admin/followups/effectiveness", "Authorization", ApiIT.viewer());
         assertEquals(200, viewer.statusCode(), viewer.body());
         assertEquals(401, api.get("api/v1/admin/followups/effectiveness").statusCode());

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,16 +58,19 @@ public class AdminEffectivenessResource {
     public EffectivenessJson report(@Valid @BeanParam EffectivenessParameters parameters) {
         Messages messages = RequestLanguage.messages(headers);
         ZoneId zone = settings.zone();
-        LocalDate to = parameters.to(LocalDate.now(clock.withZone(zone)));
-        LocalDate from = parameters.from(to);
-        if (from.isAfter(to)) {
+        var period = parameters.period(LocalDate.now(clock.withZone(zone)));
+        if (!period.valid()) {
             throw new ProblemException(
                     "invalid-parameters",
                     400,
                     "Bad Request",
                     "problem.invalidParameters",
-                    List.of(messages.error("from", "fromAfterTo")));
+                    period.complaints().entrySet().stream()
+                            .map(c -> messages.error(c.getKey(), c.getValue()))
+                            .toList());
         }
+        LocalDate from = period.from();
+        LocalDate to = period.to();
         var report = effectiveness.report(
                 from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant(),

@@ -1,5 +1,6 @@
 package app.resonance.followups.boundary;
 
+import app.resonance.followups.control.ClosedLoopEffectiveness;
 import app.resonance.platform.boundary.Day;
 import app.resonance.platform.boundary.ParameterDoc;
 import jakarta.ws.rs.QueryParam;
@@ -10,9 +11,6 @@ import java.time.LocalDate;
  * @Valid @BeanParam}); that from is not after to is checked by the resource.
  */
 public class EffectivenessParameters {
-
-    /** The default period: the last 365 days up to today. */
-    public static final int DEFAULT_DAYS = 365;
 
     @QueryParam("from")
     @Day
@@ -31,11 +29,8 @@ public class EffectivenessParameters {
         this.to = to;
     }
 
-    LocalDate to(LocalDate today) {
-        return Day.Check.of(to, today);
-    }
-
-    LocalDate from(LocalDate to) {
-        return Day.Check.of(from, to.minusDays(DEFAULT_DAYS - 1));
+    /** The days, read as the console reads them (the form of each is checked by Bean Validation first). */
+    ClosedLoopEffectiveness.Period period(LocalDate today) {
+        return ClosedLoopEffectiveness.period(from, to, today);
     }
 }

@@ -11,6 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -73,6 +75,42 @@ public class ClosedLoopEffectiveness {
             List<Group> byAction,
             Group notFollowedUp,
             Comparison comparison) {}
+
+    /** The default period: the last 365 days up to today. */
+    public static final int DEFAULT_DAYS = 365;
+
+    /** The days of a report, or what is wrong with them: field (from, to) to error code. */
+    public record Period(LocalDate from, LocalDate to, Map<String, String> complaints) {
+        public boolean valid() {
+            return complaints.isEmpty();
+        }
+    }
+
+    /**
+     * The days the API and the console read from their from and to (YYYY-MM-DD, blank: the default): to defaults
+     * to today, from to {@value #DEFAULT_DAYS} days up to to; a day that is none, or from after to, is a complaint.
+     */
+    public static Period period(String from, String to, LocalDate today) {
+        Map<String, String> complaints = new LinkedHashMap<>();
+        LocalDate last = day(to, today, "to", complaints);
+        LocalDate first = day(from, last.minusDays(DEFAULT_DAYS - 1), "from", complaints);
+        if (complaints.isEmpty() && first.isAfter(last)) {
+            complaints.put("from", "fromAfterTo");
+        }
+        return new Period(first, last, java.util.Collections.unmodifiableMap(complaints));
+    }
+
+    private static LocalDate day(String text, LocalDate otherwise, String field, Map<String, String> complaints) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            complaints.put(field, "expectedDate");
+            return otherwise;
+        }
+    }
 
     /** The report of the tasks closed in [start, end) under the reporting rules. */
     public Report report(Instant start, Instant end, ReportingRules rules) {

@@ -140,4 +140,26 @@ class RecoveryStatisticsTest {
         assertEquals(0.5, group.recovery().value(), EXACT);
         assertEquals(-1.0 / 3, group.change().value(), EXACT);
     }
+
+    @Test
+    void thePeriodIsTheLast365DaysUnlessFromAndToSayOtherwiseAndBadDaysAreNamed() {
+        var today = java.time.LocalDate.of(2026, 12, 7);
+        var standard = ClosedLoopEffectiveness.period(null, " ", today);
+        assertTrue(standard.valid());
+        // 365 days including today: 2025-12-08 .. 2026-12-07
+        assertEquals(java.time.LocalDate.of(2025, 12, 8), standard.from());
+        assertEquals(today, standard.to());
+        var march = ClosedLoopEffectiveness.period("2026-03-01", "2026-03-31", today);
+        assertEquals(java.time.LocalDate.of(2026, 3, 1), march.from());
+        assertEquals(java.time.LocalDate.of(2026, 3, 31), march.to());
+        assertEquals(
+                java.util.Map.of("from", "fromAfterTo"),
+                ClosedLoopEffectiveness.period("2026-03-02", "2026-03-01", today)
+                        .complaints());
+        assertEquals(
+                List.of("to", "from"),
+                List.copyOf(ClosedLoopEffectiveness.period("2026-02-30", "tomorrow", today)
+                        .complaints()
+                        .keySet()));
+    }
 }
