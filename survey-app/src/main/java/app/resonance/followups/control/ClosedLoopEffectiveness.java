@@ -6,6 +6,7 @@ import app.resonance.followups.control.RecoveryStatistics.MeanChange;
 import app.resonance.followups.control.RecoveryStatistics.Rate;
 import app.resonance.platform.control.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
@@ -53,6 +54,7 @@ public class ClosedLoopEffectiveness {
             name = "EffectivenessGroup",
             description = "One group of closed tasks (or the detractors without a follow-up): its key (null: none),"
                     + " the pairs of scores, the recovery rate and the mean change")
+    @JsonbNillable
     public record Group(
             @Schema(description = "Assignee's name, team, rule, closing status; null: none or the whole group")
             String key,

@@ -2,6 +2,7 @@ package app.resonance.followups.control;
 
 import app.resonance.analytics.control.ReportingRules;
 import app.resonance.analytics.control.Visibility;
+import jakarta.json.bind.annotation.JsonbNillable;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,6 +28,7 @@ public final class RecoveryStatistics {
             name = "RecoveryRate",
             description = "Of the detractors (0-6) with a later answer, the share who answered 7 or more, with the"
                     + " Wilson 95 % interval; null numbers below the minimum (visibility NOT_ENOUGH_RESPONSES)")
+    @JsonbNillable
     public record Rate(
             long detractors,
             Visibility visibility,
@@ -44,6 +46,7 @@ public final class RecoveryStatistics {
             name = "ScoreChange",
             description = "The mean change of score (later minus earlier, NPS points) with its Student t 95 % interval"
                     + " (n-1 degrees of freedom); null numbers below the minimum")
+    @JsonbNillable
     public record MeanChange(
             long pairs, Visibility visibility, Double value, Double standardError, Double low, Double high) {
         public boolean shown() {
@@ -59,6 +62,7 @@ public final class RecoveryStatistics {
             name = "RecoveryComparison",
             description = "Two-proportion z test (pooled, two-sided) of the followed-up recovery rate against the"
                     + " rate of detractors without a follow-up; null numbers unless both rates are shown")
+    @JsonbNillable
     public record Comparison(
             @Schema(description = "Followed-up rate minus the other, -1..1")
             Double difference,
