@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -114,7 +115,11 @@ public class ClosedLoopEffectiveness {
         }
     }
 
-    /** The report of the tasks closed in [start, end) under the reporting rules. */
+    /**
+     * The report of the tasks closed in [start, end) under the reporting rules; in a transaction, so that the entity
+     * manager has a connection to lend (the console calls it without one).
+     */
+    @Transactional
     public Report report(Instant start, Instant end, ReportingRules rules) {
         try {
             return report(em.unwrap(Connection.class), start, end, rules);
