@@ -15,10 +15,10 @@ import java.util.List;
  * effect, as the dashboard's "did it work?" and the marker impact of the API measure it ({@link
  * TrendAnalysis#beforeAfter}, the marker's survey and segment, the default window on each side).
  */
-final class ImpactLedger {
+public final class ImpactLedger {
 
     /** One action: its day, label, where it was measured, the figure before and after, the change and its test. */
-    record Entry(
+    public record Entry(
             String date, String label, String where, String before, String after, String change, boolean significant) {}
 
     private ImpactLedger() {}
