@@ -148,6 +148,7 @@ class ConsoleAccessibilityBrowserIT {
                 ConsoleScreenshotWalkIT.ASPECTS_MATRIX,
                 ConsoleScreenshotWalkIT.DIP_DRIVERS,
                 "/admin/followups.xhtml",
+                "/admin/effectiveness.xhtml",
                 "/admin/tokens.xhtml",
                 task)) {
             visit(who, page);

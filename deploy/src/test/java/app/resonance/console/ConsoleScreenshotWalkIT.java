@@ -98,6 +98,7 @@ class ConsoleScreenshotWalkIT {
             DIP_DRIVERS,
             "/admin/responses.xhtml?survey=relationship-nps&band=detractor",
             "/admin/followups.xhtml",
+            "/admin/effectiveness.xhtml",
             "/admin/tokens.xhtml",
             "/admin/manage/users.xhtml",
             "/admin/manage/suppressions.xhtml",

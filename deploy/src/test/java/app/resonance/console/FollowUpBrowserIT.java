@@ -180,6 +180,37 @@ class FollowUpBrowserIT {
                 "the menu names the chosen question");
     }
 
+    /**
+     * The follow-ups page leads a viewer to whether following up worked: the demo's check-in calls won back a share of
+     * the detractors they reached, the page shows the API's figure with its interval, the team's and the assignee's
+     * rows, and the caveat that the comparison with the detractors nobody called is observational.
+     */
+    @Test
+    void aViewerSeesHowManyDetractorsTheCheckInCallsWonBackAndThatItIsObservational() throws Exception {
+        String json = adminGet("/api/v1/admin/followups/effectiveness").body();
+        // the followed-up group's recovery rate: its object's "recovered" and "value", whatever their order
+        String rate = json.substring(json.indexOf("\"recovery\"", json.indexOf("\"followedUp\"")));
+        Matcher count = Pattern.compile("\"recovered\":(\\d+)").matcher(rate);
+        Matcher share = Pattern.compile("\"value\":([0-9.E-]+)").matcher(rate);
+        assertTrue(count.find() && share.find(), json);
+        long recovered = Long.parseLong(count.group(1));
+        long percent = Math.round(Double.parseDouble(share.group(1)) * 100);
+        assertTrue(recovered >= 30, "the demo's calls won back a measurable number: " + json);
+        LoginPage.open(browser).loginAs("viewer", DEMO_PASSWORD);
+        browser.open("/admin/followups.xhtml");
+        browser.clickAndWaitForNextPage(By.id("effectiveness"));
+        assertTrue(
+                browser.find(By.id("caveat")).getText().startsWith("Observational, not an experiment"),
+                browser.find(By.id("caveat")).getText());
+        String called = browser.find(By.cssSelector("#comparison tbody tr")).getText();
+        assertTrue(called.startsWith("With a closed follow-up task"), called);
+        assertTrue(called.contains(percent + " % ("), percent + " % in " + called);
+        assertTrue(called.contains(recovered + " customers"), recovered + " customers in " + called);
+        assertTrue(browser.find(By.id("by-assignee")).getText().contains("Sabine Support-Lead"));
+        assertTrue(browser.find(By.id("by-team")).getText().contains("Enterprise DACH"));
+        assertTrue(browser.find(By.id("verdict")).getText().contains("two-proportion z test"));
+    }
+
     @Test
     void anAnonymousDetractorBecomesATaskOnlyOnceAnAdminSaysSoAndItsTaskOffersNoResurvey() throws Exception {
         long unseen = responseId(adminPost(

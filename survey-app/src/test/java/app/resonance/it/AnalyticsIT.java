@@ -606,6 +606,77 @@ class AnalyticsIT {
         assertTrue(((jakarta.json.JsonArray) Api.parse(fine.body())).size() <= 2, fine.body());
     }
 
+    /**
+     * The closed-loop effectiveness of the demo: the check-in calls of the last year (the demo lead's, most from the
+     * Detractor rule) won back most of the detractors they reached, with a Wilson interval; the detractors nobody
+     * called are the comparison, with the p value of the z test and the caveat in the reader's language; an empty
+     * period shows no rate; bad days are named; a viewer may read it.
+     */
+    @Test
+    void theDemosCheckInCallsWonBackDetractorsAndTheReportSaysItIsObservational() {
+        JsonObject en = get("api/v1/admin/followups/effectiveness", "en");
+        LocalDate today = LocalDate.now(BERLIN);
+        assertEquals(today.toString(), en.getString("to"));
+        assertEquals(today.minusDays(364).toString(), en.getString("from"));
+        assertEquals(30, en.getInt("minimumResponses"));
+        assertTrue(en.getString("caveat").startsWith("Observational, not an experiment"), en.getString("caveat"));
+        JsonObject calls = en.getJsonObject("followedUp");
+        JsonObject rate = calls.getJsonObject("recovery");
+        assertEquals("SHOWN", rate.getString("visibility"));
+        long detractors = rate.getJsonNumber("detractors").longValue();
+        long recovered = rate.getJsonNumber("recovered").longValue();
+        assertTrue(detractors >= 60, rate.toString());
+        assertTrue(recovered > detractors / 2, "most called detractors came back: " + rate);
+        assertEquals(
+                (double) recovered / detractors, rate.getJsonNumber("value").doubleValue(), 1e-12);
+        assertTrue(rate.getJsonNumber("low").doubleValue()
+                < rate.getJsonNumber("value").doubleValue());
+        assertTrue(rate.getJsonNumber("high").doubleValue()
+                > rate.getJsonNumber("value").doubleValue());
+        assertEquals(
+                "Sabine Support-Lead",
+                en.getJsonArray("byAssignee").getJsonObject(0).getString("key"));
+        assertTrue(
+                en.getJsonArray("byRule").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(g -> "Detractor".equals(g.getString("key", null))),
+                en.getJsonArray("byRule").toString());
+        assertEquals(
+                "SHOWN",
+                en.getJsonObject("notFollowedUp").getJsonObject("recovery").getString("visibility"));
+        JsonObject test = en.getJsonObject("comparison");
+        double p = test.getJsonNumber("pValue").doubleValue();
+        assertTrue(p > 0 && p <= 1, test.toString());
+        assertEquals(p < 0.05, test.getBoolean("significant"));
+
+        JsonObject de = get("api/v1/admin/followups/effectiveness?from=2020-01-01&to=2020-01-31", "de");
+        assertTrue(de.getString("caveat").startsWith("Beobachtet, kein Experiment"), de.getString("caveat"));
+        assertEquals(0, de.getJsonObject("followedUp").getJsonNumber("pairs").longValue());
+        JsonObject none = de.getJsonObject("followedUp").getJsonObject("recovery");
+        assertEquals("NOT_ENOUGH_RESPONSES", none.getString("visibility"));
+        assertEquals(JsonValue.NULL, none.get("value"));
+        assertEquals(JsonValue.NULL, de.getJsonObject("comparison").get("pValue"));
+
+        var bad = api.get(
+                "api/v1/admin/followups/effectiveness?from=2026-02-30",
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "en");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals(
+                "from", Api.json(bad).getJsonArray("errors").getJsonObject(0).getString("field"));
+        var reversed = api.get(
+                "api/v1/admin/followups/effectiveness?from=2026-03-02&to=2026-03-01", "Authorization", Api.admin());
+        assertEquals(400, reversed.statusCode(), reversed.body());
+        assertEquals(
+                "from",
+                Api.json(reversed).getJsonArray("errors").getJsonObject(0).getString("field"));
+        var viewer = api.get("api/v1/admin/followups/effectiveness", "Authorization", ApiIT.viewer());
+        assertEquals(200, viewer.statusCode(), viewer.body());
+        assertEquals(401, api.get("api/v1/admin/followups/effectiveness").statusCode());
+    }
+
     @Test
     void badParametersAreNamedInOneProblem() {
         var response = api.get(

@@ -55,6 +55,9 @@ public class DemoDataLoader {
 
     public static final int CHECK_IN_TASKS = 12;
 
+    /** The check-in calls of the recovery months: closed tasks of Business detractors for the effectiveness report. */
+    public static final int RECOVERY_CALLS = 60;
+
     /** Open demo tasks (two overdue, one in progress), so the overview and the list show work to do. */
     public static final int OPEN_TASKS = 5;
 
@@ -162,6 +165,7 @@ public class DemoDataLoader {
         DemoTasks tasks = new DemoTasks(connection, ids, setup, today, utc);
         tasks.checkInCalls(setup.segmentId(BUSINESS_SEGMENT));
         tasks.team();
+        tasks.recoveryCalls();
         tasks.openTasks();
         tasks.supportRule();
         long relationshipWave = new DemoSuppressions(connection, ids, setup, utc).write();

@@ -98,6 +98,98 @@ final class DemoTasks {
         }
     }
 
+    /**
+     * The check-in calls of the recovery months, as the default Detractor rule makes them: up to {@value
+     * DemoDataLoader#RECOVERY_CALLS} Business customers (besides those of {@link #checkInCalls}) who gave
+     * relationship-nps a detractor score from the day the calls started until 100 days ago each got a task for that
+     * response with its DETRACTOR alert, routed to the team when they are DACH customers, closed one to three days
+     * later: done with a note, every eighth cancelled (not reached). Whether they answered better later is the
+     * story's: the effectiveness report compares them with the detractors nobody called.
+     */
+    void recoveryCalls() throws SQLException {
+        LocalDate calls = today.minusDays(DemoStory.CALLS_START_DAYS_AGO);
+        List<Detractor> detractors = Jdbc.list(
+                connection,
+                """
+                SELECT r.id, r.customer_id, a.score FROM response r
+                 JOIN customer c ON c.id = r.customer_id AND c.plan = ?
+                 JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id
+                 WHERE r.survey_id = ? AND q.question_type = 'NPS' AND a.score <= 6
+                 AND r.submitted_at >= ? AND r.submitted_at < ?
+                 AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.customer_id = r.customer_id)
+                 ORDER BY r.submitted_at, r.id""",
+                rs -> new Detractor(rs.getLong(1), rs.getLong(2), rs.getInt(3)),
+                DemoStory.DIP_SEGMENT_PLAN,
+                survey,
+                calls.atStartOfDay(),
+                today.minusDays(100).atStartOfDay());
+        java.util.Set<Long> called = new java.util.HashSet<>();
+        int n = 0;
+        for (Detractor d : detractors) {
+            if (n == DemoDataLoader.RECOVERY_CALLS || !called.add(d.customer())) {
+                continue;
+            }
+            LocalDateTime answered = Jdbc.first(
+                            connection,
+                            "SELECT submitted_at FROM response WHERE id = ?",
+                            rs -> rs.getObject(1, LocalDateTime.class),
+                            d.response())
+                    .orElseThrow();
+            LocalDateTime created = answered.plusMinutes(5);
+            LocalDateTime closed = created.plusDays(1 + n % 3).withHour(16).withMinute(0);
+            boolean reached = n % 8 != 7;
+            boolean dach = DACH.contains(region(d.customer()));
+            long task = ids.next("follow_up_seq");
+            Jdbc.update(
+                    connection,
+                    """
+                    INSERT INTO follow_up (id, survey_id, response_id, customer_id, assignee_id, team_id, title, status,
+                     due_date, resurvey, created_at, updated_at, closed_at, dedup_key, row_version)
+                     VALUES (?, ?, ?, ?, (SELECT id FROM app_user WHERE username = ?),
+                     (SELECT id FROM team WHERE name = ?), ?, ?, ?, FALSE, ?, ?, ?, ?, 0)""",
+                    task,
+                    survey,
+                    d.response(),
+                    d.customer(),
+                    DemoAccounts.LEAD,
+                    dach ? TEAM : null,
+                    DemoDataLoader.CHECK_IN_TASK_TITLE,
+                    reached ? "DONE" : "CANCELLED",
+                    created.toLocalDate().plusDays(2),
+                    created,
+                    closed,
+                    closed,
+                    "demo:recovery:" + d.response());
+            Jdbc.update(
+                    connection,
+                    """
+                    INSERT INTO alert (id, kind, survey_id, response_id, customer_id, score, created_at, dedup_key,
+                     follow_up_id, rule_id) VALUES (?, 'DETRACTOR', ?, ?, ?, ?, ?, ?, ?, 1)""",
+                    ids.next("alert_seq"),
+                    survey,
+                    d.response(),
+                    d.customer(),
+                    d.score(),
+                    created,
+                    "demo:DETRACTOR:" + d.response(),
+                    task);
+            Jdbc.update(
+                    connection,
+                    """
+                    INSERT INTO follow_up_note (follow_up_id, position, author, note_text, created_at)
+                     VALUES (?, 0, ?, ?, ?)""",
+                    task,
+                    DemoAccounts.LEAD,
+                    reached
+                            ? (dach
+                                    ? "Angerufen: Rückstand erklärt, festen Ansprechpartner genannt."
+                                    : "Called: explained the backlog, named a support contact.")
+                            : (dach ? "Nicht erreicht, Aufgabe geschlossen." : "Not reached, task closed."),
+                    closed);
+            n++;
+        }
+    }
+
     /** A recent detractor: response, customer and score. */
     private record Detractor(long response, long customer, int score) {}
 
