@@ -240,7 +240,9 @@ class DashboardBrowserIT {
         assertEquals(name, visitor.text(By.tagName("h1")));
         assertEquals(
                 "noindex, nofollow",
-                visitor.find(By.cssSelector("meta[name='robots']")).getAttribute("content"));
+                visitor.driver()
+                        .findElement(By.cssSelector("meta[name='robots']"))
+                        .getAttribute("content"));
         assertEquals(
                 months,
                 visitor.driver()
