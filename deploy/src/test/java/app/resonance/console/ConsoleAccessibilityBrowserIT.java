@@ -106,6 +106,25 @@ class ConsoleAccessibilityBrowserIT {
         assertNoViolations();
     }
 
+    /**
+     * A share link's page in both languages (made by the admin on the demo view's links page, which is checked with
+     * the new link shown), and the page of a link that no longer works.
+     */
+    @Test
+    void theShareLinkPagesHaveNoViolationsInEitherLanguage() {
+        LoginPage.open(browser).loginAs("admin", ConsoleApp.ADMIN_PASSWORD);
+        String share = ConsoleScreenshotWalkIT.shareLink(browser, browser.base() + "/");
+        check("admin en /admin/views.xhtml?view= (a link made)");
+        String path = share.substring(share.indexOf("/share/"));
+        for (String language : List.of("en", "de")) {
+            visit("share " + language, path + "?lang=" + language);
+            assertEquals(language, browser.find(By.tagName("html")).getAttribute("lang"));
+            browser.find(By.id("trend-table"));
+        }
+        visit("share en (unknown link)", "/share/" + "A".repeat(43) + "?lang=en");
+        assertNoViolations();
+    }
+
     @Test
     void theLandingPageHasNoViolationsInEitherLanguage() {
         for (String language : List.of("en", "de")) {
@@ -142,6 +161,7 @@ class ConsoleAccessibilityBrowserIT {
                 "/admin/customer.xhtml?id=" + CUSTOMER,
                 "/admin/segments.xhtml",
                 "/admin/dashboard.xhtml?survey=relationship-nps",
+                "/admin/views.xhtml",
                 "/admin/comments.xhtml?survey=relationship-nps",
                 // the widest crosstab: a year by month, its table in a scrolling region
                 ConsoleScreenshotWalkIT.FOCUS_BY_MONTH,

@@ -91,6 +91,7 @@ class ConsoleScreenshotWalkIT {
             "/admin/segments.xhtml",
             "/admin/manage/segment.xhtml?key=business",
             "/admin/dashboard.xhtml?survey=relationship-nps",
+            "/admin/views.xhtml",
             "/admin/comments.xhtml?survey=relationship-nps",
             "/admin/crosstab.xhtml?survey=relationship-nps&question=nps&by=plan",
             FOCUS_BY_MONTH,
@@ -132,6 +133,13 @@ class ConsoleScreenshotWalkIT {
                     saved += visit(browser, base, firstTask(browser, base), language, width, "task");
                     saved += visit(browser, base, firstResponse(browser, base), language, width, "response");
                     saved += visit(browser, base, oldestWave(browser, base), language, width, "wave");
+                    String share = shareLink(browser, base);
+                    save(browser, language, width, "view-links");
+                    saved++;
+                    browser.go(share + "?lang=" + language);
+                    browser.find(By.id("trend-table"));
+                    save(browser, language, width, "share");
+                    saved++;
                 }
                 try (Browser browser = Browser.open(width, 900, language)) {
                     String base = ConsoleApp.base().toString().replaceFirst("//[^:/]+", "//127.0.0.1");
@@ -153,7 +161,7 @@ class ConsoleScreenshotWalkIT {
                 }
             }
         }
-        int perRun = PAGES.size() + 3 + 3 + 2;
+        int perRun = PAGES.size() + 3 + 2 + 3 + 2;
         assertTrue(saved == 4 * perRun, "pictures: " + saved);
         System.out.println("Screenshot walk: " + (saved + 8) + " pictures in " + TARGET.toAbsolutePath());
         assertEquals(List.of(), problems, "pages that look wrong");
@@ -173,6 +181,20 @@ class ConsoleScreenshotWalkIT {
         browser.go(base + "admin/followups.xhtml");
         String href = browser.find(By.cssSelector("[id$=':open']")).getAttribute("href");
         return href.substring(href.indexOf("/admin/"));
+    }
+
+    /**
+     * A new share link of the demo's saved view, made on the view's links page (which then shows it once, and is
+     * left open for its picture); answers the link's address.
+     */
+    static String shareLink(Browser browser, String base) {
+        browser.go(base + "admin/views.xhtml");
+        String href = browser.find(By.cssSelector("[id$=':links']")).getAttribute("href");
+        browser.go(href);
+        browser.click(By.id("share:submit"));
+        String url = browser.find(By.id("madeUrl")).getAttribute("href");
+        PrimeFaces.ajaxDone(browser);
+        return url.replaceFirst("//[^:/]+", "//127.0.0.1");
     }
 
     /** The newest detractor of the relationship survey, opened from the response browser. */

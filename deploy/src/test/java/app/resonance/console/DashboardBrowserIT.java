@@ -259,6 +259,62 @@ class DashboardBrowserIT {
         assertFalse(seen.canAddMarker(), "a viewer sees no form to mark an action");
     }
 
+    /**
+     * The lead saves the dashboard's Business view with a relative period, reopens it from the saved views, makes a
+     * share link on the view's links page and opens it without an account: the page shows the view's name and the
+     * same periods as the dashboard's table, is not indexable, and the link lists one use.
+     */
+    @Test
+    void theLeadSavesAViewReopensItAndSharesItWithSomeoneWithoutAnAccount() throws Exception {
+        Browser lead = signedIn("lead", DEMO_PASSWORD);
+        DashboardPage.open(lead, "survey=relationship-nps&segment=business&granularity=MONTH");
+        String name = "Business monthly " + System.nanoTime();
+        lead.type(By.id("saveView:name"), name);
+        lead.script("PF(arguments[0]).selectValue('LAST_12_MONTHS')", "widget_saveView_period");
+        lead.clickAndWaitForNextPage(By.id("saveView:save"));
+        lead.find(By.linkText(name));
+        lead.clickAndWaitForNextPage(By.linkText(name));
+        String reopened = lead.driver().getCurrentUrl();
+        assertTrue(reopened.contains("segment=business") && reopened.contains("granularity=MONTH"), reopened);
+        assertTrue(
+                reopened.contains("from=" + to.minusMonths(12).plusDays(1)) && reopened.contains("to=" + to), reopened);
+        // 12 months up to today touch the months from the first day's to today's
+        LocalDate start = to.minusMonths(12).plusDays(1);
+        int months = (int) java.time.temporal.ChronoUnit.MONTHS.between(
+                        java.time.YearMonth.from(start), java.time.YearMonth.from(to))
+                + 1;
+        int rows = lead.driver()
+                .findElements(By.cssSelector("[id$='trendTable'] tbody tr"))
+                .size();
+        assertEquals(months, rows);
+
+        lead.open("/admin/views.xhtml");
+        lead.click(By.xpath("//a[text()='" + name + "']/ancestor::tr//a[contains(@id,':links')]"));
+        lead.find(By.id("share:submit"));
+        lead.click(By.id("share:submit"));
+        String url = lead.find(By.id("madeUrl")).getAttribute("href");
+
+        Browser visitor = Browser.at(ConsoleApp.base());
+        browsers.add(visitor);
+        visitor.go(url + "?lang=en");
+        assertEquals(name, visitor.text(By.tagName("h1")));
+        assertEquals(
+                "noindex, nofollow",
+                visitor.driver()
+                        .findElement(By.cssSelector("meta[name='robots']"))
+                        .getAttribute("content"));
+        assertEquals(
+                months,
+                visitor.driver()
+                        .findElements(By.cssSelector("#trend-table tbody tr"))
+                        .size());
+        assertTrue(visitor.driver().findElements(By.tagName("svg")).size() == 1, "the chart");
+
+        lead.open("/admin/views.xhtml");
+        lead.click(By.xpath("//a[text()='" + name + "']/ancestor::tr//a[contains(@id,':links')]"));
+        assertEquals("1", lead.text(By.cssSelector("[id$='shareLinks'] .uses")));
+    }
+
     @Test
     void aMarkerTypedByTheLeadIsShownAsTextNeverAsMarkup() throws Exception {
         settledApi("/api/v1/admin/analytics/trend?" + businessByMonth);

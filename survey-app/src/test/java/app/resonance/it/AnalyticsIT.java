@@ -748,6 +748,256 @@ class AnalyticsIT {
         }
     }
 
+    /** Saves a view as the given user; answers it. */
+    JsonObject saveView(String auth, String body) {
+        var saved = api.post("api/v1/admin/dashboard-views", body, "Authorization", auth, "Accept-Language", "en");
+        assertEquals(201, saved.statusCode(), saved.body());
+        return Api.json(saved);
+    }
+
+    /** Makes a share link of a view as the given user; answers the answer (status and body). */
+    java.net.http.HttpResponse<String> share(String auth, long view, String body) {
+        return api.post(
+                "api/v1/admin/dashboard-views/" + view + "/share-links",
+                body,
+                "Authorization",
+                auth,
+                "Accept-Language",
+                "en");
+    }
+
+    @Test
+    void aShareLinkShowsTheTrendsFiguresOfItsViewAndNothingAboutCustomers() throws SQLException {
+        JsonObject view = saveView(Api.admin(), """
+                {"name": "Business NPS (IT)", "survey": "relationship-nps", "segment": "business",
+                 "granularity": "MONTH", "period": "LAST_12_MONTHS"}""");
+        long viewId = view.getJsonNumber("id").longValue();
+        LocalDate today = LocalDate.now(BERLIN);
+        // the relative period resolved today: 12 months up to today
+        assertEquals(
+                today.minusMonths(12).plusDays(1).toString(),
+                view.getJsonObject("days").getString("from"));
+        assertEquals(today.toString(), view.getJsonObject("days").getString("to"));
+        var made = share(Api.admin(), viewId, "{\"expiresInDays\": 30, \"includeComments\": true}");
+        assertEquals(201, made.statusCode(), made.body());
+        JsonObject created = Api.json(made);
+        String path = created.getString("path");
+        assertTrue(created.getString("url").endsWith(path));
+        String token = path.substring("/share/".length());
+        assertEquals(
+                1,
+                Api.count(
+                        "SELECT COUNT(*) FROM share_link WHERE token_hash = ? AND view_id = ?", sha256(token), viewId));
+        assertEquals(0, Api.count("SELECT COUNT(*) FROM share_link WHERE token_hash = ?", token), "never the token");
+
+        // the admin trend API with the view's filters, and the link's figures: the same periods and figures
+        JsonObject trend = get(view.getString("trend").substring(1), "en");
+        var shared = api.get("api/v1/share/" + token, "Accept-Language", "en");
+        assertEquals(200, shared.statusCode(), shared.body());
+        assertEquals(
+                "noindex, nofollow", shared.headers().firstValue("X-Robots-Tag").orElse(""));
+        JsonObject page = Api.json(shared);
+        assertEquals("Business NPS (IT)", page.getString("name"));
+        assertEquals(trend.getString("from"), page.getString("from"));
+        assertEquals(trend.getString("to"), page.getString("to"));
+        assertEquals(trend.getJsonObject("total"), page.getJsonObject("total"));
+        var apiPoints = trend.getJsonArray("points");
+        assertEquals(apiPoints, page.getJsonArray("points"));
+        assertEquals(apiPoints.get(apiPoints.size() - 1), page.getJsonObject("latest"));
+        assertTrue(page.getBoolean("includesComments"));
+        assertFalse(page.getJsonArray("comments").isEmpty(), "the link includes comments");
+        for (JsonObject comment : page.getJsonArray("comments").getValuesAs(JsonObject.class)) {
+            assertEquals(Set.of("day", "score", "text"), comment.keySet(), "no customer, segment or id");
+        }
+
+        // the page in German and English: the same figures, no name, address or id of a customer
+        var german = api.get(path.substring(1), "Accept-Language", "de-DE,de;q=0.9");
+        assertEquals(200, german.statusCode());
+        assertEquals(
+                "noindex, nofollow", german.headers().firstValue("X-Robots-Tag").orElse(""));
+        assertTrue(german.body().contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
+        assertTrue(german.body().contains("<html lang=\"de\">"));
+        assertTrue(german.body().contains("Der Verlauf als Tabelle"), german.body());
+        var english = api.get(path.substring(1) + "?lang=en");
+        assertTrue(english.body().contains("The trend as a table"));
+        JsonObject latest = page.getJsonObject("latest").getJsonObject("figure");
+        if ("SHOWN".equals(latest.getString("visibility"))) {
+            String value = String.format(
+                    java.util.Locale.ROOT, "%.1f", latest.getJsonNumber("value").doubleValue());
+            assertTrue(english.body().contains(value), "the latest figure " + value);
+            assertTrue(german.body().contains(value.replace('.', ',')), "German decimals");
+        }
+        for (String body : List.of(shared.body(), german.body(), english.body())) {
+            assertFalse(body.matches("(?s).*[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}.*"), "an e-mail address");
+            assertFalse(body.matches("(?s).*\\bC-\\d{5}\\b.*"), "a customer id");
+        }
+        try (var connection = Api.database();
+                var rs = connection.createStatement().executeQuery("SELECT external_id, name, email FROM customer")) {
+            int customers = 0;
+            while (rs.next()) {
+                customers++;
+                for (int column = 1; column <= 3; column++) {
+                    String personal = rs.getString(column);
+                    if (personal != null) {
+                        String escaped = personal.replace("&", "&amp;").replace("'", "&#39;");
+                        assertFalse(
+                                english.body().contains(personal)
+                                        || english.body().contains(escaped),
+                                personal);
+                        assertFalse(shared.body().contains(personal), personal);
+                    }
+                }
+            }
+            assertTrue(customers > 1000, "the demo's customers were checked");
+        }
+
+        // every use counted and audited with the link's id
+        long id = created.getJsonObject("link").getJsonNumber("id").longValue();
+        var links = api.get("api/v1/admin/dashboard-views/" + viewId + "/share-links", "Authorization", ApiIT.viewer());
+        assertEquals(200, links.statusCode(), links.body());
+        JsonObject link = Api.parse(links.body()).asJsonArray().getJsonObject(0);
+        assertEquals(id, link.getJsonNumber("id").longValue());
+        assertEquals(3, link.getJsonNumber("uses").longValue());
+        assertEquals("ACTIVE", link.getString("status"));
+        assertFalse(link.containsKey("token"));
+        assertEquals(
+                3,
+                Api.count(
+                        "SELECT COUNT(*) FROM audit_entry WHERE area = 'SHARE_LINK' AND action = 'used' AND details LIKE ?",
+                        "%\"key\":\"shareLink\",\"args\":[\"" + id + "\"]%"));
+    }
+
+    @Test
+    void aPeriodBelowTheMinimumIsNotShownOnASharedView() {
+        // the onboarding segment's effort answers per day: a handful a day, below the minimum of 30
+        JsonObject view = saveView(Api.admin(), """
+                {"name": "Onboarding effort by day", "survey": "support-effort-ces", "segment": "onboarding",
+                 "granularity": "DAY", "period": "LAST_30_DAYS"}""");
+        JsonObject created =
+                Api.json(share(Api.admin(), view.getJsonNumber("id").longValue(), "{\"expiresInDays\": 1}"));
+        String path = created.getString("path");
+        JsonObject page = Api.json(api.get("api/v1" + path));
+        assertFalse(page.getBoolean("includesComments"));
+        assertTrue(page.getJsonArray("comments").isEmpty(), "no comments unless chosen");
+        var points = page.getJsonArray("points").getValuesAs(JsonObject.class);
+        assertEquals(30, points.size());
+        JsonObject small = points.get(points.size() - 2);
+        JsonObject figure = small.getJsonObject("figure");
+        assertEquals("NOT_ENOUGH_RESPONSES", figure.getString("visibility"), small.toString());
+        assertEquals(JsonValue.NULL, figure.get("value"));
+        assertEquals(JsonValue.NULL, figure.get("marginOfError"));
+        String html = api.get(path.substring(1) + "?lang=en").body();
+        String row = html.substring(html.indexOf("<th scope=\"row\">" + small.getString("period") + "</th>"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains("<td>Not enough responses</td><td></td>"), row);
+        assertFalse(row.contains("±"), row);
+    }
+
+    @Test
+    void revokedAndExpiredLinksAreGoneAViewerMakesNoLinkAndBadInputIsNamed() {
+        JsonObject view = saveView(ApiIT.lead(), """
+                {"name": "Q3 business", "survey": "relationship-nps", "segment": "business",
+                 "from": "2026-07-01", "to": "2026-09-30", "granularity": "WEEK"}""");
+        assertEquals("lead", view.getString("owner"));
+        long viewId = view.getJsonNumber("id").longValue();
+        var viewerTry = share(ApiIT.viewer(), viewId, "{\"expiresInDays\": 7}");
+        assertEquals(403, viewerTry.statusCode(), viewerTry.body());
+        assertEquals(0, Api.count("SELECT COUNT(*) FROM share_link WHERE view_id = ?", viewId));
+
+        var tooLong = share(ApiIT.lead(), viewId, "{\"expiresInDays\": 91}");
+        assertEquals(422, tooLong.statusCode());
+        assertEquals(
+                "expiresInDays",
+                Api.json(tooLong).getJsonArray("errors").getJsonObject(0).getString("field"));
+        var none = share(ApiIT.lead(), viewId, "{\"includeComments\": true}");
+        assertEquals(422, none.statusCode());
+        assertEquals(
+                "expiresInDays",
+                Api.json(none).getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        JsonObject first = Api.json(share(ApiIT.lead(), viewId, "{\"expiresInDays\": 7}"));
+        String path = first.getString("path");
+        assertEquals(200, api.get(path.substring(1)).statusCode());
+        long linkId = first.getJsonObject("link").getJsonNumber("id").longValue();
+        var revoked = api.delete(
+                "api/v1/admin/dashboard-views/" + viewId + "/share-links/" + linkId, "Authorization", ApiIT.lead());
+        assertEquals(204, revoked.statusCode(), revoked.body());
+        var gone = api.get(path.substring(1) + "?lang=en");
+        assertEquals(410, gone.statusCode());
+        assertEquals(
+                "noindex, nofollow", gone.headers().firstValue("X-Robots-Tag").orElse(""));
+        assertTrue(gone.body().contains("This link no longer works"));
+        assertFalse(gone.body().contains("Q3 business"), "nothing about the view");
+        var goneJson = api.get("api/v1" + path);
+        assertEquals(410, goneJson.statusCode());
+        assertTrue(goneJson.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+
+        JsonObject second = Api.json(share(ApiIT.lead(), viewId, "{\"expiresInDays\": 7}"));
+        assertEquals(200, api.get(second.getString("path").substring(1)).statusCode());
+        Api.update(
+                "UPDATE share_link SET expires_at = ? WHERE id = ?",
+                LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1),
+                second.getJsonObject("link").getJsonNumber("id").longValue());
+        assertEquals(410, api.get(second.getString("path").substring(1)).statusCode());
+        assertEquals(410, api.get("api/v1" + second.getString("path")).statusCode());
+
+        // an unknown token: 404, the same short page for any address
+        assertEquals(404, api.get("share/" + "A".repeat(43)).statusCode());
+        assertEquals(404, api.get("share/nothing").statusCode());
+        assertEquals(404, api.get("api/v1/share/" + "A".repeat(43)).statusCode());
+
+        // a viewer changes no view; someone else's view is its owner's or an admin's to change
+        var viewerView = api.post(
+                "api/v1/admin/dashboard-views",
+                "{\"name\": \"v\", \"metric\": \"NPS\", \"period\": \"LAST_30_DAYS\"}",
+                "Authorization",
+                ApiIT.viewer());
+        assertEquals(403, viewerView.statusCode());
+
+        // bad views: each field named, nothing stored
+        var bad = api.post(
+                "api/v1/admin/dashboard-views",
+                "{\"name\": \"\", \"survey\": \"relationship-nps\", \"segment\": \"nobody\", \"granularity\": \"YEAR\","
+                        + " \"period\": \"LAST_12_MONTHS\", \"from\": \"2026-01-01\"}",
+                "Authorization",
+                ApiIT.lead(),
+                "Accept-Language",
+                "en");
+        assertEquals(422, bad.statusCode(), bad.body());
+        Set<String> fields = Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field"))
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("name", "segment", "granularity", "period"), fields, bad.body());
+        var noSurvey = api.post(
+                "api/v1/admin/dashboard-views",
+                "{\"name\": \"x\", \"survey\": \"nope\", \"from\": \"2026-01-01\"}",
+                "Authorization",
+                ApiIT.lead());
+        assertEquals(422, noSurvey.statusCode());
+        Set<String> missing = Api.json(noSurvey).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field"))
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("survey", "to"), missing, noSurvey.body());
+
+        // removing the view ends its links
+        JsonObject third = Api.json(share(ApiIT.lead(), viewId, "{\"expiresInDays\": 7}"));
+        assertEquals(
+                204,
+                api.delete("api/v1/admin/dashboard-views/" + viewId, "Authorization", ApiIT.lead())
+                        .statusCode());
+        assertEquals(404, api.get(third.getString("path").substring(1)).statusCode());
+    }
+
+    private static String sha256(String token) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The first worksheet's XML of an XLSX download, read front to back as streaming readers do. */
     private static String firstSheet(java.net.http.HttpRequest request) {
         try {

@@ -4,9 +4,12 @@ import app.resonance.analytics.control.AnalyticsQueries;
 import app.resonance.analytics.control.AnalyticsQuery;
 import app.resonance.analytics.control.Estimate;
 import app.resonance.analytics.control.Granularity;
+import app.resonance.analytics.control.RelativePeriod;
 import app.resonance.analytics.control.ResponseExport;
+import app.resonance.analytics.control.SavedViews;
 import app.resonance.analytics.control.TrendMarkers;
 import app.resonance.analytics.control.TrendPoint;
+import app.resonance.analytics.entity.SavedView;
 import app.resonance.analytics.entity.TrendMarker;
 import app.resonance.console.platform.Faces;
 import app.resonance.console.platform.Figures;
@@ -58,10 +61,15 @@ public class DashboardView implements Serializable {
     @Inject
     transient SecurityContext security;
 
+    @Inject
+    transient SavedViews savedViews;
+
     private final DashboardFilter filter = new DashboardFilter();
 
     private transient Dashboard dashboard;
     private final MarkerForm markerForm = new MarkerForm();
+    private final SavedViewForm viewForm = new SavedViewForm();
+    private transient List<SavedView> views;
 
     /** Checks the filters of the URL and computes the figures (f:viewAction). */
     public void load() {
@@ -94,6 +102,46 @@ public class DashboardView implements Serializable {
         Faces.info("dashboard.markerAdded", marker.label());
         filter.setMarker(String.valueOf(marker.id()));
         return "/admin/dashboard?faces-redirect=true&includeViewParams=true";
+    }
+
+    /** Saves the dashboard's filters as a named view (support leads and admins, as the API allows). */
+    public String saveView() {
+        if (!isMayAddMarker()) {
+            Faces.error("views.notAllowed");
+            return null;
+        }
+        SavedViews.Draft draft = viewForm.draft(filter);
+        var errors = savedViews.check(draft, Faces.messages());
+        if (!errors.isEmpty()) {
+            Faces.fieldErrors("saveView", errors);
+            return null;
+        }
+        SavedView view = savedViews.create(draft, security.getCallerPrincipal().getName());
+        Faces.info("views.saved", view.name());
+        viewForm.clear();
+        return "/admin/dashboard?faces-redirect=true&includeViewParams=true";
+    }
+
+    /** Every saved view, by name. */
+    public List<SavedView> getSavedViews() {
+        if (views == null) {
+            views = savedViews.all();
+        }
+        return views;
+    }
+
+    /** The dashboard with a saved view's filters, its relative period resolved today. */
+    public String viewHref(SavedView view) {
+        return Faces.contextPath() + "/admin/dashboard.xhtml?"
+                + savedViews.input(view).queryString(false);
+    }
+
+    public RelativePeriod[] getPeriods() {
+        return RelativePeriod.values();
+    }
+
+    public SavedViewForm getViewForm() {
+        return viewForm;
     }
 
     /** The dashboard as a PDF download with the same query and content as the admin API's report. */

@@ -65,6 +65,11 @@ public final class Faces {
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale()).format(args);
     }
 
+    /** The console's context path ("" at the root). */
+    public static String contextPath() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+    }
+
     public static void info(String key, Object... args) {
         // kept across a redirect (post-redirect-get) by RedirectKeepsMessages, and only then
         FacesContext.getCurrentInstance()

@@ -133,7 +133,7 @@ public final class AnalyticsJson {
     @JsonbPropertyOrder({"responses", "zone"})
     public record Rebuild(long responses, String zone) {}
 
-    static Figure estimate(Estimate e, Messages messages) {
+    public static Figure estimate(Estimate e, Messages messages) {
         String display = null;
         if (e.visibility() == Visibility.NOT_ENOUGH_RESPONSES) {
             display = messages.get("analytics.notEnoughResponses");
@@ -156,7 +156,7 @@ public final class AnalyticsJson {
         return new Change(s.difference(), s.standardError(), s.z(), s.pValue(), s.significant());
     }
 
-    static Period point(TrendPoint point, Messages messages) {
+    public static Period point(TrendPoint point, Messages messages) {
         return new Period(
                 point.label(), point.start().toString(), point.end().toString(), estimate(point.estimate(), messages));
     }

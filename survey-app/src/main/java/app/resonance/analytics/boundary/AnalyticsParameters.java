@@ -113,6 +113,10 @@ public class AnalyticsParameters {
         this.metric = metric;
     }
 
+    public void setQuestion(String question) {
+        this.question = question;
+    }
+
     public void setSegment(String segment) {
         this.segment = segment;
     }

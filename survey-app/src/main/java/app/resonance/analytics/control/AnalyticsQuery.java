@@ -88,6 +88,30 @@ public record AnalyticsQuery(
             return new Input(survey, metric, question, segment, channel, locale, text, text, granularity, zone, days);
         }
 
+        /**
+         * The input as a query string of the trend API ({@code metricAndQuestion}) or of the console's dashboard
+         * (which takes neither): "survey=relationship-nps&segment=business&granularity=MONTH&from=…&to=…".
+         */
+        public String queryString(boolean metricAndQuestion) {
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            values.put("survey", survey);
+            if (metricAndQuestion) {
+                values.put("metric", metric);
+                values.put("question", question);
+            }
+            values.put("segment", segment);
+            values.put("channel", channel);
+            values.put("locale", locale);
+            values.put("granularity", granularity);
+            values.put("from", from);
+            values.put("to", to);
+            return values.entrySet().stream()
+                    .filter(e -> e.getValue() != null)
+                    .map(e -> e.getKey() + "="
+                            + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+        }
+
         private static String blankToNull(String text) {
             return text == null || text.isBlank() ? null : text.strip();
         }

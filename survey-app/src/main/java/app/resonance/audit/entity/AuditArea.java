@@ -17,5 +17,9 @@ public enum AuditArea {
     /** Comment topics: created, changed, removed. */
     TOPIC,
     /** Teams: created, changed, removed; tasks escalated to a team's lead. */
-    TEAM
+    TEAM,
+    /** Saved dashboard views: created, changed, removed. */
+    SAVED_VIEW,
+    /** Share links of saved views: created, revoked, and every use of one. */
+    SHARE_LINK
 }

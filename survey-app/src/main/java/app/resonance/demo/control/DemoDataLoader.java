@@ -94,6 +94,10 @@ public class DemoDataLoader {
     @ConfigProperty(name = "resonance.demo.chat-url")
     java.util.Optional<String> chatUrl;
 
+    @Inject
+    @ConfigProperty(name = "resonance.public.url")
+    java.util.Optional<String> publicUrl;
+
     @PostConstruct
     void loadAtStartup() {
         if (!enabled) {
@@ -101,10 +105,14 @@ public class DemoDataLoader {
         }
         long started = System.nanoTime();
         int responses;
+        String shareToken = null;
         try {
             transaction.begin();
             try {
                 responses = load(em, LocalDate.now(clock), clock.instant());
+                if (responses > 0) {
+                    shareToken = DemoSharing.write(em, clock.instant());
+                }
                 if (responses > 0 && chatUrl.isPresent()) {
                     DemoNotifications.write(em.unwrap(Connection.class), chatUrl.get(), clock.instant());
                 }
@@ -119,6 +127,9 @@ public class DemoDataLoader {
         if (responses > 0) {
             // the demo shop signs its customer id with this survey's widget secret
             catalog.bySlug(MARKER_SURVEY).ifPresent(widgetSecrets::rotate);
+            String link = publicUrl.orElse("http://localhost:8080") + "/share/" + shareToken;
+            LOG.info(() -> "Demo share link of the saved view '" + DemoSharing.VIEW_NAME + "' (90 days, figures only): "
+                    + link);
             LOG.info(() -> "Demo data loaded: " + responses + " responses in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
         } else {

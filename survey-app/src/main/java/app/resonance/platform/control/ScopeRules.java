@@ -36,6 +36,7 @@ public final class ScopeRules {
     static final List<Rule> RULES = List.of(
             new Rule("admin/analytics", Scope.READ_ANALYTICS, Scope.ADMIN),
             new Rule("admin/analytics/markers", Scope.READ_ANALYTICS, Scope.WRITE_RESPONSES),
+            new Rule("admin/dashboard-views", Scope.READ_ANALYTICS, Scope.WRITE_RESPONSES),
             new Rule("admin/analytics/comments", Scope.READ_RESPONSES, Scope.WRITE_RESPONSES),
             new Rule("admin/analytics/exports", Scope.READ_RESPONSES, Scope.WRITE_RESPONSES),
             new Rule("admin/surveys", Scope.READ_ANALYTICS, Scope.WRITE_SURVEYS),

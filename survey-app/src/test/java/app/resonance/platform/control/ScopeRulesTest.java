@@ -40,6 +40,15 @@ class ScopeRulesTest {
         assertEquals(Optional.of(Scope.READ_RESPONSES), ScopeRules.required("GET", "admin/alerts"));
         assertEquals(Optional.of(Scope.WRITE_SURVEYS), ScopeRules.required("PUT", "admin/event-rules/51"));
         assertEquals(Optional.of(Scope.READ_ANALYTICS), ScopeRules.required("GET", "admin/event-rules"));
+        // saved views and their share links: read with read:analytics, made and revoked as markers are
+        assertEquals(
+                Optional.of(Scope.READ_ANALYTICS), ScopeRules.required("GET", "admin/dashboard-views/50/share-links"));
+        assertEquals(
+                Optional.of(Scope.WRITE_RESPONSES),
+                ScopeRules.required("POST", "admin/dashboard-views/50/share-links"));
+        assertEquals(Optional.of(Scope.WRITE_RESPONSES), ScopeRules.required("PUT", "admin/dashboard-views/50"));
+        // the shared page itself needs no token at all
+        assertEquals(Optional.empty(), ScopeRules.required("GET", "api/v1/share/abc"));
         // the event intake is outside the admin API but needs its scope; other public paths need none
         assertEquals(Optional.of(Scope.WRITE_RESPONSES), ScopeRules.required("POST", "api/v1/events"));
         assertEquals(Optional.empty(), ScopeRules.required("POST", "surveys/nps/responses"));

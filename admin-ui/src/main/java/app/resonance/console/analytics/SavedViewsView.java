@@ -1,0 +1,208 @@
+package app.resonance.console.analytics;
+
+import app.resonance.analytics.control.SavedViews;
+import app.resonance.analytics.entity.SavedView;
+import app.resonance.console.platform.Faces;
+import app.resonance.distribution.control.MailSettings;
+import app.resonance.platform.control.FieldError;
+import app.resonance.security.entity.Role;
+import app.resonance.sharing.control.ShareLinks;
+import app.resonance.sharing.entity.ShareLink;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Saved dashboard views and their share links: every role sees the views (opening one opens the dashboard with its
+ * filters) and a view's links with expiry, last use and uses; support leads and admins make a link (its address is
+ * shown once) and revoke one; a view is removed by whoever saved it or an admin.
+ */
+@Named
+@ViewScoped
+public class SavedViewsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient SavedViews views;
+
+    @Inject
+    transient ShareLinks links;
+
+    @Inject
+    transient MailSettings settings;
+
+    @Inject
+    transient SecurityContext security;
+
+    @Inject
+    transient Clock clock;
+
+    private Long view;
+    private Integer days = 30;
+    private boolean includeComments;
+    /** The address of the link just made, shown once. */
+    private String madeUrl;
+
+    private transient List<SavedView> all;
+    private transient SavedView selected;
+    private transient List<ShareLink> shown;
+
+    public List<SavedView> getViews() {
+        if (all == null) {
+            all = views.all();
+        }
+        return all;
+    }
+
+    /** The view whose links are shown (?view=), or null. */
+    public SavedView getSelected() {
+        if (selected == null && view != null) {
+            selected = views.byId(view).orElse(null);
+        }
+        return selected;
+    }
+
+    public List<ShareLink> getLinks() {
+        if (shown == null) {
+            shown = getSelected() == null ? List.of() : links.of(getSelected().id());
+        }
+        return shown;
+    }
+
+    public String status(ShareLink link) {
+        return link.status(clock.instant()).name();
+    }
+
+    public boolean active(ShareLink link) {
+        return link.status(clock.instant()) == ShareLink.Status.ACTIVE;
+    }
+
+    /** Support leads and admins make and revoke links. */
+    public boolean isMayShare() {
+        return security.isCallerInRole(Role.ADMIN.name()) || security.isCallerInRole(Role.SUPPORT_LEAD.name());
+    }
+
+    /** Whoever saved a view, or an admin, may remove it. */
+    public boolean mayRemove(SavedView v) {
+        return security.isCallerInRole(Role.ADMIN.name())
+                || (isMayShare()
+                        && v.owner().equals(security.getCallerPrincipal().getName()));
+    }
+
+    /** The dashboard with the view's filters (a relative period resolved today). */
+    public String href(SavedView v) {
+        return Faces.contextPath() + "/admin/dashboard.xhtml?" + views.input(v).queryString(false);
+    }
+
+    /** The period in words: "last 12 months" or "2026-07-01 – 2026-09-30". */
+    public String period(SavedView v) {
+        return v.period() == null ? v.from() + " – " + v.to() : Faces.text("views.period." + v.period());
+    }
+
+    /** The filters in one line: survey, segment, channel, language, periods. */
+    public String filters(SavedView v) {
+        StringBuilder out =
+                new StringBuilder(v.survey() == null ? Faces.text("views.allSurveys", v.metric()) : v.survey());
+        out.append(" · ").append(v.segment() == null ? Faces.text("dashboard.allResponses") : v.segment());
+        if (v.channel() != null) {
+            out.append(" · ").append(Faces.text("channel." + v.channel()));
+        }
+        if (v.locale() != null) {
+            out.append(" · ").append(Faces.languageName(v.locale()));
+        }
+        String granularity = v.granularity() == null ? "MONTH" : v.granularity();
+        return out.append(" · ")
+                .append(Faces.text("granularity." + granularity))
+                .toString();
+    }
+
+    public void share() {
+        SavedView selected = getSelected();
+        if (selected == null || !isMayShare()) {
+            Faces.error("views.notAllowed");
+            return;
+        }
+        List<FieldError> errors = ShareLinks.check(days, Faces.messages());
+        if (!errors.isEmpty()) {
+            Faces.fieldErrors("share", errors);
+            return;
+        }
+        var created = links.create(
+                selected, days, includeComments, security.getCallerPrincipal().getName());
+        madeUrl = base() + "/share/" + created.token();
+        shown = null;
+        Faces.info("views.linkMade", selected.name());
+    }
+
+    public void revoke(ShareLink link) {
+        if (!isMayShare()) {
+            Faces.error("views.notAllowed");
+            return;
+        }
+        links.revoke(link.id()).ifPresent(l -> Faces.info("views.linkRevoked"));
+        madeUrl = null;
+        shown = null;
+    }
+
+    public String remove(SavedView v) {
+        if (!mayRemove(v)) {
+            Faces.error("views.notAllowed");
+            return null;
+        }
+        views.delete(v.id());
+        Faces.info("views.removed", v.name());
+        return "/admin/views?faces-redirect=true";
+    }
+
+    private String base() {
+        return settings.publicUrl().orElseGet(() -> {
+            HttpServletRequest request = (HttpServletRequest)
+                    FacesContext.getCurrentInstance().getExternalContext().getRequest();
+            String url = request.getRequestURL().toString();
+            return url.substring(0, url.indexOf(request.getRequestURI())) + request.getContextPath();
+        });
+    }
+
+    public int getMinDays() {
+        return ShareLinks.MIN_DAYS;
+    }
+
+    public int getMaxDays() {
+        return ShareLinks.MAX_DAYS;
+    }
+
+    public Long getView() {
+        return view;
+    }
+
+    public void setView(Long view) {
+        this.view = view;
+    }
+
+    public Integer getDays() {
+        return days;
+    }
+
+    public void setDays(Integer days) {
+        this.days = days;
+    }
+
+    public boolean isIncludeComments() {
+        return includeComments;
+    }
+
+    public void setIncludeComments(boolean includeComments) {
+        this.includeComments = includeComments;
+    }
+
+    public String getMadeUrl() {
+        return madeUrl;
+    }
+}
