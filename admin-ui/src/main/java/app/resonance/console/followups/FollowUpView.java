@@ -184,6 +184,11 @@ public class FollowUpView implements Serializable {
         return replyRefusal;
     }
 
+    /** The sentence saying why no reply is offered, in the console's language. */
+    public String getReplyNotOffered() {
+        return replyRefusal == null ? null : Faces.text("followup.replyNotOffered", replyRefusal);
+    }
+
     public List<String> getReplyLanguages() {
         return Messages.RESPONDENT_LANGUAGES;
     }

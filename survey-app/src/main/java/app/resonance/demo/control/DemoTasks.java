@@ -164,7 +164,7 @@ final class DemoTasks {
                     created,
                     "demo:DETRACTOR:" + d.response(),
                     task);
-            if (i == 2) {
+            if (i == 0) {
                 reply(task, d, created.plusHours(3));
             }
             if (!escalated && plan[i][1] < 0 && DACH.contains(region(d.customer()))) {
@@ -175,7 +175,7 @@ final class DemoTasks {
     }
 
     /**
-     * The lead's reply to the customer of the task in progress, as the console sends one: the template in the
+     * The lead's reply to the customer of the first task (the overdue one the list shows on top), as the console sends one: the template in the
      * customer's language (German or English in the demo) with a sentence of the lead's, delivered through the outbox
      * (its mail row done, its body cleared as the outbox clears it), kept in the task's history.
      */

@@ -221,7 +221,9 @@ public class CustomerReplies {
      * Sends a reply in the caller's transaction (check {@link #refusal} first): the reply joins the task's history,
      * its plain-text mail is queued in the outbox, the sending is audited. Answers the reply.
      */
-    public Sent send(FollowUp task, AppUser sender, String language, String subject, String body) {
+    public Sent send(FollowUp task, AppUser sender, String language, String subject, String text) {
+        // a browser sends a textarea's line breaks as CR LF: one kind of line break, as the API sends it
+        String body = text.replace("\r\n", "\n");
         Customer customer = em.find(Customer.class, task.customerId());
         Instant now = clock.instant();
         String replyTo = replyTo(sender);
