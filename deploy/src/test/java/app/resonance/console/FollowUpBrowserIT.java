@@ -122,15 +122,17 @@ class FollowUpBrowserIT {
         assertEquals(1, replyParts.getCount(), "plain text only");
         assertEquals(reply, ((String) replyParts.getBodyPart(0).getContent()).replace("\r\n", "\n"));
         assertEquals("lead@resonance.example", sent.getReplyTo()[0].toString());
-        String history = await("the reply delivered in the task's history")
+        String replyHistory = await("the reply delivered in the task's history")
                 .atMost(Duration.ofSeconds(30))
                 .until(
                         () -> String.join(
                                 "\n", FollowUpPage.open(browser, link.group(1)).replies()),
                         h -> h.contains("delivered"));
-        assertTrue(history.startsWith("lead → " + recipient + " · "), history);
-        assertTrue(history.contains(" | " + subject + " | "), history);
-        assertTrue(history.contains("<b>Sorry</b> – we call you tomorrow."), "the reply is shown as text: " + history);
+        assertTrue(replyHistory.startsWith("lead → " + recipient + " · "), replyHistory);
+        assertTrue(replyHistory.contains(" | " + subject + " | "), replyHistory);
+        assertTrue(
+                replyHistory.contains("<b>Sorry</b> – we call you tomorrow."),
+                "the reply is shown as text: " + replyHistory);
         assertNoScriptRan();
 
         task.close("Called the customer: the delay is fixed.", "Done", true);
