@@ -85,6 +85,56 @@ class FollowUpBrowserIT {
         assertEquals(XSS, task.comment(), "the comment is shown as text");
         assertNoScriptRan();
 
+        // the lead replies to the customer from the template in the customer's language
+        String taskId = link.group(1).replaceAll("\\D", "");
+        String template = adminGet("/api/v1/admin/followups/" + taskId + "/replies/template")
+                .body();
+        String subject = jsonField(template, "subject");
+        String recipient = jsonField(template, "recipient");
+        assertEquals(subject, task.replySubject(), "the subject from the template");
+        String prefilled = task.replyBody();
+        assertEquals(
+                jsonField(template, "body").replaceAll("\n[^\n]*$", ""),
+                prefilled.replaceAll("\n[^\n]*$", ""),
+                "greeting and reference to the answer from the template");
+        assertTrue(prefilled.endsWith("\nSabine Support-Lead"), prefilled);
+        String reply = prefilled.replace("\n\n\n\n", "\n\n<b>Sorry</b> – we call you tomorrow.\n\n");
+        task.sendReply(reply);
+        assertEquals("The reply was queued for sending; it is listed under the replies.", task.messages());
+        MimeMessage sent = await("the reply to " + recipient)
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> Arrays.stream(ConsoleApp.smtp().getReceivedMessages())
+                                .filter(m -> {
+                                    try {
+                                        return m.getAllRecipients()[0]
+                                                .toString()
+                                                .equals(recipient);
+                                    } catch (Exception e) {
+                                        return false;
+                                    }
+                                })
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        assertEquals(subject, sent.getSubject());
+        var replyParts = (MimeMultipart) sent.getContent();
+        assertEquals(1, replyParts.getCount(), "plain text only");
+        assertEquals(reply, ((String) replyParts.getBodyPart(0).getContent()).replace("\r\n", "\n"));
+        assertEquals("lead@resonance.example", sent.getReplyTo()[0].toString());
+        String replyHistory = await("the reply delivered in the task's history")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> String.join(
+                                "\n", FollowUpPage.open(browser, link.group(1)).replies()),
+                        h -> h.contains("delivered"));
+        assertTrue(replyHistory.startsWith("lead → " + recipient + " · "), replyHistory);
+        assertTrue(replyHistory.contains(" | " + subject + " | "), replyHistory);
+        assertTrue(
+                replyHistory.contains("<b>Sorry</b> – we call you tomorrow."),
+                "the reply is shown as text: " + replyHistory);
+        assertNoScriptRan();
+
         task.close("Called the customer: the delay is fixed.", "Done", true);
         assertTrue(task.messages().contains("a re-survey invitation was issued"), task.messages());
         String page = browser.text(By.tagName("body"));
@@ -241,6 +291,10 @@ class FollowUpBrowserIT {
 
             FollowUpPage task = FollowUpPage.open(browser, "/admin/followup.xhtml?id=" + id);
             assertFalse(task.offersResurvey(), "nobody to invite: no re-survey box");
+            assertFalse(task.offersReply(), "nobody to write to: no reply part");
+            assertEquals(
+                    "No reply can be written to this customer: The response is anonymous: there is nobody to reply to.",
+                    task.replyNotOffered());
             assertEquals(
                     List.of(
                             "Thank you. What is the main reason for your score? | Too slow.",
@@ -432,6 +486,34 @@ class FollowUpBrowserIT {
                     }
                 })
                 .toList();
+    }
+
+    /** A string field of a flat JSON object, unescaped (\\n, \\", \\\\, \\uXXXX). */
+    static String jsonField(String json, String name) {
+        Matcher m =
+                Pattern.compile("\"" + name + "\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        assertTrue(m.find(), name + " in " + json);
+        StringBuilder text = new StringBuilder();
+        String raw = m.group(1);
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '\\') {
+                text.append(c);
+                continue;
+            }
+            char next = raw.charAt(++i);
+            switch (next) {
+                case 'n' -> text.append('\n');
+                case 'r' -> text.append('\r');
+                case 't' -> text.append('\t');
+                case 'u' -> {
+                    text.append((char) Integer.parseInt(raw.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> text.append(next);
+            }
+        }
+        return text.toString();
     }
 
     static String json(String text) {

@@ -844,6 +844,142 @@ class SuppressionIT {
                 """.formatted(id, type, customer, occurredAt), "Authorization", Api.admin());
     }
 
+    /** The follow-up task the alert rules made for this customer's detractor. */
+    long taskOf(String customer) {
+        return await("the task of " + customer)
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> Api.parse(api.get(
+                                                "api/v1/admin/followups?customer=" + customer,
+                                                "Authorization",
+                                                Api.admin())
+                                        .body())
+                                .asJsonArray(),
+                        tasks -> tasks.size() == 1)
+                .getJsonObject(0)
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    @Test
+    void aLeadRepliesToTheCustomerInTheirLanguageAndTheReplyArrivesAsTextAndStaysInTheHistory() throws Exception {
+        String slug = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        var survey = api.post("api/v1/admin/surveys", """
+                {"slug": "%s", "kind": "NPS", "title": {"de": "Kundenumfrage", "en": "Customer survey"},
+                 "questions": [{"id": "nps", "type": "NPS", "text": {"de": "Empfehlen?", "en": "Recommend?"}}]}""".formatted(slug), "Authorization", Api.admin());
+        assertEquals(201, survey.statusCode(), survey.body());
+        assertEquals(
+                200,
+                api.post("api/v1/admin/surveys/" + slug + "/publish", "", "Authorization", Api.admin())
+                        .statusCode());
+        String email = "reply-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        String known = customer(email);
+        String unknown = "rpl-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(
+                201,
+                api.post(
+                                "api/v1/admin/customers",
+                                "{\"externalId\": \"" + unknown + "\", \"name\": \"Ohne Adresse\"}",
+                                "Authorization",
+                                Api.admin())
+                        .statusCode());
+        for (String customer : new String[] {known, unknown}) {
+            var imported = api.post(
+                    "api/v1/admin/surveys/" + slug + "/responses",
+                    "{\"answers\": {\"nps\": 3}, \"customer\": \"" + customer + "\", \"locale\": \"de\"}",
+                    "Authorization",
+                    Api.admin());
+            assertEquals(201, imported.statusCode(), imported.body());
+        }
+        long task = taskOf(known);
+        String replies = "api/v1/admin/followups/" + task + "/replies";
+
+        var template = api.get(replies + "/template", "Authorization", ApiIT.lead());
+        assertEquals(200, template.statusCode(), template.body());
+        JsonObject german = Api.json(template);
+        assertEquals("de", german.getString("language"), "the response was given in German");
+        assertEquals(email, german.getString("recipient"));
+        assertEquals("Ihr Feedback zu „Kundenumfrage“", german.getString("subject"));
+        assertTrue(
+                german.getString("body").startsWith("Hallo Anna,\n\nvielen Dank für Ihre Antwort vom "),
+                german.getString("body"));
+        assertTrue(
+                german.getString("body").endsWith("Freundliche Grüße\nSabine Support-Lead"), german.getString("body"));
+        JsonObject english = Api.json(api.get(replies + "/template?language=en", "Authorization", ApiIT.lead()));
+        assertEquals("Your feedback on \"Customer survey\"", english.getString("subject"));
+        var badLanguage = api.get(replies + "/template?language=pt", "Authorization", ApiIT.lead());
+        assertEquals(400, badLanguage.statusCode(), badLanguage.body());
+        assertTrue(badLanguage.body().contains("\"field\":\"language\""), badLanguage.body());
+
+        String body = "Hallo Anna,\n\n<b>Das tut uns leid.</b> Wir melden uns & klären das.\n\nSabine";
+        String reply = "{\"subject\": \"Ihr Feedback\", \"body\": " + jsonString(body) + "}";
+        var viewer = api.post(replies, reply, "Authorization", ApiIT.viewer());
+        assertEquals(403, viewer.statusCode(), viewer.body());
+        var tooLong = api.post(
+                replies, "{\"subject\": \"\", \"body\": \"" + "x".repeat(10001) + "\"}", "Authorization", ApiIT.lead());
+        assertEquals(422, tooLong.statusCode(), tooLong.body());
+        assertEquals(
+                List.of("body", "subject"),
+                Api.json(tooLong).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+
+        var sent = api.post(replies, reply, "Authorization", ApiIT.lead());
+        assertEquals(201, sent.statusCode(), sent.body());
+        assertEquals("de", Api.json(sent).getString("language"));
+
+        MimeMessage mail = received(email);
+        assertEquals("Ihr Feedback", mail.getSubject());
+        assertEquals(
+                "lead@resonance.example", ((jakarta.mail.internet.InternetAddress) mail.getReplyTo()[0]).getAddress());
+        var parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        assertEquals(1, parts.getCount(), "text only: what the lead wrote is never markup");
+        assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));
+        assertEquals(body, ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n"));
+
+        JsonObject history = await("the reply delivered in the task's history")
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> Api.json(api.get("api/v1/admin/followups/" + task, "Authorization", ApiIT.viewer()))
+                                .getJsonArray("replies")
+                                .getJsonObject(0),
+                        r -> r.getString("delivery").equals("DELIVERED"));
+        assertEquals("REPLY", history.getString("kind"));
+        assertEquals("lead", history.getString("sender"));
+        assertEquals(email, history.getString("recipient"));
+        assertEquals("Ihr Feedback", history.getString("subject"));
+        assertEquals(body, history.getString("body"));
+        assertEquals("de", history.getString("language"));
+
+        var noAddress = api.post(
+                "api/v1/admin/followups/" + taskOf(unknown) + "/replies", reply, "Authorization", ApiIT.lead());
+        assertEquals(409, noAddress.statusCode(), noAddress.body());
+        assertEquals(
+                "customer.email",
+                Api.json(noAddress).getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        assertEquals(
+                201,
+                api.post(
+                                "api/v1/admin/suppressions",
+                                "{\"email\": \"" + email + "\", \"kind\": \"BOUNCE\"}",
+                                "Authorization",
+                                Api.admin())
+                        .statusCode());
+        var suppressed = api.post(replies, reply, "Authorization", ApiIT.lead());
+        assertEquals(409, suppressed.statusCode(), suppressed.body());
+        assertTrue(suppressed.body().contains("suppression list"), suppressed.body());
+        assertEquals(
+                1,
+                Api.parse(api.get(replies, "Authorization", Api.admin()).body())
+                        .asJsonArray()
+                        .size());
+    }
+
+    static String jsonString(String text) {
+        return jakarta.json.Json.createValue(text).toString();
+    }
+
     @Test
     void anEventRuleInvitesAfterItsDelayOnceTheAnswerCarriesTheEventAndARecentContactIsSkipped() throws Exception {
         String slug = eventSurvey();

@@ -3,13 +3,16 @@ package app.resonance.console.followups;
 import app.resonance.analytics.control.AnalyticsSettings;
 import app.resonance.console.platform.Faces;
 import app.resonance.console.security.CurrentUser;
+import app.resonance.followups.control.CustomerReplies;
 import app.resonance.followups.control.FollowUpAssigned;
 import app.resonance.followups.control.FollowUps;
 import app.resonance.followups.entity.Alert;
 import app.resonance.followups.entity.FollowUp;
 import app.resonance.followups.entity.FollowUpNote;
+import app.resonance.followups.entity.FollowUpReply;
 import app.resonance.followups.entity.FollowUpStatus;
 import app.resonance.platform.control.FieldError;
+import app.resonance.platform.control.Messages;
 import app.resonance.platform.control.TextRules;
 import app.resonance.responses.control.ResponseStore;
 import app.resonance.security.control.UserDirectory;
@@ -30,8 +33,10 @@ import java.util.List;
 
 /**
  * One follow-up task: its alerts, customer, notes; a SUPPORT_LEAD or ADMIN changes status, assignee and
- * due date, adds a note and closes it with an optional re-survey. A VIEWER only reads (the page shows no
- * inputs, and a change is refused here too).
+ * due date, adds a note and closes it with an optional re-survey, and replies to the customer by e-mail (from the
+ * template in the customer's language; not offered for an anonymous respondent, a customer without an address or a
+ * suppressed one, with the reason shown). A VIEWER only reads (the page shows no inputs, and a change is refused
+ * here too).
  */
 @Named
 @ViewScoped
@@ -61,6 +66,9 @@ public class FollowUpView implements Serializable {
     @Inject
     transient Event<FollowUpAssigned> assigned;
 
+    @Inject
+    transient CustomerReplies replies;
+
     @Resource
     transient UserTransaction transaction;
 
@@ -76,6 +84,11 @@ public class FollowUpView implements Serializable {
     private String comment;
     private List<FollowUps.TextAnswer> textAnswers = List.of();
     private List<HiddenField> hiddenFields = List.of();
+    private String replyRefusal;
+    private String replyLanguage;
+    private String replySubject;
+    private String replyBody;
+    private String replyRecipient;
 
     /** A hidden field the response arrived with (its link's or the widget page's URL parameter). */
     public record HiddenField(String name, String value) implements Serializable {}
@@ -102,6 +115,114 @@ public class FollowUpView implements Serializable {
         assignee = task.assignee().map(AppUser::username).orElse("");
         dueDate = task.dueDate();
         resurvey = task.resurvey();
+        replyRefusal = replies.refusal(task)
+                .map(r -> Faces.messages().get("error." + r.code()))
+                .orElse(null);
+        if (replyRefusal == null && isMayChange()) {
+            template(task, null);
+        }
+    }
+
+    private void template(FollowUp task, String language) {
+        var template = replies.template(task, language, currentUser.getUser());
+        replyLanguage = template.language();
+        replySubject = template.subject();
+        replyBody = template.body();
+        replyRecipient = template.recipient();
+    }
+
+    /** The lead picked another language: the template in it replaces subject and body. */
+    public void replyLanguageChanged() {
+        if (row != null && replyRefusal == null && Messages.RESPONDENT_LANGUAGES.contains(replyLanguage)) {
+            followUps.byId(row.id()).ifPresent(task -> template(task, replyLanguage));
+        }
+    }
+
+    /** Sends the reply through the outbox; it then shows in the task's replies. */
+    public void sendReply() throws Exception {
+        if (row == null || !isMayChange() || replyRefusal != null) {
+            Faces.error("followup.notAllowed");
+            return;
+        }
+        var messages = Faces.messages();
+        List<FieldError> errors = new ArrayList<>();
+        String subject = replySubject == null ? null : replySubject.strip();
+        messages.checkText("subject", subject, true, FollowUpReply.SUBJECT_MAX, errors);
+        if (errors.isEmpty() && (subject.contains("\n") || subject.contains("\r"))) {
+            errors.add(messages.error("subject", "badCharacters"));
+        }
+        messages.checkText("body", replyBody, true, FollowUpReply.BODY_MAX, errors);
+        if (!Messages.RESPONDENT_LANGUAGES.contains(replyLanguage)) {
+            errors.add(messages.error("language", "oneOf", String.join(", ", Messages.RESPONDENT_LANGUAGES)));
+        }
+        if (!errors.isEmpty()) {
+            Faces.fieldErrors("reply", errors);
+            return;
+        }
+        transaction.begin();
+        try {
+            FollowUp task = followUps.byId(row.id()).orElseThrow();
+            if (replies.refusal(task).isEmpty()) {
+                replies.send(task, currentUser.getUser(), replyLanguage, subject, replyBody);
+            }
+            transaction.commit();
+        } catch (Exception e) {
+            transaction.rollback();
+            throw e;
+        }
+        load();
+        saved = Faces.text(replyRefusal == null ? "followup.replySent" : "followup.replyNotSent");
+    }
+
+    /** The replies written to the customer, oldest first, with the state of their mail. */
+    public List<CustomerReplies.Sent> getReplies() {
+        return row == null ? List.of() : replies.replies(row.id());
+    }
+
+    /** Why no reply can be written (an anonymous respondent, no or a suppressed address); null when one can. */
+    public String getReplyRefusal() {
+        return replyRefusal;
+    }
+
+    /** The sentence saying why no reply is offered, in the console's language. */
+    public String getReplyNotOffered() {
+        return replyRefusal == null ? null : Faces.text("followup.replyNotOffered", replyRefusal);
+    }
+
+    public List<String> getReplyLanguages() {
+        return Messages.RESPONDENT_LANGUAGES;
+    }
+
+    public String languageName(String code) {
+        return Faces.languageName(code);
+    }
+
+    public String getReplyRecipient() {
+        return replyRecipient;
+    }
+
+    public String getReplyLanguage() {
+        return replyLanguage;
+    }
+
+    public void setReplyLanguage(String replyLanguage) {
+        this.replyLanguage = replyLanguage;
+    }
+
+    public String getReplySubject() {
+        return replySubject;
+    }
+
+    public void setReplySubject(String replySubject) {
+        this.replySubject = replySubject;
+    }
+
+    public String getReplyBody() {
+        return replyBody;
+    }
+
+    public void setReplyBody(String replyBody) {
+        this.replyBody = replyBody;
     }
 
     LocalDate today() {

@@ -1,5 +1,6 @@
 package app.resonance.demo.control;
 
+import app.resonance.followups.control.CustomerReplies;
 import app.resonance.platform.control.IdBlocks;
 import app.resonance.platform.control.Jdbc;
 import java.sql.Connection;
@@ -255,11 +256,86 @@ final class DemoTasks {
                     created,
                     "demo:DETRACTOR:" + d.response(),
                     task);
+            if (i == 0) {
+                reply(task, d, created.plusHours(3));
+            }
             if (!escalated && plan[i][1] < 0 && DACH.contains(region(d.customer()))) {
                 escalate(task, today.plusDays(plan[i][1]));
                 escalated = true;
             }
         }
+    }
+
+    /**
+     * The lead's reply to the customer of the first task (the overdue one the list shows on top), as the console sends one: the template in the
+     * customer's language (German or English in the demo) with a sentence of the lead's, delivered through the outbox
+     * (its mail row done, its body cleared as the outbox clears it), kept in the task's history.
+     */
+    private void reply(long task, Detractor d, LocalDateTime at) throws SQLException {
+        record Customer(String name, String email, String locale, LocalDate answered) {}
+        var customer = Jdbc.first(
+                connection,
+                "SELECT c.name, c.email, r.locale, r.submitted_at FROM customer c, response r"
+                        + " WHERE c.id = ? AND r.id = ?",
+                rs -> new Customer(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDateTime.class).toLocalDate()),
+                d.customer(),
+                d.response());
+        if (customer.isEmpty() || customer.get().email() == null) {
+            return;
+        }
+        Customer c = customer.get();
+        boolean german =
+                "de".equals(CustomerReplies.respondentLanguage(c.locale()).orElse("en"));
+        String language = german ? "de" : "en";
+        String title = Jdbc.first(
+                        connection,
+                        "SELECT v.title_de, v.title_en FROM survey_version v JOIN survey s ON s.published_version_id = v.id"
+                                + " WHERE s.id = ?",
+                        rs -> german ? rs.getString(1) : rs.getString(2),
+                        survey)
+                .orElse(DemoDataLoader.MARKER_SURVEY);
+        var template =
+                CustomerReplies.compose(language, c.email(), c.name(), title, c.answered(), "Sabine Support-Lead");
+        String body = template.body()
+                .replace(
+                        "\n\n\n\n",
+                        german
+                                ? "\n\nEs tut uns leid, dass Sie beim Support so lange warten mussten. Ich habe Ihr"
+                                        + " Anliegen übernommen und rufe Sie diese Woche an.\n\n"
+                                : "\n\nWe are sorry that support kept you waiting so long. I have taken over your"
+                                        + " case and will call you this week.\n\n");
+        long mail = ids.next("mail_outbox_seq");
+        Jdbc.update(
+                connection,
+                """
+                INSERT INTO mail_outbox (id, kind, recipient, subject, created_at, next_attempt_at, attempts, status,
+                 delivered_at, reply_to, row_version) VALUES (?, 'REPLY', ?, ?, ?, ?, 1, 'DELIVERED', ?, ?, 0)""",
+                mail,
+                c.email(),
+                template.subject(),
+                at,
+                at,
+                at.plusMinutes(1),
+                DemoAccounts.LEAD_EMAIL);
+        Jdbc.update(
+                connection,
+                """
+                INSERT INTO follow_up_reply (id, follow_up_id, mail_id, sender, recipient, reply_to, language, subject,
+                 body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                ids.next("follow_up_reply_seq"),
+                task,
+                mail,
+                DemoAccounts.LEAD,
+                c.email(),
+                DemoAccounts.LEAD_EMAIL,
+                language,
+                template.subject(),
+                body,
+                at);
     }
 
     /** The regions the demo team serves (the routing entry of the Detractor rule names them). */

@@ -221,6 +221,9 @@ public class MailOutbox {
                 : Session.getInstance(settings.sessionProperties());
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(settings.from()));
+        if (mail.replyTo() != null) {
+            message.setReplyTo(InternetAddress.parse(mail.replyTo(), true));
+        }
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
         message.setSubject(mail.subject(), "UTF-8");
         MimeBodyPart text = new MimeBodyPart();

@@ -28,7 +28,9 @@ public class OutboxMail {
         INVITATION,
         REMINDER,
         /** A follow-up task for its assignee. */
-        FOLLOW_UP
+        FOLLOW_UP,
+        /** A support lead's reply to the customer of a follow-up task. */
+        REPLY
     }
 
     @Id
@@ -58,6 +60,10 @@ public class OutboxMail {
     /** Where the recipient unsubscribes with one click (RFC 8058), for invitations and reminders. */
     @Column(name = "unsubscribe_url")
     private String unsubscribeUrl;
+
+    /** Where answers to the mail go (Reply-To); null: to the sender. */
+    @Column(name = "reply_to")
+    private String replyTo;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -107,6 +113,16 @@ public class OutboxMail {
     public OutboxMail unsubscribeAt(String url) {
         this.unsubscribeUrl = url;
         return this;
+    }
+
+    /** Gives the mail a {@code Reply-To} header with this address. */
+    public OutboxMail replyTo(String address) {
+        this.replyTo = address;
+        return this;
+    }
+
+    public String replyTo() {
+        return replyTo;
     }
 
     public String unsubscribeUrl() {

@@ -33,6 +33,9 @@ public class AdminCustomerFeedbackResource {
     FollowUps followUps;
 
     @Inject
+    app.resonance.followups.control.CustomerReplies replies;
+
+    @Inject
     CustomerDirectory customers;
 
     @Inject
@@ -69,7 +72,7 @@ public class AdminCustomerFeedbackResource {
                 .map(e -> new FollowUpJson.LatestNps(e.score(), e.survey(), e.submittedAt()))
                 .orElse(null);
         var tasks = followUps.list(new FollowUps.Query(null, null, customer.id(), false, today), 0, 100).stream()
-                .map(task -> FollowUpJson.Task.of(task, followUps, messages, today))
+                .map(task -> FollowUpJson.Task.of(task, followUps, replies.replies(task.id()), messages, today))
                 .toList();
         return new FollowUpJson.CustomerFeedback(externalId, customer.name(), latest, history, tasks);
     }

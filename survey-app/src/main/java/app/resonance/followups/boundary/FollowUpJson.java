@@ -1,12 +1,16 @@
 package app.resonance.followups.boundary;
 
+import app.resonance.followups.control.CustomerReplies;
 import app.resonance.followups.control.FollowUps;
 import app.resonance.followups.entity.AlertKind;
 import app.resonance.followups.entity.FollowUp;
+import app.resonance.followups.entity.FollowUpReply;
 import app.resonance.platform.control.Messages;
 import app.resonance.security.entity.AppUser;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -94,6 +98,7 @@ public final class FollowUpJson {
         "responseId",
         "alerts",
         "notes",
+        "replies",
         "resurveyLink"
     })
     public record Task(
@@ -113,9 +118,18 @@ public final class FollowUpJson {
             @JsonbNillable Long responseId,
             List<Alert> alerts,
             List<Note> notes,
+
+            @Schema(description = "The replies written to the customer, oldest first")
+            List<Reply> replies,
+
             String resurveyLink) {
 
-        static Task of(FollowUp task, FollowUps followUps, Messages messages, LocalDate today) {
+        static Task of(
+                FollowUp task,
+                FollowUps followUps,
+                List<CustomerReplies.Sent> replies,
+                Messages messages,
+                LocalDate today) {
             var alerts = followUps.alertsOf(task.id());
             String title = task.title().orElseGet(() -> alerts.stream()
                     .map(a -> messages.get("alert." + a.kind().name()))
@@ -145,6 +159,7 @@ public final class FollowUpJson {
                             .map(n ->
                                     new Note(n.author(), n.text(), n.createdAt().toString()))
                             .toList(),
+                    replies.stream().map(Reply::of).toList(),
                     null);
         }
 
@@ -166,6 +181,7 @@ public final class FollowUpJson {
                     responseId,
                     alerts,
                     notes,
+                    replies,
                     link);
         }
     }
@@ -190,4 +206,86 @@ public final class FollowUpJson {
             @JsonbNillable LatestNps latestNps,
             List<ScoreEntry> history,
             List<Task> followUps) {}
+
+    @Schema(
+            name = "ReplyRequest",
+            description = "A reply to the customer of a task: subject and body as plain text (sent as text/plain, never"
+                    + " as markup); language optional (default: the customer's), one of de, en, fr, it, es, nl, pl")
+    public record ReplyRequest(
+            @NotBlank(message = "{error.required}")
+            @Size(max = FollowUpReply.SUBJECT_MAX, message = "{error.tooLong}")
+            @Schema(required = true, maxLength = FollowUpReply.SUBJECT_MAX)
+            String subject,
+
+            @NotBlank(message = "{error.required}")
+            @Size(max = FollowUpReply.BODY_MAX, message = "{error.tooLong}")
+            @Schema(required = true, maxLength = FollowUpReply.BODY_MAX)
+            String body,
+
+            @Schema(
+                    description = "The language the reply is written in (ISO 639-1); default: the customer's",
+                    enumeration = {"de", "en", "fr", "it", "es", "nl", "pl"})
+            String language) {}
+
+    @Schema(
+            name = "ReplyTemplate",
+            description = "What a reply to the task's customer starts from: the address, the customer's name, and"
+                    + " subject and body in the language (a greeting with the name, a reference to the answer, the"
+                    + " sender's name)")
+    @JsonbPropertyOrder({"language", "recipient", "customer", "subject", "body"})
+    public record ReplyTemplate(String language, String recipient, String customer, String subject, String body) {
+
+        static ReplyTemplate of(CustomerReplies.Template t) {
+            return new ReplyTemplate(t.language(), t.recipient(), t.customerName(), t.subject(), t.body());
+        }
+    }
+
+    @Schema(
+            name = "FollowUpReply",
+            description = "A reply written to the customer, as the task's history keeps it: who sent it, to whom, the"
+                    + " Reply-To address, language, subject, body, when, and the delivery state of its mail (PENDING,"
+                    + " DELIVERED, FAILED or CANCELLED)")
+    @JsonbPropertyOrder({
+        "id",
+        "kind",
+        "sender",
+        "recipient",
+        "replyTo",
+        "language",
+        "subject",
+        "body",
+        "createdAt",
+        "delivery"
+    })
+    public record Reply(
+            long id,
+
+            @Schema(description = "Always REPLY: the kind of this entry of the task's history")
+            String kind,
+
+            String sender,
+            String recipient,
+            String replyTo,
+            String language,
+            String subject,
+            String body,
+            String createdAt,
+
+            @Schema(enumeration = {"PENDING", "DELIVERED", "FAILED", "CANCELLED"})
+            String delivery) {
+
+        static Reply of(CustomerReplies.Sent r) {
+            return new Reply(
+                    r.id(),
+                    "REPLY",
+                    r.sender(),
+                    r.recipient(),
+                    r.replyTo(),
+                    r.language(),
+                    r.subject(),
+                    r.body(),
+                    r.createdAt().toString(),
+                    r.delivery());
+        }
+    }
 }

@@ -170,6 +170,10 @@ public final class PersonalData {
         List<long[]> responses = Jdbc.list(c, "SELECT id, survey_id FROM response WHERE customer_id = ?", PAIR, id);
         int texts = anonymise(c, responses, now);
         Jdbc.update(c, "DELETE FROM customer_attribute WHERE customer_id = ?", id);
+        // the replies written to the customer hold their name and address: the history keeps that a reply was sent
+        Jdbc.update(c, """
+                UPDATE follow_up_reply SET recipient = '—', subject = '—', body = '—'
+                 WHERE follow_up_id IN (SELECT id FROM follow_up WHERE customer_id = ?)""", id);
         Jdbc.update(c, """
                 UPDATE customer SET external_id = ?, name = ?, email = NULL, erased_at = ?,
                  row_version = row_version + 1, updated_at = ? WHERE id = ?""", "erased-" + id, "—", now, now, id);

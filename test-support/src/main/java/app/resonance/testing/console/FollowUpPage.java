@@ -83,4 +83,42 @@ public final class FollowUpPage {
     public String messages() {
         return browser.text(By.id("messages"));
     }
+
+    /** Whether the page offers the "Reply to the customer" part. */
+    public boolean offersReply() {
+        return !browser.driver().findElements(By.id("reply:send")).isEmpty();
+    }
+
+    /** The sentence saying why no reply can be written (empty when one can). */
+    public String replyNotOffered() {
+        var found = browser.driver().findElements(By.id("replyNotOffered"));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    /** The subject the reply form holds (pre-filled from the template). */
+    public String replySubject() {
+        return browser.driver().findElement(By.id("reply:subject")).getAttribute("value");
+    }
+
+    /** The body the reply form holds (pre-filled from the template). */
+    public String replyBody() {
+        return browser.driver().findElement(By.id("reply:body")).getAttribute("value");
+    }
+
+    /** Replaces the body and sends the reply. */
+    public FollowUpPage sendReply(String body) {
+        browser.type(By.id("reply:body"), body);
+        browser.clickAndWaitForNextPage(By.id("reply:send"));
+        browser.find(By.id("messages"));
+        return this;
+    }
+
+    /** The replies in the task's history, each as "meta | subject | body". */
+    public java.util.List<String> replies() {
+        return browser.driver().findElements(By.className("task-reply")).stream()
+                .map(e -> e.findElement(By.className("task-note-meta")).getText() + " | "
+                        + e.findElement(By.className("task-reply-subject")).getText() + " | "
+                        + e.findElement(By.className("task-reply-body")).getText())
+                .toList();
+    }
 }
