@@ -7,6 +7,7 @@ import app.resonance.platform.control.Messages;
 import app.resonance.surveys.entity.Question;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A matrix question row by row as the admin API answers it. */
@@ -28,7 +29,10 @@ public record MatrixJson(
         @Schema(description = "Rows with fewer respondents are suppressed (anonymous surveys: at least 5)")
         int minimumResponses,
 
-        @Schema(description = "The matrix's columns in order; the first is position 1 of the mean")
+        @Schema(
+                type = SchemaType.ARRAY,
+                implementation = Column.class,
+                description = "The matrix's columns in order; the first is position 1 of the mean")
         List<Column> columns,
 
         List<MatrixSummary.Row> rows,

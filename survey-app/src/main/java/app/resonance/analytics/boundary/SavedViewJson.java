@@ -4,11 +4,11 @@ import app.resonance.analytics.control.AnalyticsQuery;
 import app.resonance.analytics.control.RelativePeriod;
 import app.resonance.analytics.control.SavedViews;
 import app.resonance.analytics.entity.SavedView;
+import app.resonance.platform.boundary.Filled;
 import app.resonance.platform.boundary.OneOf;
+import app.resonance.platform.boundary.Within;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Saved dashboard views as the admin API takes and answers them (records, JSON-B). */
@@ -25,8 +25,8 @@ public final class SavedViewJson {
             description = "A saved dashboard view: the trend's filters as GET /admin/analytics/trend takes them,"
                     + " and either a relative period (moving with the day the view is opened) or from and to")
     public record Request(
-            @NotBlank(message = "{error.required}")
-            @Size(max = SavedView.NAME_MAX, message = "{error.tooLong}")
+            @Filled(message = "{error.required}")
+            @Within(min = 0, max = SavedView.NAME_MAX, message = "{error.tooLong}")
             @Schema(required = true, maxLength = SavedView.NAME_MAX, example = "Business NPS, last 12 months")
             String name,
 

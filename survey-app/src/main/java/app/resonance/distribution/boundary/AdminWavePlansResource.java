@@ -7,6 +7,7 @@ import app.resonance.distribution.control.WaveSender;
 import app.resonance.distribution.control.WaveStats;
 import app.resonance.platform.boundary.ProblemException;
 import app.resonance.platform.boundary.RequestLanguage;
+import app.resonance.platform.boundary.Within;
 import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
 import app.resonance.surveys.control.SurveyCatalog;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -82,10 +84,15 @@ public class AdminWavePlansResource {
             @Within(min = 90, max = 99, message = "{error.planConfidence}")
             Integer confidence,
 
-            @Schema(required = true, description = "1 to 20 segments, each with its margin")
+            @Schema(
+                    required = true,
+                    type = SchemaType.ARRAY,
+                    implementation = SegmentTarget.class,
+                    description = "1 to 20 segments, each with its margin")
             @NotNull(message = "{error.required}")
             @Within(min = 1, max = SamplePlanner.MAX_SEGMENTS, message = "{error.planSegments}")
-            List<@Valid @NotNull(message = "{error.required}") SegmentTarget> segments,
+            @Valid
+            List<SegmentTarget> segments,
 
             @Schema(description = "Only when sending: a reminder after so many days (1 to 60) to who has not answered")
             @Within(min = 1, max = WaveSender.MAX_REMINDER_DAYS, message = "{error.reminderDays}")
@@ -356,8 +363,14 @@ public class AdminWavePlansResource {
                             : code.equals("planSegments") ? new Object[] {SamplePlanner.MAX_SEGMENTS} : new Object[0];
                     return messages.error(v.getPropertyPath().toString().replace(".<list element>", ""), code, args);
                 })
-                .sorted(Comparator.comparing(FieldError::field))
-                .toList();
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        // A null in the list: named here, as Payara's OpenAPI cannot read a constraint on the element type
+        for (int i = 0; body.segments() != null && i < body.segments().size(); i++) {
+            if (body.segments().get(i) == null) {
+                errors.add(messages.error("segments[" + i + "]", "required"));
+            }
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("problem.invalidWavePlan", errors);
         }

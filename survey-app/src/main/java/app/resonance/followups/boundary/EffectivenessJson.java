@@ -7,6 +7,7 @@ import app.resonance.platform.control.Messages;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The closed-loop effectiveness as the admin API answers it: the period, the minimum, the groups and the test. */
@@ -52,7 +53,10 @@ public record EffectivenessJson(
         List<Group> byTeam,
         List<Group> byRule,
 
-        @Schema(description = "By closing status: DONE or CANCELLED")
+        @Schema(
+                type = SchemaType.ARRAY,
+                implementation = Group.class,
+                description = "By closing status: DONE or CANCELLED")
         List<Group> byAction,
 
         @Schema(description = "Detractors of the period without a follow-up who answered again")

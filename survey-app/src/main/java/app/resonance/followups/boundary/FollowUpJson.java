@@ -5,15 +5,16 @@ import app.resonance.followups.control.FollowUps;
 import app.resonance.followups.entity.AlertKind;
 import app.resonance.followups.entity.FollowUp;
 import app.resonance.followups.entity.FollowUpReply;
+import app.resonance.platform.boundary.Filled;
+import app.resonance.platform.boundary.Within;
 import app.resonance.platform.control.Messages;
 import app.resonance.security.entity.AppUser;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -119,7 +120,10 @@ public final class FollowUpJson {
             List<Alert> alerts,
             List<Note> notes,
 
-            @Schema(description = "The replies written to the customer, oldest first")
+            @Schema(
+                    type = SchemaType.ARRAY,
+                    implementation = Reply.class,
+                    description = "The replies written to the customer, oldest first")
             List<Reply> replies,
 
             String resurveyLink) {
@@ -212,13 +216,13 @@ public final class FollowUpJson {
             description = "A reply to the customer of a task: subject and body as plain text (sent as text/plain, never"
                     + " as markup); language optional (default: the customer's), one of de, en, fr, it, es, nl, pl")
     public record ReplyRequest(
-            @NotBlank(message = "{error.required}")
-            @Size(max = FollowUpReply.SUBJECT_MAX, message = "{error.tooLong}")
+            @Filled(message = "{error.required}")
+            @Within(min = 0, max = FollowUpReply.SUBJECT_MAX, message = "{error.tooLong}")
             @Schema(required = true, maxLength = FollowUpReply.SUBJECT_MAX)
             String subject,
 
-            @NotBlank(message = "{error.required}")
-            @Size(max = FollowUpReply.BODY_MAX, message = "{error.tooLong}")
+            @Filled(message = "{error.required}")
+            @Within(min = 0, max = FollowUpReply.BODY_MAX, message = "{error.tooLong}")
             @Schema(required = true, maxLength = FollowUpReply.BODY_MAX)
             String body,
 

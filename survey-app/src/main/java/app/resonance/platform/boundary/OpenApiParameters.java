@@ -32,12 +32,15 @@ final class OpenApiParameters {
             "app.resonance.analytics.boundary.AdminMarkersResource",
             "app.resonance.analytics.boundary.AdminCommentsResource",
             "app.resonance.analytics.boundary.AdminCrosstabResource",
+            "app.resonance.analytics.boundary.AdminMatrixResource",
             "app.resonance.analytics.boundary.AdminDriversResource",
             "app.resonance.analytics.boundary.AdminResponseBrowserResource",
             "app.resonance.customers.boundary.AdminCustomersResource",
             "app.resonance.audit.boundary.AdminAuditResource",
             "app.resonance.followups.boundary.AdminAlertsResource",
             "app.resonance.followups.boundary.AdminFollowUpsResource",
+            "app.resonance.followups.boundary.AdminEffectivenessResource",
+            "app.resonance.distribution.boundary.AdminSuppressionsResource",
             "app.resonance.webhooks.boundary.AdminWebhooksResource",
             "app.resonance.notifications.boundary.AdminNotificationsResource");
 

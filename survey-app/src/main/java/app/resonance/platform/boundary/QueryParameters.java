@@ -116,6 +116,9 @@ public final class QueryParameters {
         if (constraint instanceof Size size) {
             return new Object[] {size.max()};
         }
+        if (constraint instanceof Within within) {
+            return new Object[] {(long) within.max()};
+        }
         return new Object[0];
     }
 }

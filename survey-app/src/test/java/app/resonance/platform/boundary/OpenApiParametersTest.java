@@ -32,6 +32,8 @@ class OpenApiParametersTest {
                         Map.entry("/api/v1/admin/alerts", "PageParameters"),
                         Map.entry("/api/v1/admin/alerts/segment-check", "SegmentCheckParameters"),
                         Map.entry("/api/v1/admin/followups", "FollowUpFilter + PageParameters"),
+                        Map.entry("/api/v1/admin/followups/effectiveness", "EffectivenessParameters"),
+                        Map.entry("/api/v1/admin/suppressions", "SuppressionParameters + PageParameters"),
                         Map.entry("/api/v1/admin/analytics/trend", "AnalyticsParameters"),
                         Map.entry("/api/v1/admin/analytics/segments", "AnalyticsParameters"),
                         Map.entry("/api/v1/admin/analytics/reports/dashboard.pdf", "WindowParameters"),
@@ -40,11 +42,49 @@ class OpenApiParametersTest {
                         Map.entry("/api/v1/admin/analytics/comments/themes", "CommentParameters"),
                         Map.entry("/api/v1/admin/surveys/{slug}/crosstab", "CrosstabParameters"),
                         Map.entry("/api/v1/admin/surveys/{slug}/crosstab/csv", "CrosstabParameters"),
+                        Map.entry("/api/v1/admin/surveys/{slug}/matrix", "MatrixParameters"),
                         Map.entry("/api/v1/admin/surveys/{slug}/responses", "BrowseParameters"),
                         Map.entry("/api/v1/admin/surveys/{slug}/drivers", "ResponseFilterParameters"),
                         Map.entry("/api/v1/admin/webhooks/{id}/deliveries", "DeliveryParameters"),
                         Map.entry("/api/v1/admin/notifications/{id}/deliveries", "DeliveryParameters")),
                 paths);
+    }
+
+    /**
+     * Every resource with a method taking a {@code @BeanParam} is in the list whose parameters go into the OpenAPI:
+     * a new one left out would have its query parameters undocumented (seen with the effectiveness report).
+     */
+    @Test
+    void everyResourceWithBeanParametersIsListed() throws Exception {
+        java.nio.file.Path classes = java.nio.file.Path.of("target", "classes");
+        List<String> withBeanParams;
+        try (var files = java.nio.file.Files.walk(classes.resolve("app/resonance"))) {
+            withBeanParams = files.map(f -> classes.relativize(f).toString())
+                    .filter(f -> f.endsWith("Resource.class"))
+                    .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.'))
+                    .filter(OpenApiParametersTest::takesBeanParams)
+                    .sorted()
+                    .toList();
+        }
+        assertEquals(
+                withBeanParams, OpenApiParameters.RESOURCES.stream().sorted().toList());
+    }
+
+    private static boolean takesBeanParams(String className) {
+        try {
+            for (var method : Class.forName(className).getDeclaredMethods()) {
+                for (var annotations : method.getParameterAnnotations()) {
+                    for (var annotation : annotations) {
+                        if (annotation instanceof jakarta.ws.rs.BeanParam) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -68,6 +108,7 @@ class OpenApiParametersTest {
                 List.of(
                         "survey",
                         "q",
+                        "question",
                         "theme",
                         "segment",
                         "channel",

@@ -1,4 +1,4 @@
-package app.resonance.distribution.boundary;
+package app.resonance.platform.boundary;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
