@@ -238,7 +238,7 @@ class SuppressionIT {
     @Test
     void aPlannedWaveMailsJustThePlannedNumberOfASegmentAndShowsPlannedAgainstAchieved() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        StringBuilder csv = new StringBuilder("externalId,name,email,plan\n");
+        StringBuilder csv = new StringBuilder("externalId,name,email,region\n");
         for (int i = 0; i < 80; i++) {
             csv.append("plan-")
                     .append(tag)
@@ -268,7 +268,7 @@ class SuppressionIT {
         var created = api.post(
                 "api/v1/admin/segments",
                 "{\"key\": \"" + segment + "\", \"name\": {\"de\": \"Planer\", \"en\": \"Planner\"},"
-                        + " \"rules\": [{\"attribute\": \"plan\", \"operator\": \"EQUALS\", \"value\": \"Planner-"
+                        + " \"rules\": [{\"attribute\": \"region\", \"operator\": \"EQUALS\", \"value\": \"Planner-"
                         + tag + "\"}]}",
                 "Authorization",
                 Api.admin());
@@ -309,7 +309,7 @@ class SuppressionIT {
                 0,
                 Api.count(
                         "SELECT COUNT(*) FROM invitation i JOIN customer c ON c.id = i.customer_id"
-                                + " WHERE c.plan = ?",
+                                + " WHERE c.region = ?",
                         "Planner-" + tag),
                 "a preview sends nothing");
 
