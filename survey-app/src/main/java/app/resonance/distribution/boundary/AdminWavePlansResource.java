@@ -77,9 +77,9 @@ public class AdminWavePlansResource {
     public record PlanRequest(
             @Schema(
                     required = true,
-                    description = "Confidence level in per cent",
-                    enumeration = {"90", "95", "99"},
-                    example = "95")
+                    description = "Confidence level in per cent: 90, 95 or 99",
+                    minimum = "90",
+                    maximum = "99")
             @NotNull(message = "{error.required}")
             @Within(min = 90, max = 99, message = "{error.planConfidence}")
             Integer confidence,
