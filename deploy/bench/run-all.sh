@@ -14,5 +14,6 @@ if [ -z "$exists" ] || [ "${GEN:-0}" = 1 ]; then "$B/gen-data.sh" "$DB" "$CUSTOM
   "$B/ingest.sh" "$DB" 30 16
   "$B/dashboard.sh" "$DB"
   "$B/browser.sh" "$DB"
+  "$B/crosstab.sh" "$DB"
   "$B/startup.sh" "$DB"
 } 2>&1 | tee "$OUT/run-all-$DB-$(date -u +%Y%m%dT%H%M).txt"

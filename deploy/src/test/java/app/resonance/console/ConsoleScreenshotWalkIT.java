@@ -131,6 +131,7 @@ class ConsoleScreenshotWalkIT {
                         saved += visit(browser, base, page, language, width, name(page));
                     }
                     saved += visit(browser, base, firstTask(browser, base), language, width, "task");
+                    saved += visit(browser, base, topicTask(browser, base), language, width, "topic-task");
                     saved += visit(browser, base, firstResponse(browser, base), language, width, "response");
                     saved += visit(browser, base, oldestWave(browser, base), language, width, "wave");
                     String share = shareLink(browser, base);
@@ -161,7 +162,7 @@ class ConsoleScreenshotWalkIT {
                 }
             }
         }
-        int perRun = PAGES.size() + 3 + 2 + 3 + 2;
+        int perRun = PAGES.size() + 4 + 2 + 3 + 2;
         assertTrue(saved == 4 * perRun, "pictures: " + saved);
         System.out.println("Screenshot walk: " + (saved + 8) + " pictures in " + TARGET.toAbsolutePath());
         assertEquals(List.of(), problems, "pages that look wrong");
@@ -180,6 +181,16 @@ class ConsoleScreenshotWalkIT {
     static String firstTask(Browser browser, String base) {
         browser.go(base + "admin/followups.xhtml");
         String href = browser.find(By.cssSelector("[id$=':open']")).getAttribute("href");
+        return href.substring(href.indexOf("/admin/"));
+    }
+
+    /** The task of the demo's topic rise alert ("Waiting time" in the dip), found in the follow-up list by its alert. */
+    static String topicTask(Browser browser, String base) {
+        browser.go(base + "admin/followups.xhtml");
+        String href = browser.find(
+                        By.xpath("//tr[contains(., 'Topic share rising') or contains(., 'Anteil eines Themas')]"
+                                + "//a[contains(@id, ':open')]"))
+                .getAttribute("href");
         return href.substring(href.indexOf("/admin/"));
     }
 

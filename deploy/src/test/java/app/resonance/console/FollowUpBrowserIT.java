@@ -326,6 +326,36 @@ class FollowUpBrowserIT {
         assertTrue(browser.text(By.id("ruleState")).startsWith("Only detractors who are known customers"));
     }
 
+    /**
+     * The demo's topic check found "Waiting time" rising in the dip: its task names the topic and both windows'
+     * shares of the comments as the alerts API gives them, with the adjusted p, where a response's alert shows a
+     * score.
+     */
+    @Test
+    void theDemosTopicRiseTaskShowsTheTopicAndBothSharesAsTheApi() throws Exception {
+        String alerts = adminGet("/api/v1/admin/alerts?limit=500").body();
+        Matcher rise = Pattern.compile(
+                        "\\{\"id\":\\d+,\"kind\":\"TOPIC_RISE\",\"name\":\"[^\"]*\",\"createdAt\":\"[^\"]*\","
+                                + "\"topic\":\"WAITING_TIME\",\"figure\":([0-9.E-]+),\"previousFigure\":([0-9.E-]+),"
+                                + "\"pValue\":([0-9.E-]+),\"followUpId\":(\\d+)\\}")
+                .matcher(alerts);
+        assertTrue(rise.find(), "the demo's topic rise alert: " + alerts);
+        java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(java.util.Locale.ENGLISH);
+        percent.setMinimumFractionDigits(1);
+        percent.setMaximumFractionDigits(1);
+        String share = percent.format(Double.parseDouble(rise.group(1)));
+        String before = percent.format(Double.parseDouble(rise.group(2)));
+        assertTrue(Double.parseDouble(rise.group(1)) > Double.parseDouble(rise.group(2)), rise.group());
+        LoginPage.open(browser).loginAs("lead", DEMO_PASSWORD);
+        browser.open("/admin/followup.xhtml?id=" + rise.group(4));
+        String row = browser.find(By.cssSelector("[id$='alerts'] tbody tr")).getText();
+        assertTrue(row.contains("Topic share rising significantly"), row);
+        assertTrue(
+                row.contains("Waiting time: " + share + " of the comments (before: " + before + "; p "),
+                "the shares " + share + " and " + before + " in: " + row);
+        assertTrue(row.contains("Holm-adjusted"), row);
+    }
+
     @Test
     void theListShowsOpenTasksFirstOverdueFirstWithTheirScore() throws Exception {
         adminPost(

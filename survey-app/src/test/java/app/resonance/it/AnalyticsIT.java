@@ -562,6 +562,124 @@ class AnalyticsIT {
         assertTrue(decline.getJsonNumber("pValue").doubleValue() < 0.05);
     }
 
+    /**
+     * The dip's comments about waiting for support: the demo admin's topic "Waiting time" takes a far larger share of
+     * relationship-nps's comments in the dip than in the month before. The demo ran the check at the end of the dip's
+     * first month (its alert is there at start); the check a week later raises one more TOPIC_RISE alert with a task,
+     * whose shares equal a direct count of the comments the topic names (by the same matcher).
+     */
+    @Test
+    void theDipsWaitingTimeCommentsRaiseATopicRiseAlertOnce() throws Exception {
+        long survey = Api.count("SELECT id FROM survey WHERE slug = 'relationship-nps'");
+        long demoAlerts = Api.count(
+                "SELECT COUNT(*) FROM alert WHERE kind = 'TOPIC_RISE' AND topic_key = 'WAITING_TIME'"
+                        + " AND follow_up_id IS NOT NULL AND survey_id = ?",
+                survey);
+        assertEquals(1, demoAlerts, "the demo's check, once");
+        LocalDate asOf =
+                LocalDate.now(BERLIN).minusDays(app.resonance.demo.control.DemoAlertChecks.TOPIC_CHECK_DAYS_AGO - 7);
+        var check =
+                api.post("api/v1/admin/alerts/topic-check?asOf=" + asOf + "&days=30", "", "Authorization", Api.admin());
+        assertEquals(200, check.statusCode(), check.body());
+        assertTrue(Api.json(check).getInt("alerts") >= 1, check.body());
+        var again =
+                api.post("api/v1/admin/alerts/topic-check?asOf=" + asOf + "&days=30", "", "Authorization", Api.admin());
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(0, Api.json(again).getInt("alerts"), "once per survey, topic and week");
+        assertEquals(
+                2,
+                Api.count(
+                        "SELECT COUNT(*) FROM alert WHERE kind = 'TOPIC_RISE' AND topic_key = 'WAITING_TIME'"
+                                + " AND survey_id = ?",
+                        survey));
+        assertEquals(
+                2,
+                Api.count(
+                        "SELECT COUNT(*) FROM follow_up f JOIN alert a ON a.follow_up_id = f.id"
+                                + " WHERE a.kind = 'TOPIC_RISE' AND a.topic_key = 'WAITING_TIME' AND f.survey_id = ?"
+                                + " AND f.status = 'OPEN' AND f.response_id IS NULL",
+                        survey));
+        var alerts = ((jakarta.json.JsonArray) Api.parse(
+                        api.get("api/v1/admin/alerts?limit=500", "Authorization", Api.admin(), "Accept-Language", "de")
+                                .body()))
+                .getValuesAs(JsonObject.class);
+        // The demo's alert (as of the end of the dip's first month) and this check's, a week later, in id order.
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        try (var c = Api.database();
+                var statement = c.prepareStatement("SELECT id FROM alert WHERE kind = 'TOPIC_RISE'"
+                        + " AND topic_key = 'WAITING_TIME' AND survey_id = ? ORDER BY id")) {
+            statement.setLong(1, survey);
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        LocalDate demoAsOf =
+                LocalDate.now(BERLIN).minusDays(app.resonance.demo.control.DemoAlertChecks.TOPIC_CHECK_DAYS_AGO);
+        for (int i = 0; i < 2; i++) {
+            long id = ids.get(i);
+            LocalDate end = i == 0 ? demoAsOf : asOf;
+            JsonObject rise = alerts.stream()
+                    .filter(a -> a.getJsonNumber("id").longValue() == id)
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals("TOPIC_RISE", rise.getString("kind"));
+            assertEquals("WAITING_TIME", rise.getString("topic"));
+            assertEquals("Anteil eines Themas steigt deutlich", rise.getString("name"));
+            assertFalse(rise.containsKey("score"), rise.toString());
+            // the shares of the two windows, counted here by the same topic matcher
+            double share = waitingTimeShare(survey, end.minusDays(29), end);
+            double before = waitingTimeShare(survey, end.minusDays(59), end.minusDays(30));
+            assertEquals(share, rise.getJsonNumber("figure").doubleValue(), 1e-9, end.toString());
+            assertEquals(before, rise.getJsonNumber("previousFigure").doubleValue(), 1e-9, end.toString());
+            assertTrue(share > before, share + " after " + before);
+            assertTrue(rise.getJsonNumber("pValue").doubleValue() < 0.05, rise.toString());
+        }
+
+        var bad = api.post("api/v1/admin/alerts/topic-check?asOf=yesterday&days=500", "", "Authorization", Api.admin());
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertEquals(
+                java.util.List.of("asOf", "days"),
+                Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("field"))
+                        .toList());
+        assertEquals(
+                403,
+                api.post("api/v1/admin/alerts/topic-check", "", "Authorization", ApiIT.viewer())
+                        .statusCode());
+    }
+
+    /** The share of a survey's comments in the days from..to (Berlin) that the topic "Waiting time" names. */
+    static double waitingTimeShare(long survey, LocalDate from, LocalDate to) throws java.sql.SQLException {
+        long comments = 0;
+        long named = 0;
+        try (var c = Api.database();
+                var statement = c.prepareStatement("SELECT a.text_value FROM answer a"
+                        + " JOIN question q ON q.id = a.question_id JOIN response r ON r.id = a.response_id"
+                        + " WHERE r.survey_id = ? AND q.question_type IN ('SHORT_TEXT', 'LONG_TEXT')"
+                        + " AND a.text_value IS NOT NULL AND r.submitted_at >= ? AND r.submitted_at < ?")) {
+            statement.setLong(1, survey);
+            statement.setObject(
+                    2,
+                    java.time.LocalDateTime.ofInstant(from.atStartOfDay(BERLIN).toInstant(), java.time.ZoneOffset.UTC));
+            statement.setObject(
+                    3,
+                    java.time.LocalDateTime.ofInstant(
+                            to.plusDays(1).atStartOfDay(BERLIN).toInstant(), java.time.ZoneOffset.UTC));
+            var matcher = app.resonance.analytics.control.Topics.matcher(c);
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    comments++;
+                    if (matcher.matches("WAITING_TIME", rs.getString(1))) {
+                        named++;
+                    }
+                }
+            }
+        }
+        return (double) named / comments;
+    }
+
     @Test
     void badFollowUpAndAlertParametersAreNamedInGermanAndEnglish() {
         var request = api.request("api/v1/admin/followups?status=WAITING&overdue=yes&limit=abc&offset=-1")

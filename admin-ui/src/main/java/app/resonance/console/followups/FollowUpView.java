@@ -1,12 +1,15 @@
 package app.resonance.console.followups;
 
 import app.resonance.analytics.control.AnalyticsSettings;
+import app.resonance.analytics.control.Topics;
 import app.resonance.console.platform.Faces;
+import app.resonance.console.platform.Figures;
 import app.resonance.console.security.CurrentUser;
 import app.resonance.followups.control.CustomerReplies;
 import app.resonance.followups.control.FollowUpAssigned;
 import app.resonance.followups.control.FollowUps;
 import app.resonance.followups.entity.Alert;
+import app.resonance.followups.entity.AlertKind;
 import app.resonance.followups.entity.FollowUp;
 import app.resonance.followups.entity.FollowUpNote;
 import app.resonance.followups.entity.FollowUpReply;
@@ -68,6 +71,9 @@ public class FollowUpView implements Serializable {
 
     @Inject
     transient CustomerReplies replies;
+
+    @Inject
+    transient Topics topics;
 
     @Resource
     transient UserTransaction transaction;
@@ -240,6 +246,38 @@ public class FollowUpView implements Serializable {
 
     public List<Alert> getAlerts() {
         return row == null ? List.of() : followUps.alertsOf(row.id());
+    }
+
+    /**
+     * What a segment decline or a topic rise measured, in the console's language ("Support: 31.0 % of the comments
+     * (before: 12.0 %; p = 0.004, Holm-adjusted)"); empty for an alert on a response, which shows its score.
+     */
+    public String figures(Alert a) {
+        if (a.figure() == null || a.previousFigure() == null || a.pValue() == null) {
+            return "";
+        }
+        java.util.Locale locale = Faces.locale();
+        if (a.kind() == AlertKind.TOPIC_RISE) {
+            java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(locale);
+            percent.setMinimumFractionDigits(1);
+            percent.setMaximumFractionDigits(1);
+            String topic = topics.all().stream()
+                    .filter(t -> t.key().equals(a.topicKey()))
+                    .map(t -> t.name(locale))
+                    .findFirst()
+                    .orElse(a.topicKey());
+            return Faces.text(
+                    "followup.topicFigure",
+                    topic,
+                    percent.format(a.figure()),
+                    percent.format(a.previousFigure()),
+                    Figures.p(a.pValue(), locale));
+        }
+        return Faces.text(
+                "followup.segmentFigure",
+                Figures.signed(a.figure(), locale),
+                Figures.signed(a.previousFigure(), locale),
+                Figures.p(a.pValue(), locale));
     }
 
     public List<FollowUpNote> getNotes() {

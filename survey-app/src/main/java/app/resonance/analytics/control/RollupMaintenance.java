@@ -30,7 +30,8 @@ import javax.sql.DataSource;
  * seconds it consumes the response outbox in transactions of up to 1,000 events and fires the score changes
  * as {@link RollupsChanged} in the same transaction (the follow-ups' alert rules observe it), so alerts and
  * tasks happen exactly once with the rollup change; what they register for after the commit runs after it.
- * Once a day it checks the segments for significant NPS declines.
+ * Once a day it checks the segments for significant NPS declines and the topics for a significant rise of
+ * their share of the comments.
  */
 @Startup
 @Singleton
@@ -131,6 +132,58 @@ public class RollupMaintenance {
     }
 
     static final int SEGMENT_WINDOW_DAYS = 30;
+
+    @Schedule(hour = "6", minute = "20", persistent = false)
+    void dailyTopicCheck() {
+        try {
+            checkTopics(LocalDate.now(clock.withZone(settings.zone())), SEGMENT_WINDOW_DAYS);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Checking topics for a significant rise failed", e);
+        }
+    }
+
+    /**
+     * Compares every enabled topic's share of each survey's comments in the {@code days} days up to {@code asOf}
+     * (reporting zone) with the {@code days} before ({@link TopicRise}), and raises an alert with a task for each
+     * significant rise (once per survey, topic and ISO week). Answers the number of new alerts.
+     */
+    public int checkTopics(LocalDate asOf, int days) throws SQLException {
+        List<long[]> surveys = Jdbc.inTransaction(
+                dataSource,
+                c -> Jdbc.list(
+                        c,
+                        "SELECT s.id, CASE WHEN s.anonymous THEN 1 ELSE 0 END FROM survey s WHERE EXISTS (SELECT 1"
+                                + " FROM question q JOIN survey_version v ON v.id = q.survey_version_id"
+                                + " WHERE v.survey_id = s.id AND q.question_type IN ('SHORT_TEXT', 'LONG_TEXT'))"
+                                + " ORDER BY s.id",
+                        rs -> new long[] {rs.getLong(1), rs.getLong(2)}));
+        Comments comments = new Comments(dataSource);
+        ZoneId zone = settings.zone();
+        String period = Granularity.WEEK.label(Granularity.WEEK.start(asOf));
+        List<RollupsChanged> fired = new ArrayList<>();
+        for (long[] survey : surveys) {
+            LocalDate from = asOf.minusDays(days - 1L);
+            var now = comments.themes(
+                    new CommentFilter(survey[0], from, asOf, null, null, null, null, null), zone, Granularity.WEEK);
+            var before = comments.themes(
+                    new CommentFilter(survey[0], from.minusDays(days), from.minusDays(1), null, null, null, null, null),
+                    zone,
+                    Granularity.WEEK);
+            for (TopicRise.Comparison rise : TopicRise.rises(before, now, settings.rules(survey[1] == 1))) {
+                inTransaction(connection -> fired.add(fire(
+                        connection,
+                        new RollupsChanged.TopicRise(
+                                survey[0],
+                                rise.topicKey(),
+                                rise.share(),
+                                rise.previousShare(),
+                                rise.adjustedP(),
+                                period))));
+            }
+        }
+        afterCommit(fired);
+        return fired.stream().mapToInt(RollupsChanged::raised).sum();
+    }
 
     /**
      * Compares every segment's NPS in the {@code days} days up to {@code asOf} with the {@code days} before,

@@ -17,7 +17,7 @@ import java.util.List;
 public final class RollupsChanged {
 
     /** What the rollups saw. */
-    public sealed interface Evidence permits ScoreChanges, SegmentDecline {}
+    public sealed interface Evidence permits ScoreChanges, SegmentDecline, TopicRise {}
 
     /** Scores that changed while a batch of response events was applied. */
     public record ScoreChanges(List<ScoreChange> changes) implements Evidence {}
@@ -25,6 +25,14 @@ public final class RollupsChanged {
     /** A segment whose NPS fell significantly against the window before, in the ISO week {@code period}. */
     public record SegmentDecline(
             long surveyId, long segmentId, double figure, double previousFigure, double pValue, String period)
+            implements Evidence {}
+
+    /**
+     * A topic whose share of a survey's comments rose significantly against the window before, in the ISO week
+     * {@code period}: the shares of both windows and the Holm-adjusted p-value.
+     */
+    public record TopicRise(
+            long surveyId, String topicKey, double share, double previousShare, double pValue, String period)
             implements Evidence {}
 
     private final Connection connection;

@@ -67,4 +67,19 @@ public class AdminAlertsResource {
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
         return new FollowUpJson.SegmentCheck(maintenance.checkSegments(parameters.asOf(today), parameters.days()));
     }
+
+    @POST
+    @Path("topic-check")
+    @Operation(
+            summary = "Check every topic's share of each survey's comments for a significant rise now (also runs"
+                    + " daily at 06:20)",
+            description = "Per survey with text questions: each enabled topic's share of the comments in the window"
+                    + " up to asOf against the window before, by a two-proportion z test, Holm-adjusted over the"
+                    + " topics; windows with fewer comments than the reporting minimum are not tested. One alert"
+                    + " and one task per survey, topic and ISO week. Query: asOf (YYYY-MM-DD, default today), days"
+                    + " (window, 7-180, default 30).")
+    public FollowUpJson.TopicCheck topicCheck(@Valid @BeanParam SegmentCheckParameters parameters) throws SQLException {
+        LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
+        return new FollowUpJson.TopicCheck(maintenance.checkTopics(parameters.asOf(today), parameters.days()));
+    }
 }

@@ -28,13 +28,17 @@ public final class FollowUpJson {
 
     @Schema(
             name = "Alert",
-            description = "A detractor, a score drop or a significant segment decline; DETRACTOR and SCORE_DROP carry"
-                    + " score and responseId, SEGMENT_DECLINE figure, previousFigure and pValue")
+            description = "A detractor, a score drop, a significant segment decline or a topic's significant rise;"
+                    + " alerts on a response carry score and responseId; SEGMENT_DECLINE carries figure (the"
+                    + " segment's NPS), previousFigure and pValue; TOPIC_RISE carries topic (the topic's key),"
+                    + " figure (its share of the window's comments, 0-1), previousFigure (the share in the window"
+                    + " before) and pValue (Holm-adjusted over the topics tested)")
     @JsonbPropertyOrder({
         "id",
         "kind",
         "name",
         "createdAt",
+        "topic",
         "figure",
         "previousFigure",
         "pValue",
@@ -48,6 +52,7 @@ public final class FollowUpJson {
             String kind,
             String name,
             String createdAt,
+            String topic,
             Double figure,
             Double previousFigure,
             Double pValue,
@@ -57,18 +62,19 @@ public final class FollowUpJson {
             Long followUpId) {
 
         static Alert of(app.resonance.followups.entity.Alert alert, Messages messages) {
-            boolean segment = alert.kind() == AlertKind.SEGMENT_DECLINE;
+            boolean figures = alert.kind() == AlertKind.SEGMENT_DECLINE || alert.kind() == AlertKind.TOPIC_RISE;
             return new Alert(
                     alert.id(),
                     alert.kind().name(),
                     messages.get("alert." + alert.kind().name()),
                     alert.createdAt().toString(),
-                    segment ? alert.figure() : null,
-                    segment ? alert.previousFigure() : null,
-                    segment ? alert.pValue() : null,
-                    segment ? null : alert.score(),
-                    segment ? null : alert.responseId(),
-                    segment ? null : alert.previousScore(),
+                    alert.topicKey(),
+                    figures ? alert.figure() : null,
+                    figures ? alert.previousFigure() : null,
+                    figures ? alert.pValue() : null,
+                    figures ? null : alert.score(),
+                    figures ? null : alert.responseId(),
+                    figures ? null : alert.previousScore(),
                     alert.followUpId());
         }
     }
@@ -192,6 +198,9 @@ public final class FollowUpJson {
 
     @Schema(name = "SegmentCheck", description = "How many segment decline alerts the check raised")
     public record SegmentCheck(int alerts) {}
+
+    @Schema(name = "TopicCheck", description = "How many topic rise alerts the check raised")
+    public record TopicCheck(int alerts) {}
 
     @Schema(name = "ScoreEntry", description = "One scored answer of a customer")
     @JsonbPropertyOrder({"responseId", "survey", "question", "type", "score", "submittedAt"})

@@ -46,6 +46,18 @@ public class AlertRaiser {
                                 d.surveyId(), d.segmentId(), d.figure(), d.previousFigure(), d.pValue(), d.period())
                         .stream()
                         .toList();
+            } else if (event.evidence() instanceof RollupsChanged.TopicRise t) {
+                created =
+                        rules
+                                .topicRise(
+                                        t.surveyId(),
+                                        t.topicKey(),
+                                        t.share(),
+                                        t.previousShare(),
+                                        t.pValue(),
+                                        t.period())
+                                .stream()
+                                .toList();
             } else {
                 created = rules.apply(((RollupsChanged.ScoreChanges) event.evidence()).changes());
             }

@@ -378,6 +378,36 @@ public final class AlertRules {
     }
 
     /**
+     * A topic whose share of a survey's comments rose significantly: one alert and one task per survey, topic and
+     * ISO week; the alert holds both windows' shares and the adjusted p-value.
+     */
+    public java.util.Optional<Created> topicRise(
+            long surveyId, String topicKey, double share, double previousShare, double pValue, String period)
+            throws SQLException {
+        String key = "topic:" + surveyId + ":" + topicKey + ":" + period;
+        if (exists("alert", AlertKind.TOPIC_RISE + ":" + key)) {
+            return java.util.Optional.empty();
+        }
+        Long followUp = followUp(surveyId, null, null, null, key, List.of());
+        try (var insert = connection.prepareStatement(
+                "INSERT INTO alert (id, kind, survey_id, topic_key, figure,"
+                        + " previous_figure, p_value, created_at, dedup_key, follow_up_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, nextId("alert_seq"));
+            insert.setString(2, AlertKind.TOPIC_RISE.name());
+            insert.setLong(3, surveyId);
+            insert.setString(4, topicKey);
+            insert.setDouble(5, share);
+            insert.setDouble(6, previousShare);
+            insert.setDouble(7, pValue);
+            insert.setObject(8, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+            insert.setString(9, AlertKind.TOPIC_RISE + ":" + key);
+            insert.setObject(10, followUp);
+            insert.executeUpdate();
+        }
+        return java.util.Optional.of(new Created(followUp, assignee(followUp)));
+    }
+
+    /**
      * The task for this key: the existing one, or a new one routed by the rules that made it ({@link RuleRouting}),
      * else assigned to the least busy support lead.
      */

@@ -116,6 +116,7 @@ public record AlertsRaised(
      *
      * @param customer the customer's name, null for none
      * @param segment the segment's English and German names, null for none
+     * @param topic the English and German names of the topic whose share rose (a topic rise's task), null for none
      */
     public record Task(
             long id,
@@ -125,6 +126,7 @@ public record AlertsRaised(
             String customer,
             String customerId,
             String[] segment,
+            String[] topic,
             String assignee,
             LocalDate dueDate,
             List<Raised> alerts,
@@ -168,6 +170,17 @@ public record AlertsRaised(
                 AlertsRaised::raised,
                 followUpId);
         Optional<String> comment = r.responseId() == null ? Optional.empty() : comment(r.responseId());
+        // a removed topic is named by its key
+        String[] topic = Jdbc.first(
+                        c,
+                        "SELECT a.topic_key, t.name_en, t.name_de FROM alert a LEFT JOIN topic t"
+                                + " ON t.topic_key = a.topic_key WHERE a.follow_up_id = ? AND a.topic_key IS NOT NULL"
+                                + " ORDER BY a.id",
+                        rs -> rs.getString(2) == null
+                                ? new String[] {rs.getString(1), rs.getString(1)}
+                                : new String[] {rs.getString(2), rs.getString(3)},
+                        followUpId)
+                .orElse(null);
         return Optional.of(new Task(
                 followUpId,
                 r.surveyId(),
@@ -176,6 +189,7 @@ public record AlertsRaised(
                 r.customer(),
                 r.customerId(),
                 r.segment(),
+                topic,
                 r.assignee(),
                 r.due(),
                 alerts,

@@ -55,6 +55,10 @@ public class Alert {
     @Column(name = "rule_id")
     private Long ruleId;
 
+    /** The topic whose share rose (TOPIC_RISE only), by its key. */
+    @Column(name = "topic_key")
+    private String topicKey;
+
     protected Alert() {}
 
     public Long id() {
@@ -111,5 +115,9 @@ public class Alert {
 
     public Long ruleId() {
         return ruleId;
+    }
+
+    public String topicKey() {
+        return topicKey;
     }
 }

@@ -10,6 +10,8 @@ public enum AlertKind {
     RENEWAL_AT_RISK,
     /** A segment's NPS fell significantly against the previous period. */
     SEGMENT_DECLINE,
+    /** A topic's share of a survey's comments rose significantly against the window before. */
+    TOPIC_RISE,
     /** A CSAT, CES or rating score at or below a rule's threshold. */
     LOW_SCORE,
     /** A comment named one of a rule's keywords. */

@@ -88,7 +88,7 @@ public class AlertNotifications {
                 .orElse(null);
         String who = task.customer() != null
                 ? task.customer() + " (" + task.customerId() + ")"
-                : task.segment() != null ? task.segment()[0] : null;
+                : task.segment() != null ? task.segment()[0] : task.topic() != null ? task.topic()[0] : null;
         return new AlertNotice(
                 task.id(),
                 task.responseId(),

@@ -67,6 +67,7 @@ final class OpenApiSchemas {
             Map.entry(
                     "Alert",
                     List.of(
+                            "topic",
                             "figure",
                             "previousFigure",
                             "pValue",
@@ -81,6 +82,7 @@ final class OpenApiSchemas {
             Map.entry("LatestNps", List.of()),
             Map.entry("CustomerFeedback", List.of()),
             Map.entry("SegmentCheck", List.of()),
+            Map.entry("TopicCheck", List.of()),
             Map.entry("WebhookEndpoint", List.of("description", "survey", "secret")),
             Map.entry("WebhookDelivery", List.of("lastStatus", "lastError", "nextAttemptAt", "deliveredAt")),
             Map.entry("NotificationDestination", List.of("url")),

@@ -31,6 +31,7 @@ class OpenApiParametersTest {
                         Map.entry("/api/v1/admin/audit", "AuditParameters + PageParameters"),
                         Map.entry("/api/v1/admin/alerts", "PageParameters"),
                         Map.entry("/api/v1/admin/alerts/segment-check", "SegmentCheckParameters"),
+                        Map.entry("/api/v1/admin/alerts/topic-check", "SegmentCheckParameters"),
                         Map.entry("/api/v1/admin/followups", "FollowUpFilter + PageParameters"),
                         Map.entry("/api/v1/admin/followups/effectiveness", "EffectivenessParameters"),
                         Map.entry("/api/v1/admin/suppressions", "SuppressionParameters + PageParameters"),
