@@ -105,6 +105,55 @@ class CrosstabIT {
         assertEquals(JsonValue.NULL, table.get("chiSquareOmitted"));
     }
 
+    /**
+     * The relationship survey's PDF report over the last year gives its choice question "focus": n, and per option
+     * who chose it and the share with its margin, each equal to a direct count of the responses.
+     */
+    @Test
+    void theReportsChoiceSharesEqualADirectCount() throws Exception {
+        LocalDate to = LocalDate.now(BERLIN);
+        LocalDate from = to.minusDays(364);
+        Object[] window = {
+            LocalDateTime.ofInstant(from.atStartOfDay(BERLIN).toInstant(), ZoneOffset.UTC),
+            LocalDateTime.ofInstant(to.plusDays(1).atStartOfDay(BERLIN).toInstant(), ZoneOffset.UTC)
+        };
+        String answered = "SELECT COUNT(DISTINCT r.id) FROM response r JOIN survey s ON s.id = r.survey_id"
+                + " JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id"
+                + " WHERE s.slug = 'relationship-nps' AND q.question_key = 'focus'"
+                + " AND r.submitted_at >= ? AND r.submitted_at < ?";
+        long respondents = Api.count(answered, window);
+        assertTrue(respondents >= 30, "the demo's focus answers: " + respondents);
+        var pdf = api.bytes(
+                "api/v1/admin/analytics/reports/dashboard.pdf?survey=relationship-nps&from=" + from + "&to=" + to,
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "en");
+        assertEquals(200, pdf.statusCode());
+        String text;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+        assertTrue(text.contains("Choice questions"), text);
+        assertTrue(text.contains("Answered by " + respondents + " respondents; one option each."), text);
+        // the options' English labels and keys, in the question's order, as the crosstab names them
+        var rows = get(
+                        "api/v1/admin/surveys/relationship-nps/crosstab?question=focus&by=plan&from=" + from + "&to="
+                                + to,
+                        "en")
+                .getJsonArray("rows")
+                .getValuesAs(JsonObject.class);
+        assertFalse(rows.isEmpty());
+        for (JsonObject row : rows) {
+            long chose = Api.count(answered + " AND a.option_code = ?", window[0], window[1], row.getString("key"));
+            double share = (double) chose / respondents;
+            double margin = 1.959963984540054 * Math.sqrt(share * (1 - share) / respondents);
+            String line = row.getString("label") + " " + chose + " "
+                    + String.format(java.util.Locale.ENGLISH, "%.1f %% ± %.1f", share * 100, margin * 100);
+            assertTrue(text.contains(line), line + " in " + text);
+        }
+    }
+
     @Test
     void aMultipleChoiceHasNoChiSquareAndSmallColumnsAreSuppressed() {
         // The newest day with product feedback, in the console's zone (a fixed "yesterday" had none shortly after

@@ -68,16 +68,8 @@ public class CrosstabCounter {
                     "SELECT %s, COUNT(DISTINCT r.id)%s GROUP BY %s".formatted(group, from(request, true), group),
                     rs -> columnTotals.merge(rs.getString(1), rs.getLong(2), Long::sum),
                     parameters(request, true));
-            Jdbc.stream(
-                    c,
-                    "SELECT a.option_code, a.score, COUNT(DISTINCT r.id)%s GROUP BY a.option_code, a.score"
-                            .formatted(from(request, false)),
-                    rs -> rowTotals.merge(category(request, rs), rs.getLong(3), Long::sum),
-                    parameters(request, false));
-            long total =
-                    Jdbc.number(c, "SELECT COUNT(DISTINCT r.id)" + from(request, false), parameters(request, false));
+            long total = totals(c, request, rowTotals);
             cells.remove(null);
-            rowTotals.remove(null);
             return new CrosstabCounts(
                     request.rows(),
                     columns(request.columns(), columnTotals),
@@ -88,6 +80,31 @@ public class CrosstabCounter {
                     request.overlappingRows(),
                     request.overlappingColumns());
         }
+    }
+
+    /**
+     * Only the respondents per answer category and in all (the request's grouping is not used and may be null): a
+     * question's shares without a crosstab.
+     */
+    public CrosstabCounts totals(Request request) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, Long> rowTotals = new HashMap<>();
+            long total = totals(c, request, rowTotals);
+            return new CrosstabCounts(
+                    request.rows(), List.of(), Map.of(), Map.of(), rowTotals, total, request.overlappingRows(), false);
+        }
+    }
+
+    /** Fills the respondents per category (none for answers outside every category); answers all respondents. */
+    private static long totals(Connection c, Request request, Map<String, Long> rowTotals) throws SQLException {
+        Jdbc.stream(
+                c,
+                "SELECT a.option_code, a.score, COUNT(DISTINCT r.id)%s GROUP BY a.option_code, a.score"
+                        .formatted(from(request, false)),
+                rs -> rowTotals.merge(category(request, rs), rs.getLong(3), Long::sum),
+                parameters(request, false));
+        rowTotals.remove(null);
+        return Jdbc.number(c, "SELECT COUNT(DISTINCT r.id)" + from(request, false), parameters(request, false));
     }
 
     private static String category(Request request, ResultSet rs) throws SQLException {

@@ -152,6 +152,33 @@ public class Crosstabs {
         return CrosstabStatistics.of(counts, query.rules());
     }
 
+    /** A single or multiple choice question's shares under the query's filters and rules ({@link ChoiceShares}). */
+    public ChoiceShares choices(AnalyticsQuery query, Question question, Messages messages) throws SQLException {
+        var filter = query.filter();
+        boolean multiple = question.type() == QuestionType.MULTIPLE_CHOICE;
+        List<Label> options = options(question, messages);
+        CrosstabCounts counts = counter.totals(new CrosstabCounter.Request(
+                new CommentFilter(
+                        query.survey().id(),
+                        filter.from(),
+                        filter.to(),
+                        filter.segmentId(),
+                        filter.channel(),
+                        filter.locale(),
+                        null,
+                        null),
+                settings.zone(),
+                question.key(),
+                null,
+                (option, score) -> option,
+                null,
+                options,
+                List.of(),
+                multiple,
+                false));
+        return ChoiceShares.of(options, counts.rowTotals(), counts.total(), multiple, query.rules());
+    }
+
     /** What is wrong with the matrix question asked for a matrix summary. */
     public static List<AnalyticsQuery.Complaint> checkMatrix(Survey survey, String questionKey) {
         if (questionKey == null || questionKey.isBlank()) {

@@ -25,6 +25,9 @@ public final class DashboardReport {
     /** A matrix question of the report's survey, row by row ({@link MatrixSummary}). */
     public record MatrixSection(String question, MatrixSummary summary) {}
 
+    /** A single or multiple choice question of the report's survey: its options' shares ({@link ChoiceShares}). */
+    public record ChoiceSection(String question, ChoiceShares shares) {}
+
     /** What the report shows; built from the same control classes as the dashboard. */
     public record Content(
             String survey,
@@ -42,6 +45,7 @@ public final class DashboardReport {
             List<TrendAnalysis.SegmentFigure> segments,
             Map<Long, String> segmentNames,
             List<MarkerImpact> markers,
+            List<ChoiceSection> choices,
             List<MatrixSection> matrices) {}
 
     private final Messages messages;
@@ -176,10 +180,54 @@ public final class DashboardReport {
                         : "";
                 pdf.row(segmentColumns, name, figure(figure.current()), figure(figure.previous()), change);
             }
+            if (!content.choices().isEmpty()) {
+                choices(pdf, content.choices());
+            }
             if (!content.matrices().isEmpty()) {
                 matrices(pdf, content.matrices());
             }
             pdf.save(out);
+        }
+    }
+
+    /** Each choice question: n, and per option the respondents who chose it and their share with its margin. */
+    private void choices(PdfCanvas pdf, List<ChoiceSection> choices) throws IOException {
+        pdf.heading(messages.get("report.choices"));
+        pdf.paragraph(pdf.regular, 9, messages.get("report.choicesHint"));
+        float[] columns = {0, 200, 290};
+        for (ChoiceSection section : choices) {
+            ChoiceShares shares = section.shares();
+            pdf.paragraph(pdf.bold, 9, section.question());
+            if (!shares.shown()) {
+                pdf.paragraph(
+                        pdf.regular,
+                        8,
+                        messages.get(
+                                shares.visibility() == Visibility.HIDDEN_FOR_ANONYMITY
+                                        ? "analytics.hiddenForAnonymity"
+                                        : "analytics.notEnoughResponses"));
+                pdf.down(4);
+                continue;
+            }
+            pdf.paragraph(
+                    pdf.regular,
+                    8,
+                    messages.get(
+                            shares.multiple() ? "report.choiceRespondentsMultiple" : "report.choiceRespondents",
+                            String.valueOf(shares.respondents())));
+            pdf.boldRow(
+                    columns,
+                    messages.get("report.choiceOption"),
+                    messages.get("report.choiceCount"),
+                    messages.get("report.choiceShare"));
+            for (MatrixSummary.Cell option : shares.options()) {
+                pdf.row(
+                        columns,
+                        option.label(),
+                        String.valueOf(option.count()),
+                        one.format(option.share() * 100) + " % ± " + one.format(option.marginOfError() * 100));
+            }
+            pdf.down(4);
         }
     }
 

@@ -76,7 +76,27 @@ public class DashboardReports {
                         markers.between(filter.from(), filter.to(), filter.surveyId(), filter.segmentId()),
                         query.days(),
                         query.rules()),
+                choices(query, messages),
                 matrices(query, messages));
+    }
+
+    /** The survey's single and multiple choice questions (its newest version's), under the report's filters. */
+    private List<DashboardReport.ChoiceSection> choices(AnalyticsQuery query, Messages messages) {
+        if (query.survey() == null) {
+            return List.of();
+        }
+        List<DashboardReport.ChoiceSection> sections = new ArrayList<>();
+        for (Question question : query.survey().latestVersion().questions()) {
+            if (question.type() == QuestionType.SINGLE_CHOICE || question.type() == QuestionType.MULTIPLE_CHOICE) {
+                try {
+                    sections.add(new DashboardReport.ChoiceSection(
+                            question.text().in(messages.locale()), crosstabs.choices(query, question, messages)));
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Counting the choice question " + question.key() + " failed", e);
+                }
+            }
+        }
+        return sections;
     }
 
     /** The survey's matrix questions (its newest version's), each row by row under the report's filters. */

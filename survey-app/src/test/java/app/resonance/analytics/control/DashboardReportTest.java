@@ -75,6 +75,24 @@ class DashboardReportTest {
                                         TOTAL,
                                         FEW,
                                         ChangeTest.compare(TOTAL, FEW)))),
+                // The worked example of ChoiceSharesTest: support 25.0 % ± 13.4 of 40; a question below 30.
+                List.of(
+                        new DashboardReport.ChoiceSection(
+                                "What to improve first",
+                                ChoiceShares.of(
+                                        ChoiceSharesTest.OPTIONS,
+                                        Map.of("support", 10L, "price", 30L),
+                                        40,
+                                        false,
+                                        new ReportingRules(30, false))),
+                        new DashboardReport.ChoiceSection(
+                                "Channels used",
+                                ChoiceShares.of(
+                                        ChoiceSharesTest.OPTIONS,
+                                        Map.of("support", 3L),
+                                        12,
+                                        true,
+                                        new ReportingRules(30, false)))),
                 // The worked example of MatrixSummaryTest: speed's mean 3.4 ± 0.6 of 10; design below 30.
                 List.of(new DashboardReport.MatrixSection(
                         "Rate these aspects",
@@ -134,6 +152,13 @@ class DashboardReportTest {
         assertTrue(text.contains("Business plan 30.0 ± 15.3 (n = 100) -40.0 ± "), text);
         assertTrue(text.contains("+70.0 * significant (p < 0.05)"), text);
         assertFalse(text.contains("relationship-nps"), text);
+        // each choice question: n, and per option who chose it and the share with its margin, or why there is none
+        assertTrue(text.contains("Choice questions"), text);
+        assertTrue(text.contains("What to improve first\nAnswered by 40 respondents; one option each."), text);
+        assertTrue(text.contains("Support 10 25.0 % ± 13.4"), text);
+        assertTrue(text.contains("Price 30 75.0 % ± 13.4"), text);
+        assertTrue(text.contains("Speed 0 0.0 % ± 0.0"), text);
+        assertTrue(text.contains("Channels used\nNot enough responses"), text);
         // each matrix question row by row: the mean with its margin and n, or why there is none
         assertTrue(text.contains("Matrix questions, row by row"), text);
         assertTrue(text.contains("Rate these aspects\nScale: 1 = Poor to 5 = Excellent"), text);
@@ -159,6 +184,9 @@ class DashboardReportTest {
                 text);
         assertTrue(text.contains("Keine Aussage: zu wenige Antworten vor oder nach der Maßnahme."), text);
         assertTrue(text.contains("signifikant (p < 0,05)"), text);
+        assertTrue(text.contains("Auswahlfragen"), text);
+        assertTrue(text.contains("Von 40 Personen beantwortet; je eine Option."), text);
+        assertTrue(text.contains("Support 10 25,0 % ± 13,4"), text);
     }
 
     /**
