@@ -30,4 +30,20 @@ public record CommentFilter(
             String theme) {
         this(surveyId, from, to, segmentId, channel, locale, search, theme, null);
     }
+
+    /**
+     * The responses an analytics filter selects (its days, segment, channel and language) of one survey, with no
+     * search, topic or question: what crosstabs, choice shares, drivers and shared views count.
+     */
+    public static CommentFilter of(long surveyId, RollupFilter filter) {
+        return new CommentFilter(
+                surveyId,
+                filter.from(),
+                filter.to(),
+                filter.segmentId(),
+                filter.channel(),
+                filter.locale(),
+                null,
+                null);
+    }
 }

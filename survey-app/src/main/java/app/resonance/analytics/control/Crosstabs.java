@@ -131,15 +131,7 @@ public class Crosstabs {
         ScoreBands bands = question.type().isScale() ? ScoreBands.of(question) : null;
         var filter = query.filter();
         CrosstabCounts counts = counter.count(new CrosstabCounter.Request(
-                new CommentFilter(
-                        survey.id(),
-                        filter.from(),
-                        filter.to(),
-                        filter.segmentId(),
-                        filter.channel(),
-                        filter.locale(),
-                        null,
-                        null),
+                CommentFilter.of(survey.id(), filter),
                 settings.zone(),
                 question.key(),
                 question.type() == QuestionType.MATRIX ? rowCode.strip() : null,
@@ -158,15 +150,7 @@ public class Crosstabs {
         boolean multiple = question.type() == QuestionType.MULTIPLE_CHOICE;
         List<Label> options = options(question, messages);
         CrosstabCounts counts = counter.totals(new CrosstabCounter.Request(
-                new CommentFilter(
-                        query.survey().id(),
-                        filter.from(),
-                        filter.to(),
-                        filter.segmentId(),
-                        filter.channel(),
-                        filter.locale(),
-                        null,
-                        null),
+                CommentFilter.of(query.survey().id(), filter),
                 settings.zone(),
                 question.key(),
                 null,
@@ -194,18 +178,7 @@ public class Crosstabs {
     /** A checked matrix question ({@link #checkMatrix}) row by row under the query's filters and rules. */
     public MatrixSummary matrix(AnalyticsQuery query, Question matrix, Messages messages) throws SQLException {
         var filter = query.filter();
-        var counts = matrixCounter.count(
-                new CommentFilter(
-                        query.survey().id(),
-                        filter.from(),
-                        filter.to(),
-                        filter.segmentId(),
-                        filter.channel(),
-                        filter.locale(),
-                        null,
-                        null),
-                settings.zone(),
-                matrix.key());
+        var counts = matrixCounter.count(CommentFilter.of(query.survey().id(), filter), settings.zone(), matrix.key());
         List<Label> rows = matrix.options(OptionRole.ROW).stream()
                 .map(o -> new Label(o.code(), o.label().in(messages.locale())))
                 .toList();

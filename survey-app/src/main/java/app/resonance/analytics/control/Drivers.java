@@ -110,20 +110,7 @@ public class Drivers {
                 .forEach(q -> texts.add(q.key()));
         var filter = query.filter();
         List<DriverReader.Answers> answers = reader.read(new DriverReader.Request(
-                new CommentFilter(
-                        survey.id(),
-                        filter.from(),
-                        filter.to(),
-                        filter.segmentId(),
-                        filter.channel(),
-                        filter.locale(),
-                        null,
-                        null),
-                settings.zone(),
-                outcome.key(),
-                scales,
-                choices,
-                texts));
+                CommentFilter.of(survey.id(), filter), settings.zone(), outcome.key(), scales, choices, texts));
         return analyse(
                 new Candidate(
                         outcome.key(),

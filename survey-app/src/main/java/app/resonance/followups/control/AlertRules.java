@@ -354,27 +354,15 @@ public final class AlertRules {
     public java.util.Optional<Created> segmentDecline(
             long surveyId, long segmentId, double figure, double previousFigure, double pValue, String period)
             throws SQLException {
-        String key = "segment:" + surveyId + ":" + segmentId + ":" + period;
-        if (exists("alert", AlertKind.SEGMENT_DECLINE + ":" + key)) {
-            return java.util.Optional.empty();
-        }
-        Long followUp = followUp(surveyId, null, null, segmentId, key, List.of());
-        try (var insert = connection.prepareStatement(
-                "INSERT INTO alert (id, kind, survey_id, segment_id, figure,"
-                        + " previous_figure, p_value, created_at, dedup_key, follow_up_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, nextId("alert_seq"));
-            insert.setString(2, AlertKind.SEGMENT_DECLINE.name());
-            insert.setLong(3, surveyId);
-            insert.setLong(4, segmentId);
-            insert.setDouble(5, figure);
-            insert.setDouble(6, previousFigure);
-            insert.setDouble(7, pValue);
-            insert.setObject(8, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
-            insert.setString(9, AlertKind.SEGMENT_DECLINE + ":" + key);
-            insert.setObject(10, followUp);
-            insert.executeUpdate();
-        }
-        return java.util.Optional.of(new Created(followUp, assignee(followUp)));
+        return windowAlert(
+                AlertKind.SEGMENT_DECLINE,
+                surveyId,
+                segmentId,
+                null,
+                "segment:" + surveyId + ":" + segmentId + ":" + period,
+                figure,
+                previousFigure,
+                pValue);
     }
 
     /**
@@ -384,24 +372,49 @@ public final class AlertRules {
     public java.util.Optional<Created> topicRise(
             long surveyId, String topicKey, double share, double previousShare, double pValue, String period)
             throws SQLException {
-        String key = "topic:" + surveyId + ":" + topicKey + ":" + period;
-        if (exists("alert", AlertKind.TOPIC_RISE + ":" + key)) {
+        return windowAlert(
+                AlertKind.TOPIC_RISE,
+                surveyId,
+                null,
+                topicKey,
+                "topic:" + surveyId + ":" + topicKey + ":" + period,
+                share,
+                previousShare,
+                pValue);
+    }
+
+    /**
+     * An alert on a window of responses rather than on one response (a segment's decline, a topic's rise) with its
+     * task, unless one with this key exists: the figure now and before and the p-value.
+     */
+    private java.util.Optional<Created> windowAlert(
+            AlertKind kind,
+            long surveyId,
+            Long segmentId,
+            String topicKey,
+            String key,
+            double figure,
+            double previousFigure,
+            double pValue)
+            throws SQLException {
+        if (exists("alert", kind + ":" + key)) {
             return java.util.Optional.empty();
         }
-        Long followUp = followUp(surveyId, null, null, null, key, List.of());
-        try (var insert = connection.prepareStatement(
-                "INSERT INTO alert (id, kind, survey_id, topic_key, figure,"
-                        + " previous_figure, p_value, created_at, dedup_key, follow_up_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        Long followUp = followUp(surveyId, null, null, segmentId, key, List.of());
+        try (var insert = connection.prepareStatement("INSERT INTO alert (id, kind, survey_id, segment_id, topic_key,"
+                + " figure, previous_figure, p_value, created_at, dedup_key, follow_up_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, nextId("alert_seq"));
-            insert.setString(2, AlertKind.TOPIC_RISE.name());
+            insert.setString(2, kind.name());
             insert.setLong(3, surveyId);
-            insert.setString(4, topicKey);
-            insert.setDouble(5, share);
-            insert.setDouble(6, previousShare);
-            insert.setDouble(7, pValue);
-            insert.setObject(8, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
-            insert.setString(9, AlertKind.TOPIC_RISE + ":" + key);
-            insert.setObject(10, followUp);
+            insert.setObject(4, segmentId);
+            insert.setString(5, topicKey);
+            insert.setDouble(6, figure);
+            insert.setDouble(7, previousFigure);
+            insert.setDouble(8, pValue);
+            insert.setObject(9, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+            insert.setString(10, kind + ":" + key);
+            insert.setObject(11, followUp);
             insert.executeUpdate();
         }
         return java.util.Optional.of(new Created(followUp, assignee(followUp)));

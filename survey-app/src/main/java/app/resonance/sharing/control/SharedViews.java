@@ -107,19 +107,7 @@ public class SharedViews {
 
     private List<SharedComment> comments(AnalyticsQuery query) {
         var filter = query.filter();
-        var page = comments.page(
-                new CommentFilter(
-                        filter.surveyId(),
-                        filter.from(),
-                        filter.to(),
-                        filter.segmentId(),
-                        filter.channel(),
-                        filter.locale(),
-                        null,
-                        null),
-                settings.zone(),
-                0,
-                COMMENTS);
+        var page = comments.page(CommentFilter.of(filter.surveyId(), filter), settings.zone(), 0, COMMENTS);
         return page.comments().stream()
                 .map(c -> new SharedComment(
                         c.submittedAt().atZone(settings.zone()).toLocalDate(), c.score(), blank(c.text())))
