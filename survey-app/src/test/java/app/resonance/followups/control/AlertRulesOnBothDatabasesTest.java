@@ -151,6 +151,54 @@ class AlertRulesOnBothDatabasesTest {
         assertEquals(9103L, created.get(3).assigneeId(), "member-3: a support lead without open tasks");
     }
 
+    /**
+     * The alerts on a window of responses: a segment's decline and a topic's rise each become one alert with its
+     * figures and one task without a response, once per key (survey, segment or topic, ISO week).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aSegmentDeclineAndATopicRiseEachBecomeOneTaskOncePerWeek(String database) throws Exception {
+        FixtureAccess fixture = FollowUpSetUp.demo(database, TODAY, NOW);
+        long survey = fixture.count("SELECT id FROM survey WHERE slug = 'relationship-nps'");
+        long business = fixture.count("SELECT id FROM segment WHERE segment_key = 'business'");
+        List<java.util.Optional<AlertRules.Created>> made = fixture.inTransaction(c -> {
+            AlertRules rules = new AlertRules(
+                    c, NOW, TODAY, FollowUpSetUp.RENEWAL_DAYS, FollowUpSetUp.DUE_DAYS, AlertRules.Caps.defaults());
+            return List.of(
+                    rules.topicRise(survey, "WAITING_TIME", 0.25, 0.10, 0.004, "2026-W48"),
+                    rules.topicRise(survey, "WAITING_TIME", 0.30, 0.10, 0.001, "2026-W48"),
+                    rules.topicRise(survey, "WAITING_TIME", 0.30, 0.12, 0.002, "2026-W49"),
+                    rules.segmentDecline(survey, business, -12.0, 20.0, 0.01, "2026-W48"),
+                    rules.segmentDecline(survey, business, -15.0, 20.0, 0.01, "2026-W48"));
+        });
+        assertEquals(
+                List.of(true, false, true, true, false),
+                made.stream().map(java.util.Optional::isPresent).toList(),
+                "once per key");
+        assertEquals(
+                List.of(
+                        "TOPIC_RISE|WAITING_TIME||0.25|0.1|0.004",
+                        "TOPIC_RISE|WAITING_TIME||0.3|0.12|0.002",
+                        "SEGMENT_DECLINE||" + business + "|-12.0|20.0|0.01"),
+                fixture.inTransaction(c -> Jdbc.list(
+                        c,
+                        "SELECT kind, topic_key, segment_id, figure, previous_figure, p_value FROM alert"
+                                + " WHERE dedup_key NOT LIKE 'demo:%' ORDER BY id",
+                        rs -> rs.getString(1) + "|" + (rs.getString(2) == null ? "" : rs.getString(2)) + "|"
+                                + (rs.getObject(3) == null ? "" : String.valueOf(rs.getLong(3))) + "|"
+                                + rs.getDouble(4) + "|" + rs.getDouble(5) + "|" + rs.getDouble(6))));
+        long task = made.get(0).orElseThrow().followUpId();
+        assertEquals(
+                1,
+                fixture.count(
+                        "SELECT COUNT(*) FROM follow_up WHERE id = " + task
+                                + " AND response_id IS NULL AND customer_id IS NULL AND segment_id IS NULL AND status = 'OPEN'"));
+        assertEquals(
+                1,
+                fixture.count("SELECT COUNT(*) FROM follow_up f JOIN alert a ON a.follow_up_id = f.id WHERE"
+                        + " a.kind = 'SEGMENT_DECLINE' AND f.segment_id = " + business));
+    }
+
     static void drain(FixtureAccess fixture, List<AlertRules.Created> created) throws Exception {
         FollowUpSetUp.drain(fixture, created, TODAY, NOW, AlertRules.Caps.defaults());
     }
