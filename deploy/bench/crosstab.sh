@@ -66,10 +66,15 @@ rows=$($PG -d "$DB" -At -c "SELECT COUNT(*) FROM response")
 echo "crosstab ($rows responses), median / p95 of $REPS: app (admin API, NPS bands with z, Holm and chi-square) against plain SQL (CrosstabCounter's four statements, psql, times summed)"
 for c in $CASES; do
   app=$(awk -v s="$c" '$1 == s {print $2}' "$OUT/crosstab-calls.txt" | stats)
+  # as psql runs them (PostgreSQL's JIT compiles these costly statements), and without JIT
   base=$(for _ in $(seq 1 "$REPS"); do
     { echo '\timing on'; statements "$c"; } | $PG -d "$DB" -o /dev/null | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' \
       | awk '{s += $1} END {print s}'
   done | stats)
+  nojit=$(for _ in $(seq 1 "$REPS"); do
+    { echo 'SET jit = off'; echo '\timing on'; statements "$c"; } | $PG -d "$DB" -o /dev/null \
+      | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' | awk '{s += $1} END {print s}'
+  done | stats)
   n=$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); print(len(t["columns"]), "columns,", sum(c["respondents"] or 0 for c in t["columns"]))' "$OUT/crosstab-$c.json")
-  echo "  $c ($n respondents in the columns): app ${app/ / ms \/ } ms, SQL ${base/ / ms \/ } ms, app/SQL (medians) = $(ratio "${app%% *}" "${base%% *}")x"
+  echo "  $c ($n respondents in the columns): app ${app/ / ms \/ } ms, SQL ${base/ / ms \/ } ms (without JIT ${nojit/ / ms \/ } ms), app/SQL (medians) = $(ratio "${app%% *}" "${base%% *}")x (without JIT $(ratio "${app%% *}" "${nojit%% *}")x)"
 done

@@ -354,6 +354,12 @@ class FollowUpBrowserIT {
                 row.contains("Waiting time: " + share + " of the comments (before: " + before + "; p "),
                 "the shares " + share + " and " + before + " in: " + row);
         assertTrue(row.contains("Holm-adjusted"), row);
+        // a task about a topic, not a response: it names the topic, and offers no reply to a customer
+        assertEquals(
+                "the topic \"Waiting time\" in the comments",
+                browser.find(By.id("concerns")).getText());
+        assertTrue(browser.driver().findElements(By.id("replyPart")).isEmpty(), "no replies part");
+        assertTrue(browser.driver().findElements(By.id("customer")).isEmpty(), "no customer");
     }
 
     @Test

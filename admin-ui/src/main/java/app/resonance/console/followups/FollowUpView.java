@@ -75,6 +75,9 @@ public class FollowUpView implements Serializable {
     @Inject
     transient Topics topics;
 
+    @Inject
+    transient app.resonance.customers.control.SegmentCatalog segments;
+
     @Resource
     transient UserTransaction transaction;
 
@@ -91,6 +94,8 @@ public class FollowUpView implements Serializable {
     private List<FollowUps.TextAnswer> textAnswers = List.of();
     private List<HiddenField> hiddenFields = List.of();
     private String replyRefusal;
+    private boolean onResponse;
+    private String concerns;
     private String replyLanguage;
     private String replySubject;
     private String replyBody;
@@ -107,6 +112,8 @@ public class FollowUpView implements Serializable {
             return;
         }
         row = TaskRow.of(task, followUps, Faces.messages(), today());
+        onResponse = task.responseId() != null;
+        concerns = onResponse ? null : concerns(task);
         comment = followUps.comment(task.responseId()).orElse(null);
         textAnswers = followUps.textAnswers(task.responseId(), Faces.locale());
         hiddenFields = task.responseId() == null
@@ -248,6 +255,44 @@ public class FollowUpView implements Serializable {
         return row == null ? List.of() : followUps.alertsOf(row.id());
     }
 
+    /** Whether the task is about a response (with its customer or anonymous); else about a segment or a topic. */
+    public boolean isOnResponse() {
+        return onResponse;
+    }
+
+    /** What a task without a response is about: the topic whose share rose, the segment that declined, or "–". */
+    public String getConcerns() {
+        return concerns;
+    }
+
+    private String concerns(FollowUp task) {
+        java.util.Locale locale = Faces.locale();
+        var topic = followUps.alertsOf(task.id()).stream()
+                .map(Alert::topicKey)
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+        if (topic.isPresent()) {
+            return Faces.text("followup.concernsTopic", topicName(topic.get(), locale));
+        }
+        if (task.segmentId() != null) {
+            return segments.all().stream()
+                    .filter(s -> task.segmentId().equals(s.id()))
+                    .findFirst()
+                    .map(s -> Faces.text("followup.concernsSegment", s.name().in(locale)))
+                    .orElse("–");
+        }
+        return "–";
+    }
+
+    /** A topic's name in the console's language; a removed topic by its key. */
+    private String topicName(String key, java.util.Locale locale) {
+        return topics.all().stream()
+                .filter(t -> t.key().equals(key))
+                .map(t -> t.name(locale))
+                .findFirst()
+                .orElse(key);
+    }
+
     /**
      * What a segment decline or a topic rise measured, in the console's language ("Support: 31.0 % of the comments
      * (before: 12.0 %; p = 0.004, Holm-adjusted)"); empty for an alert on a response, which shows its score.
@@ -261,11 +306,7 @@ public class FollowUpView implements Serializable {
             java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(locale);
             percent.setMinimumFractionDigits(1);
             percent.setMaximumFractionDigits(1);
-            String topic = topics.all().stream()
-                    .filter(t -> t.key().equals(a.topicKey()))
-                    .map(t -> t.name(locale))
-                    .findFirst()
-                    .orElse(a.topicKey());
+            String topic = topicName(a.topicKey(), locale);
             return Faces.text(
                     "followup.topicFigure",
                     topic,
