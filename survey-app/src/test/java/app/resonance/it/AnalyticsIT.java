@@ -626,7 +626,7 @@ class AnalyticsIT {
                     .orElseThrow();
             assertEquals("TOPIC_RISE", rise.getString("kind"));
             assertEquals("WAITING_TIME", rise.getString("topic"));
-            assertEquals("Anteil eines Themas steigt deutlich", rise.getString("name"));
+            assertEquals("Anteil eines Themas steigt signifikant", rise.getString("name"));
             assertFalse(rise.containsKey("score"), rise.toString());
             // the shares of the two windows, counted here by the same topic matcher
             double share = waitingTimeShare(survey, end.minusDays(29), end);
