@@ -72,7 +72,7 @@ for c in $CASES; do
       | awk '{s += $1} END {print s}'
   done | stats)
   nojit=$(for _ in $(seq 1 "$REPS"); do
-    { echo 'SET jit = off'; echo '\timing on'; statements "$c"; } | $PG -d "$DB" -o /dev/null \
+    { echo 'SET jit = off;'; echo '\timing on'; statements "$c"; } | $PG -d "$DB" -o /dev/null \
       | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' | awk '{s += $1} END {print s}'
   done | stats)
   n=$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); print(len(t["columns"]), "columns,", sum(c["respondents"] or 0 for c in t["columns"]))' "$OUT/crosstab-$c.json")

@@ -347,6 +347,12 @@ class FollowUpBrowserIT {
         String before = percent.format(Double.parseDouble(rise.group(2)));
         assertTrue(Double.parseDouble(rise.group(1)) > Double.parseDouble(rise.group(2)), rise.group());
         LoginPage.open(browser).loginAs("lead", DEMO_PASSWORD);
+        // the list names what the task is about where a response's task names its customer
+        browser.open("/admin/followups.xhtml");
+        assertTrue(
+                browser.driver().findElements(By.cssSelector("[id='followups:table'] .task-concerns")).stream()
+                        .anyMatch(e -> e.getText().equals("the topic \"Waiting time\" in the comments")),
+                "the topic task in the list");
         browser.open("/admin/followup.xhtml?id=" + rise.group(4));
         String row = browser.find(By.cssSelector("[id$='alerts'] tbody tr")).getText();
         assertTrue(row.contains("Topic share rising significantly"), row);

@@ -64,7 +64,7 @@ public class CustomerView implements Serializable {
         List<FollowUp> found = followUps.list(new FollowUps.Query(null, null, customer.id(), false, today), 0, 100);
         var messages = Faces.messages();
         tasks = found.stream()
-                .map(t -> TaskRow.of(t, followUps, messages, today))
+                .map(t -> TaskRow.of(t, followUps, messages, today, null))
                 .toList();
         notes.clear();
         found.forEach(t -> notes.add(List.copyOf(t.notes())));

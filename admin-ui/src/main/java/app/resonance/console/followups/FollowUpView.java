@@ -1,7 +1,6 @@
 package app.resonance.console.followups;
 
 import app.resonance.analytics.control.AnalyticsSettings;
-import app.resonance.analytics.control.Topics;
 import app.resonance.console.platform.Faces;
 import app.resonance.console.platform.Figures;
 import app.resonance.console.security.CurrentUser;
@@ -73,10 +72,7 @@ public class FollowUpView implements Serializable {
     transient CustomerReplies replies;
 
     @Inject
-    transient Topics topics;
-
-    @Inject
-    transient app.resonance.customers.control.SegmentCatalog segments;
+    transient TaskConcerns taskConcerns;
 
     @Resource
     transient UserTransaction transaction;
@@ -111,9 +107,9 @@ public class FollowUpView implements Serializable {
             Faces.error("followup.notFound");
             return;
         }
-        row = TaskRow.of(task, followUps, Faces.messages(), today());
+        row = TaskRow.of(task, followUps, Faces.messages(), today(), taskConcerns);
         onResponse = task.responseId() != null;
-        concerns = onResponse ? null : concerns(task);
+        concerns = row.concerns();
         comment = followUps.comment(task.responseId()).orElse(null);
         textAnswers = followUps.textAnswers(task.responseId(), Faces.locale());
         hiddenFields = task.responseId() == null
@@ -265,34 +261,6 @@ public class FollowUpView implements Serializable {
         return concerns;
     }
 
-    private String concerns(FollowUp task) {
-        java.util.Locale locale = Faces.locale();
-        var topic = followUps.alertsOf(task.id()).stream()
-                .map(Alert::topicKey)
-                .filter(java.util.Objects::nonNull)
-                .findFirst();
-        if (topic.isPresent()) {
-            return Faces.text("followup.concernsTopic", topicName(topic.get(), locale));
-        }
-        if (task.segmentId() != null) {
-            return segments.all().stream()
-                    .filter(s -> task.segmentId().equals(s.id()))
-                    .findFirst()
-                    .map(s -> Faces.text("followup.concernsSegment", s.name().in(locale)))
-                    .orElse("–");
-        }
-        return "–";
-    }
-
-    /** A topic's name in the console's language; a removed topic by its key. */
-    private String topicName(String key, java.util.Locale locale) {
-        return topics.all().stream()
-                .filter(t -> t.key().equals(key))
-                .map(t -> t.name(locale))
-                .findFirst()
-                .orElse(key);
-    }
-
     /**
      * What a segment decline or a topic rise measured, in the console's language ("Support: 31.0 % of the comments
      * (before: 12.0 %; p = 0.004, Holm-adjusted)"); empty for an alert on a response, which shows its score.
@@ -306,7 +274,7 @@ public class FollowUpView implements Serializable {
             java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(locale);
             percent.setMinimumFractionDigits(1);
             percent.setMaximumFractionDigits(1);
-            String topic = topicName(a.topicKey(), locale);
+            String topic = taskConcerns.topicName(a.topicKey(), locale);
             return Faces.text(
                     "followup.topicFigure",
                     topic,

@@ -35,6 +35,9 @@ public class FollowUpsView implements Serializable {
     transient FollowUps followUps;
 
     @Inject
+    transient TaskConcerns concerns;
+
+    @Inject
     transient AnalyticsSettings settings;
 
     @Inject
@@ -134,7 +137,7 @@ public class FollowUpsView implements Serializable {
             LocalDate today = today();
             var messages = Faces.messages();
             return followUps.list(query(), first, pageSize).stream()
-                    .map(task -> TaskRow.of(task, followUps, messages, today))
+                    .map(task -> TaskRow.of(task, followUps, messages, today, concerns))
                     .toList();
         }
 

@@ -20,7 +20,8 @@ public record TaskRow(
         String customerId,
         String customerName,
         String survey,
-        Integer score)
+        Integer score,
+        String concerns)
         implements Serializable {
 
     /** The customer as the pages show it. */
@@ -28,7 +29,11 @@ public record TaskRow(
         return ConsoleTime.label(customerName, customerId);
     }
 
-    static TaskRow of(FollowUp task, FollowUps followUps, Messages messages, LocalDate today) {
+    /**
+     * The task as a list shows it; {@code concerns} names what a task without a response is about (null: the
+     * customer column says "anonymous").
+     */
+    static TaskRow of(FollowUp task, FollowUps followUps, Messages messages, LocalDate today, TaskConcerns concerns) {
         var alerts = followUps.alertsOf(task.id());
         Integer score = alerts.stream()
                 .map(a -> a.score())
@@ -49,6 +54,7 @@ public record TaskRow(
                 customer == null ? null : customer.externalId(),
                 customer == null ? null : customer.name(),
                 followUps.survey(task.surveyId()).map(s -> s.slug()).orElse(null),
-                score);
+                score,
+                concerns == null ? null : concerns.of(task, alerts));
     }
 }
