@@ -628,13 +628,17 @@ class AnalyticsIT {
             assertEquals("WAITING_TIME", rise.getString("topic"));
             assertEquals("Anteil eines Themas steigt signifikant", rise.getString("name"));
             assertFalse(rise.containsKey("score"), rise.toString());
-            // the shares of the two windows, counted here by the same topic matcher
-            double share = waitingTimeShare(survey, end.minusDays(29), end);
-            double before = waitingTimeShare(survey, end.minusDays(59), end.minusDays(30));
-            assertEquals(share, rise.getJsonNumber("figure").doubleValue(), 1e-9, end.toString());
-            assertEquals(before, rise.getJsonNumber("previousFigure").doubleValue(), 1e-9, end.toString());
+            double share = rise.getJsonNumber("figure").doubleValue();
+            double before = rise.getJsonNumber("previousFigure").doubleValue();
             assertTrue(share > before, share + " after " + before);
             assertTrue(rise.getJsonNumber("pValue").doubleValue() < 0.05, rise.toString());
+            if (i == 1) {
+                // this test's check: its shares equal the two windows counted now by the same topic matcher (the
+                // demo's check ran at start, before other tests of the shared app added and erased responses)
+                assertEquals(waitingTimeShare(survey, end.minusDays(29), end), share, 1e-9, end.toString());
+                assertEquals(
+                        waitingTimeShare(survey, end.minusDays(59), end.minusDays(30)), before, 1e-9, end.toString());
+            }
         }
 
         var bad = api.post("api/v1/admin/alerts/topic-check?asOf=yesterday&days=500", "", "Authorization", Api.admin());
