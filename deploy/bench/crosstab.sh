@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # The crosstab (GET /api/v1/admin/surveys/relationship-nps/crosstab) on the generated data set: NPS bands by plan
 # over a year, by month over a year (13 columns, a CASE over the months' boundaries) and by segment over the
-# default 90 days; each beside the same four statements CrosstabCounter runs (cells, column totals, row totals,
-# total: COUNT(DISTINCT r.id) over response, answer and question, with the grouping's join), run by psql in one
-# session with the same literals, their times summed; and the ratio. The app adds the statistics (z per cell,
-# Holm, chi-square), HTTP, the token check and JSON.
+# default 90 days; each beside the same-work baseline, CrosstabBaseline.java: plain JDBC sending the four
+# statements CrosstabCounter sends (cells, column totals, row totals, total: COUNT(DISTINCT r.id) over response,
+# answer and question, with the grouping's join), the same text, bound values, fetch size and transaction on one
+# open connection; and the ratio. The app adds the statistics (z per cell, Holm, chi-square), HTTP, the token check
+# and JSON. For reference the same statements with literals in psql, once as psql runs them (a simple query, which
+# PostgreSQL may plan with parallel workers) and once with max_parallel_workers_per_gather = 0 (the serial plan
+# that a JDBC portal with a row limit gets).
+# JFR=FILE records the app during the timed calls (profile settings).
 # Usage: deploy/bench/crosstab.sh DATABASE [repetitions]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -31,9 +35,11 @@ for c in $CASES; do
   [ "$code" = 200 ] || { echo "crosstab $c: HTTP $code: $(head -c 300 "$OUT/crosstab-$c.json")" >&2; stop_app; exit 1; }
 done
 : > "$OUT/crosstab-calls.txt"
+[ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.start name=crosstab settings=profile filename="$JFR" > /dev/null
 for _ in $(seq 1 "$REPS"); do
   for c in $CASES; do echo "$c $(ms "$(get "${QUERIES[$c]}")")" >> "$OUT/crosstab-calls.txt"; done
 done
+[ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.stop name=crosstab > /dev/null
 stop_app
 SID=$($PG -d "$DB" -At -c "SELECT id FROM survey WHERE slug = 'relationship-nps'")
 # the months' CASE (CalendarColumns): first of the month of the start up to the month of today
@@ -62,19 +68,24 @@ statements() {
   echo "SELECT a.option_code, a.score, COUNT(DISTINCT r.id)$plain GROUP BY a.option_code, a.score;"
   echo "SELECT COUNT(DISTINCT r.id)$plain;"
 }
+iso() { utc "$1" | tr ' ' T; }
+PGJDBC=$(ls ~/.m2/repository/org/postgresql/postgresql/42.7.14/postgresql-42.7.14.jar)
 rows=$($PG -d "$DB" -At -c "SELECT COUNT(*) FROM response")
-echo "crosstab ($rows responses), median / p95 of $REPS: app (admin API, NPS bands with z, Holm and chi-square) against plain SQL (CrosstabCounter's four statements, psql, times summed)"
+echo "crosstab ($rows responses), median / p95 of $REPS: app (admin API, NPS bands with z, Holm and chi-square) against the same work in plain JDBC (CrosstabCounter's four statements, CrosstabBaseline.java), and for reference psql (times summed)"
 for c in $CASES; do
   app=$(awk -v s="$c" '$1 == s {print $2}' "$OUT/crosstab-calls.txt" | stats)
-  # as psql runs them (PostgreSQL's JIT compiles these costly statements), and without JIT
+  jdbc=$(java -cp "$PGJDBC" "$(dirname "$0")/CrosstabBaseline.java" "jdbc:postgresql://127.0.0.1:5432/$DB" "$REPS" \
+    "$SID" "$(iso "${FROM_DAY[$c]}")" "$(iso "$(date -d "$TODAY + 1 day" +%F)")" "${JOIN[$c]}" "${GROUP[$c]}" \
+    2> "$OUT/crosstab-baseline-$c.txt" | stats)
+  # as psql runs them (PostgreSQL may plan them with parallel workers), and serial
   base=$(for _ in $(seq 1 "$REPS"); do
     { echo '\timing on'; statements "$c"; } | $PG -d "$DB" -o /dev/null | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' \
       | awk '{s += $1} END {print s}'
   done | stats)
-  nojit=$(for _ in $(seq 1 "$REPS"); do
-    { echo 'SET jit = off;'; echo '\timing on'; statements "$c"; } | $PG -d "$DB" -o /dev/null \
+  serial=$(for _ in $(seq 1 "$REPS"); do
+    { echo 'SET max_parallel_workers_per_gather = 0;'; echo '\timing on'; statements "$c"; } | $PG -d "$DB" -o /dev/null \
       | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' | awk '{s += $1} END {print s}'
   done | stats)
   n=$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); print(len(t["columns"]), "columns,", sum(c["respondents"] or 0 for c in t["columns"]))' "$OUT/crosstab-$c.json")
-  echo "  $c ($n respondents in the columns): app ${app/ / ms \/ } ms, SQL ${base/ / ms \/ } ms (without JIT ${nojit/ / ms \/ } ms), app/SQL (medians) = $(ratio "${app%% *}" "${base%% *}")x (without JIT $(ratio "${app%% *}" "${nojit%% *}")x)"
+  echo "  $c ($n respondents in the columns): app ${app/ / ms \/ } ms, JDBC same work ${jdbc/ / ms \/ } ms, app/JDBC (medians) = $(ratio "${app%% *}" "${jdbc%% *}")x; psql ${base/ / ms \/ } ms, psql serial ${serial/ / ms \/ } ms"
 done
