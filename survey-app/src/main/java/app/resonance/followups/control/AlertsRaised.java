@@ -72,8 +72,7 @@ public record AlertsRaised(
         }
         List<Raised> alerts = Jdbc.list(
                 connection,
-                "SELECT id, kind, score, previous_score FROM alert WHERE response_id = ? AND follow_up_id IS NULL"
-                        + " ORDER BY id",
+                RAISED + " WHERE a.response_id = ? AND a.follow_up_id IS NULL" + " ORDER BY a.id",
                 AlertsRaised::raised,
                 responseId);
         if (alerts.isEmpty()) {
@@ -84,12 +83,20 @@ public record AlertsRaised(
                 responseId, r.surveyId(), r.slug(), r.customer(), r.customerId(), alerts, comment(responseId)));
     }
 
+    private static final String RAISED = "SELECT a.id, a.kind, a.score, a.previous_score, a.topic_key, g.segment_key,"
+            + " a.figure, a.previous_figure, a.p_value FROM alert a LEFT JOIN segment g ON g.id = a.segment_id";
+
     private static Raised raised(java.sql.ResultSet rs) throws SQLException {
         return new Raised(
                 rs.getLong(1),
                 AlertKind.valueOf(rs.getString(2)),
                 rs.getObject(3) == null ? null : rs.getInt(3),
-                rs.getObject(4) == null ? null : rs.getInt(4));
+                rs.getObject(4) == null ? null : rs.getInt(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getObject(7) == null ? null : rs.getDouble(7),
+                rs.getObject(8) == null ? null : rs.getDouble(8),
+                rs.getObject(9) == null ? null : rs.getDouble(9));
     }
 
     /** The response's comments (its text answers in question order), one per line; empty for none. */
@@ -108,8 +115,25 @@ public record AlertsRaised(
         return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
     }
 
-    /** One alert of a task. */
-    public record Raised(long id, AlertKind kind, Integer score, Integer previousScore) {}
+    /**
+     * One alert of a task.
+     *
+     * @param topic the key of the topic whose share rose (TOPIC_RISE), else null
+     * @param segment the key of the segment whose score fell (SEGMENT_DECLINE), else null
+     * @param figure the window's figure of a segment decline or a topic rise (NPS or the topic's share), else null
+     * @param previousFigure the window before
+     * @param pValue the test's p-value (Holm-adjusted for a topic rise)
+     */
+    public record Raised(
+            long id,
+            AlertKind kind,
+            Integer score,
+            Integer previousScore,
+            String topic,
+            String segment,
+            Double figure,
+            Double previousFigure,
+            Double pValue) {}
 
     /**
      * What observers tell about a new task, read on the transaction's connection.
@@ -164,11 +188,8 @@ public record AlertsRaised(
             return Optional.empty();
         }
         Row r = row.get();
-        List<Raised> alerts = Jdbc.list(
-                c,
-                "SELECT id, kind, score, previous_score FROM alert WHERE follow_up_id = ? ORDER BY id",
-                AlertsRaised::raised,
-                followUpId);
+        List<Raised> alerts =
+                Jdbc.list(c, RAISED + " WHERE a.follow_up_id = ? ORDER BY a.id", AlertsRaised::raised, followUpId);
         Optional<String> comment = r.responseId() == null ? Optional.empty() : comment(r.responseId());
         // a removed topic is named by its key
         String[] topic = Jdbc.first(

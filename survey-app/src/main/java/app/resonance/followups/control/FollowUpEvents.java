@@ -1,6 +1,7 @@
 package app.resonance.followups.control;
 
 import app.resonance.distribution.control.MailSettings;
+import app.resonance.followups.entity.AlertKind;
 import app.resonance.followups.entity.FollowUp;
 import app.resonance.platform.control.Jdbc;
 import app.resonance.platform.control.Jsonp;
@@ -46,12 +47,7 @@ public class FollowUpEvents {
                             .add("id", alert.id())
                             .add("kind", alert.kind().name())
                             .add("followUp", t.id());
-                    if (alert.score() != null) {
-                        json.add("score", alert.score());
-                    }
-                    if (alert.previousScore() != null) {
-                        json.add("previousScore", alert.previousScore());
-                    }
+                    figures(json, alert);
                     if (t.customerId() != null) {
                         json.add("customer", t.customerId());
                     }
@@ -76,12 +72,7 @@ public class FollowUpEvents {
                     JsonObjectBuilder json = Jsonp.createObjectBuilder()
                             .add("id", alert.id())
                             .add("kind", alert.kind().name());
-                    if (alert.score() != null) {
-                        json.add("score", alert.score());
-                    }
-                    if (alert.previousScore() != null) {
-                        json.add("previousScore", alert.previousScore());
-                    }
+                    figures(json, alert);
                     if (u.customerId() != null) {
                         json.add("customer", u.customerId());
                     }
@@ -91,6 +82,37 @@ public class FollowUpEvents {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Writing the webhook events of new tasks failed", e);
+        }
+    }
+
+    /**
+     * What an alert found: the score (and the earlier one) of a response's alert; the segment or the topic, the
+     * two windows' figures and the p-value of a segment decline or a topic rise (as the API's Alert names them).
+     */
+    private static void figures(JsonObjectBuilder json, AlertsRaised.Raised alert) {
+        if (alert.kind() != AlertKind.SEGMENT_DECLINE && alert.kind() != AlertKind.TOPIC_RISE) {
+            if (alert.score() != null) {
+                json.add("score", alert.score());
+            }
+            if (alert.previousScore() != null) {
+                json.add("previousScore", alert.previousScore());
+            }
+            return;
+        }
+        if (alert.segment() != null) {
+            json.add("segment", alert.segment());
+        }
+        if (alert.topic() != null) {
+            json.add("topic", alert.topic());
+        }
+        if (alert.figure() != null) {
+            json.add("figure", alert.figure());
+        }
+        if (alert.previousFigure() != null) {
+            json.add("previousFigure", alert.previousFigure());
+        }
+        if (alert.pValue() != null) {
+            json.add("pValue", alert.pValue());
         }
     }
 

@@ -197,6 +197,28 @@ class AlertRulesOnBothDatabasesTest {
                 1,
                 fixture.count("SELECT COUNT(*) FROM follow_up f JOIN alert a ON a.follow_up_id = f.id WHERE"
                         + " a.kind = 'SEGMENT_DECLINE' AND f.segment_id = " + business));
+
+        // the webhook event alert.raised names the topic or the segment with both windows' figures and p
+        long segmentTask = made.get(3).orElseThrow().followUpId();
+        long before = fixture.count("SELECT COALESCE(MAX(id), 0) FROM webhook_event");
+        List<String> events = fixture.inTransaction(c -> {
+            new FollowUpEvents().raised(new AlertsRaised(c, NOW, List.of(task, segmentTask)));
+            return Jdbc.list(
+                    c,
+                    "SELECT data FROM webhook_event WHERE kind = 'alert.raised' AND id > ? ORDER BY id",
+                    rs -> rs.getString(1),
+                    before);
+        });
+        long topicAlert = fixture.count("SELECT id FROM alert WHERE follow_up_id = " + task);
+        long segmentAlert = fixture.count("SELECT id FROM alert WHERE follow_up_id = " + segmentTask);
+        assertEquals(
+                List.of(
+                        "{\"alert\":{\"id\":" + topicAlert + ",\"kind\":\"TOPIC_RISE\",\"followUp\":" + task
+                                + ",\"topic\":\"WAITING_TIME\",\"figure\":0.25,\"previousFigure\":0.1,\"pValue\":0.004}}",
+                        "{\"alert\":{\"id\":" + segmentAlert + ",\"kind\":\"SEGMENT_DECLINE\",\"followUp\":"
+                                + segmentTask
+                                + ",\"segment\":\"business\",\"figure\":-12.0,\"previousFigure\":20.0,\"pValue\":0.01}}"),
+                events);
     }
 
     static void drain(FixtureAccess fixture, List<AlertRules.Created> created) throws Exception {
