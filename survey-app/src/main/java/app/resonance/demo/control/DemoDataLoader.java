@@ -177,6 +177,7 @@ public class DemoDataLoader {
         tasks.checkInCalls(setup.segmentId(BUSINESS_SEGMENT));
         tasks.team();
         tasks.recoveryCalls();
+        tasks.callEffect();
         tasks.openTasks();
         tasks.supportRule();
         long relationshipWave = new DemoSuppressions(connection, ids, setup, utc).write();

@@ -191,6 +191,62 @@ final class DemoTasks {
         }
     }
 
+    /**
+     * What a reached call did, in the story: of the customers a check-in call reached (done tasks; not the cancelled
+     * ones), the next relationship-nps answer after the call that was still a detractor's became a passive's or a
+     * promoter's with probability {@value #CALL_EFFECT} (drawn from the demo's seed in the tasks' order; its comment,
+     * written for the low score, is dropped). Without it a call changed nothing: the called and the uncalled Business
+     * detractors recovered alike with the segment (73 % against 74 %), and the effectiveness report had nothing to
+     * show. Runs before the rollups are built from the answers. Answers how many answers it changed.
+     */
+    int callEffect() throws SQLException {
+        record Called(long customer, LocalDateTime closed) {}
+        record Next(long response, long answer, int score) {}
+        List<Called> called = Jdbc.list(
+                connection,
+                "SELECT customer_id, closed_at FROM follow_up WHERE survey_id = ? AND title = ? AND status = 'DONE'"
+                        + " ORDER BY id",
+                rs -> new Called(rs.getLong(1), rs.getObject(2, LocalDateTime.class)),
+                survey,
+                DemoDataLoader.CHECK_IN_TASK_TITLE);
+        java.util.Random random = new java.util.Random(DemoDataLoader.SEED);
+        int changed = 0;
+        for (Called c : called) {
+            var next = Jdbc.first(
+                    connection,
+                    """
+                    SELECT r.id, a.id, a.score FROM response r JOIN answer a ON a.response_id = r.id
+                     JOIN question q ON q.id = a.question_id
+                     WHERE q.question_type = 'NPS' AND a.score IS NOT NULL AND r.status = 'COMPLETE'
+                     AND r.customer_id = ? AND r.survey_id = ? AND r.submitted_at > ?
+                     ORDER BY r.submitted_at, r.id FETCH FIRST 1 ROWS ONLY""",
+                    rs -> new Next(rs.getLong(1), rs.getLong(2), rs.getInt(3)),
+                    c.customer(),
+                    survey,
+                    c.closed());
+            double draw = random.nextDouble();
+            int score = 7 + random.nextInt(4);
+            if (next.isEmpty() || next.get().score() > 6 || draw >= CALL_EFFECT) {
+                continue;
+            }
+            Jdbc.update(
+                    connection,
+                    "UPDATE answer SET score = ? WHERE id = ?",
+                    score,
+                    next.get().answer());
+            Jdbc.update(
+                    connection,
+                    "DELETE FROM answer WHERE response_id = ? AND text_value IS NOT NULL AND question_id IN"
+                            + " (SELECT id FROM question WHERE question_type IN ('SHORT_TEXT', 'LONG_TEXT'))",
+                    next.get().response());
+            changed++;
+        }
+        return changed;
+    }
+
+    /** The share of a reached customer's next detractor answers that the call turned (see {@link #callEffect}). */
+    static final double CALL_EFFECT = 0.6;
+
     /** A recent detractor: response, customer and score. */
     private record Detractor(long response, long customer, int score) {}
 
