@@ -19,28 +19,6 @@ YEAR_FROM=$(TZ=$ZONE date -d "$TODAY - 364 days" +%F)
 DAYS90_FROM=$(TZ=$ZONE date -d "$TODAY - 89 days" +%F)
 # a day's start in the reporting zone as a UTC timestamp literal, as the app binds it
 utc() { TZ=UTC date -d "TZ=\"$ZONE\" $1 00:00" '+%Y-%m-%d %H:%M:%S'; }
-start_app "$PORT" "$DB" -Xmx512m
-wait_ready "$PORT" > /dev/null
-TOKEN=$(api_token "$PORT")
-get() { curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -w '%{time_total}\n' "http://127.0.0.1:$PORT$API?$1"; }
-ms() { echo "$1 * 1000" | bc; }
-stats() { sort -n | awk '{a[NR]=$1} END {p = int(NR * 0.95 + 0.999); if (p > NR) p = NR; printf "%s %s", a[int((NR+1)/2)], a[p]}'; }
-declare -A QUERIES=(
-  [plan-year]="question=nps&by=plan&from=$YEAR_FROM&to=$TODAY"
-  [month-year]="question=nps&by=month&from=$YEAR_FROM&to=$TODAY"
-  [segment-90d]="question=nps&by=segment")
-CASES="plan-year month-year segment-90d"
-for c in $CASES; do
-  code=$(curl -s -o "$OUT/crosstab-$c.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$API?${QUERIES[$c]}")
-  [ "$code" = 200 ] || { echo "crosstab $c: HTTP $code: $(head -c 300 "$OUT/crosstab-$c.json")" >&2; stop_app; exit 1; }
-done
-: > "$OUT/crosstab-calls.txt"
-[ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.start name=crosstab settings=profile filename="$JFR" > /dev/null
-for _ in $(seq 1 "$REPS"); do
-  for c in $CASES; do echo "$c $(ms "$(get "${QUERIES[$c]}")")" >> "$OUT/crosstab-calls.txt"; done
-done
-[ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.stop name=crosstab > /dev/null
-stop_app
 SID=$($PG -d "$DB" -At -c "SELECT id FROM survey WHERE slug = 'relationship-nps'")
 # the months' CASE (CalendarColumns): first of the month of the start up to the month of today
 month_case() {
@@ -70,13 +48,45 @@ statements() {
 }
 iso() { utc "$1" | tr ' ' T; }
 PGJDBC=$(ls ~/.m2/repository/org/postgresql/postgresql/42.7.14/postgresql-42.7.14.jar)
-rows=$($PG -d "$DB" -At -c "SELECT COUNT(*) FROM response")
-echo "crosstab ($rows responses), median / p95 of $REPS: app (admin API, NPS bands with z, Holm and chi-square) against the same work in plain JDBC (CrosstabCounter's four statements, CrosstabBaseline.java), and for reference psql (times summed)"
+# one crosstab of the baseline: its milliseconds and the respondents in all
+spec() { printf '%s\t%s\t%s\t%s\n' "$(iso "${FROM_DAY[$1]}")" "$(iso "$(date -d "$TODAY + 1 day" +%F)")" "${JOIN[$1]}" "${GROUP[$1]}"; }
+start_app "$PORT" "$DB" -Xmx512m
+wait_ready "$PORT" > /dev/null
+TOKEN=$(api_token "$PORT")
+get() { curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -w '%{time_total}\n' "http://127.0.0.1:$PORT$API?$1"; }
+ms() { echo "$1 * 1000" | bc; }
+coproc BASELINE { java -cp "$PGJDBC" "$(dirname "$0")/CrosstabBaseline.java" "jdbc:postgresql://127.0.0.1:5432/$DB" "$SID"; }
+declare -A QUERIES=(
+  [plan-year]="question=nps&by=plan&from=$YEAR_FROM&to=$TODAY"
+  [month-year]="question=nps&by=month&from=$YEAR_FROM&to=$TODAY"
+  [segment-90d]="question=nps&by=segment")
+CASES="plan-year month-year segment-90d"
+# warm-up: one call of each case by both, the app's answer kept
 for c in $CASES; do
-  app=$(awk -v s="$c" '$1 == s {print $2}' "$OUT/crosstab-calls.txt" | stats)
-  jdbc=$(java -cp "$PGJDBC" "$(dirname "$0")/CrosstabBaseline.java" "jdbc:postgresql://127.0.0.1:5432/$DB" "$REPS" \
-    "$SID" "$(iso "${FROM_DAY[$c]}")" "$(iso "$(date -d "$TODAY + 1 day" +%F)")" "${JOIN[$c]}" "${GROUP[$c]}" \
-    2> "$OUT/crosstab-baseline-$c.txt" | stats)
+  code=$(curl -s -o "$OUT/crosstab-$c.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$API?${QUERIES[$c]}")
+  [ "$code" = 200 ] || { echo "crosstab $c: HTTP $code: $(head -c 300 "$OUT/crosstab-$c.json")" >&2; stop_app; exit 1; }
+  spec "$c" >&"${BASELINE[1]}"; read -r _ total <&"${BASELINE[0]}"
+  echo "$total" > "$OUT/crosstab-baseline-$c.txt"
+done
+: > "$OUT/crosstab-calls.txt"
+[ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.start name=crosstab settings=profile filename="$JFR" > /dev/null
+# each app call followed by the baseline's same crosstab, so that both see the same load
+for _ in $(seq 1 "$REPS"); do
+  for c in $CASES; do
+    echo "$c app $(ms "$(get "${QUERIES[$c]}")")" >> "$OUT/crosstab-calls.txt"
+    spec "$c" >&"${BASELINE[1]}"; read -r t _ <&"${BASELINE[0]}"
+    echo "$c jdbc $t" >> "$OUT/crosstab-calls.txt"
+  done
+done
+[ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.stop name=crosstab > /dev/null
+exec {BASELINE[1]}>&-
+stop_app
+stats() { sort -n | awk '{a[NR]=$1} END {p = int(NR * 0.95 + 0.999); if (p > NR) p = NR; printf "%s %s", a[int((NR+1)/2)], a[p]}'; }
+rows=$($PG -d "$DB" -At -c "SELECT COUNT(*) FROM response")
+echo "crosstab ($rows responses), median / p95 of $REPS: app (admin API, NPS bands with z, Holm and chi-square) against the same work in plain JDBC (CrosstabCounter's four statements, CrosstabBaseline.java, run after each app call), and for reference psql (times summed)"
+for c in $CASES; do
+  app=$(awk -v s="$c" '$1 == s && $2 == "app" {print $3}' "$OUT/crosstab-calls.txt" | stats)
+  jdbc=$(awk -v s="$c" '$1 == s && $2 == "jdbc" {print $3}' "$OUT/crosstab-calls.txt" | stats)
   # as psql runs them (PostgreSQL may plan them with parallel workers), and serial
   base=$(for _ in $(seq 1 "$REPS"); do
     { echo '\timing on'; statements "$c"; } | $PG -d "$DB" -o /dev/null | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' \
@@ -86,6 +96,6 @@ for c in $CASES; do
     { echo 'SET max_parallel_workers_per_gather = 0;'; echo '\timing on'; statements "$c"; } | $PG -d "$DB" -o /dev/null \
       | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' | awk '{s += $1} END {print s}'
   done | stats)
-  n=$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); print(len(t["columns"]), "columns,", sum(c["respondents"] or 0 for c in t["columns"]))' "$OUT/crosstab-$c.json")
-  echo "  $c ($n respondents in the columns): app ${app/ / ms \/ } ms, JDBC same work ${jdbc/ / ms \/ } ms, app/JDBC (medians) = $(ratio "${app%% *}" "${jdbc%% *}")x; psql ${base/ / ms \/ } ms, psql serial ${serial/ / ms \/ } ms"
+  n=$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); print(len(t["columns"]), "columns,", sum(c["respondents"] or 0 for c in t["columns"]), "respondents in the columns,", sum(r["respondents"] or 0 for r in t["rows"]))' "$OUT/crosstab-$c.json")
+  echo "  $c ($n in the rows, JDBC counted $(cat "$OUT/crosstab-baseline-$c.txt")): app ${app/ / ms \/ } ms, JDBC same work ${jdbc/ / ms \/ } ms, app/JDBC (medians) = $(ratio "${app%% *}" "${jdbc%% *}")x; psql ${base/ / ms \/ } ms, psql serial ${serial/ / ms \/ } ms"
 done
