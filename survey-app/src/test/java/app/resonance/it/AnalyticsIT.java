@@ -734,6 +734,53 @@ class AnalyticsIT {
      * called are the comparison, with the p value of the z test and the caveat in the reader's language; an empty
      * period shows no rate; bad days are named; a viewer may read it.
      */
+    /**
+     * The dashboard PDF of the same days shows the loop as the effectiveness API answers it: both groups' recovery
+     * with the Wilson interval and their counts, and the difference with its p, in English and German.
+     */
+    @Test
+    void theDashboardPdfShowsTheLoopsEffectivenessAsTheApi() throws Exception {
+        LocalDate to = LocalDate.now(BERLIN);
+        LocalDate from = to.minusDays(364);
+        for (String language : List.of("en", "de")) {
+            java.util.Locale locale = java.util.Locale.forLanguageTag(language);
+            JsonObject report = get("api/v1/admin/followups/effectiveness?from=" + from + "&to=" + to, language);
+            var pdf = api.bytes(
+                    "api/v1/admin/analytics/reports/dashboard.pdf?survey=relationship-nps&from=" + from + "&to=" + to,
+                    "Authorization",
+                    Api.admin(),
+                    "Accept-Language",
+                    language);
+            assertEquals(200, pdf.statusCode());
+            String text;
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+                text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            }
+            Map<String, String> groups = Map.of(
+                    "followedUp", language.equals("en") ? "With a follow-up" : "Mit Nachverfolgung",
+                    "notFollowedUp", language.equals("en") ? "Without a follow-up" : "Ohne Nachverfolgung");
+            for (var group : groups.entrySet()) {
+                JsonObject rate = report.getJsonObject(group.getKey()).getJsonObject("recovery");
+                assertEquals("SHOWN", rate.getString("visibility"), rate.toString());
+                String line = group.getValue() + " "
+                        + String.format(
+                                locale,
+                                "%.1f %% (%.1f-%.1f %%) %d / %d",
+                                rate.getJsonNumber("value").doubleValue() * 100,
+                                rate.getJsonNumber("low").doubleValue() * 100,
+                                rate.getJsonNumber("high").doubleValue() * 100,
+                                rate.getJsonNumber("recovered").longValue(),
+                                rate.getJsonNumber("detractors").longValue());
+                assertTrue(text.contains(line), line + " in " + text);
+            }
+            JsonObject test = report.getJsonObject("comparison");
+            double difference = test.getJsonNumber("difference").doubleValue() * 100;
+            String points = (difference > 0 ? "+" : difference < 0 ? "-" : "")
+                    + String.format(locale, "%.1f", Math.abs(difference));
+            assertTrue(text.contains((language.equals("en") ? "Difference " : "Unterschied ") + points), points + text);
+        }
+    }
+
     @Test
     void theDemosCheckInCallsWonBackDetractorsAndTheReportSaysItIsObservational() {
         JsonObject en = get("api/v1/admin/followups/effectiveness", "en");

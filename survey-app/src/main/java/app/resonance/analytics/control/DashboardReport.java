@@ -28,6 +28,23 @@ public final class DashboardReport {
     /** A single or multiple choice question of the report's survey: its options' shares ({@link ChoiceShares}). */
     public record ChoiceSection(String question, ChoiceShares shares) {}
 
+    /** A recovery rate of the loop: of the detractors with a later answer, the recovered, with the Wilson interval. */
+    public record Recovery(
+            long detractors, Visibility visibility, Long recovered, Double value, Double low, Double high) {}
+
+    /**
+     * The follow-up loop of the report's days, over all surveys: the followed-up detractors' recovery against that of
+     * the detractors without a follow-up, the difference with the z test's p (null numbers: not testable).
+     */
+    public record LoopSection(
+            LocalDate from,
+            LocalDate to,
+            Recovery followedUp,
+            Recovery notFollowedUp,
+            Double difference,
+            Double pValue,
+            boolean significant) {}
+
     /** What the report shows; built from the same control classes as the dashboard. */
     public record Content(
             String survey,
@@ -46,7 +63,8 @@ public final class DashboardReport {
             Map<Long, String> segmentNames,
             List<MarkerImpact> markers,
             List<ChoiceSection> choices,
-            List<MatrixSection> matrices) {}
+            List<MatrixSection> matrices,
+            LoopSection loop) {}
 
     private final Messages messages;
     private final NumberFormat one;
@@ -180,6 +198,9 @@ public final class DashboardReport {
                         : "";
                 pdf.row(segmentColumns, name, figure(figure.current()), figure(figure.previous()), change);
             }
+            if (content.loop() != null) {
+                loop(pdf, content.loop());
+            }
             if (!content.choices().isEmpty()) {
                 choices(pdf, content.choices());
             }
@@ -188,6 +209,61 @@ public final class DashboardReport {
             }
             pdf.save(out);
         }
+    }
+
+    /**
+     * The loop: the recovery of the detractors who had a follow-up against those who had none, the difference in
+     * words with its p, and that this is observed, not an experiment.
+     */
+    private void loop(PdfCanvas pdf, LoopSection loop) throws IOException {
+        pdf.heading(messages.get("report.loop"));
+        pdf.paragraph(pdf.regular, 9, messages.get("report.loopPeriod", date(loop.from()), date(loop.to())));
+        float[] columns = {0, 160, 330};
+        pdf.boldRow(
+                columns,
+                messages.get("report.loopGroup"),
+                messages.get("report.loopRecovered"),
+                messages.get("report.loopDetractors"));
+        pdf.row(
+                columns,
+                messages.get("report.loopFollowedUp"),
+                recovery(loop.followedUp()),
+                recovered(loop.followedUp()));
+        pdf.row(
+                columns,
+                messages.get("report.loopNotFollowedUp"),
+                recovery(loop.notFollowedUp()),
+                recovered(loop.notFollowedUp()));
+        if (loop.difference() == null || loop.pValue() == null) {
+            pdf.paragraph(pdf.regular, 9, messages.get("report.loopUntestable"));
+        } else {
+            String p = loop.pValue() < 0.001 ? "p < " + three.format(0.001) : "p = " + three.format(loop.pValue());
+            pdf.paragraph(
+                    pdf.regular,
+                    9,
+                    messages.get(
+                            loop.significant() ? "report.loopSignificant" : "report.loopNotSignificant",
+                            signed(loop.difference() * 100),
+                            p));
+        }
+        pdf.paragraph(pdf.regular, 8, messages.get("effectiveness.caveat"));
+    }
+
+    /** "89.4 % (79.7-94.8 %)", or why there is no rate. */
+    String recovery(Recovery r) {
+        if (r.visibility() != Visibility.SHOWN || r.value() == null) {
+            return messages.get(
+                    r.visibility() == Visibility.HIDDEN_FOR_ANONYMITY
+                            ? "analytics.hiddenForAnonymity"
+                            : "analytics.notEnoughResponses");
+        }
+        return one.format(r.value() * 100) + " % (" + one.format(r.low() * 100) + "-" + one.format(r.high() * 100)
+                + " %)";
+    }
+
+    /** "59 / 66": recovered of the detractors with a later answer (only the detractors while no rate is shown). */
+    private static String recovered(Recovery r) {
+        return r.recovered() == null ? String.valueOf(r.detractors()) : r.recovered() + " / " + r.detractors();
     }
 
     /** Each choice question: n, and per option the respondents who chose it and their share with its margin. */

@@ -38,6 +38,9 @@ public class DashboardReports {
     @Inject
     Crosstabs crosstabs;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<LoopFigures> loop;
+
     /** Writes the report of the query in the messages' language. */
     public void write(AnalyticsQuery query, Messages messages, OutputStream out) throws IOException {
         new DashboardReport(messages).write(content(query, messages, queries.today()), out);
@@ -77,7 +80,8 @@ public class DashboardReports {
                         query.days(),
                         query.rules()),
                 choices(query, messages),
-                matrices(query, messages));
+                matrices(query, messages),
+                loop.isResolvable() ? loop.get().between(filter.from(), filter.to()) : null);
     }
 
     /** The survey's single and multiple choice questions (its newest version's), under the report's filters. */

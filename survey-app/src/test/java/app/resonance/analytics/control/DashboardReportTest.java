@@ -102,7 +102,18 @@ class DashboardReportTest {
                                 Map.of(
                                         "speed", Map.of("fair", 2L, "good", 3L, "very", 4L, "excellent", 1L),
                                         "design", Map.of("poor", 3L)),
-                                new ReportingRules(5, false)))));
+                                new ReportingRules(5, false)))),
+                // The demo's loop (README): 59 of 66 called detractors recovered, 829 of 1,114 without a call
+                new DashboardReport.LoopSection(
+                        LocalDate.of(2025, 12, 8),
+                        LocalDate.of(2026, 12, 7),
+                        new DashboardReport.Recovery(
+                                66, Visibility.SHOWN, 59L, 59 / 66.0, 0.7968769124835199, 0.9476665274452051),
+                        new DashboardReport.Recovery(
+                                1114, Visibility.SHOWN, 829L, 829 / 1114.0, 0.7177339910543215, 0.7689182043061118),
+                        59 / 66.0 - 829 / 1114.0,
+                        0.006150505432469709,
+                        true));
     }
 
     static byte[] pdf(Locale locale) throws Exception {
@@ -164,6 +175,16 @@ class DashboardReportTest {
         assertTrue(text.contains("Rate these aspects\nScale: 1 = Poor to 5 = Excellent"), text);
         assertTrue(text.contains("Speed 3.4 ± 0.6 10"), text);
         assertTrue(text.contains("Design Not enough responses 3"), text);
+        // the loop: both groups' recovery with the Wilson interval, the difference in words, and the caveat
+        assertTrue(text.contains("Follow-up effectiveness (all surveys)"), text);
+        assertTrue(text.contains("Tasks closed from 2025-12-08 to 2026-12-07"), text);
+        assertTrue(text.contains("With a follow-up 89.4 % (79.7-94.8 %) 59 / 66"), text);
+        assertTrue(text.contains("Without a follow-up 74.4 % (71.8-76.9 %) 829 / 1114"), text);
+        assertTrue(
+                text.contains("Difference +15.0 percentage points (with a follow-up minus without), p = 0.006:"
+                        + " significant (two-proportion z test)."),
+                text);
+        assertTrue(text.contains("Observational, not an experiment"), text);
     }
 
     @Test
@@ -187,6 +208,10 @@ class DashboardReportTest {
         assertTrue(text.contains("Auswahlfragen"), text);
         assertTrue(text.contains("Von 40 Personen beantwortet; je eine Option."), text);
         assertTrue(text.contains("Support 10 25,0 % ± 13,4"), text);
+        assertTrue(text.contains("Wirkung der Nachverfolgung (alle Umfragen)"), text);
+        assertTrue(text.contains("Mit Nachverfolgung 89,4 % (79,7-94,8 %) 59 / 66"), text);
+        assertTrue(text.contains("Unterschied +15,0 Prozentpunkte (mit Nachverfolgung minus ohne), p = 0,006:"), text);
+        assertTrue(text.contains("Beobachtet, kein Experiment"), text);
     }
 
     /**
