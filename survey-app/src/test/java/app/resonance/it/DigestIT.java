@@ -440,6 +440,34 @@ class DigestIT {
     }
 
     @Test
+    void theDemoHasAWeeklyDigestWithOnePeriodSent() {
+        var views = api.get("api/v1/admin/dashboard-views", "Authorization", ApiIT.viewer());
+        assertEquals(200, views.statusCode(), views.body());
+        JsonObject view = Api.parse(views.body()).asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(v -> v.getString("name").equals("Business NPS, last 12 months"))
+                .findFirst()
+                .orElseThrow();
+        var list = api.get(digests(view), "Authorization", ApiIT.viewer());
+        assertEquals(200, list.statusCode(), list.body());
+        List<JsonObject> demo = Api.parse(list.body()).asJsonArray().getValuesAs(JsonObject.class);
+        assertEquals(1, demo.size(), list.body());
+        JsonObject digest = demo.get(0);
+        assertEquals("WEEKLY", digest.getString("cadence"));
+        assertEquals("MONDAY", digest.getString("weekday"));
+        assertEquals(8, digest.getInt("hour"));
+        assertEquals(
+                "cs-team@resonance.example",
+                digest.getJsonArray("recipients").getJsonObject(0).getString("email"));
+        JsonObject lastSent = digest.getJsonObject("lastSent");
+        assertEquals(2, lastSent.getInt("mails"));
+        LocalDate sentFrom = LocalDate.parse(lastSent.getJsonObject("period").getString("from"));
+        assertEquals(
+                sentFrom.plusDays(7).toString(),
+                digest.getJsonObject("nextPeriod").getString("from"),
+                "the next period follows the one sent");
+    }
+
+    @Test
     void badDigestsAreRefusedNamingTheFieldAndViewersOnlyRead() {
         JsonObject view = view();
         String path = digests(view);

@@ -47,7 +47,11 @@ public final class DigestJson {
             @Schema(description = "A paused digest is not sent on its schedule; default false")
             Boolean paused,
 
-            @Schema(required = true, description = "1 to 50 users or addresses")
+            @Schema(
+                    required = true,
+                    type = SchemaType.ARRAY,
+                    implementation = RecipientRequest.class,
+                    description = "1 to 50 users or addresses")
             List<RecipientRequest> recipients) {
 
         Digests.Draft draft() {
@@ -213,9 +217,5 @@ public final class DigestJson {
 
     @Schema(name = "DigestCheck", description = "What the scheduled check sent at the instant it ran for")
     @JsonbPropertyOrder({"at", "sent"})
-    public record Check(
-            @Schema(format = "date-time") String at,
-
-            @Schema(description = "The digests sent, each with its period")
-            List<Sent> sent) {}
+    public record Check(@Schema(format = "date-time") String at, List<Sent> sent) {}
 }

@@ -271,6 +271,9 @@ final class OpenApiSchemas {
                 boolean whole = WHOLE.contains(name);
                 property.setType(whole ? Schema.SchemaType.INTEGER : Schema.SchemaType.NUMBER);
                 property.setFormat(whole ? "int64" : "double");
+            } else if (property.getType() == Schema.SchemaType.NUMBER && "int64".equals(property.getFormat())) {
+                // a long the record declares as int64 itself (the scanner keeps its own type)
+                property.setType(Schema.SchemaType.INTEGER);
             }
             fix(property);
         });
