@@ -42,7 +42,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Digests of saved views, black-box against the built WAR on H2 and PostgreSQL, the mails read from a real SMTP
  * server (GreenMail): made over the API, sent now and by the scheduled check (run as of a set instant), each period
  * once; the mail in German and English with the figures the analytics API answers for the view and the period, and
- * the view's PDF report attached; the checks naming the field; viewers only read.
+ * the view's PDF report attached; the checks naming the field; viewers only read. The digests' timer is off in the
+ * ITs ({@code resonance.digests.pollSeconds} 86400, arquillian.xml): the check endpoint runs its code instead, as of
+ * the instant a test sets.
  */
 @ExtendWith(ItDatabaseCondition.class)
 @ExtendWith(ArquillianExtension.class)
