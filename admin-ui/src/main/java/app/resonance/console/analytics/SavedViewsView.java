@@ -3,6 +3,10 @@ package app.resonance.console.analytics;
 import app.resonance.analytics.control.SavedViews;
 import app.resonance.analytics.entity.SavedView;
 import app.resonance.console.platform.Faces;
+import app.resonance.digests.control.DigestSchedule;
+import app.resonance.digests.control.Digests;
+import app.resonance.digests.entity.Cadence;
+import app.resonance.digests.entity.Digest;
 import app.resonance.distribution.control.MailSettings;
 import app.resonance.platform.control.FieldError;
 import app.resonance.security.entity.Role;
@@ -16,12 +20,14 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.time.Clock;
+import java.time.format.TextStyle;
 import java.util.List;
 
 /**
  * Saved dashboard views and their share links: every role sees the views (opening one opens the dashboard with its
  * filters) and a view's links with expiry, last use and uses; support leads and admins make a link (its address is
- * shown once) and revoke one; a view is removed by whoever saved it or an admin.
+ * shown once) and revoke one; a view is removed by whoever saved it or an admin. A view's digests are listed with
+ * their schedule, recipients, next send and last period sent (made and changed through the admin API).
  */
 @Named
 @ViewScoped
@@ -39,6 +45,9 @@ public class SavedViewsView implements Serializable {
     transient MailSettings settings;
 
     @Inject
+    transient Digests digests;
+
+    @Inject
     transient SecurityContext security;
 
     @Inject
@@ -53,6 +62,7 @@ public class SavedViewsView implements Serializable {
     private transient List<SavedView> all;
     private transient SavedView selected;
     private transient List<ShareLink> shown;
+    private transient List<Digest> digestsShown;
 
     public List<SavedView> getViews() {
         if (all == null) {
@@ -74,6 +84,52 @@ public class SavedViewsView implements Serializable {
             shown = getSelected() == null ? List.of() : links.of(getSelected().id());
         }
         return shown;
+    }
+
+    /** The selected view's digests (read only here; made and changed through the admin API). */
+    public List<Digest> getDigests() {
+        if (digestsShown == null) {
+            digestsShown = getSelected() == null
+                    ? List.of()
+                    : digests.ofView(getSelected().id());
+        }
+        return digestsShown;
+    }
+
+    /** "Weekly, Monday 08:00 (Europe/Berlin)" or "Monthly, day 1, 08:00 (Europe/Berlin)". */
+    public String schedule(Digest d) {
+        String hour = String.format("%02d:00", d.hour());
+        return d.cadence() == Cadence.WEEKLY
+                ? Faces.text(
+                        "views.digestWeekly",
+                        d.weekday().getDisplayName(TextStyle.FULL, Faces.locale()),
+                        hour,
+                        d.zone())
+                : Faces.text("views.digestMonthly", d.monthDay(), hour, d.zone());
+    }
+
+    /** The recipients in one line: usernames, and addresses with their language. */
+    public String recipients(Digest d) {
+        return d.recipients().stream()
+                .map(r ->
+                        r.username() != null ? r.username() : r.email() + " (" + Faces.languageName(r.language()) + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** When the schedule sends next, or null when paused. */
+    public java.time.Instant nextSend(Digest d) {
+        if (d.paused()) {
+            return null;
+        }
+        DigestSchedule schedule = Digests.schedule(d);
+        return schedule.sendTime(schedule.next(clock.instant()));
+    }
+
+    /** The newest period sent on the schedule ("2026-W49"), or null. */
+    public String lastSent(Digest d) {
+        return digests.lastSent(d.id())
+                .map(s -> new DigestSchedule.Period(s.periodStart(), s.periodEnd()).label())
+                .orElse(null);
     }
 
     public String status(ShareLink link) {

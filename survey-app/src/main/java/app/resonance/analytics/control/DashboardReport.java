@@ -348,7 +348,7 @@ public final class DashboardReport {
     }
 
     /** The significance of a before/after change in words, with its p-value. */
-    String verdict(Significance change) {
+    public String verdict(Significance change) {
         if (!change.testable() || change.pValue() == null) {
             return messages.get("report.verdict.untestable");
         }
@@ -368,7 +368,7 @@ public final class DashboardReport {
     }
 
     /** "42.0 ± 6.1 (n = 512)", or why there is no number. */
-    String figure(Estimate e) {
+    public String figure(Estimate e) {
         if (!e.shown()) {
             return value(e) + (e.responses() == null ? "" : " (n = " + e.responses() + ")");
         }

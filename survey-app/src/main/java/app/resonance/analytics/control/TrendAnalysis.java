@@ -76,6 +76,21 @@ public class TrendAnalysis {
                 rules);
     }
 
+    /**
+     * The filter's own segment (or all responses) in its days against the previous period of the same length, with
+     * the significance of the change: its row of {@link #segments} (the same counts, the same test).
+     */
+    public SegmentFigure change(RollupFilter filter, ReportingRules rules) {
+        Periods periods = Periods.of(filter.from(), filter.to());
+        ScoreRollups rollups = rollups();
+        return figure(
+                filter.segmentId(),
+                rollups.total(filter),
+                rollups.total(filter.between(periods.previousFrom(), periods.previousTo())),
+                filter.metric(),
+                rules);
+    }
+
     /** Every segment with answers in either period, and all responses first. */
     public List<SegmentFigure> segments(RollupFilter filter, ReportingRules rules) {
         Periods periods = Periods.of(filter.from(), filter.to());

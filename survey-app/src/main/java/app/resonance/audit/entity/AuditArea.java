@@ -21,5 +21,7 @@ public enum AuditArea {
     /** Saved dashboard views: created, changed, removed. */
     SAVED_VIEW,
     /** Share links of saved views: created, revoked, and every use of one. */
-    SHARE_LINK
+    SHARE_LINK,
+    /** Digests of saved views: created, changed, removed, sent on request. */
+    DIGEST
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /**
  * The demo's saved view "Business NPS, last 12 months" (relationship-nps, Business, by month) with one active
- * share link for 90 days, figures only. Its token exists only here: the loader writes the link's address to the
+ * share link for 90 days, figures only, and its weekly digest ({@link DemoDigest}). Its token exists only here: the loader writes the link's address to the
  * start log once.
  */
 final class DemoSharing {
@@ -37,6 +37,7 @@ final class DemoSharing {
                 null,
                 now);
         em.persist(view);
+        DemoDigest.write(em, view, now);
         String token = Tokens.random();
         em.persist(new ShareLink(
                 view,

@@ -54,7 +54,7 @@ public class MailOutbox {
             Duration.ofMinutes(1),
             Duration.ofHours(1),
             "",
-            List.of("body_text", "body_html", "unsubscribe_url"));
+            List.of("body_text", "body_html", "unsubscribe_url", "attachment"));
     /** One warning per outage of the SMTP server, not one per attempt (shared by every instance of the bean). */
     static final MailFailures FAILURES = new MailFailures();
 
@@ -137,7 +137,8 @@ public class MailOutbox {
             return false;
         }
         try (Connection c = dataSource.getConnection()) {
-            boolean toCustomer = mail.kind() != OutboxMail.Kind.FOLLOW_UP;
+            // task mails and digests go to the team, not to customers: the suppression list is not theirs
+            boolean toCustomer = mail.kind() != OutboxMail.Kind.FOLLOW_UP && mail.kind() != OutboxMail.Kind.DIGEST;
             if ((mail.kind() == OutboxMail.Kind.REMINDER
                             && mail.invitationId() != null
                             && answered(mail.invitationId()))
@@ -235,7 +236,21 @@ public class MailOutbox {
             html.setText(mail.bodyHtml(), "UTF-8", "html");
             alternative.addBodyPart(html);
         }
-        message.setContent(alternative);
+        if (mail.attachmentName() != null && mail.attachment() != null) {
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new jakarta.activation.DataHandler(
+                    new jakarta.mail.util.ByteArrayDataSource(mail.attachment(), mail.attachmentType())));
+            file.setFileName(mail.attachmentName());
+            file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(body);
+            mixed.addBodyPart(file);
+            message.setContent(mixed);
+        } else {
+            message.setContent(alternative);
+        }
         if (mail.unsubscribeUrl() != null) {
             // RFC 8058: the mail client offers "unsubscribe" and POSTs List-Unsubscribe=One-Click to the address.
             message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");

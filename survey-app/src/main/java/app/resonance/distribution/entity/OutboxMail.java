@@ -30,7 +30,9 @@ public class OutboxMail {
         /** A follow-up task for its assignee. */
         FOLLOW_UP,
         /** A support lead's reply to the customer of a follow-up task. */
-        REPLY
+        REPLY,
+        /** A saved view's scheduled digest for a user or an address chosen by an admin or support lead. */
+        DIGEST
     }
 
     @Id
@@ -64,6 +66,16 @@ public class OutboxMail {
     /** Where answers to the mail go (Reply-To); null: to the sender. */
     @Column(name = "reply_to")
     private String replyTo;
+
+    /** One attached file (a digest's PDF report), cleared with the body once the mail is done. */
+    @Column(name = "attachment_name")
+    private String attachmentName;
+
+    @Column(name = "attachment_type")
+    private String attachmentType;
+
+    @Column(name = "attachment")
+    private byte[] attachment;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -119,6 +131,28 @@ public class OutboxMail {
     public OutboxMail replyTo(String address) {
         this.replyTo = address;
         return this;
+    }
+
+    /** Attaches a file to the mail (one at most). */
+    public OutboxMail attach(String name, String type, byte[] content) {
+        this.attachmentName = name;
+        this.attachmentType = type;
+        this.attachment = content.clone();
+        return this;
+    }
+
+    /** The attached file's name, or null without one. */
+    public String attachmentName() {
+        return attachmentName;
+    }
+
+    public String attachmentType() {
+        return attachmentType;
+    }
+
+    /** The attached file (null without one, and once the mail is done). */
+    public byte[] attachment() {
+        return attachment == null ? null : attachment.clone();
     }
 
     public String replyTo() {

@@ -141,7 +141,13 @@ final class OpenApiSchemas {
             Map.entry("Programme", List.of("nextCycleAt")),
             Map.entry("ProgrammeDefinition", List.of("windowDays")),
             Map.entry("ProgrammeCycle", List.of()),
-            Map.entry("ProgrammeSkip", List.of()));
+            Map.entry("ProgrammeSkip", List.of()),
+            Map.entry("Digest", List.of()),
+            Map.entry("DigestRecipient", List.of()),
+            Map.entry("DigestPeriod", List.of()),
+            Map.entry("DigestSent", List.of()),
+            Map.entry("DigestSendResult", List.of()),
+            Map.entry("DigestCheck", List.of()));
 
     /** Java longs (ids and counts), which Payara's scanner writes as a bare number. */
     private static final Set<String> WHOLE = Set.of(
@@ -265,6 +271,9 @@ final class OpenApiSchemas {
                 boolean whole = WHOLE.contains(name);
                 property.setType(whole ? Schema.SchemaType.INTEGER : Schema.SchemaType.NUMBER);
                 property.setFormat(whole ? "int64" : "double");
+            } else if (property.getType() == Schema.SchemaType.NUMBER && "int64".equals(property.getFormat())) {
+                // a long the record declares as int64 itself (the scanner keeps its own type)
+                property.setType(Schema.SchemaType.INTEGER);
             }
             fix(property);
         });

@@ -37,6 +37,8 @@ public final class ScopeRules {
             new Rule("admin/analytics", Scope.READ_ANALYTICS, Scope.ADMIN),
             new Rule("admin/analytics/markers", Scope.READ_ANALYTICS, Scope.WRITE_RESPONSES),
             new Rule("admin/dashboard-views", Scope.READ_ANALYTICS, Scope.WRITE_RESPONSES),
+            // the digests' scheduled check on demand sends every due digest: an admin's
+            new Rule("admin/digests", Scope.ADMIN, Scope.ADMIN),
             new Rule("admin/analytics/comments", Scope.READ_RESPONSES, Scope.WRITE_RESPONSES),
             new Rule("admin/analytics/exports", Scope.READ_RESPONSES, Scope.WRITE_RESPONSES),
             new Rule("admin/surveys", Scope.READ_ANALYTICS, Scope.WRITE_SURVEYS),
