@@ -359,6 +359,23 @@ class DigestIT {
                         "SELECT COUNT(*) FROM digest_send WHERE digest_id = ?",
                         digest.getJsonNumber("id").longValue()),
                 "sending now is not the scheduled send of the period");
+
+        // sent again by hand at once: refused with 429 and Retry-After, in the caller's language, and nothing mailed
+        var again = api.post(
+                digests(view) + "/" + digest.getJsonNumber("id").longValue() + "/send",
+                "",
+                "Authorization",
+                ApiIT.lead(),
+                "Accept-Language",
+                "de");
+        assertEquals(429, again.statusCode(), again.body());
+        assertTrue(again.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        long retry = Long.parseLong(again.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retry > 500 && retry <= 600, "about ten minutes: " + retry);
+        assertTrue(
+                Api.json(again).getString("detail").startsWith("Dieser Bericht wurde vor weniger als 10 Minuten"),
+                again.body());
+        assertEquals(3, Api.count("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE ?", "%" + name + "%"));
     }
 
     @Test

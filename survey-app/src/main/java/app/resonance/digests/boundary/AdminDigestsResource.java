@@ -136,7 +136,8 @@ public class AdminDigestsResource {
     @Operation(
             summary = "Send the digest now",
             description = "Queues the mails of the last complete period (paused or not) in the outbox; the schedule"
-                    + " still sends the period at its time. 409 when the view's filters no longer work.")
+                    + " still sends the period at its time. 409 when the view's filters no longer work; 429 with"
+                    + " Retry-After when the digest was sent by hand in the last 10 minutes.")
     @APIResponse(
             responseCode = "202",
             description = "Queued",
@@ -147,8 +148,21 @@ public class AdminDigestsResource {
         mail.broken(digest, period).ifPresent(reason -> {
             throw ProblemException.conflict("problem.digestViewBroken", reason);
         });
-        return Response.accepted(DigestJson.Sent.of(digests.sendNow(digest.id())))
-                .build();
+        Digests.Manual sent = digests.sendNow(digest.id());
+        if (sent.sent() == null) {
+            return Response.fromResponse(new ProblemException(
+                                    "rate-limited",
+                                    429,
+                                    "Too Many Requests",
+                                    "problem.digestSentRecently",
+                                    List.of(),
+                                    String.valueOf(Digests.MANUAL_PAUSE.toMinutes()))
+                            .problem(RequestLanguage.messages(headers))
+                            .toResponse())
+                    .header("Retry-After", Math.max(1, sent.retryAfter().toSeconds()))
+                    .build();
+        }
+        return Response.accepted(DigestJson.Sent.of(sent.sent())).build();
     }
 
     private Digests.Checked checked(DigestJson.Request request) {

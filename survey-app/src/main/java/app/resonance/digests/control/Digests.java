@@ -334,17 +334,33 @@ public class Digests {
         return Optional.of(new Sent(id, period, mails));
     }
 
-    /** Sends the digest's last complete period now (paused or not), without recording it as the scheduled send. */
+    /** How long a digest sent by hand cannot be sent by hand again. */
+    public static final java.time.Duration MANUAL_PAUSE = java.time.Duration.ofMinutes(10);
+
+    /** A manual send: what was queued, or (sent null) how long to wait because the last one is too recent. */
+    public record Manual(Sent sent, java.time.Duration retryAfter) {}
+
+    /**
+     * Sends the digest's last complete period now (paused or not), without recording it as the scheduled send; at
+     * most once in {@link #MANUAL_PAUSE} per digest (checked under a lock on the digest, so two requests at once
+     * cannot both send).
+     */
     @Transactional
-    public Sent sendNow(long id) {
-        Digest digest = em.find(Digest.class, id);
-        DigestSchedule.Period period = schedule(digest).lastComplete(clock.instant());
+    public Manual sendNow(long id) {
+        Digest digest = em.find(Digest.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        var last = digest.manualSentAt();
+        if (last.isPresent() && last.get().plus(MANUAL_PAUSE).isAfter(now)) {
+            return new Manual(null, java.time.Duration.between(now, last.get().plus(MANUAL_PAUSE)));
+        }
+        digest.sentManually(now);
+        DigestSchedule.Period period = schedule(digest).lastComplete(now);
         int mails = mail.queue(digest, period);
         audit.record(
                 AuditArea.DIGEST,
                 digest.view().name(),
                 "sent",
                 AuditDetail.of("digestSent", "#" + id, period.from() + " – " + period.to(), mails));
-        return new Sent(id, period, mails);
+        return new Manual(new Sent(id, period, mails), null);
     }
 }

@@ -79,6 +79,9 @@ public class Digest {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "manual_sent_at")
+    private Instant manualSentAt;
+
     protected Digest() {}
 
     public Digest(SavedView view, String createdBy, Instant now) {
@@ -107,6 +110,15 @@ public class Digest {
         this.recipients.clear();
         this.recipients.addAll(recipients);
         this.updatedAt = now;
+    }
+
+    /** When it was last sent by hand, if ever. */
+    public java.util.Optional<Instant> manualSentAt() {
+        return java.util.Optional.ofNullable(manualSentAt);
+    }
+
+    public void sentManually(Instant at) {
+        this.manualSentAt = at;
     }
 
     public Long id() {
