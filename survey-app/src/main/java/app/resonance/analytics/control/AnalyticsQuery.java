@@ -44,6 +44,16 @@ public record AnalyticsQuery(
     /** The languages responses are filtered by. */
     public static final List<String> LOCALES = Messages.RESPONDENT_LANGUAGES;
 
+    /** The survey's title in the messages' language (its published version's, else its newest), or "all surveys". */
+    public String surveyTitle(Messages messages) {
+        return survey == null
+                ? messages.get("report.allSurveys")
+                : survey.publishedVersion()
+                        .orElse(survey.latestVersion())
+                        .title()
+                        .in(messages.locale());
+    }
+
     /**
      * What was asked for, as typed (a query string, the dashboard's URL); null or blank where nothing was
      * chosen. {@code days} is the window around a marker.

@@ -52,13 +52,7 @@ public class DashboardReports {
                 .collect(Collectors.toMap(Segment::id, s -> s.name().in(messages.locale())));
         LocalDate segmentsFrom = query.segmentsFrom();
         return new DashboardReport.Content(
-                query.survey() == null
-                        ? messages.get("report.allSurveys")
-                        : query.survey()
-                                .publishedVersion()
-                                .orElse(query.survey().latestVersion())
-                                .title()
-                                .in(messages.locale()),
+                query.surveyTitle(messages),
                 query.segment() == null
                         ? messages.get("report.allSegments")
                         : names.get(query.segment().id()),

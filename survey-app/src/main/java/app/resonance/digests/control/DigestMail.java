@@ -206,13 +206,7 @@ public class DigestMail {
                 view.name(),
                 period,
                 TrendAnalysis.Periods.of(period.from(), period.to()),
-                query.survey() == null
-                        ? messages.get("report.allSurveys")
-                        : query.survey()
-                                .publishedVersion()
-                                .orElse(query.survey().latestVersion())
-                                .title()
-                                .in(messages.locale()),
+                query.surveyTitle(messages),
                 query.segment() == null
                         ? messages.get("report.allSegments")
                         : query.segment().name().in(messages.locale()),
