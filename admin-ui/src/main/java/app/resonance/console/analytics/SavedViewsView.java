@@ -64,6 +64,9 @@ public class SavedViewsView implements Serializable {
     private transient List<ShareLink> shown;
     private transient List<Digest> digestsShown;
 
+    /** Each shown digest's newest period sent, read once per request of the page (the table asks twice a row). */
+    private transient java.util.Map<Long, java.util.Optional<String>> lastSentShown;
+
     public List<SavedView> getViews() {
         if (all == null) {
             all = views.all();
@@ -127,8 +130,12 @@ public class SavedViewsView implements Serializable {
 
     /** The newest period sent on the schedule ("2026-W49"), or null. */
     public String lastSent(Digest d) {
-        return digests.lastSent(d.id())
-                .map(s -> new DigestSchedule.Period(s.periodStart(), s.periodEnd()).label())
+        if (lastSentShown == null) {
+            lastSentShown = new java.util.HashMap<>();
+        }
+        return lastSentShown
+                .computeIfAbsent(d.id(), id -> digests.lastSent(id)
+                        .map(s -> new DigestSchedule.Period(s.periodStart(), s.periodEnd()).label()))
                 .orElse(null);
     }
 

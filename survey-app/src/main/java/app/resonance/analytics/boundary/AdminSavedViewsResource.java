@@ -146,11 +146,7 @@ public class AdminSavedViewsResource {
     }
 
     private SavedView view(String id) {
-        try {
-            return views.byId(Long.parseLong(id)).orElseThrow(AdminSavedViewsResource::notFound);
-        } catch (NumberFormatException e) {
-            throw notFound();
-        }
+        return views.byId(id).orElseThrow(AdminSavedViewsResource::notFound);
     }
 
     private static ProblemException notFound() {

@@ -180,6 +180,15 @@ public class SavedViews {
     }
 
     @Transactional
+    /** The view of an id as a path names it; empty for an unknown id or one that is not a number. */
+    public Optional<SavedView> byId(String id) {
+        try {
+            return byId(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<SavedView> byId(long id) {
         return Optional.ofNullable(em.find(SavedView.class, id));
     }

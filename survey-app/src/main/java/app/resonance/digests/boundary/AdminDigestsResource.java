@@ -178,12 +178,7 @@ public class AdminDigestsResource {
     }
 
     private SavedView view(String id) {
-        try {
-            return views.byId(Long.parseLong(id))
-                    .orElseThrow(() -> ProblemException.notFound("problem.savedViewNotFound"));
-        } catch (NumberFormatException e) {
-            throw ProblemException.notFound("problem.savedViewNotFound");
-        }
+        return views.byId(id).orElseThrow(() -> ProblemException.notFound("problem.savedViewNotFound"));
     }
 
     private Digest digest(SavedView view, String id) {

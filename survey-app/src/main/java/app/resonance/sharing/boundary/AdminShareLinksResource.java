@@ -141,12 +141,7 @@ public class AdminShareLinksResource {
     }
 
     private SavedView view(String id) {
-        try {
-            return views.byId(Long.parseLong(id))
-                    .orElseThrow(() -> ProblemException.notFound("problem.savedViewNotFound"));
-        } catch (NumberFormatException e) {
-            throw ProblemException.notFound("problem.savedViewNotFound");
-        }
+        return views.byId(id).orElseThrow(() -> ProblemException.notFound("problem.savedViewNotFound"));
     }
 
     private String base() {
