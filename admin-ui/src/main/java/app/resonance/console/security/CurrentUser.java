@@ -1,5 +1,7 @@
 package app.resonance.console.security;
 
+import app.resonance.security.boundary.SingleSignOnServlet;
+import app.resonance.security.control.SingleSignOn;
 import app.resonance.security.control.UserDirectory;
 import app.resonance.security.entity.AppUser;
 import app.resonance.security.entity.Role;
@@ -11,6 +13,9 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URI;
 import java.util.Optional;
 
 /** Who is signed in and what the role allows, for the pages (which show only what may be used) and logout. */
@@ -23,6 +28,9 @@ public class CurrentUser {
 
     @Inject
     UserDirectory users;
+
+    @Inject
+    SingleSignOn singleSignOn;
 
     private Optional<AppUser> user;
 
@@ -44,10 +52,24 @@ public class CurrentUser {
         return isAdmin() || security.isCallerInRole(Role.SUPPORT_LEAD.name());
     }
 
-    public String logout() throws ServletException {
+    /**
+     * Ends the session; after a login through the provider, the browser then ends the provider's session too
+     * (RP-initiated logout, back to the login page), where the provider offers that.
+     */
+    public String logout() throws ServletException, IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpSession session = request.getSession(false);
+        Object idToken = session == null ? null : session.getAttribute(SingleSignOnServlet.ID_TOKEN);
+        Optional<URI> provider =
+                idToken instanceof String token ? singleSignOn.logoutAddress(token, request) : Optional.empty();
+        request.logout();
         external.invalidateSession();
+        if (provider.isPresent()) {
+            external.redirect(provider.get().toString());
+            FacesContext.getCurrentInstance().responseComplete();
+            return null;
+        }
         return "/admin/login.xhtml?faces-redirect=true";
     }
 }

@@ -2,6 +2,8 @@ package app.resonance.console.security;
 
 import app.resonance.console.platform.Faces;
 import app.resonance.security.boundary.ApiAuthenticationMechanism;
+import app.resonance.security.control.LoginSettings;
+import app.resonance.security.control.SingleSignOn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -14,6 +16,7 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
 
 /**
  * The login form: hands the credentials to Jakarta Security (ApiAuthenticationMechanism checks them,
@@ -27,8 +30,19 @@ public class LoginView {
     @Inject
     SecurityContext security;
 
+    @Inject
+    SingleSignOn singleSignOn;
+
+    @Inject
+    LoginSettings loginSettings;
+
+    /** The reasons a login through the provider can come back with ({@code ?sso=...}), each a text. */
+    static final Set<String> SSO_FAILURES =
+            Set.of("unreachable", "refused", "state", "invalid_token", "no_role", "disabled");
+
     private String username;
     private String password;
+    private String ssoFailure;
 
     public String login() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
@@ -50,13 +64,45 @@ public class LoginView {
             return null;
         }
         Object failure = request.getAttribute(ApiAuthenticationMechanism.LOGIN_FAILURE);
-        if ("throttled".equals(failure)
+        if ("localOff".equals(failure)) {
+            Faces.error("login.localOff");
+        } else if ("throttled".equals(failure)
                 && request.getAttribute(ApiAuthenticationMechanism.LOGIN_WAIT_SECONDS) instanceof Long seconds) {
             Faces.error("login.throttled", waitText(seconds));
         } else {
             Faces.error("login.invalid");
         }
         return null;
+    }
+
+    /** Says why a login through the provider came back without signing anybody in (an unknown reason: nothing). */
+    public void showSsoFailure() {
+        if (ssoFailure != null && SSO_FAILURES.contains(ssoFailure)) {
+            Faces.error("login.sso." + ssoFailure);
+        }
+    }
+
+    public boolean isSingleSignOn() {
+        return singleSignOn.enabled();
+    }
+
+    /** "Sign in with Keycloak", or "Sign in with single sign-on" where the provider has no name configured. */
+    public String getSingleSignOnLabel() {
+        String name = singleSignOn.providerName();
+        return name.isBlank() ? Faces.text("login.sso") : Faces.text("login.ssoWith", name);
+    }
+
+    /** Whether the password form is shown: local accounts may sign in. */
+    public boolean isLocalLogin() {
+        return loginSettings.localAllowed();
+    }
+
+    public String getSsoFailure() {
+        return ssoFailure;
+    }
+
+    public void setSsoFailure(String ssoFailure) {
+        this.ssoFailure = ssoFailure;
     }
 
     /** "30 seconds", "2 minutes" (rounded up) in the console's language. */

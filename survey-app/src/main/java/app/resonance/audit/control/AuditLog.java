@@ -97,7 +97,7 @@ public class AuditLog {
         record(area, subject, action, details.toArray(AuditDetail[]::new));
     }
 
-    String actor() {
+    public String actor() {
         if (actor != null) {
             return actor.get();
         }

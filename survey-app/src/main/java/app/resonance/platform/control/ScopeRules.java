@@ -66,6 +66,7 @@ public final class ScopeRules {
             new Rule("admin/topics", Scope.READ_ANALYTICS, Scope.ADMIN),
             new Rule("admin/teams", Scope.READ_RESPONSES, Scope.ADMIN),
             new Rule("admin/users", Scope.ADMIN, Scope.ADMIN),
+            new Rule("admin/login-settings", Scope.ADMIN, Scope.ADMIN),
             new Rule("admin/audit", Scope.ADMIN, Scope.ADMIN),
             new Rule("admin/privacy", Scope.ADMIN, Scope.ADMIN),
             new Rule("admin/webhooks", Scope.ADMIN, Scope.ADMIN),

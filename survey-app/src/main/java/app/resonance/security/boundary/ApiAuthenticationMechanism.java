@@ -7,6 +7,7 @@ import app.resonance.security.control.ApiTokens;
 import app.resonance.security.control.LoginAudit;
 import app.resonance.security.control.LoginDelays;
 import app.resonance.security.control.LoginMetrics;
+import app.resonance.security.control.LoginSettings;
 import app.resonance.security.control.LoginThrottle;
 import app.resonance.security.control.UserDirectory;
 import app.resonance.security.entity.AppUser;
@@ -89,6 +90,9 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     LoginMetrics metrics;
 
     @Inject
+    LoginSettings loginSettings;
+
+    @Inject
     @ConfigProperty(name = "resonance.login.client-failures", defaultValue = "20")
     int clientFailures;
 
@@ -138,6 +142,12 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             Optional<Duration> wait = waitFor(request, username);
             if (wait.isPresent()) {
                 return throttled(request, wait.get());
+            }
+            if (!loginSettings.localAllowed()) {
+                // single sign-on only: no password is checked, so none can be guessed here either
+                audit.failed(username, "form");
+                request.setAttribute(LOGIN_FAILURE, "localOff");
+                return AuthenticationStatus.SEND_FAILURE;
             }
             var result = users.login(username, credential.getPasswordAsString());
             if (result instanceof UserDirectory.LoginResult.Success success) {
@@ -252,6 +262,11 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         String username = colon < 1 ? "" : decoded.substring(0, colon);
         String password = colon < 1 ? "" : decoded.substring(colon + 1);
         Optional<Duration> wait = waitFor(request, username);
+        if (wait.isEmpty() && !loginSettings.localAllowed()) {
+            // single sign-on only: the API takes tokens, no passwords
+            audit.failed(username, "basic");
+            return challenge(response, context);
+        }
         if (wait.isEmpty()) {
             var result = users.login(username, password);
             if (result instanceof UserDirectory.LoginResult.Success success) {

@@ -20,10 +20,14 @@ import java.time.Instant;
 @Table(name = "app_user")
 @NamedQuery(name = AppUser.BY_USERNAME, query = "SELECT u FROM AppUser u WHERE u.username = :username")
 @NamedQuery(name = AppUser.ALL, query = "SELECT u FROM AppUser u ORDER BY u.username")
+@NamedQuery(
+        name = AppUser.BY_PROVIDER_SUBJECT,
+        query = "SELECT u FROM AppUser u WHERE u.oidcIssuer = :issuer AND u.oidcSubject = :subject")
 public class AppUser {
 
     public static final String BY_USERNAME = "AppUser.byUsername";
     public static final String ALL = "AppUser.all";
+    public static final String BY_PROVIDER_SUBJECT = "AppUser.byProviderSubject";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
@@ -52,6 +56,14 @@ public class AppUser {
     private String email;
 
     private String language;
+
+    /** The OpenID Connect provider that created this user at its first login (none for a local account). */
+    @Column(name = "oidc_issuer")
+    private String oidcIssuer;
+
+    /** The provider's stable id of the person ({@code sub}), with {@link #oidcIssuer}. */
+    @Column(name = "oidc_subject")
+    private String oidcSubject;
 
     protected AppUser() {}
 
@@ -95,6 +107,17 @@ public class AppUser {
 
     public java.util.Optional<String> language() {
         return java.util.Optional.ofNullable(language);
+    }
+
+    /** Ties this user to a person at an OpenID Connect provider: later logins through it find this user. */
+    public void signsInThrough(String issuer, String subject) {
+        this.oidcIssuer = issuer;
+        this.oidcSubject = subject;
+    }
+
+    /** Whether this user came from single sign-on (the provider's groups decide the role at every login). */
+    public boolean fromProvider() {
+        return oidcIssuer != null;
     }
 
     public Long id() {
