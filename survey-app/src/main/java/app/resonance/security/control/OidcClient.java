@@ -209,13 +209,14 @@ public class OidcClient {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(current.algorithms(), current.keys()));
         DefaultJWTClaimsVerifier<SecurityContext> claims =
                 new DefaultJWTClaimsVerifier<>(
-                        Set.of(settings.clientId()),
+                        // mutable sets: the verifier asks them whether they contain null
+                        new HashSet<>(List.of(settings.clientId())),
                         new JWTClaimsSet.Builder()
                                 .issuer(settings.issuer().toString())
                                 .claim("nonce", nonce)
                                 .build(),
-                        Set.of("sub", "iat", "exp", "aud", "iss", "nonce"),
-                        Set.of()) {
+                        new HashSet<>(List.of("sub", "iat", "exp", "aud", "iss", "nonce")),
+                        new HashSet<>()) {
                     @Override
                     protected Date currentTime() {
                         return Date.from(now);

@@ -1,0 +1,420 @@
+package app.resonance.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.resonance.testapp.BundleProcess;
+import app.resonance.testapp.Keycloak;
+import app.resonance.testapp.ProviderProxy;
+import app.resonance.testing.browser.Browser;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * Console login through a real OpenID Connect provider: Keycloak (its own distribution) on the loopback
+ * interface, reached through {@link ProviderProxy}, and the bundle configured for it as the README says. A person
+ * in a Resonance group signs in with the browser, is created with the role the group gives and is audited; a
+ * person in no such group is refused; an ID token whose claims were changed on the way (the viewer made an
+ * admin) and one that expired on the way are refused and nobody is signed in; an answer that belongs to no login
+ * of this browser is refused; logout ends the provider's session too; with the local login turned off, passwords
+ * are refused in the console and the API while API tokens keep working. The login page with the provider's
+ * button is photographed in German and English at 1366 and 390 px and checked with axe-core.
+ */
+class SingleSignOnIT {
+
+    static final String ADMIN_PASSWORD = "sso-break-glass-password";
+    static final String REALM = "resonance";
+    static final String SECRET = "console-client-secret-for-tests";
+    static final Path DIR = Path.of("target", "sso-it").toAbsolutePath();
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static Keycloak keycloak;
+    static ProviderProxy proxy;
+    static BundleProcess app;
+    static String base;
+    Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Browser.requireChromium();
+        deleteTree(DIR);
+        int appPort = BundleProcess.freePort();
+        int keycloakPort = BundleProcess.freePort();
+        int proxyPort = BundleProcess.freePort();
+        base = "http://127.0.0.1:" + appPort;
+        proxy = new ProviderProxy(proxyPort, "http://127.0.0.1:" + keycloakPort);
+        keycloak = Keycloak.start(keycloakPort, proxy.address(), REALM, realm(base), DIR.resolve("keycloak.log"));
+        app = new BundleProcess(
+                appPort,
+                Map.of(
+                        "resonance.data.dir",
+                        DIR.resolve("data").toString(),
+                        "resonance.db.url",
+                        "jdbc:h2:file:" + DIR.resolve("data") + "/resonance;LOCK_TIMEOUT=10000",
+                        "resonance.admin.password",
+                        ADMIN_PASSWORD,
+                        "resonance.public.url",
+                        base,
+                        "resonance.oidc.issuer",
+                        proxy.address() + "/realms/" + REALM,
+                        "resonance.oidc.client-id",
+                        "resonance-console",
+                        "resonance.oidc.client-secret",
+                        SECRET,
+                        "resonance.oidc.name",
+                        "Keycloak",
+                        // the realm's tokens live 10 s: a token held back 14 s is expired beyond this tolerance
+                        "resonance.oidc.clock-skew-seconds",
+                        "2"),
+                DIR.resolve("app.log"),
+                "--nocluster");
+        app.start(Duration.ofSeconds(300));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    /**
+     * The realm: the console's client (confidential, PKCE S256 required, exactly this app's addresses), a groups
+     * claim in the ID token, four people and the three Resonance groups; tokens that live 4 s.
+     */
+    static String realm(String app) {
+        return """
+                {"realm": "%s", "enabled": true, "accessTokenLifespan": 4,
+                 "groups": [{"name": "resonance-admins"}, {"name": "resonance-support-leads"},
+                            {"name": "resonance-viewers"}, {"name": "sales"}],
+                 "users": [
+                  %s, %s, %s, %s
+                 ],
+                 "clients": [{"clientId": "resonance-console", "enabled": true, "publicClient": false,
+                   "secret": "%s", "standardFlowEnabled": true, "directAccessGrantsEnabled": false,
+                   "redirectUris": ["%s/admin/sso/callback"],
+                   "attributes": {"pkce.code.challenge.method": "S256",
+                                  "post.logout.redirect.uris": "%s/admin/login.xhtml"},
+                   "protocolMappers": [{"name": "groups", "protocol": "openid-connect",
+                     "protocolMapper": "oidc-group-membership-mapper",
+                     "config": {"claim.name": "groups", "full.path": "false", "id.token.claim": "true",
+                                "access.token.claim": "true", "userinfo.token.claim": "true"}}]}]
+                }
+                """.formatted(
+                        REALM,
+                        user("dora", "Dora", "Brandt", "resonance-admins"),
+                        user("lena", "Lena", "Vogt", "resonance-support-leads"),
+                        user("vera", "Vera", "Klein", "resonance-viewers"),
+                        user("nils", "Nils", "Berg", "sales"),
+                        SECRET,
+                        app,
+                        app);
+    }
+
+    static String user(String name, String first, String last, String group) {
+        return """
+                {"username": "%s", "enabled": true, "email": "%s@example.com", "emailVerified": true,
+                 "firstName": "%s", "lastName": "%s", "groups": ["/%s"],
+                 "credentials": [{"type": "password", "value": "%s-password", "temporary": false}]}""".formatted(name, name, first, last, group, name);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        proxy.changeIdTokenClaims(null);
+        proxy.delayTokenAnswers(Duration.ZERO);
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    Browser browser() throws Exception {
+        browser = Browser.at(new URL(base + "/"));
+        return browser;
+    }
+
+    /** Through the login page's button to the provider, the provider's own form, and back. */
+    void signInAtTheProvider(Browser browser, String username) {
+        browser.open("/admin/login.xhtml");
+        browser.clickAndWaitForNextPage("#sso");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(proxy.address()));
+        browser.type(By.id("username"), username);
+        browser.type(By.id("password"), username + "-password");
+        browser.find(By.id("kc-login")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "/admin/"));
+        browser.waitUntil(d -> Boolean.TRUE.equals(browser.script("return document.readyState === 'complete'")));
+    }
+
+    @Test
+    void anAdminGroupMemberSignsInIsCreatedAsAdminAndLogoutEndsTheProvidersSessionToo() throws Exception {
+        Browser browser = browser();
+        int exchangesBefore = proxy.tokenRequests().size();
+        signInAtTheProvider(browser, "dora");
+        assertTrue(
+                browser.driver().getCurrentUrl().startsWith(base + "/admin/index.xhtml"),
+                browser.driver().getCurrentUrl());
+        assertTrue(browser.text("[id$=':who']").contains("Dora Brandt (Admin)"), browser.text("[id$=':who']"));
+
+        // the code was exchanged once, with the PKCE verifier and the client's secret in Basic
+        List<ProviderProxy.TokenRequest> exchanges = proxy.tokenRequests();
+        assertEquals(exchangesBefore + 1, exchanges.size());
+        ProviderProxy.TokenRequest exchange = exchanges.get(exchanges.size() - 1);
+        assertEquals("authorization_code", exchange.form().get("grant_type"));
+        assertTrue(
+                exchange.form().getOrDefault("code_verifier", "").matches("[A-Za-z0-9_-]{43,128}"),
+                exchange.form().toString());
+        assertEquals(
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(("resonance-console:" + SECRET).getBytes(StandardCharsets.UTF_8)),
+                exchange.authorization());
+
+        String users = admin("GET", "/api/v1/admin/users", null).body();
+        assertTrue(users.contains("\"username\":\"dora\",\"displayName\":\"Dora Brandt\",\"role\":\"ADMIN\""), users);
+        String audit = admin("GET", "/api/v1/admin/audit?area=LOGIN", null).body();
+        assertTrue(audit.contains("dora") && audit.contains("single sign-on"), audit);
+
+        // logout: the console's session ends, and the provider's, so the next login asks for the password again
+        browser.clickAndWaitForNextPage("[id$=':logout']");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "/admin/login.xhtml"));
+        browser.open("/admin/index.xhtml");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "/admin/login.xhtml"));
+        browser.clickAndWaitForNextPage("#sso");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(proxy.address()));
+        assertTrue(
+                browser.present("#password"),
+                "the provider asks for the password again: " + browser.driver().getPageSource());
+    }
+
+    @Test
+    void theGroupAtTheProviderGivesTheRoleAndAPersonInNoResonanceGroupIsRefused() throws Exception {
+        Browser browser = browser();
+        signInAtTheProvider(browser, "lena");
+        assertTrue(browser.text("[id$=':who']").contains("Lena Vogt (Support lead)"), browser.text("[id$=':who']"));
+        browser.close();
+
+        browser = browser();
+        signInAtTheProvider(browser, "nils");
+        assertTrue(
+                browser.driver().getCurrentUrl().endsWith("/admin/login.xhtml?sso=no_role"),
+                browser.driver().getCurrentUrl());
+        assertTrue(browser.driver().getPageSource().contains("Your company account has no role in Resonance"));
+        assertFalse(admin("GET", "/api/v1/admin/users", null).body().contains("\"nils\""), "nobody was created");
+        String audit = admin("GET", "/api/v1/admin/audit?area=LOGIN", null).body();
+        assertTrue(audit.contains("nils") && audit.contains("no group gives a role"), audit);
+    }
+
+    @Test
+    void anIdTokenWhoseClaimsWereChangedOnTheWayIsRefused() throws Exception {
+        // the viewer's token claims the admins' group: the provider's signature no longer fits
+        proxy.changeIdTokenClaims(claims -> claims.replace("\"resonance-viewers\"", "\"resonance-admins\""));
+        Browser browser = browser();
+        signInAtTheProvider(browser, "vera");
+        assertTrue(
+                browser.driver().getCurrentUrl().endsWith("/admin/login.xhtml?sso=invalid_token"),
+                browser.driver().getCurrentUrl());
+        assertTrue(browser.driver().getPageSource().contains("failed the security checks"));
+        assertFalse(admin("GET", "/api/v1/admin/users", null).body().contains("\"vera\""), "nobody was created");
+        browser.open("/admin/index.xhtml");
+        browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "/admin/login.xhtml"));
+        assertTrue(app.log().toFile().exists());
+        assertTrue(
+                Files.readString(app.log()).contains("Invalid signature")
+                        || Files.readString(app.log()).contains("signature"),
+                "the log names the failed check");
+
+        // the same person with the token as the provider made it: a viewer
+        proxy.changeIdTokenClaims(null);
+        browser.close();
+        browser = browser();
+        signInAtTheProvider(browser, "vera");
+        assertTrue(browser.text("[id$=':who']").contains("Vera Klein (Viewer)"), browser.text("[id$=':who']"));
+    }
+
+    @Test
+    void anIdTokenThatExpiredOnTheWayIsRefused() throws Exception {
+        proxy.delayTokenAnswers(Duration.ofSeconds(9));
+        Browser browser = browser();
+        signInAtTheProvider(browser, "lena");
+        assertTrue(
+                browser.driver().getCurrentUrl().endsWith("/admin/login.xhtml?sso=invalid_token"),
+                browser.driver().getCurrentUrl());
+        assertTrue(Files.readString(app.log()).contains("Expired JWT"), "the log names the expiry");
+    }
+
+    @Test
+    void anAnswerThatBelongsToNoLoginOfThisBrowserIsRefused() throws Exception {
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .build();
+        // a session that started a login, then an answer with another state (a forged or replayed return)
+        HttpResponse<Void> started = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/admin/sso")).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(302, started.statusCode());
+        String location = started.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith(proxy.address() + "/realms/resonance/protocol/openid-connect/auth?"), location);
+        assertTrue(location.contains("code_challenge_method=S256") && location.contains("nonce="), location);
+        HttpResponse<Void> forged = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/admin/sso/callback?state=not-this-one&code=abc"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(302, forged.statusCode());
+        assertEquals(
+                base + "/admin/login.xhtml?sso=state",
+                absolute(forged.headers().firstValue("Location").orElseThrow()));
+        HttpResponse<String> index = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/admin/index.xhtml"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, index.statusCode(), "not signed in");
+
+        // the right state, once: a second use of it finds nothing
+        Matcher state = Pattern.compile("[?&]state=([^&]+)").matcher(location);
+        assertTrue(state.find());
+        HttpResponse<Void> replay = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/admin/sso/callback?state=" + state.group(1) + "&code=abc"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(
+                base + "/admin/login.xhtml?sso=state",
+                absolute(replay.headers().firstValue("Location").orElseThrow()),
+                "the forged answer used the login up");
+    }
+
+    @Test
+    void withTheLocalLoginOffPasswordsAreRefusedInTheConsoleAndTheApiWhileTokensWork() throws Exception {
+        HttpResponse<String> created = admin(
+                "POST",
+                "/api/v1/admin/tokens",
+                "{\"name\":\"sso-test\",\"scopes\":[\"admin\",\"read:analytics\"],\"expiresInDays\":1}");
+        assertEquals(201, created.statusCode(), created.body());
+        String token = created.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        try {
+            HttpResponse<String> off =
+                    send(bearer("PUT", "/api/v1/admin/login-settings", token, "{\"localLogin\":false}"));
+            assertEquals(200, off.statusCode(), off.body());
+            assertTrue(off.body().contains("\"localLogin\":false"), off.body());
+            assertEquals(401, admin("GET", "/api/v1/admin/users", null).statusCode(), "HTTP Basic refused");
+            assertEquals(
+                    200, send(bearer("GET", "/api/v1/admin/users", token, null)).statusCode(), "the token works");
+
+            Browser browser = browser();
+            browser.open("/admin/login.xhtml");
+            assertFalse(browser.present("[id='login:username']"), "no password form");
+            assertTrue(browser.driver().getPageSource().contains("Local accounts are turned off"));
+            signInAtTheProvider(browser, "dora");
+            assertTrue(browser.text("[id$=':who']").contains("Dora Brandt (Admin)"));
+        } finally {
+            HttpResponse<String> on =
+                    send(bearer("PUT", "/api/v1/admin/login-settings", token, "{\"localLogin\":true}"));
+            assertEquals(200, on.statusCode(), on.body());
+        }
+        // the cache of the setting lives five seconds; a change made here counts at once
+        assertEquals(200, admin("GET", "/api/v1/admin/users", null).statusCode());
+        String audit = admin("GET", "/api/v1/admin/audit?area=SETTING", null).body();
+        assertTrue(audit.contains("localLoginOff") || audit.contains("local login turned off"), audit);
+    }
+
+    @Test
+    void theLoginPageWithTheProvidersButtonInBothLanguagesAndOnAPhoneIsAxeClean() throws Exception {
+        List<String> violations = new ArrayList<>();
+        for (String language : List.of("de", "en")) {
+            for (int width : List.of(1366, 390)) {
+                try (Browser page = Browser.open(width, 900, language)) {
+                    page.go(base + "/admin/login.xhtml?sso=no_role");
+                    page.waitUntil(d -> Boolean.TRUE.equals(page.script("return document.readyState === 'complete'")));
+                    String expected = language.equals("de") ? "Mit Keycloak anmelden" : "Sign in with Keycloak";
+                    assertEquals(expected, page.text("#sso"));
+                    ConsoleScreenshotWalkIT.save(page, language, width, "login-sso");
+                    Results results = new AxeBuilder().analyze(page.driver());
+                    for (Rule rule : results.getViolations()) {
+                        violations.add(language + " " + width + ": " + rule.getId() + " "
+                                + rule.getNodes().size());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    static String absolute(String location) {
+        return location.startsWith("/") ? base + location : location;
+    }
+
+    static HttpResponse<String> admin(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept-Language", "en");
+        if (json != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return send(request.build());
+    }
+
+    static HttpRequest bearer(String method, String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept-Language", "en");
+        if (json != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return request.build();
+    }
+
+    static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void deleteTree(Path root) throws Exception {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
