@@ -441,6 +441,41 @@ class ApiIT {
     }
 
     @Test
+    void localAccountsStayOnWithoutSingleSignOnAndOnlyAnAdminSeesTheSetting() {
+        // this app has no provider configured: turning the passwords off would lock everybody out
+        var state = api.get("api/v1/admin/login-settings", "Authorization", Api.admin());
+        assertEquals(200, state.statusCode(), state.body());
+        assertEquals(true, Api.json(state).getBoolean("localLogin"));
+        assertEquals(false, Api.json(state).getBoolean("singleSignOn"));
+        var off = api.put(
+                "api/v1/admin/login-settings",
+                "{\"localLogin\": false}",
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "de");
+        assertEquals(422, off.statusCode(), off.body());
+        assertEquals(
+                "application/problem+json",
+                off.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
+        assertTrue(off.body().contains("\"field\":\"localLogin\""), off.body());
+        assertTrue(off.body().contains("Single Sign-on"), "in the caller's language: " + off.body());
+        assertEquals(
+                422,
+                api.put("api/v1/admin/login-settings", "{}", "Authorization", Api.admin())
+                        .statusCode());
+        assertEquals(
+                400,
+                api.put("api/v1/admin/login-settings", "{\"localLogin\": ", "Authorization", Api.admin())
+                        .statusCode());
+        assertEquals(
+                200,
+                api.get("api/v1/admin/surveys", "Authorization", Api.admin()).statusCode(),
+                "passwords still work");
+        assertEquals(401, api.get("api/v1/admin/login-settings").statusCode());
+    }
+
+    @Test
     void theAdminApiNeedsAnAdminByBasicOrToken() {
         var anonymous = api.get("api/v1/admin/surveys");
         assertEquals(401, anonymous.statusCode());
