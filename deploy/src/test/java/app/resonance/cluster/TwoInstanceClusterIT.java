@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import app.resonance.testapp.BundleProcess;
+import app.resonance.testapp.SingleSignOnProvider;
 import app.resonance.testapp.SubmittingClients;
 import java.net.CookieManager;
 import java.net.URI;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Scale-out: two instances of the bundle form one data grid (their own cluster name, TCP/IP discovery on
@@ -50,6 +52,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * rolling restart, which leaves both instances running, before the SIGKILL, which leaves one down.
  */
 @TestMethodOrder(MethodOrderer.MethodName.class)
+@ExtendWith(SingleSignOnProvider.class)
 class TwoInstanceClusterIT {
 
     static final int CLIENTS = 4;
@@ -86,6 +89,8 @@ class TwoInstanceClusterIT {
                 .executor(Executors.newFixedThreadPool(16))
                 .build();
 
+        // the provider's client for the cluster knows this address (the realm is written before Keycloak starts)
+        proxyPort = SingleSignOnProvider.clusterPort();
         int hzA = BundleProcess.freePort();
         int hzB = BundleProcess.freePort();
         String members = "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB;
@@ -99,7 +104,6 @@ class TwoInstanceClusterIT {
             s.get(450, TimeUnit.SECONDS);
         }
 
-        proxyPort = BundleProcess.freePort();
         var pb = new ProcessBuilder(
                         "/usr/sbin/haproxy",
                         "-db",
@@ -164,7 +168,7 @@ class TwoInstanceClusterIT {
         logs.put(name, log);
         return new BundleProcess(
                 BundleProcess.freePort(),
-                Map.of(
+                properties(
                         "resonance.db.url",
                         POSTGRES + database,
                         "resonance.db.user",
@@ -178,7 +182,15 @@ class TwoInstanceClusterIT {
                         "resonance.submissions.per-minute",
                         "0",
                         "resonance.mail.port",
-                        Integer.toString(BundleProcess.freePort())),
+                        Integer.toString(BundleProcess.freePort()),
+                        "resonance.public.url",
+                        "http://127.0.0.1:" + proxyPort,
+                        "resonance.oidc.issuer",
+                        SingleSignOnProvider.issuer(),
+                        "resonance.oidc.client-id",
+                        SingleSignOnProvider.CLUSTER_CLIENT,
+                        "resonance.oidc.client-secret",
+                        SingleSignOnProvider.SECRET),
                 log,
                 "--name",
                 name,
@@ -192,6 +204,15 @@ class TwoInstanceClusterIT {
                 "127.0.0.1",
                 // both members have the address 127.0.0.1: host-aware partitioning would keep no backups
                 "--nohostaware");
+    }
+
+    /** Key, value, key, value, ... as a map (more than Map.of takes). */
+    static Map<String, String> properties(String... keysAndValues) {
+        Map<String, String> properties = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return properties;
     }
 
     @AfterAll
@@ -214,6 +235,63 @@ class TwoInstanceClusterIT {
      * and a proxy that passed the upgrade on would turn the connection into a tunnel straight to the instance, past
      * its own rules. HAProxy strips the upgrade, so through the proxy the same request is answered in HTTP/1.1.
      */
+    /**
+     * Single sign-on through HAProxy, with the provider's answer reaching the other instance than the one that
+     * started the login (its state, nonce and PKCE verifier are in the replicated session): the person is signed
+     * in there, and the first instance serves the same session signed in.
+     */
+    @Test
+    void aLoginThroughTheProviderStartedOnOneInstanceEndsOnTheOther() throws Exception {
+        bothInService();
+        Console console = new Console();
+        var start = console.get("/admin/sso");
+        assertEquals(302, start.statusCode(), start.body());
+        String first = start.headers().firstValue("X-Resonance-Instance").orElseThrow();
+        String other = first.equals("a") ? "b" : "a";
+        String authorize = start.headers().firstValue("Location").orElseThrow();
+        assertTrue(authorize.startsWith(SingleSignOnProvider.issuer() + "/protocol/openid-connect/auth?"), authorize);
+
+        // the provider's login form and the person's password, as a browser sends them
+        var form = console.client.send(
+                HttpRequest.newBuilder(URI.create(authorize)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, form.statusCode(), form.body());
+        var action = Pattern.compile("<form[^>]*action=\"([^\"]+)\"").matcher(form.body());
+        assertTrue(action.find(), "the provider's login form: " + form.body());
+        var answered = console.client.send(
+                HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=lena&password=lena-password&credentialId="))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, answered.statusCode(), answered.body());
+        String callback = answered.headers().firstValue("Location").orElseThrow();
+        assertTrue(callback.startsWith("http://127.0.0.1:" + proxyPort + "/admin/sso/callback?"), callback);
+
+        // HAProxy's stickiness cookie changed to name the other instance: the answer lands there
+        var store = console.cookies.getCookieStore();
+        var sticky = store.getCookies().stream()
+                .filter(c -> c.getName().equals("RESONANCE_INSTANCE"))
+                .findFirst()
+                .orElseThrow();
+        store.remove(URI.create("http://127.0.0.1:" + proxyPort + "/"), sticky);
+        var moved = new java.net.HttpCookie("RESONANCE_INSTANCE", other);
+        moved.setPath("/");
+        moved.setVersion(0);
+        store.add(URI.create("http://127.0.0.1:" + proxyPort + "/"), moved);
+        var back = console.client.send(
+                HttpRequest.newBuilder(URI.create(callback)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(
+                other, back.headers().firstValue("X-Resonance-Instance").orElse(""), "the other instance answered");
+        assertEquals(302, back.statusCode(), back.body());
+        assertEquals(
+                "http://127.0.0.1:" + proxyPort + "/admin/index.xhtml",
+                back.headers().firstValue("Location").orElseThrow(),
+                "signed in, not sent back with a reason");
+        var page = console.get("/admin/index.xhtml");
+        assertEquals(200, page.statusCode(), "signed in: " + page.statusCode());
+        assertTrue(page.body().contains("Lena Vogt"), page.body());
+    }
+
     @Test
     void anH2cUpgradeIsGrantedByAnInstanceButNeverThroughTheProxy() throws Exception {
         bothInService();
@@ -443,11 +521,36 @@ class TwoInstanceClusterIT {
                 "one score per stored response in the rollups");
     }
 
+    /**
+     * A browser's cookie jar: like a browser, it counts the loopback interface as a secure context, so that the
+     * provider's {@code Secure} cookies come back over plain HTTP on 127.0.0.1 (Java's CookieManager alone keeps
+     * them for https).
+     */
+    static final class LoopbackCookies extends CookieManager {
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws java.io.IOException {
+            if (!"127.0.0.1".equals(uri.getHost())) {
+                super.put(uri, headers);
+                return;
+            }
+            Map<String, List<String>> plain = new HashMap<>();
+            headers.forEach((name, values) -> plain.put(
+                    name,
+                    name != null && name.equalsIgnoreCase("Set-Cookie")
+                            ? values.stream()
+                                    .map(v -> v.replaceAll("(?i);\\s*Secure(?=;|$)", ""))
+                                    .toList()
+                            : values));
+            super.put(uri, plain);
+        }
+    }
+
     /** A browser's view of the console: a cookie jar, no redirects followed. */
     static final class Console {
+        final LoopbackCookies cookies = new LoopbackCookies();
         final HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
 

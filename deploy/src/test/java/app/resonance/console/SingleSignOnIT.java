@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.resonance.testapp.BundleProcess;
-import app.resonance.testapp.Keycloak;
 import app.resonance.testapp.ProviderProxy;
+import app.resonance.testapp.SingleSignOnProvider;
 import app.resonance.testing.browser.Browser;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -42,15 +43,14 @@ import org.openqa.selenium.By;
  * are refused in the console and the API while API tokens keep working. The login page with the provider's
  * button is photographed in German and English at 1366 and 390 px and checked with axe-core.
  */
+@ExtendWith(SingleSignOnProvider.class)
 class SingleSignOnIT {
 
     static final String ADMIN_PASSWORD = "sso-break-glass-password";
-    static final String REALM = "resonance";
-    static final String SECRET = "console-client-secret-for-tests";
+    static final String SECRET = SingleSignOnProvider.SECRET;
     static final Path DIR = Path.of("target", "sso-it").toAbsolutePath();
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    static Keycloak keycloak;
     static ProviderProxy proxy;
     static BundleProcess app;
     static String base;
@@ -59,13 +59,11 @@ class SingleSignOnIT {
     @BeforeAll
     static void start() throws Exception {
         Browser.requireChromium();
-        deleteTree(DIR);
-        int appPort = BundleProcess.freePort();
-        int keycloakPort = BundleProcess.freePort();
-        int proxyPort = BundleProcess.freePort();
+        deleteTree(DIR.resolve("data"));
+        Files.deleteIfExists(DIR.resolve("app.log"));
+        int appPort = SingleSignOnProvider.appPort();
         base = "http://127.0.0.1:" + appPort;
-        proxy = new ProviderProxy(proxyPort, "http://127.0.0.1:" + keycloakPort);
-        keycloak = Keycloak.start(keycloakPort, proxy.address(), REALM, realm(base), DIR.resolve("keycloak.log"));
+        proxy = SingleSignOnProvider.proxy();
         app = new BundleProcess(
                 appPort,
                 Map.of(
@@ -78,9 +76,9 @@ class SingleSignOnIT {
                         "resonance.public.url",
                         base,
                         "resonance.oidc.issuer",
-                        proxy.address() + "/realms/" + REALM,
+                        SingleSignOnProvider.issuer(),
                         "resonance.oidc.client-id",
-                        "resonance-console",
+                        SingleSignOnProvider.CONSOLE_CLIENT,
                         "resonance.oidc.client-secret",
                         SECRET,
                         "resonance.oidc.name",
@@ -94,56 +92,10 @@ class SingleSignOnIT {
         Files.createDirectories(SCREENSHOTS);
     }
 
-    /**
-     * The realm: the console's client (confidential, PKCE S256 required, exactly this app's addresses), a groups
-     * claim in the ID token, four people and the three Resonance groups; tokens that live 4 s.
-     */
-    static String realm(String app) {
-        return """
-                {"realm": "%s", "enabled": true, "accessTokenLifespan": 4,
-                 "groups": [{"name": "resonance-admins"}, {"name": "resonance-support-leads"},
-                            {"name": "resonance-viewers"}, {"name": "sales"}],
-                 "users": [
-                  %s, %s, %s, %s
-                 ],
-                 "clients": [{"clientId": "resonance-console", "enabled": true, "publicClient": false,
-                   "secret": "%s", "standardFlowEnabled": true, "directAccessGrantsEnabled": false,
-                   "redirectUris": ["%s/admin/sso/callback"],
-                   "attributes": {"pkce.code.challenge.method": "S256",
-                                  "post.logout.redirect.uris": "%s/admin/login.xhtml"},
-                   "protocolMappers": [{"name": "groups", "protocol": "openid-connect",
-                     "protocolMapper": "oidc-group-membership-mapper",
-                     "config": {"claim.name": "groups", "full.path": "false", "id.token.claim": "true",
-                                "access.token.claim": "true", "userinfo.token.claim": "true"}}]}]
-                }
-                """.formatted(
-                        REALM,
-                        user("dora", "Dora", "Brandt", "resonance-admins"),
-                        user("lena", "Lena", "Vogt", "resonance-support-leads"),
-                        user("vera", "Vera", "Klein", "resonance-viewers"),
-                        user("nils", "Nils", "Berg", "sales"),
-                        SECRET,
-                        app,
-                        app);
-    }
-
-    static String user(String name, String first, String last, String group) {
-        return """
-                {"username": "%s", "enabled": true, "email": "%s@example.com", "emailVerified": true,
-                 "firstName": "%s", "lastName": "%s", "groups": ["/%s"],
-                 "credentials": [{"type": "password", "value": "%s-password", "temporary": false}]}""".formatted(name, name, first, last, group, name);
-    }
-
     @AfterAll
     static void stop() {
         if (app != null) {
             app.close();
-        }
-        if (keycloak != null) {
-            keycloak.close();
-        }
-        if (proxy != null) {
-            proxy.close();
         }
     }
 
