@@ -274,13 +274,22 @@ class SingleSignOnIT {
         assertEquals(201, created.statusCode(), created.body());
         String token = created.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         try {
-            HttpResponse<String> off =
-                    send(bearer("PUT", "/api/v1/admin/login-settings", token, "{\"localLogin\":false}"));
-            assertEquals(200, off.statusCode(), off.body());
-            assertTrue(off.body().contains("\"localLogin\":false"), off.body());
+            // an admin who signed in through the provider turns the passwords off on the users page
+            Browser admin = browser();
+            signInAtTheProvider(admin, "dora");
+            admin.open("/admin/manage/users.xhtml");
+            assertTrue(admin.text("#list").contains("through single sign-on"), admin.text("#list"));
+            assertTrue(admin.text("#signin").contains("Single sign-on is configured"), admin.text("#signin"));
+            admin.click(By.id("signin:toggleLocal"));
+            admin.waitForText(By.id("signin"), "Local accounts are turned off");
+            ConsoleScreenshotWalkIT.save(admin, "en", 1400, "users-sso");
+            admin.close();
+
             assertEquals(401, admin("GET", "/api/v1/admin/users", null).statusCode(), "HTTP Basic refused");
             assertEquals(
                     200, send(bearer("GET", "/api/v1/admin/users", token, null)).statusCode(), "the token works");
+            HttpResponse<String> state = send(bearer("GET", "/api/v1/admin/login-settings", token, null));
+            assertTrue(state.body().contains("\"localLogin\":false"), state.body());
 
             Browser browser = browser();
             browser.open("/admin/login.xhtml");

@@ -1,6 +1,7 @@
 package app.resonance.console.security;
 
 import app.resonance.console.platform.Faces;
+import app.resonance.security.control.LoginSettings;
 import app.resonance.security.control.UserDirectory;
 import app.resonance.security.entity.AppUser;
 import app.resonance.security.entity.Role;
@@ -20,6 +21,11 @@ public class UsersView implements Serializable {
     @Inject
     transient UserDirectory users;
 
+    @Inject
+    transient LoginSettings loginSettings;
+
+    private transient LoginSettings.State loginState;
+
     private String username;
     private String displayName;
     private Role role = Role.VIEWER;
@@ -30,6 +36,26 @@ public class UsersView implements Serializable {
     private Role editRole;
     private boolean editEnabled;
     private String newPassword;
+
+    /** Whether single sign-on is configured and local accounts may sign in (read once per request). */
+    public LoginSettings.State getLoginState() {
+        if (loginState == null) {
+            loginState = loginSettings.state();
+        }
+        return loginState;
+    }
+
+    /** Turns the passwords of local accounts off (only with single sign-on) or on again; audited. */
+    public void toggleLocalLogin() {
+        boolean on = !loginSettings.state().localLogin();
+        try {
+            loginState = loginSettings.change(on, Faces.messages());
+        } catch (UserDirectory.InvalidUserException e) {
+            Faces.error("users.localNeedsSso");
+            return;
+        }
+        Faces.info(on ? "users.localTurnedOn" : "users.localTurnedOff");
+    }
 
     public List<AppUser> getUsers() {
         return users.all();
