@@ -33,7 +33,7 @@ public final class LoginPage {
     }
 
     public String messages() {
-        return browser.text(By.id("login:messages"));
+        return browser.text(By.id("messages"));
     }
 
     public boolean isShown() {
