@@ -280,6 +280,13 @@ class SingleSignOnIT {
             admin.open("/admin/manage/users.xhtml");
             assertTrue(admin.text("#list").contains("through single sign-on"), admin.text("#list"));
             assertTrue(admin.text("#signin").contains("Single sign-on is configured"), admin.text("#signin"));
+            // editing a provider's user says that the role follows the provider's groups
+            admin.driver().findElements(By.cssSelector("[id$=':edit']")).stream()
+                    .filter(b -> b.getAttribute("id").startsWith("list:users:1:"))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            admin.waitForText(By.id("edit"), "the role follows their groups at the provider");
             admin.click(By.id("signin:toggleLocal"));
             admin.waitForText(By.id("signin"), "Local accounts are turned off");
             ConsoleScreenshotWalkIT.save(admin, "en", 1400, "users-sso");

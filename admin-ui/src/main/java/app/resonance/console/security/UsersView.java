@@ -32,6 +32,7 @@ public class UsersView implements Serializable {
     private String password;
 
     private String selected;
+    private boolean selectedFromProvider;
     private String editName;
     private Role editRole;
     private boolean editEnabled;
@@ -77,6 +78,7 @@ public class UsersView implements Serializable {
 
     public void select(AppUser user) {
         selected = user.username();
+        selectedFromProvider = user.fromProvider();
         editName = user.displayName();
         editRole = user.role();
         editEnabled = user.enabled();
@@ -139,6 +141,11 @@ public class UsersView implements Serializable {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    /** Whether the selected user signs in through single sign-on (the provider's groups set the role). */
+    public boolean isSelectedFromProvider() {
+        return selectedFromProvider;
     }
 
     public String getSelected() {
