@@ -175,11 +175,7 @@ class SingleSignOnIT {
 
         browser = browser();
         signInAtTheProvider(browser, "nils");
-        assertTrue(
-                browser.driver().getCurrentUrl().endsWith("/admin/login.xhtml?sso=no_role"),
-                browser.driver().getCurrentUrl());
-        assertTrue(browser.driver().getPageSource().contains("Your company account has no role in Resonance"));
-        assertFalse(admin("GET", "/api/v1/admin/users", null).body().contains("\"nils\""), "nobody was created");
+        sentBackWith(browser, "no_role", "Your company account has no role in Resonance", "nils");
         String audit = admin("GET", "/api/v1/admin/audit?area=LOGIN", null).body();
         assertTrue(audit.contains("nils") && audit.contains("no group gives a role"), audit);
     }
@@ -190,11 +186,7 @@ class SingleSignOnIT {
         proxy.changeIdTokenClaims(claims -> claims.replace("\"resonance-viewers\"", "\"resonance-admins\""));
         Browser browser = browser();
         signInAtTheProvider(browser, "vera");
-        assertTrue(
-                browser.driver().getCurrentUrl().endsWith("/admin/login.xhtml?sso=invalid_token"),
-                browser.driver().getCurrentUrl());
-        assertTrue(browser.driver().getPageSource().contains("failed the security checks"));
-        assertFalse(admin("GET", "/api/v1/admin/users", null).body().contains("\"vera\""), "nobody was created");
+        sentBackWith(browser, "invalid_token", "failed the security checks", "vera");
         browser.open("/admin/index.xhtml");
         browser.waitUntil(d -> d.getCurrentUrl().startsWith(base + "/admin/login.xhtml"));
         assertTrue(app.log().toFile().exists());
@@ -337,30 +329,37 @@ class SingleSignOnIT {
         assertEquals(List.of(), violations);
     }
 
+    /** The provider's answer came back to the login page with this reason and text, and nobody was created. */
+    static void sentBackWith(Browser browser, String reason, String text, String username) throws Exception {
+        assertTrue(
+                browser.driver().getCurrentUrl().endsWith("/admin/login.xhtml?sso=" + reason),
+                browser.driver().getCurrentUrl());
+        assertTrue(
+                browser.driver().getPageSource().contains(text),
+                browser.driver().getPageSource());
+        assertFalse(
+                admin("GET", "/api/v1/admin/users", null).body().contains("\"" + username + "\""),
+                "nobody was created");
+    }
+
     static String absolute(String location) {
         return location.startsWith("/") ? base + location : location;
     }
 
+    /** A request of the local admin by HTTP Basic. */
     static HttpResponse<String> admin(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .header("Accept-Language", "en");
-        if (json != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return send(request.build());
+        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return send(request(method, path, "Basic " + basic, json));
     }
 
+    /** A request with an API token. */
     static HttpRequest bearer(String method, String path, String token, String json) {
+        return request(method, path, "Bearer " + token, json);
+    }
+
+    static HttpRequest request(String method, String path, String authorization, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", authorization)
                 .header("Accept-Language", "en");
         if (json != null) {
             request.header("Content-Type", "application/json")

@@ -65,47 +65,28 @@ class OidcSettingsTest {
                         Optional.empty(),
                         60)
                 .isEmpty());
-        var missingSecret = assertThrows(
-                IllegalArgumentException.class,
-                () -> OidcSettings.of(
-                        Optional.of("https://idp.example.com"),
-                        Optional.of("c"),
-                        Optional.empty(),
-                        "openid",
-                        "groups",
-                        "",
-                        Optional.empty(),
-                        Optional.empty(),
-                        60));
-        assertTrue(missingSecret.getMessage().contains("resonance.oidc.client-secret"));
-        var plainHttp = assertThrows(
-                IllegalArgumentException.class,
-                () -> OidcSettings.of(
-                        Optional.of("http://idp.example.com"),
-                        Optional.of("c"),
-                        Optional.of("s"),
-                        "openid",
-                        "groups",
-                        "",
-                        Optional.empty(),
-                        Optional.empty(),
-                        60));
-        assertTrue(plainHttp.getMessage().contains("https"));
+        assertTrue(refusal("https://idp.example.com", null, "openid").contains("resonance.oidc.client-secret"));
+        assertTrue(refusal("http://idp.example.com", "s", "openid").contains("https"));
+        assertTrue(refusal("https://idp.example.com", "s", "profile email").contains("openid"));
         var badRole = assertThrows(IllegalArgumentException.class, () -> settings("groups", "admins=OWNER", null));
         assertTrue(badRole.getMessage().contains("resonance.oidc.role-mapping"));
-        var noOpenid = assertThrows(
-                IllegalArgumentException.class,
-                () -> OidcSettings.of(
-                        Optional.of("https://idp.example.com"),
-                        Optional.of("c"),
-                        Optional.of("s"),
-                        "profile email",
-                        "groups",
-                        "",
-                        Optional.empty(),
-                        Optional.empty(),
-                        60));
-        assertTrue(noOpenid.getMessage().contains("openid"));
+    }
+
+    /** The message of settings refused for this issuer, secret (null: none) and scopes. */
+    static String refusal(String issuer, String secret, String scopes) {
+        return assertThrows(
+                        IllegalArgumentException.class,
+                        () -> OidcSettings.of(
+                                Optional.of(issuer),
+                                Optional.of("c"),
+                                Optional.ofNullable(secret),
+                                scopes,
+                                "groups",
+                                "",
+                                Optional.empty(),
+                                Optional.empty(),
+                                60))
+                .getMessage();
     }
 
     @Test
