@@ -164,12 +164,15 @@ class AlertRulesOnBothDatabasesTest {
         List<java.util.Optional<AlertRules.Created>> made = fixture.inTransaction(c -> {
             AlertRules rules = new AlertRules(
                     c, NOW, TODAY, FollowUpSetUp.RENEWAL_DAYS, FollowUpSetUp.DUE_DAYS, AlertRules.Caps.defaults());
+            AlertRule trend = Jdbc.first(
+                            c, "SELECT " + AlertRules.COLUMNS + " FROM alert_rule WHERE id = 4", AlertRules::rule)
+                    .orElseThrow();
             return List.of(
                     rules.topicRise(survey, "WAITING_TIME", 0.25, 0.10, 0.004, "2026-W48"),
                     rules.topicRise(survey, "WAITING_TIME", 0.30, 0.10, 0.001, "2026-W48"),
                     rules.topicRise(survey, "WAITING_TIME", 0.30, 0.12, 0.002, "2026-W49"),
-                    rules.segmentDecline(survey, business, -12.0, 20.0, 0.01, "2026-W48"),
-                    rules.segmentDecline(survey, business, -15.0, 20.0, 0.01, "2026-W48"));
+                    rules.segmentDecline(trend, survey, business, -12.0, 20.0, 0.01, "2026-11-23/7d"),
+                    rules.segmentDecline(trend, survey, business, -15.0, 20.0, 0.01, "2026-11-23/7d"));
         });
         assertEquals(
                 List.of(true, false, true, true, false),
