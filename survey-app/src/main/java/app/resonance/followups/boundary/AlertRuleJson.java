@@ -100,9 +100,9 @@ public final class AlertRuleJson {
             Integer windowDays,
 
             @Schema(
-                    description = "SEGMENT_TREND: the significance level (default 0.05); fires when the z test's"
-                            + " two-sided p lies below it",
-                    enumeration = {"0.1", "0.05", "0.01", "0.001"})
+                    description = "SEGMENT_TREND: the significance level, one of 0.1, 0.05, 0.01 or 0.001 (default"
+                            + " 0.05); fires when the z test's two-sided p lies below it",
+                    example = "0.01")
             Double significance,
 
             @Schema(
