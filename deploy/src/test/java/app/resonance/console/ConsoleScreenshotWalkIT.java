@@ -137,6 +137,9 @@ class ConsoleScreenshotWalkIT {
                     String share = shareLink(browser, base);
                     save(browser, language, width, "view-links");
                     saved++;
+                    digestWithError(browser);
+                    save(browser, language, width, "view-digest");
+                    saved++;
                     browser.go(share + "?lang=" + language);
                     browser.find(By.id("trend-table"));
                     save(browser, language, width, "share");
@@ -162,7 +165,7 @@ class ConsoleScreenshotWalkIT {
                 }
             }
         }
-        int perRun = PAGES.size() + 4 + 2 + 3 + 2;
+        int perRun = PAGES.size() + 4 + 3 + 3 + 2;
         assertTrue(saved == 4 * perRun, "pictures: " + saved);
         System.out.println("Screenshot walk: " + (saved + 8) + " pictures in " + TARGET.toAbsolutePath());
         assertEquals(List.of(), problems, "pages that look wrong");
@@ -206,6 +209,20 @@ class ConsoleScreenshotWalkIT {
         String url = browser.find(By.id("madeUrl")).getAttribute("href");
         PrimeFaces.ajaxDone(browser);
         return url.replaceFirst("//[^:/]+", "//127.0.0.1");
+    }
+
+    /**
+     * On the view's links page: the demo's digest opened in the form, a bad address added and saved, so that the
+     * form shows the message next to the addresses (nothing is stored).
+     */
+    static void digestWithError(Browser browser) {
+        browser.click(By.cssSelector("[id$=':editDigest']"));
+        PrimeFaces.ajaxDone(browser);
+        var addresses = browser.find(By.id("digest:addresses"));
+        addresses.sendKeys(", not-an-address");
+        browser.click(By.id("digest:saveDigest"));
+        PrimeFaces.ajaxDone(browser);
+        browser.find(By.cssSelector("[id='digest:addresses'] ~ .ui-message-error, .ui-message-error"));
     }
 
     /** The newest detractor of the relationship survey, opened from the response browser. */

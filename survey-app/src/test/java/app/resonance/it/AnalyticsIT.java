@@ -563,6 +563,181 @@ class AnalyticsIT {
     }
 
     /**
+     * A SEGMENT_TREND rule (relationship-nps, NPS, 30 days, p < 0.01) fires for exactly the segments whose NPS fell
+     * with p below 0.01 and at least the rule's minimum of responses in both windows, as direct counts of the answers
+     * and the dashboard's z test say, once per segment and period: a second check on the same day and one on
+     * another day of the same 30-day block add nothing. A second rule whose minimum lies above one of those
+     * segments' windows leaves that segment out; a segment that did not fall significantly never fires.
+     */
+    @Test
+    void aSegmentTrendRuleFiresOncePerQualifyingSegmentAndPeriodOnly() throws SQLException {
+        LocalDate asOf = LocalDate.now(BERLIN).minusDays(240);
+        int days = 30;
+        double level = 0.01;
+        Map<Long, long[][]> windows = new java.util.TreeMap<>();
+        for (long segment : Api.longs("SELECT id FROM segment ORDER BY id")) {
+            windows.put(segment, new long[][] {
+                npsCounts(segment, asOf.minusDays(2L * days - 1), asOf.minusDays(days)),
+                npsCounts(segment, asOf.minusDays(days - 1L), asOf)
+            });
+        }
+        Set<Long> expected = falling(windows, level, 30);
+        assertFalse(expected.isEmpty(), "the business dip");
+        long tight = expected.stream()
+                        .mapToLong(g -> Math.min(windows.get(g)[0][2], windows.get(g)[1][2]))
+                        .min()
+                        .orElseThrow()
+                + 1;
+        Set<Long> expectedTight = falling(windows, level, (int) tight);
+        assertTrue(expected.size() > expectedTight.size(), "the tighter minimum leaves a segment out");
+        Set<Long> steady = new java.util.HashSet<>(windows.keySet());
+        steady.removeAll(falling(windows, 0.05, 5));
+        assertFalse(steady.isEmpty(), "some segments did not fall significantly");
+
+        long rule = trendRule("Trend 1 %", 30);
+        long tightRule = trendRule("Trend 1 %, more responses", tight);
+        try {
+            var check = api.post(
+                    "api/v1/admin/alerts/segment-check?asOf=" + asOf + "&days=30", "", "Authorization", Api.admin());
+            assertEquals(200, check.statusCode(), check.body());
+            assertEquals(expected, alerted(rule));
+            assertEquals(expectedTight, alerted(tightRule));
+            for (long segment : expected) {
+                assertEquals(
+                        1,
+                        Api.count(
+                                "SELECT COUNT(*) FROM alert a JOIN follow_up f ON f.id = a.follow_up_id"
+                                        + " WHERE a.rule_id = ? AND a.segment_id = ? AND a.kind = 'SEGMENT_DECLINE'"
+                                        + " AND f.segment_id = ? AND f.status = 'OPEN' AND a.figure < a.previous_figure"
+                                        + " AND a.p_value < 0.01",
+                                rule,
+                                segment,
+                                segment),
+                        "one alert with its task, segment " + segment);
+            }
+            LocalDate blockStart = LocalDate.parse(app.resonance.followups.control.SegmentTrends.period(asOf, days)
+                    .substring(0, 10));
+            LocalDate sameBlock = asOf.equals(blockStart) ? asOf.plusDays(1) : blockStart;
+            for (LocalDate day : List.of(asOf, sameBlock)) {
+                var again = api.post(
+                        "api/v1/admin/alerts/segment-check?asOf=" + day + "&days=30", "", "Authorization", Api.admin());
+                assertEquals(200, again.statusCode(), again.body());
+            }
+            assertEquals(
+                    expected.size(),
+                    Api.count("SELECT COUNT(*) FROM alert WHERE rule_id = ?", rule),
+                    "once per segment and period");
+            assertEquals(expectedTight.size(), Api.count("SELECT COUNT(*) FROM alert WHERE rule_id = ?", tightRule));
+            var listed = Api.json(api.get("api/v1/admin/alert-rules/" + rule, "Authorization", ApiIT.viewer()));
+            assertEquals(expected.size(), listed.getInt("fired"));
+            assertEquals(30, listed.getInt("windowDays"));
+            assertEquals(0.01, listed.getJsonNumber("significance").doubleValue());
+            assertEquals(30, listed.getInt("minResponses"));
+        } finally {
+            api.delete("api/v1/admin/alert-rules/" + rule, "Authorization", Api.admin());
+            api.delete("api/v1/admin/alert-rules/" + tightRule, "Authorization", Api.admin());
+        }
+    }
+
+    @Test
+    void aSegmentTrendRuleWithBadSettingsIsRefusedNamingEachField() {
+        var bad = api.post(
+                "api/v1/admin/alert-rules",
+                "{\"name\": \"Trend\", \"kind\": \"SEGMENT_TREND\", \"questionType\": \"TEXT\","
+                        + " \"windowDays\": 3, \"significance\": 0.2, \"minResponses\": 2, \"action\": \"NOTIFY\","
+                        + " \"channels\": [\"WIDGET\"]}",
+                "Authorization",
+                Api.admin(),
+                "Accept-Language",
+                "de");
+        assertEquals(422, bad.statusCode(), bad.body());
+        assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        var errors = Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class);
+        assertEquals(
+                List.of("questionType", "windowDays", "significance", "minResponses", "action", "channels"),
+                errors.stream().map(e -> e.getString("field")).toList());
+        assertEquals(
+                "Geben Sie eine ganze Zahl von 7 bis 180 an.", errors.get(1).getString("message"));
+        assertEquals(
+                403,
+                api.post(
+                                "api/v1/admin/alert-rules",
+                                "{\"name\": \"Trend\", \"kind\": \"SEGMENT_TREND\", \"questionType\": \"NPS\"}",
+                                "Authorization",
+                                ApiIT.lead())
+                        .statusCode());
+    }
+
+    /** The segments whose NPS fell with p below the level, both windows with at least minimum answers. */
+    static Set<Long> falling(Map<Long, long[][]> windows, double level, int minimum) {
+        var rules = new app.resonance.analytics.control.ReportingRules(minimum, false);
+        Set<Long> falling = new java.util.TreeSet<>();
+        windows.forEach((segment, w) -> {
+            var change = app.resonance.analytics.control.ChangeTest.compare(
+                    app.resonance.analytics.control.Estimator.estimate(
+                            app.resonance.analytics.control.Metric.NPS, counts(w[0]), rules),
+                    app.resonance.analytics.control.Estimator.estimate(
+                            app.resonance.analytics.control.Metric.NPS, counts(w[1]), rules));
+            if (change.pValue() != null && change.difference() < 0 && change.pValue() < level) {
+                falling.add(segment);
+            }
+        });
+        return falling;
+    }
+
+    /** Promoters, detractors and all as score counts (10, 0 and 7 for the passives: NPS reads only the shares). */
+    static app.resonance.analytics.control.ScoreCounts counts(long[] w) {
+        long[] scores = new long[11];
+        scores[10] = w[0];
+        scores[0] = w[1];
+        scores[7] = w[2] - w[0] - w[1];
+        return app.resonance.analytics.control.ScoreCounts.of(scores);
+    }
+
+    /** A SEGMENT_TREND rule on relationship-nps (NPS, 30 days, p < 0.01) with this minimum; answers its id. */
+    long trendRule(String name, long minimum) {
+        var created = api.post(
+                "api/v1/admin/alert-rules",
+                ("{\"name\": \"%s\", \"kind\": \"SEGMENT_TREND\", \"questionType\": \"NPS\","
+                                + " \"surveys\": [\"relationship-nps\"], \"windowDays\": 30, \"significance\": 0.01,"
+                                + " \"minResponses\": %d, \"action\": \"TASK\"}")
+                        .formatted(name, minimum),
+                "Authorization",
+                Api.admin());
+        assertEquals(201, created.statusCode(), created.body());
+        return Api.json(created).getJsonNumber("id").longValue();
+    }
+
+    static Set<Long> alerted(long rule) {
+        return new java.util.TreeSet<>(
+                Api.longs("SELECT segment_id FROM alert WHERE rule_id = ? ORDER BY segment_id", rule));
+    }
+
+    /** Promoters, detractors and all NPS answers of relationship-nps in a segment on the days from..to in Berlin. */
+    static long[] npsCounts(long segment, LocalDate from, LocalDate to) throws SQLException {
+        String sql =
+                "SELECT SUM(CASE WHEN a.score >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN a.score <= 6 THEN 1 ELSE 0 END),"
+                        + " COUNT(*) FROM response r JOIN survey s ON s.id = r.survey_id"
+                        + " JOIN response_segment rs ON rs.response_id = r.id"
+                        + " JOIN answer a ON a.response_id = r.id JOIN question q ON q.id = a.question_id"
+                        + " WHERE s.slug = 'relationship-nps' AND q.question_type = 'NPS' AND a.score IS NOT NULL"
+                        + " AND rs.segment_id = ? AND r.submitted_at >= ? AND r.submitted_at < ?";
+        try (var connection = Api.database();
+                var statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, segment);
+            statement.setObject(
+                    2, LocalDateTime.ofInstant(from.atStartOfDay(BERLIN).toInstant(), ZoneOffset.UTC));
+            statement.setObject(
+                    3,
+                    LocalDateTime.ofInstant(to.plusDays(1).atStartOfDay(BERLIN).toInstant(), ZoneOffset.UTC));
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+            }
+        }
+    }
+
+    /**
      * The dip's comments about waiting for support: the demo admin's topic "Waiting time" takes a far larger share of
      * relationship-nps's comments in the dip than in the month before. The demo ran the check at the end of the dip's
      * first month (its alert is there at start); the check a week later raises one more TOPIC_RISE alert with a task,

@@ -631,7 +631,7 @@ class SuppressionIT {
         var defaults = api.get("api/v1/admin/alert-rules", "Authorization", ApiIT.viewer());
         assertEquals(200, defaults.statusCode(), defaults.body());
         assertEquals(
-                List.of("LOW_SCORE", "PROMOTER_TO_DETRACTOR", "RENEWAL_AT_RISK"),
+                List.of("LOW_SCORE", "PROMOTER_TO_DETRACTOR", "RENEWAL_AT_RISK", "SEGMENT_TREND"),
                 Api.parse(defaults.body()).asJsonArray().getValuesAs(JsonObject.class).stream()
                         .filter(r -> r.getBoolean("builtIn"))
                         .map(r -> r.getString("kind"))

@@ -27,7 +27,8 @@ import java.util.List;
  * Saved dashboard views and their share links: every role sees the views (opening one opens the dashboard with its
  * filters) and a view's links with expiry, last use and uses; support leads and admins make a link (its address is
  * shown once) and revoke one; a view is removed by whoever saved it or an admin. A view's digests are listed with
- * their schedule, recipients, next send and last period sent (made and changed through the admin API).
+ * their schedule, recipients, next send and last period sent; support leads and admins make, change and remove them
+ * in a form ({@link DigestForm}) checked as the admin API checks them.
  */
 @Named
 @ViewScoped
@@ -49,6 +50,11 @@ public class SavedViewsView implements Serializable {
 
     @Inject
     transient SecurityContext security;
+
+    @Inject
+    transient app.resonance.security.control.UserDirectory users;
+
+    private final DigestForm digestForm = new DigestForm();
 
     @Inject
     transient Clock clock;
@@ -89,7 +95,106 @@ public class SavedViewsView implements Serializable {
         return shown;
     }
 
-    /** The selected view's digests (read only here; made and changed through the admin API). */
+    public DigestForm getDigestForm() {
+        if (!digestForm.isEditing() && digestForm.getLanguage() == null) {
+            digestForm.setLanguage(Faces.locale().getLanguage().equals("de") ? "de" : "en");
+        }
+        return digestForm;
+    }
+
+    /** The users a digest can go to: enabled, with an e-mail address. */
+    public List<String> getDigestUsers() {
+        return users.all().stream()
+                .filter(u -> u.enabled() && u.email().isPresent())
+                .map(u -> u.username())
+                .toList();
+    }
+
+    public List<String> getWeekdays() {
+        return java.util.Arrays.stream(java.time.DayOfWeek.values())
+                .map(Enum::name)
+                .toList();
+    }
+
+    /** A weekday in the console's language. */
+    public String weekdayName(String weekday) {
+        return java.time.DayOfWeek.valueOf(weekday).getDisplayName(TextStyle.FULL, Faces.locale());
+    }
+
+    public List<Integer> getHours() {
+        return java.util.stream.IntStream.range(0, 24).boxed().toList();
+    }
+
+    public String hourLabel(int hour) {
+        return String.format("%02d:00", hour);
+    }
+
+    public String languageName(String code) {
+        return Faces.languageName(code);
+    }
+
+    public List<String> getDigestLanguages() {
+        return Digests.LANGUAGES;
+    }
+
+    /** Makes the digest of the form, or saves the one being changed; errors next to their fields. */
+    public void saveDigest() {
+        SavedView selected = getSelected();
+        if (selected == null || !isMayShare()) {
+            Faces.error("views.notAllowed");
+            return;
+        }
+        Digests.Result result = digests.check(digestForm.draft(), Faces.messages());
+        if (!result.errors().isEmpty()) {
+            Faces.fieldErrors("digest", digestForm.onFields(result.errors()));
+            return;
+        }
+        if (digestForm.isEditing()) {
+            boolean ours = digests.byId(digestForm.getEditing())
+                    .filter(d -> d.view().id().equals(selected.id()))
+                    .isPresent();
+            if (!ours
+                    || digests.update(digestForm.getEditing(), result.checked()).isEmpty()) {
+                Faces.error("views.digestGone");
+                return;
+            }
+            Faces.info("views.digestSaved");
+        } else {
+            digests.create(
+                    selected, result.checked(), security.getCallerPrincipal().getName());
+            Faces.info("views.digestMade");
+        }
+        digestsShown = null;
+        clearDigest();
+    }
+
+    public void editDigest(Digest d) {
+        if (isMayShare()) {
+            digestForm.load(d);
+        }
+    }
+
+    public void deleteDigest(Digest d) {
+        if (!isMayShare()
+                || getSelected() == null
+                || !d.view().id().equals(getSelected().id())) {
+            Faces.error("views.notAllowed");
+            return;
+        }
+        if (digests.delete(d.id())) {
+            Faces.info("views.digestRemoved");
+        }
+        if (d.id().equals(digestForm.getEditing())) {
+            clearDigest();
+        }
+        digestsShown = null;
+    }
+
+    public void clearDigest() {
+        digestForm.clear(Faces.locale().getLanguage().equals("de") ? "de" : "en");
+    }
+
+    /** The selected view's digests. */
     public List<Digest> getDigests() {
         if (digestsShown == null) {
             digestsShown = getSelected() == null

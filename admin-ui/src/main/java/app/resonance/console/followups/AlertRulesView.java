@@ -61,6 +61,9 @@ public class AlertRulesView implements Serializable {
     private String action = AlertAction.BOTH.name();
     private String quietStart;
     private String quietEnd;
+    private Integer windowDays = AlertRule.Trend.DEFAULT_WINDOW_DAYS;
+    private String significance = String.valueOf(AlertRule.Trend.DEFAULT_SIGNIFICANCE);
+    private Integer minResponses = AlertRule.Trend.DEFAULT_MIN_RESPONSES;
 
     /** Read once per request (the table asks several times); null after a change. */
     private transient List<AlertRuleEditor.Rule> list;
@@ -127,7 +130,10 @@ public class AlertRulesView implements Serializable {
                 action,
                 quietStart,
                 quietEnd,
-                null);
+                null,
+                windowDays,
+                significance == null ? null : Double.valueOf(significance),
+                minResponses);
         var routed = routing.draft();
         var errors = editor.check(draft, routed, Faces.messages());
         if (!errors.isEmpty()) {
@@ -159,6 +165,11 @@ public class AlertRulesView implements Serializable {
         action = r.action().name();
         quietStart = r.quietStart();
         quietEnd = r.quietEnd();
+        windowDays = r.windowDays() == null ? AlertRule.Trend.DEFAULT_WINDOW_DAYS : r.windowDays();
+        significance = r.significance() == null
+                ? String.valueOf(AlertRule.Trend.DEFAULT_SIGNIFICANCE)
+                : level(r.significance());
+        minResponses = r.minResponses() == null ? AlertRule.Trend.DEFAULT_MIN_RESPONSES : r.minResponses();
         getRules();
         routing.load(routings.get(r.id()));
     }
@@ -173,7 +184,18 @@ public class AlertRulesView implements Serializable {
         surveys = new ArrayList<>();
         segments = new ArrayList<>();
         channels = new ArrayList<>();
+        windowDays = AlertRule.Trend.DEFAULT_WINDOW_DAYS;
+        significance = String.valueOf(AlertRule.Trend.DEFAULT_SIGNIFICANCE);
+        minResponses = AlertRule.Trend.DEFAULT_MIN_RESPONSES;
         routing.clear();
+    }
+
+    /** A level as the menu offers it ("0.05"). */
+    static String level(double significance) {
+        return AlertRule.Trend.LEVELS.stream()
+                .filter(l -> Double.parseDouble(l) == significance)
+                .findFirst()
+                .orElse(String.valueOf(significance));
     }
 
     private Long editParam;
@@ -208,8 +230,15 @@ public class AlertRulesView implements Serializable {
     }
 
     /** The seeded English names of the default rules, shown in the console's language while unchanged. */
-    private static final java.util.Map<Long, String> DEFAULT_NAMES =
-            java.util.Map.of(1L, "Detractor", 2L, "Promoter turned detractor", 3L, "Detractor close to renewal");
+    private static final java.util.Map<Long, String> DEFAULT_NAMES = java.util.Map.of(
+            1L,
+            "Detractor",
+            2L,
+            "Promoter turned detractor",
+            3L,
+            "Detractor close to renewal",
+            4L,
+            "Segment falling significantly");
 
     /** The rule's name; a default rule's seeded name in the console's language. */
     public String name(AlertRuleEditor.Rule r) {
@@ -226,6 +255,13 @@ public class AlertRulesView implements Serializable {
                         : Faces.text("alertRules.what.RENEWAL_AT_RISK", r.renewalDays());
             case KEYWORD -> Faces.text("alertRules.what.KEYWORD", String.join(", ", r.keywords()));
             case PROMOTER_TO_DETRACTOR -> Faces.text("alertRules.what.PROMOTER_TO_DETRACTOR");
+            case SEGMENT_TREND ->
+                Faces.text(
+                        "alertRules.what.SEGMENT_TREND",
+                        r.questionType(),
+                        r.windowDays(),
+                        level(r.significance()),
+                        r.minResponses());
         };
     }
 
@@ -248,6 +284,10 @@ public class AlertRulesView implements Serializable {
 
     public List<String> getQuestionTypes() {
         return AlertRule.SCORE_TYPES;
+    }
+
+    public List<String> getLevels() {
+        return AlertRule.Trend.LEVELS;
     }
 
     public List<String> getActions() {
@@ -364,5 +404,29 @@ public class AlertRulesView implements Serializable {
 
     public void setQuietEnd(String quietEnd) {
         this.quietEnd = quietEnd;
+    }
+
+    public Integer getWindowDays() {
+        return windowDays;
+    }
+
+    public void setWindowDays(Integer windowDays) {
+        this.windowDays = windowDays;
+    }
+
+    public String getSignificance() {
+        return significance;
+    }
+
+    public void setSignificance(String significance) {
+        this.significance = significance;
+    }
+
+    public Integer getMinResponses() {
+        return minResponses;
+    }
+
+    public void setMinResponses(Integer minResponses) {
+        this.minResponses = minResponses;
     }
 }

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -30,8 +29,8 @@ import javax.sql.DataSource;
  * seconds it consumes the response outbox in transactions of up to 1,000 events and fires the score changes
  * as {@link RollupsChanged} in the same transaction (the follow-ups' alert rules observe it), so alerts and
  * tasks happen exactly once with the rollup change; what they register for after the commit runs after it.
- * Once a day it checks the segments for significant NPS declines and the topics for a significant rise of
- * their share of the comments.
+ * Once a day it checks the topics for a significant rise of their share of the comments (the segments' trends are
+ * the follow-ups' SEGMENT_TREND alert rules, which read the rollups themselves).
  */
 @Startup
 @Singleton
@@ -122,21 +121,12 @@ public class RollupMaintenance {
         fired.forEach(event -> event.afterCommit().forEach(Runnable::run));
     }
 
-    @Schedule(hour = "6", minute = "15", persistent = false)
-    void dailySegmentCheck() {
-        try {
-            checkSegments(LocalDate.now(clock.withZone(settings.zone())), SEGMENT_WINDOW_DAYS);
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Checking segments for significant NPS declines failed", e);
-        }
-    }
-
-    static final int SEGMENT_WINDOW_DAYS = 30;
+    static final int TOPIC_WINDOW_DAYS = 30;
 
     @Schedule(hour = "6", minute = "20", persistent = false)
     void dailyTopicCheck() {
         try {
-            checkTopics(LocalDate.now(clock.withZone(settings.zone())), SEGMENT_WINDOW_DAYS);
+            checkTopics(LocalDate.now(clock.withZone(settings.zone())), TOPIC_WINDOW_DAYS);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Checking topics for a significant rise failed", e);
         }
@@ -179,46 +169,6 @@ public class RollupMaintenance {
                                 rise.previousShare(),
                                 rise.adjustedP(),
                                 period))));
-            }
-        }
-        afterCommit(fired);
-        return fired.stream().mapToInt(RollupsChanged::raised).sum();
-    }
-
-    /**
-     * Compares every segment's NPS in the {@code days} days up to {@code asOf} with the {@code days} before,
-     * per NPS survey, and raises an alert with a task for each significant decline (once per ISO week).
-     * Answers the number of new alerts.
-     */
-    public int checkSegments(LocalDate asOf, int days) throws SQLException {
-        List<long[]> surveys = Jdbc.inTransaction(
-                dataSource,
-                c -> Jdbc.list(
-                        c,
-                        "SELECT id, CASE WHEN anonymous THEN 1 ELSE 0 END FROM survey WHERE kind IN ('NPS', 'ENPS')",
-                        rs -> new long[] {rs.getLong(1), rs.getLong(2)}));
-        ScoreRollups rollups = new ScoreRollups(dataSource);
-        String period = Granularity.WEEK.label(Granularity.WEEK.start(asOf));
-        List<RollupsChanged> fired = new ArrayList<>();
-        for (long[] survey : surveys) {
-            ReportingRules reporting = settings.rules(survey[1] == 1);
-            RollupFilter now =
-                    new RollupFilter(Metric.NPS, survey[0], null, null, null, null, asOf.minusDays(days - 1L), asOf);
-            RollupFilter before = now.between(asOf.minusDays(2L * days - 1), asOf.minusDays(days));
-            Map<Long, ScoreCounts> current = rollups.bySegment(now);
-            Map<Long, ScoreCounts> previous = rollups.bySegment(before);
-            for (var entry : current.entrySet()) {
-                Estimate a = Estimator.estimate(
-                        Metric.NPS, previous.getOrDefault(entry.getKey(), ScoreCounts.empty()), reporting);
-                Estimate b = Estimator.estimate(Metric.NPS, entry.getValue(), reporting);
-                Significance change = ChangeTest.compare(a, b);
-                if (change.significant() && change.difference() < 0) {
-                    long segment = entry.getKey();
-                    inTransaction(connection -> fired.add(fire(
-                            connection,
-                            new RollupsChanged.SegmentDecline(
-                                    survey[0], segment, b.value(), a.value(), change.pValue(), period))));
-                }
             }
         }
         afterCommit(fired);

@@ -17,15 +17,10 @@ import java.util.List;
 public final class RollupsChanged {
 
     /** What the rollups saw. */
-    public sealed interface Evidence permits ScoreChanges, SegmentDecline, TopicRise {}
+    public sealed interface Evidence permits ScoreChanges, TopicRise {}
 
     /** Scores that changed while a batch of response events was applied. */
     public record ScoreChanges(List<ScoreChange> changes) implements Evidence {}
-
-    /** A segment whose NPS fell significantly against the window before, in the ISO week {@code period}. */
-    public record SegmentDecline(
-            long surveyId, long segmentId, double figure, double previousFigure, double pValue, String period)
-            implements Evidence {}
 
     /**
      * A topic whose share of a survey's comments rose significantly against the window before, in the ISO week

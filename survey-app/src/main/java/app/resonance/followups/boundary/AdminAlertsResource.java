@@ -3,6 +3,7 @@ package app.resonance.followups.boundary;
 import app.resonance.analytics.control.AnalyticsSettings;
 import app.resonance.analytics.control.RollupMaintenance;
 import app.resonance.followups.control.FollowUps;
+import app.resonance.followups.control.SegmentTrends;
 import app.resonance.platform.boundary.PageParameters;
 import app.resonance.platform.boundary.RequestLanguage;
 import app.resonance.platform.control.Messages;
@@ -25,7 +26,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Alerts in the admin API: the list, newest first, and the segment decline check on demand. */
+/** Alerts in the admin API: the list, newest first, and the segment trend and topic checks on demand. */
 @Path("admin/alerts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +38,9 @@ public class AdminAlertsResource {
 
     @Inject
     RollupMaintenance maintenance;
+
+    @Inject
+    SegmentTrends trends;
 
     @Inject
     AnalyticsSettings settings;
@@ -60,12 +64,16 @@ public class AdminAlertsResource {
     @POST
     @Path("segment-check")
     @Operation(
-            summary = "Check every segment's NPS for a significant decline now (also runs daily at 06:15)",
-            description = "Query: asOf (YYYY-MM-DD, default today), days (window, 7-180, default 30).")
+            summary = "Run the segment trend alert rules (kind SEGMENT_TREND) now (they also run daily at 06:15)",
+            description = "Each active SEGMENT_TREND rule compares every segment in its scope over its window up to"
+                    + " asOf with the window before and raises an alert (with a task, as the rule says) for a"
+                    + " segment whose figure fell with p below the rule's significance, both windows with at least"
+                    + " its minimum of responses; once per rule, survey, segment and period. Query: asOf"
+                    + " (YYYY-MM-DD, default today), days (only the rules with this window, 7-180; default: all).")
     public FollowUpJson.SegmentCheck segmentCheck(@Valid @BeanParam SegmentCheckParameters parameters)
             throws SQLException {
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
-        return new FollowUpJson.SegmentCheck(maintenance.checkSegments(parameters.asOf(today), parameters.days()));
+        return new FollowUpJson.SegmentCheck(trends.check(parameters.asOf(today), parameters.window()));
     }
 
     @POST

@@ -21,11 +21,13 @@ public final class AlertRuleJson {
 
             @Schema(
                     required = true,
-                    enumeration = {"LOW_SCORE", "PROMOTER_TO_DETRACTOR", "RENEWAL_AT_RISK", "KEYWORD"})
+                    enumeration = {"LOW_SCORE", "PROMOTER_TO_DETRACTOR", "RENEWAL_AT_RISK", "KEYWORD", "SEGMENT_TREND"})
             String kind,
 
             @Schema(
-                    description = "LOW_SCORE: the question type whose score is compared",
+                    description = "LOW_SCORE: the question type whose score is compared; SEGMENT_TREND: the metric"
+                            + " whose figure is tested (NPS of an NPS question, CSAT the share of 4-5, CES or RATING"
+                            + " the mean)",
                     enumeration = {"NPS", "CSAT", "CES", "RATING"})
             String questionType,
 
@@ -54,13 +56,15 @@ public final class AlertRuleJson {
             List<String> segments,
 
             @Schema(
-                    description = "The channels: LINK, INVITATION, EMAIL, WIDGET, API, IMPORT (default: all)",
+                    description = "The channels: LINK, INVITATION, EMAIL, WIDGET, API, IMPORT (default: all; a"
+                            + " SEGMENT_TREND rule takes none)",
                     type = SchemaType.ARRAY,
                     implementation = String.class)
             List<String> channels,
 
             @Schema(
-                    description = "What a firing does besides recording the alert (default BOTH)",
+                    description = "What a firing does besides recording the alert (default BOTH; a SEGMENT_TREND"
+                            + " rule makes a task: TASK or BOTH)",
                     enumeration = {"TASK", "NOTIFY", "BOTH"})
             String action,
 
@@ -87,7 +91,24 @@ public final class AlertRuleJson {
                             + " routing stays as it is",
                     type = SchemaType.ARRAY,
                     implementation = Route.class)
-            List<Route> routes) {
+            List<Route> routes,
+
+            @Schema(
+                    description = "SEGMENT_TREND: the window in days, 7-180 (default 30): the days up to the check's"
+                            + " day against as many days before; the rule fires at most once per segment and block"
+                            + " of this many days")
+            Integer windowDays,
+
+            @Schema(
+                    description = "SEGMENT_TREND: the significance level, one of 0.1, 0.05, 0.01 or 0.001 (default"
+                            + " 0.05); fires when the z test's two-sided p lies below it",
+                    example = "0.01")
+            Double significance,
+
+            @Schema(
+                    description = "SEGMENT_TREND: the least responses each window needs, 5-100000 (default 30; an"
+                            + " anonymous survey's groups below five never count)")
+            Integer minResponses) {
 
         RuleRouting.Draft routing() {
             if (dueHours == null && teamPick == null && routes == null) {
@@ -119,7 +140,10 @@ public final class AlertRuleJson {
                     action,
                     quietStart,
                     quietEnd,
-                    paused);
+                    paused,
+                    windowDays,
+                    significance,
+                    minResponses);
         }
     }
 
@@ -173,13 +197,16 @@ public final class AlertRuleJson {
         "lastFiredAt",
         "dueHours",
         "teamPick",
-        "routes"
+        "routes",
+        "windowDays",
+        "significance",
+        "minResponses"
     })
     public record Rule(
             long id,
             String name,
 
-            @Schema(enumeration = {"LOW_SCORE", "PROMOTER_TO_DETRACTOR", "RENEWAL_AT_RISK", "KEYWORD"})
+            @Schema(enumeration = {"LOW_SCORE", "PROMOTER_TO_DETRACTOR", "RENEWAL_AT_RISK", "KEYWORD", "SEGMENT_TREND"})
             String kind,
 
             String questionType,
@@ -209,7 +236,18 @@ public final class AlertRuleJson {
             @Schema(enumeration = {"ROUND_ROBIN", "LEAST_BUSY"})
             String teamPick,
 
-            List<Route> routes) {
+            List<Route> routes,
+
+            @Schema(description = "SEGMENT_TREND: the window in days; null for the other kinds", nullable = true)
+            Integer windowDays,
+
+            @Schema(description = "SEGMENT_TREND: the significance level; null for the other kinds", nullable = true)
+            Double significance,
+
+            @Schema(
+                    description = "SEGMENT_TREND: the least responses per window; null for the other kinds",
+                    nullable = true)
+            Integer minResponses) {
 
         static Rule of(AlertRuleEditor.Rule r, RuleRouting.Draft routing) {
             RuleRouting.Draft k = routing == null ? new RuleRouting.Draft(null, "LEAST_BUSY", List.of()) : routing;
@@ -233,7 +271,10 @@ public final class AlertRuleJson {
                     r.lastFired() == null ? null : r.lastFired().toString(),
                     k.dueHours(),
                     k.teamPick(),
-                    k.routes().stream().map(Route::of).toList());
+                    k.routes().stream().map(Route::of).toList(),
+                    r.windowDays(),
+                    r.significance(),
+                    r.minResponses());
         }
     }
 }

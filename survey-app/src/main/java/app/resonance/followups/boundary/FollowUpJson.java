@@ -30,7 +30,8 @@ public final class FollowUpJson {
             name = "Alert",
             description = "A detractor, a score drop, a significant segment decline or a topic's significant rise;"
                     + " alerts on a response carry score and responseId; SEGMENT_DECLINE carries figure (the"
-                    + " segment's NPS), previousFigure and pValue; TOPIC_RISE carries topic (the topic's key),"
+                    + " segment's figure of its SEGMENT_TREND rule's metric: NPS, CSAT share or CES/rating mean),"
+                    + " previousFigure and pValue; TOPIC_RISE carries topic (the topic's key),"
                     + " figure (its share of the window's comments, 0-1), previousFigure (the share in the window"
                     + " before) and pValue (Holm-adjusted over the topics tested)")
     @JsonbPropertyOrder({

@@ -6,7 +6,7 @@ import app.resonance.platform.boundary.WholeNumber;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 
-/** The query parameters of the segment decline check, validated by Bean Validation ({@code @Valid @BeanParam}). */
+/** The query parameters of the segment trend and topic checks, validated by Bean Validation ({@code @Valid @BeanParam}). */
 public class SegmentCheckParameters {
 
     @QueryParam("asOf")
@@ -15,7 +15,8 @@ public class SegmentCheckParameters {
     String asOf;
 
     @QueryParam("days")
-    @ParameterDoc("The window in days (7 to 180, default 30)")
+    @ParameterDoc("The window in days (7 to 180; the topic check's default 30, the segment check's default: every"
+            + " rule's own window; given: only the rules with this window)")
     @WholeNumber(min = 7, max = 180)
     String days;
 
@@ -32,5 +33,10 @@ public class SegmentCheckParameters {
 
     int days() {
         return WholeNumber.Check.of(days, 30);
+    }
+
+    /** The window given, null for none. */
+    Integer window() {
+        return days == null || days.isBlank() ? null : days();
     }
 }

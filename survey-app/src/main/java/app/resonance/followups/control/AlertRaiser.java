@@ -40,13 +40,7 @@ public class AlertRaiser {
                 new AlertRules(event.connection(), event.now(), event.today(), renewalDays, dueDays, followUps.caps());
         List<AlertRules.Created> created;
         try {
-            if (event.evidence() instanceof RollupsChanged.SegmentDecline d) {
-                created = rules
-                        .segmentDecline(
-                                d.surveyId(), d.segmentId(), d.figure(), d.previousFigure(), d.pValue(), d.period())
-                        .stream()
-                        .toList();
-            } else if (event.evidence() instanceof RollupsChanged.TopicRise t) {
+            if (event.evidence() instanceof RollupsChanged.TopicRise t) {
                 created =
                         rules
                                 .topicRise(

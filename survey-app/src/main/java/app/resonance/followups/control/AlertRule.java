@@ -20,6 +20,8 @@ import java.util.Set;
  * paused. Pure: the facts of a response come in, whether the rule fires comes out.
  *
  * @param renewalDays a RENEWAL_AT_RISK rule's window, null for the configured default
+ * @param trend a SEGMENT_TREND rule's window, significance level and minimum n (its metric is {@code questionType});
+ *     null for the other kinds
  */
 public record AlertRule(
         long id,
@@ -35,12 +37,60 @@ public record AlertRule(
         AlertAction action,
         LocalTime quietStart,
         LocalTime quietEnd,
-        boolean paused) {
+        boolean paused,
+        Trend trend) {
 
     /** The default rules seeded by the migration have ids below this; their alerts keep their old dedup keys. */
     public static final long FIRST_CUSTOM_ID = 50;
 
     public static final List<String> SCORE_TYPES = List.of("NPS", "CSAT", "CES", "RATING");
+
+    /**
+     * What a SEGMENT_TREND rule compares: the {@code windowDays} days up to the check's day with the {@code
+     * windowDays} before; it fires when the figure fell with p below {@code significance} and both windows have at
+     * least {@code minResponses} responses.
+     */
+    public record Trend(int windowDays, double significance, int minResponses) {
+        public static final int DEFAULT_WINDOW_DAYS = 30;
+        public static final double DEFAULT_SIGNIFICANCE = 0.05;
+        public static final int DEFAULT_MIN_RESPONSES = 30;
+        /** The significance levels a rule may choose. */
+        public static final List<String> LEVELS = List.of("0.1", "0.05", "0.01", "0.001");
+    }
+
+    /** A rule of a kind that looks at responses (no trend settings). */
+    public AlertRule(
+            long id,
+            String name,
+            AlertRuleKind kind,
+            String questionType,
+            Integer threshold,
+            Integer renewalDays,
+            List<String> keywords,
+            Set<Long> surveys,
+            Set<Long> segments,
+            Set<String> channels,
+            AlertAction action,
+            LocalTime quietStart,
+            LocalTime quietEnd,
+            boolean paused) {
+        this(
+                id,
+                name,
+                kind,
+                questionType,
+                threshold,
+                renewalDays,
+                keywords,
+                surveys,
+                segments,
+                channels,
+                action,
+                quietStart,
+                quietEnd,
+                paused,
+                null);
+    }
 
     public AlertRule {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
@@ -63,7 +113,8 @@ public record AlertRule(
     /**
      * Whether this score change can make the rule fire (before its response is read): a LOW_SCORE rule on a score
      * of its question type that came to lie at or below the threshold; the NPS rules on a score that became a
-     * detractor's; a KEYWORD rule on any new or changed score (its response is read for the comment).
+     * detractor's; a KEYWORD rule on any new or changed score (its response is read for the comment); a
+     * SEGMENT_TREND rule never (the daily check runs it, {@link SegmentTrends}).
      */
     public boolean triggeredBy(ScoreChange change) {
         if (paused || change.after() == null) {
@@ -77,6 +128,7 @@ public record AlertRule(
                         && (change.before() == null || change.before() > threshold);
             case PROMOTER_TO_DETRACTOR, RENEWAL_AT_RISK -> becameDetractor(change);
             case KEYWORD -> !keywords.isEmpty();
+            case SEGMENT_TREND -> false;
         };
     }
 
@@ -103,6 +155,7 @@ public record AlertRule(
                         && !facts.renewal().isAfter(facts.today().plusDays(days));
             }
             case KEYWORD -> mentions(facts.comment(), keywords);
+            case SEGMENT_TREND -> false;
         };
     }
 
@@ -130,6 +183,7 @@ public record AlertRule(
             case PROMOTER_TO_DETRACTOR -> AlertKind.PROMOTER_TO_DETRACTOR;
             case RENEWAL_AT_RISK -> AlertKind.RENEWAL_AT_RISK;
             case KEYWORD -> AlertKind.KEYWORD;
+            case SEGMENT_TREND -> AlertKind.SEGMENT_DECLINE;
         };
     }
 

@@ -64,8 +64,54 @@ public class AlertRuleEditor {
             String action,
             String quietStart,
             String quietEnd,
-            Boolean paused)
-            implements Serializable {}
+            Boolean paused,
+            Integer windowDays,
+            Double significance,
+            Integer minResponses)
+            implements Serializable {
+
+        /** A draft of a kind without trend settings. */
+        public Draft(
+                String name,
+                String kind,
+                String questionType,
+                Integer threshold,
+                Integer renewalDays,
+                List<String> keywords,
+                List<String> surveys,
+                List<String> segments,
+                List<String> channels,
+                String action,
+                String quietStart,
+                String quietEnd,
+                Boolean paused) {
+            this(
+                    name,
+                    kind,
+                    questionType,
+                    threshold,
+                    renewalDays,
+                    keywords,
+                    surveys,
+                    segments,
+                    channels,
+                    action,
+                    quietStart,
+                    quietEnd,
+                    paused,
+                    null,
+                    null,
+                    null);
+        }
+
+        /** A SEGMENT_TREND draft's settings, the defaults for those not given. */
+        AlertRule.Trend trend() {
+            return new AlertRule.Trend(
+                    windowDays == null ? AlertRule.Trend.DEFAULT_WINDOW_DAYS : windowDays,
+                    significance == null ? AlertRule.Trend.DEFAULT_SIGNIFICANCE : significance,
+                    minResponses == null ? AlertRule.Trend.DEFAULT_MIN_RESPONSES : minResponses);
+        }
+    }
 
     /** A rule as lists show it, with how often it fired and when last. */
     public record Rule(
@@ -85,7 +131,10 @@ public class AlertRuleEditor {
             boolean paused,
             boolean builtIn,
             long fired,
-            Instant lastFired)
+            Instant lastFired,
+            Integer windowDays,
+            Double significance,
+            Integer minResponses)
             implements Serializable {}
 
     /** The scale a LOW_SCORE rule's threshold must lie on, per question type. */
@@ -158,6 +207,8 @@ public class AlertRuleEditor {
                     errors.add(messages.error("threshold", "range", scale[0], scale[1]));
                 }
             }
+        } else if (kind == AlertRuleKind.SEGMENT_TREND) {
+            trendErrors(draft, messages, errors);
         } else if (kind == AlertRuleKind.RENEWAL_AT_RISK) {
             if (draft.renewalDays() != null && (draft.renewalDays() < 1 || draft.renewalDays() > 730)) {
                 errors.add(messages.error("renewalDays", "range", 1, 730));
@@ -199,20 +250,51 @@ public class AlertRuleEditor {
         return errors;
     }
 
+    /** The errors of a SEGMENT_TREND draft: its metric, window, level, minimum n and what it does. */
+    private static void trendErrors(Draft draft, Messages messages, List<FieldError> errors) {
+        if (!AlertRule.SCORE_TYPES.contains(String.valueOf(draft.questionType()))) {
+            errors.add(messages.error("questionType", "oneOf", String.join(", ", AlertRule.SCORE_TYPES)));
+        }
+        if (draft.windowDays() != null
+                && (draft.windowDays() < MIN_WINDOW_DAYS || draft.windowDays() > MAX_WINDOW_DAYS)) {
+            errors.add(messages.error("windowDays", "range", MIN_WINDOW_DAYS, MAX_WINDOW_DAYS));
+        }
+        if (draft.significance() != null
+                && AlertRule.Trend.LEVELS.stream()
+                        .noneMatch(level -> Double.parseDouble(level) == draft.significance())) {
+            errors.add(messages.error("significance", "oneOf", String.join(", ", AlertRule.Trend.LEVELS)));
+        }
+        if (draft.minResponses() != null
+                && (draft.minResponses() < MIN_RESPONSES || draft.minResponses() > MAX_RESPONSES)) {
+            errors.add(messages.error("minResponses", "range", MIN_RESPONSES, MAX_RESPONSES));
+        }
+        if (draft.action() != null && AlertAction.NOTIFY.name().equals(draft.action())) {
+            errors.add(messages.error("action", "trendNeedsTask"));
+        }
+        if (draft.channels() != null && !draft.channels().isEmpty()) {
+            errors.add(messages.error("channels", "trendAllChannels"));
+        }
+    }
+
+    public static final int MIN_WINDOW_DAYS = 7;
+    public static final int MAX_WINDOW_DAYS = 180;
+    public static final int MIN_RESPONSES = 5;
+    public static final int MAX_RESPONSES = 100_000;
+
     @Transactional
     public List<Rule> all() {
         try {
             Connection c = connection();
             return Jdbc.list(
                     c,
-                    "SELECT id, name, kind, question_type, threshold, renewal_days, keywords, survey_ids, segment_ids,"
-                            + " channels, action, quiet_start, quiet_end, paused,"
+                    "SELECT " + AlertRules.COLUMNS + ","
                             + " (SELECT COUNT(*) FROM alert a WHERE a.rule_id = r.id),"
                             + " (SELECT MAX(a.created_at) FROM alert a WHERE a.rule_id = r.id)"
                             + " FROM alert_rule r ORDER BY id",
                     rs -> {
                         AlertRule rule = AlertRules.rule(rs);
-                        LocalDateTime last = rs.getObject(16, LocalDateTime.class);
+                        LocalDateTime last = rs.getObject(19, LocalDateTime.class);
+                        AlertRule.Trend trend = rule.trend();
                         return new Rule(
                                 rule.id(),
                                 rule.name(),
@@ -229,8 +311,11 @@ public class AlertRuleEditor {
                                 rs.getString(13),
                                 rule.paused(),
                                 rule.id() < AlertRule.FIRST_CUSTOM_ID,
-                                rs.getLong(15),
-                                last == null ? null : last.toInstant(ZoneOffset.UTC));
+                                rs.getLong(18),
+                                last == null ? null : last.toInstant(ZoneOffset.UTC),
+                                trend == null ? null : trend.windowDays(),
+                                trend == null ? null : trend.significance(),
+                                trend == null ? null : trend.minResponses());
                     });
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -336,14 +421,16 @@ public class AlertRuleEditor {
     private void write(Connection c, long id, Draft draft) throws SQLException {
         AlertRuleKind kind = AlertRuleKind.valueOf(draft.kind());
         boolean quiet = draft.quietStart() != null && !draft.quietStart().isBlank();
+        boolean trend = kind == AlertRuleKind.SEGMENT_TREND;
         Jdbc.update(
                 c,
                 "UPDATE alert_rule SET name = ?, kind = ?, question_type = ?, threshold = ?, renewal_days = ?,"
                         + " keywords = ?, survey_ids = ?, segment_ids = ?, channels = ?, action = ?, quiet_start = ?,"
-                        + " quiet_end = ?, paused = ?, updated_at = ? WHERE id = ?",
+                        + " quiet_end = ?, paused = ?, updated_at = ?, window_days = ?, significance = ?,"
+                        + " min_responses = ? WHERE id = ?",
                 draft.name().strip(),
                 kind.name(),
-                kind == AlertRuleKind.LOW_SCORE ? draft.questionType() : null,
+                kind == AlertRuleKind.LOW_SCORE || trend ? draft.questionType() : null,
                 kind == AlertRuleKind.LOW_SCORE ? draft.threshold() : null,
                 kind == AlertRuleKind.RENEWAL_AT_RISK ? draft.renewalDays() : null,
                 kind == AlertRuleKind.KEYWORD ? String.join(",", keywords(draft)) : null,
@@ -357,6 +444,9 @@ public class AlertRuleEditor {
                 quiet ? LocalTime.parse(draft.quietEnd()).toString() : null,
                 draft.paused() != null && draft.paused(),
                 clock.instant(),
+                trend ? draft.trend().windowDays() : null,
+                trend ? draft.trend().significance() : null,
+                trend ? draft.trend().minResponses() : null,
                 id);
     }
 

@@ -111,13 +111,23 @@ public final class AlertRules {
     private List<AlertRule> active() throws SQLException {
         return Jdbc.list(
                 connection,
-                "SELECT id, name, kind, question_type, threshold, renewal_days, keywords, survey_ids, segment_ids,"
-                        + " channels, action, quiet_start, quiet_end, paused FROM alert_rule WHERE paused = FALSE"
-                        + " ORDER BY id",
+                "SELECT " + COLUMNS + " FROM alert_rule WHERE paused = FALSE ORDER BY id",
                 AlertRules::rule);
     }
 
-    /** A rule from its row (the columns as {@link #active()} selects them). */
+    /** The columns of {@code alert_rule} that {@link #rule(java.sql.ResultSet)} reads, in its order. */
+    public static final String COLUMNS = "id, name, kind, question_type, threshold, renewal_days, keywords, survey_ids,"
+            + " segment_ids, channels, action, quiet_start, quiet_end, paused, window_days, significance, min_responses";
+
+    /** The active SEGMENT_TREND rules, in id order. */
+    public static List<AlertRule> activeTrendRules(Connection connection) throws SQLException {
+        return Jdbc.list(
+                connection,
+                "SELECT " + COLUMNS + " FROM alert_rule WHERE paused = FALSE AND kind = 'SEGMENT_TREND' ORDER BY id",
+                AlertRules::rule);
+    }
+
+    /** A rule from its row (the {@link #COLUMNS} first). */
     public static AlertRule rule(java.sql.ResultSet rs) throws SQLException {
         return new AlertRule(
                 rs.getLong(1),
@@ -133,7 +143,8 @@ public final class AlertRules {
                 AlertAction.valueOf(rs.getString(11)),
                 rs.getString(12) == null ? null : LocalTime.parse(rs.getString(12)),
                 rs.getString(13) == null ? null : LocalTime.parse(rs.getString(13)),
-                rs.getBoolean(14));
+                rs.getBoolean(14),
+                rs.getObject(15) == null ? null : new AlertRule.Trend(rs.getInt(15), rs.getDouble(16), rs.getInt(17)));
     }
 
     /** The items of a comma-separated column; none for null. */
@@ -350,19 +361,49 @@ public final class AlertRules {
         return true;
     }
 
-    /** A segment whose NPS fell significantly: one alert and one task per survey, segment and ISO week. */
+    /**
+     * A SEGMENT_TREND rule's finding: the segment's figure fell significantly in the window that ends in the rule's
+     * {@code period}. One alert per rule, survey, segment and period: the rule's row is locked first, so a second
+     * instance checking at the same time waits and then finds the alert (the unique dedup key holds it in any case).
+     * A rule that makes tasks gets one task per survey, segment and period (shared with other trend rules there); a
+     * rule that notifies holds its notifications until its quiet hours end ({@link #notifyAt()}). Answers the new
+     * task; empty when the alert existed, the rule makes no task, or the task existed.
+     */
     public java.util.Optional<Created> segmentDecline(
-            long surveyId, long segmentId, double figure, double previousFigure, double pValue, String period)
+            AlertRule rule,
+            long surveyId,
+            long segmentId,
+            double figure,
+            double previousFigure,
+            double pValue,
+            String period)
             throws SQLException {
-        return windowAlert(
+        Jdbc.list(connection, "SELECT id FROM alert_rule WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), rule.id());
+        String key = "segment:" + surveyId + ":" + segmentId + ":" + period;
+        String dedup = rule.dedupKey(key);
+        if (exists("alert", dedup)) {
+            return java.util.Optional.empty();
+        }
+        boolean known = exists("follow_up", key);
+        Long followUp = rule.action().task() ? followUp(surveyId, null, null, segmentId, key, List.of()) : null;
+        insertWindowAlert(
                 AlertKind.SEGMENT_DECLINE,
                 surveyId,
                 segmentId,
                 null,
-                "segment:" + surveyId + ":" + segmentId + ":" + period,
+                dedup,
                 figure,
                 previousFigure,
-                pValue);
+                pValue,
+                followUp,
+                rule.id());
+        if (followUp == null || known) {
+            return java.util.Optional.empty();
+        }
+        if (rule.action().notifies()) {
+            notifyAt.put(followUp, rule.notifyAt(now));
+        }
+        return java.util.Optional.of(new Created(followUp, assignee(followUp)));
     }
 
     /**
@@ -401,9 +442,26 @@ public final class AlertRules {
             return java.util.Optional.empty();
         }
         Long followUp = followUp(surveyId, null, null, segmentId, key, List.of());
+        insertWindowAlert(
+                kind, surveyId, segmentId, topicKey, kind + ":" + key, figure, previousFigure, pValue, followUp, null);
+        return java.util.Optional.of(new Created(followUp, assignee(followUp)));
+    }
+
+    private void insertWindowAlert(
+            AlertKind kind,
+            long surveyId,
+            Long segmentId,
+            String topicKey,
+            String dedup,
+            double figure,
+            double previousFigure,
+            double pValue,
+            Long followUp,
+            Long ruleId)
+            throws SQLException {
         try (var insert = connection.prepareStatement("INSERT INTO alert (id, kind, survey_id, segment_id, topic_key,"
-                + " figure, previous_figure, p_value, created_at, dedup_key, follow_up_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " figure, previous_figure, p_value, created_at, dedup_key, follow_up_id, rule_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, nextId("alert_seq"));
             insert.setString(2, kind.name());
             insert.setLong(3, surveyId);
@@ -413,11 +471,11 @@ public final class AlertRules {
             insert.setDouble(7, previousFigure);
             insert.setDouble(8, pValue);
             insert.setObject(9, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
-            insert.setString(10, kind + ":" + key);
+            insert.setString(10, dedup);
             insert.setObject(11, followUp);
+            insert.setObject(12, ruleId);
             insert.executeUpdate();
         }
-        return java.util.Optional.of(new Created(followUp, assignee(followUp)));
     }
 
     /**

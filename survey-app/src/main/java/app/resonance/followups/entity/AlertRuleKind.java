@@ -9,5 +9,10 @@ public enum AlertRuleKind {
     /** An NPS detractor (0-6) whose renewal date lies within the rule's days. */
     RENEWAL_AT_RISK,
     /** A comment of the response names one of the rule's keywords. */
-    KEYWORD
+    KEYWORD,
+    /**
+     * A segment's figure of a metric fell significantly from one window of days to the next (checked daily, not per
+     * response).
+     */
+    SEGMENT_TREND
 }

@@ -38,6 +38,7 @@ class AlertRuleKindsOnBothDatabasesTest {
                         "1:Detractor:LOW_SCORE:NPS:6",
                         "2:Promoter turned detractor:PROMOTER_TO_DETRACTOR::",
                         "3:Detractor close to renewal:RENEWAL_AT_RISK::",
+                        "4:Segment falling significantly:SEGMENT_TREND:NPS:",
                         "50:Unhappy with support:LOW_SCORE:CSAT:2"),
                 fixture.strings("SELECT id || ':' || name || ':' || kind || ':' || COALESCE(question_type, '') || ':'"
                         + " || COALESCE(CAST(threshold AS VARCHAR(5)), '') FROM alert_rule ORDER BY id"),

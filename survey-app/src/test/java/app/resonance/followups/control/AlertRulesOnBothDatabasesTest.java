@@ -164,12 +164,15 @@ class AlertRulesOnBothDatabasesTest {
         List<java.util.Optional<AlertRules.Created>> made = fixture.inTransaction(c -> {
             AlertRules rules = new AlertRules(
                     c, NOW, TODAY, FollowUpSetUp.RENEWAL_DAYS, FollowUpSetUp.DUE_DAYS, AlertRules.Caps.defaults());
+            AlertRule trend = Jdbc.first(
+                            c, "SELECT " + AlertRules.COLUMNS + " FROM alert_rule WHERE id = 4", AlertRules::rule)
+                    .orElseThrow();
             return List.of(
                     rules.topicRise(survey, "WAITING_TIME", 0.25, 0.10, 0.004, "2026-W48"),
                     rules.topicRise(survey, "WAITING_TIME", 0.30, 0.10, 0.001, "2026-W48"),
                     rules.topicRise(survey, "WAITING_TIME", 0.30, 0.12, 0.002, "2026-W49"),
-                    rules.segmentDecline(survey, business, -12.0, 20.0, 0.01, "2026-W48"),
-                    rules.segmentDecline(survey, business, -15.0, 20.0, 0.01, "2026-W48"));
+                    rules.segmentDecline(trend, survey, business, -12.0, 20.0, 0.01, "2026-11-23/7d"),
+                    rules.segmentDecline(trend, survey, business, -15.0, 20.0, 0.01, "2026-11-23/7d"));
         });
         assertEquals(
                 List.of(true, false, true, true, false),
@@ -219,6 +222,62 @@ class AlertRulesOnBothDatabasesTest {
                                 + segmentTask
                                 + ",\"segment\":\"business\",\"figure\":-12.0,\"previousFigure\":20.0,\"pValue\":0.01}}"),
                 events);
+    }
+
+    /**
+     * Two instances finding the same segment decline at once (the daily check runs on every instance): the first
+     * holds the rule's row while it writes the alert and its task; the second waits for it, then finds the alert
+     * and raises nothing, without an error. One alert and one task.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void twoInstancesFindingTheSameSegmentDeclineRaiseOneAlertAndOneTask(String database) throws Exception {
+        FixtureAccess fixture = FollowUpSetUp.demo(database, TODAY, NOW);
+        long survey = fixture.count("SELECT id FROM survey WHERE slug = 'relationship-nps'");
+        long business = fixture.count("SELECT id FROM segment WHERE segment_key = 'business'");
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> fixture.inTransaction(c -> {
+                var made = decline(c, survey, business);
+                written.countDown();
+                try {
+                    // hold the transaction (and the rule's lock) while the second instance arrives
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return made;
+            }));
+            written.await();
+            var second = pool.submit(() -> fixture.inTransaction(c -> decline(c, survey, business)));
+            assertEquals(
+                    List.of(true, false),
+                    List.of(first.get().isPresent(), second.get().isPresent()),
+                    "the first raises it, the second finds it");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(
+                1,
+                fixture.count("SELECT COUNT(*) FROM alert WHERE rule_id = 4 AND segment_id = " + business
+                        + " AND dedup_key = 'SEGMENT_DECLINE:segment:" + survey + ":" + business
+                        + ":2026-11-23/7d'"));
+        assertEquals(
+                1,
+                fixture.count("SELECT COUNT(*) FROM follow_up WHERE dedup_key = 'segment:" + survey + ":" + business
+                        + ":2026-11-23/7d'"));
+    }
+
+    /** The default trend rule's finding for the business segment in the week of 2026-11-23. */
+    static java.util.Optional<AlertRules.Created> decline(java.sql.Connection c, long survey, long business)
+            throws java.sql.SQLException {
+        AlertRule trend = Jdbc.first(
+                        c, "SELECT " + AlertRules.COLUMNS + " FROM alert_rule WHERE id = 4", AlertRules::rule)
+                .orElseThrow();
+        return new AlertRules(
+                        c, NOW, TODAY, FollowUpSetUp.RENEWAL_DAYS, FollowUpSetUp.DUE_DAYS, AlertRules.Caps.defaults())
+                .segmentDecline(trend, survey, business, -12.0, 20.0, 0.01, "2026-11-23/7d");
     }
 
     static void drain(FixtureAccess fixture, List<AlertRules.Created> created) throws Exception {
