@@ -460,6 +460,7 @@ class ApiIT {
                 off.headers().firstValue("Content-Type").orElseThrow().split(";")[0]);
         assertTrue(off.body().contains("\"field\":\"localLogin\""), off.body());
         assertTrue(off.body().contains("Single Sign-on"), "in the caller's language: " + off.body());
+        assertTrue(off.body().contains("Anmeldeeinstellungen"), "the problem names the login settings: " + off.body());
         assertEquals(
                 422,
                 api.put("api/v1/admin/login-settings", "{}", "Authorization", Api.admin())

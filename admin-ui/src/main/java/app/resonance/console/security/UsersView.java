@@ -51,7 +51,7 @@ public class UsersView implements Serializable {
         boolean on = !loginSettings.state().localLogin();
         try {
             loginState = loginSettings.change(on, Faces.messages());
-        } catch (UserDirectory.InvalidUserException e) {
+        } catch (LoginSettings.InvalidLoginSettingException e) {
             Faces.error("users.localNeedsSso");
             return;
         }

@@ -69,9 +69,14 @@ public class AdminLoginSettingsResource {
             throw ProblemException.badRequest("problem.bodyRequired");
         }
         if (body.localLogin() == null) {
-            throw ProblemException.invalid("problem.invalidUser", List.of(messages.error("localLogin", "required")));
+            throw ProblemException.invalid(
+                    "problem.invalidLoginSettings", List.of(messages.error("localLogin", "required")));
         }
-        return json(settings.change(body.localLogin(), messages));
+        try {
+            return json(settings.change(body.localLogin(), messages));
+        } catch (LoginSettings.InvalidLoginSettingException e) {
+            throw ProblemException.invalid("problem.invalidLoginSettings", e.errors());
+        }
     }
 
     private static LoginSettingsJson json(LoginSettings.State state) {

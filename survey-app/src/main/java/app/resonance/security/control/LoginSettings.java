@@ -3,6 +3,7 @@ package app.resonance.security.control;
 import app.resonance.audit.control.AuditDetail;
 import app.resonance.audit.control.AuditLog;
 import app.resonance.audit.entity.AuditArea;
+import app.resonance.platform.control.FieldError;
 import app.resonance.platform.control.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,12 +86,12 @@ public class LoginSettings {
      * Turns the local login on or off. Off only while single sign-on is configured: otherwise nobody could sign
      * in any more.
      *
-     * @throws UserDirectory.InvalidUserException naming the field {@code localLogin}
+     * @throws InvalidLoginSettingException naming the field {@code localLogin}
      */
     @Transactional
     public State change(boolean localLogin, Messages messages) {
         if (!localLogin && !singleSignOn.enabled()) {
-            throw new UserDirectory.InvalidUserException(List.of(messages.error("localLogin", "localLoginNeedsSso")));
+            throw new InvalidLoginSettingException(List.of(messages.error("localLogin", "localLoginNeedsSso")));
         }
         if (state().localLogin() != localLogin) {
             em.createNativeQuery(
@@ -107,5 +108,19 @@ public class LoginSettings {
             read = null;
         }
         return state();
+    }
+
+    /** A login setting that cannot be made, with the field and why. */
+    public static class InvalidLoginSettingException extends RuntimeException {
+        private final transient List<FieldError> errors;
+
+        public InvalidLoginSettingException(List<FieldError> errors) {
+            super("invalid login setting");
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<FieldError> errors() {
+            return errors;
+        }
     }
 }

@@ -3,6 +3,7 @@ package app.resonance.security.control;
 import app.resonance.audit.control.AuditDetail;
 import app.resonance.audit.control.AuditLog;
 import app.resonance.audit.entity.AuditArea;
+import app.resonance.distribution.control.MailSettings;
 import app.resonance.platform.boundary.SecurityHeaders;
 import app.resonance.security.control.OidcClient.Failure;
 import app.resonance.security.control.OidcClient.OidcException;
@@ -76,8 +77,7 @@ public class SingleSignOn {
     int clockSkewSeconds;
 
     @Inject
-    @ConfigProperty(name = "resonance.public.url")
-    Optional<String> publicUrl;
+    MailSettings mailSettings;
 
     @Inject
     Clock clock;
@@ -141,9 +141,9 @@ public class SingleSignOn {
      * else this request's (behind a proxy that passes the Host header and X-Forwarded-Proto).
      */
     public String base(HttpServletRequest request) {
-        if (publicUrl.isPresent() && !publicUrl.get().isBlank()) {
-            String url = publicUrl.get().strip();
-            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        Optional<String> publicUrl = mailSettings.publicUrl();
+        if (publicUrl.isPresent()) {
+            return publicUrl.get().strip();
         }
         String scheme =
                 "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto")) ? "https" : request.getScheme();
