@@ -41,6 +41,11 @@ public class ErrorPageServlet extends HttpServlet {
             write(response, ProblemException.tooLarge().problem(messages));
         } else if (failure != null && ProblemMappers.causedByBodyNotReceived(failure)) {
             write(response, ProblemException.bodyNotReceived().problem(messages));
+        } else if (failure != null && outsideScope(failure)) {
+            write(
+                    response,
+                    Problem.typed(
+                            "outside-data-scope", 403, "Forbidden", messages.get("problem.outsideDataScope"), null));
         } else if (failure != null && (DatabaseUnavailable.isCause(failure) || DatabaseUnavailable.disturbed())) {
             if (!DatabaseUnavailable.isCause(failure)) {
                 LOG.log(Level.WARNING, "Failure while the database fails, answered 503", failure);
@@ -58,6 +63,15 @@ public class ErrorPageServlet extends HttpServlet {
         } else {
             write(response, Problem.of(status, ProblemMappers.title(status), ProblemMappers.detail(status, messages)));
         }
+    }
+
+    private static boolean outsideScope(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof app.resonance.platform.control.OutsideDataScopeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

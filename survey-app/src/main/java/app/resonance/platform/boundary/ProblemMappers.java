@@ -148,6 +148,25 @@ public final class ProblemMappers {
     }
 
     /**
+     * A user limited to some segments asked for data outside them: 403, naming the field (the segment asked for, or
+     * what the endpoint shows), with the words for the user's language. Records outside the limit are 404s instead.
+     */
+    @Provider
+    public static class OutsideDataScope extends Localized<app.resonance.platform.control.OutsideDataScopeException> {
+        @Override
+        public Response toResponse(app.resonance.platform.control.OutsideDataScopeException exception) {
+            Messages messages = messages();
+            return Problem.typed(
+                            "outside-data-scope",
+                            403,
+                            "Forbidden",
+                            messages.get("problem.outsideDataScope"),
+                            java.util.List.of(messages.error(exception.field(), "outsideDataScope")))
+                    .toResponse();
+        }
+    }
+
+    /**
      * A {@code @Transactional} method whose commit failed (the backend was terminated under it: SystemException,
      * RollbackException). Jersey's own mapper for this type would answer a body-less 500 for every cause but a
      * WebApplicationException; this one, closer than {@link Unexpected} and preferred to Jersey's as an

@@ -45,6 +45,9 @@ public class UserDirectory {
     @Inject
     AuditLog audit;
 
+    @Inject
+    app.resonance.platform.control.DataScopes dataScopes;
+
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
     public static final int MIN_PASSWORD = 12;
 
@@ -146,10 +149,83 @@ public class UserDirectory {
         user.displayName(displayName.strip());
         user.role(role);
         user.enabled(enabled);
+        if (role == Role.ADMIN && !segmentKeys(username).isEmpty()) {
+            // admins manage the limits and are never limited themselves
+            em.createNativeQuery("DELETE FROM app_user_segment WHERE user_id = ?")
+                    .setParameter(1, user.id())
+                    .executeUpdate();
+            dataScopes.forget(username);
+            changes.add(AuditDetail.of("dataScope", "-"));
+        }
         if (!changes.isEmpty()) {
             audit.record(AuditArea.USER, username, "updated", changes);
         }
         return user;
+    }
+
+    /** The keys of the segments a user is limited to, in key order; empty for all data. */
+    @Transactional
+    public List<String> segmentKeys(String username) {
+        @SuppressWarnings("unchecked")
+        List<Object> keys = em.createNativeQuery("SELECT s.segment_key FROM app_user u"
+                        + " JOIN app_user_segment us ON us.user_id = u.id JOIN segment s ON s.id = us.segment_id"
+                        + " WHERE u.username = ? ORDER BY s.segment_key")
+                .setParameter(1, username)
+                .getResultList();
+        return keys.stream().map(String::valueOf).toList();
+    }
+
+    /**
+     * Limits a support lead or viewer to some segments (none: all data again). Every key must name a segment; an
+     * admin is never limited. Audited; this instance sees the change at once, the others within five seconds.
+     */
+    @Transactional
+    public List<String> limit(String username, List<String> segmentKeys, Messages messages) {
+        AppUser user = byUsername(username).orElseThrow(() -> new UnknownUserException(username));
+        List<String> keys = segmentKeys == null
+                ? List.of()
+                : segmentKeys.stream().distinct().sorted().toList();
+        List<FieldError> errors = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            @SuppressWarnings("unchecked")
+            List<Object> found = key == null
+                    ? List.of()
+                    : em.createNativeQuery("SELECT id FROM segment WHERE segment_key = ?")
+                            .setParameter(1, key)
+                            .getResultList();
+            if (found.isEmpty()) {
+                errors.add(messages.error("segments[" + i + "]", "unknownSegment"));
+            } else {
+                ids.add(((Number) found.get(0)).longValue());
+            }
+        }
+        if (!keys.isEmpty() && user.role() == Role.ADMIN) {
+            errors.add(messages.error("segments", "adminUnscoped"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidUserException(errors);
+        }
+        List<String> before = segmentKeys(username);
+        em.createNativeQuery("DELETE FROM app_user_segment WHERE user_id = ?")
+                .setParameter(1, user.id())
+                .executeUpdate();
+        for (Long id : ids) {
+            em.createNativeQuery("INSERT INTO app_user_segment (user_id, segment_id) VALUES (?, ?)")
+                    .setParameter(1, user.id())
+                    .setParameter(2, id)
+                    .executeUpdate();
+        }
+        dataScopes.forget(username);
+        if (!before.equals(keys)) {
+            audit.record(
+                    AuditArea.USER,
+                    username,
+                    "updated",
+                    List.of(AuditDetail.of("dataScope", keys.isEmpty() ? "-" : String.join(", ", keys))));
+        }
+        return keys;
     }
 
     /** Sets a new password chosen by an admin. */
