@@ -126,14 +126,15 @@ public class AdminExportsResource {
         if (!errors.isEmpty()) {
             throw new ProblemException("invalid-parameters", 400, "Bad Request", "problem.invalidParameters", errors);
         }
-        ExportFilter filter = new ExportFilter(
+        // a user limited to some segments exports one of theirs; refused (403) before anything is streamed
+        ExportFilter filter = export.scoped(new ExportFilter(
                 survey.id(),
                 from,
                 to,
                 segment == null ? null : segment.id(),
                 channel == null ? null : channel.name(),
                 locale,
-                survey.anonymous());
+                survey.anonymous()));
         var zone = settings.zone();
         var chosen = format;
         StreamingOutput body = out -> export.write(filter, zone, chosen, messages, out);

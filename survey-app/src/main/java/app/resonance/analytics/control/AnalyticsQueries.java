@@ -31,6 +31,9 @@ public class AnalyticsQueries {
     @Inject
     Clock clock;
 
+    @Inject
+    app.resonance.platform.control.DataScopes scopes;
+
     public AnalyticsQuery.Result read(AnalyticsQuery.Input input, int defaultDays) {
         return read(input, defaultDays, today());
     }
@@ -38,7 +41,7 @@ public class AnalyticsQueries {
     /** As {@link #read(AnalyticsQuery.Input, int)} with another "today" (a marker's day). */
     public AnalyticsQuery.Result read(AnalyticsQuery.Input input, int defaultDays, LocalDate today) {
         return AnalyticsQuery.read(
-                input,
+                scoped(input),
                 defaultDays,
                 new AnalyticsQuery.Context(surveys::bySlug, segments::byKey, settings.zone(), today, settings::rules));
     }
@@ -46,10 +49,23 @@ public class AnalyticsQueries {
     /** As {@link AnalyticsQuery#readFilters}: the filters of a view that asks its own question (the crosstab). */
     public AnalyticsQuery.Result readFilters(AnalyticsQuery.Input input, int defaultDays) {
         return AnalyticsQuery.readFilters(
-                input,
+                scoped(input),
                 defaultDays,
                 new AnalyticsQuery.Context(
                         surveys::bySlug, segments::byKey, settings.zone(), today(), settings::rules));
+    }
+
+    /**
+     * The input as the caller may ask it: a user limited to some segments gets one of theirs (the first by key
+     * where none was named); a segment outside them is refused ({@code OutsideDataScopeException}).
+     */
+    public AnalyticsQuery.Input scoped(AnalyticsQuery.Input input) {
+        var scope = scopes.current();
+        if (!scope.limited()) {
+            return input;
+        }
+        String key = scope.segmentKey(input.segment());
+        return key.equals(input.segment()) ? input : input.withSegment(key);
     }
 
     /** Today in the reporting zone. */

@@ -31,6 +31,11 @@ public record CommentFilter(
         this(surveyId, from, to, segmentId, channel, locale, search, theme, null);
     }
 
+    /** The same filter in another segment. */
+    public CommentFilter inSegment(Long segment) {
+        return new CommentFilter(surveyId, from, to, segment, channel, locale, search, theme, questionKey);
+    }
+
     /**
      * The responses an analytics filter selects (its days, segment, channel and language) of one survey, with no
      * search, topic or question: what crosstabs, choice shares, drivers and shared views count.

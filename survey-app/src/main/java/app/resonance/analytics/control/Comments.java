@@ -31,10 +31,23 @@ public class Comments {
     @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
     DataSource dataSource;
 
+    /** The caller's data scope; null when made by hand (tests), which sees everything. */
+    @jakarta.inject.Inject
+    app.resonance.platform.control.DataScopes scopes;
+
     public Comments() {}
 
     public Comments(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** The filter as the caller may read it: in one of their segments if they are limited to some. */
+    CommentFilter scoped(CommentFilter filter) {
+        if (scopes == null) {
+            return filter;
+        }
+        Long segment = scopes.current().segmentId(filter.segmentId());
+        return java.util.Objects.equals(segment, filter.segmentId()) ? filter : filter.inSegment(segment);
     }
 
     /** One comment with what the dashboard shows next to it. */
@@ -80,6 +93,7 @@ public class Comments {
             implements Serializable {}
 
     public Page page(CommentFilter filter, ZoneId zone, int offset, int limit) {
+        filter = scoped(filter);
         List<Object> params = new ArrayList<>();
         String where = where(filter, zone, params);
         try (Connection connection = dataSource.getConnection()) {
@@ -155,6 +169,7 @@ public class Comments {
 
     /** Theme counts over every comment of the filter (search and theme ignored), streamed. */
     public ThemeSummary themes(CommentFilter filter, ZoneId zone, Granularity granularity) {
+        filter = scoped(filter);
         CommentFilter all = new CommentFilter(
                 filter.surveyId(),
                 filter.from(),

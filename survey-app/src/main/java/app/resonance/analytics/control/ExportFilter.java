@@ -13,4 +13,9 @@ public record ExportFilter(
     public ExportFilter(long surveyId, LocalDate from, LocalDate to, Long segmentId, String channel, String locale) {
         this(surveyId, from, to, segmentId, channel, locale, false);
     }
+
+    /** The same filter in another segment. */
+    public ExportFilter inSegment(Long segment) {
+        return new ExportFilter(surveyId, from, to, segment, channel, locale, anonymous);
+    }
 }

@@ -36,6 +36,15 @@ public class ResponseDetails {
     @PersistenceContext
     EntityManager em;
 
+    @jakarta.inject.Inject
+    app.resonance.platform.control.DataScopes scopes;
+
+    /** Whether the caller may see this response: always, or for a user limited to segments, one tagged with theirs. */
+    boolean visible(Response response) {
+        var scope = scopes == null ? app.resonance.platform.control.DataScope.ALL : scopes.current();
+        return !scope.limited() || response.segments().stream().anyMatch(s -> scope.covers(s.id()));
+    }
+
     /** An answered question: its key, type and text, the score (scales) and what was answered, as shown. */
     public record Line(String question, String type, String text, Integer score, List<String> values)
             implements Serializable {}
@@ -66,7 +75,8 @@ public class ResponseDetails {
     @Transactional
     public Optional<Detail> of(long surveyId, long id, Locale locale) {
         Response response = em.find(Response.class, id);
-        if (response == null || response.survey().id() != surveyId) {
+        if (response == null || response.survey().id() != surveyId || !visible(response)) {
+            // outside the caller's segments it is as if it did not exist
             return Optional.empty();
         }
         boolean anonymous = response.survey().anonymous();
@@ -153,6 +163,7 @@ public class ResponseDetails {
                 .setParameter("id", response.id())
                 .getResultStream()
                 .filter(r -> !r.submittedAt().isAfter(response.submittedAt()))
+                .filter(this::visible)
                 .limit(EARLIER)
                 .map(r -> new Earlier(r.id(), r.survey().slug(), r.submittedAt()))
                 .toList();

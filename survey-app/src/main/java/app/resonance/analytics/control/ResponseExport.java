@@ -46,7 +46,23 @@ public class ResponseExport {
     @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
     DataSource dataSource;
 
+    /** The caller's data scope; null when made by hand (tests), which sees everything. */
+    @jakarta.inject.Inject
+    app.resonance.platform.control.DataScopes scopes;
+
     public ResponseExport() {}
+
+    /**
+     * The filter as the caller may export it: in one of their segments if they are limited to some (refused outside
+     * them). Callers check before they start streaming; {@link #write} checks again.
+     */
+    public ExportFilter scoped(ExportFilter filter) {
+        if (scopes == null) {
+            return filter;
+        }
+        Long segment = scopes.current().segmentId(filter.segmentId());
+        return java.util.Objects.equals(segment, filter.segmentId()) ? filter : filter.inSegment(segment);
+    }
 
     public ResponseExport(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -55,6 +71,7 @@ public class ResponseExport {
     /** Writes the export; answers the number of responses written. */
     public long write(ExportFilter filter, ZoneId zone, Format format, Messages messages, OutputStream out)
             throws IOException {
+        filter = scoped(filter);
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();

@@ -39,6 +39,16 @@ public class SavedViews {
     @Inject
     Clock clock;
 
+    /** The caller's data scope; null when made by hand (tests), which sees everything. */
+    @Inject
+    app.resonance.platform.control.DataScopes scopes;
+
+    private void requireSegment(String segmentKey, String field) {
+        if (scopes != null) {
+            scopes.current().requireSegment(segmentKey, field);
+        }
+    }
+
     /** A view as typed: the filters as the trend API takes them, and a relative period or fixed dates. */
     public record Draft(
             String name,
@@ -196,6 +206,8 @@ public class SavedViews {
     /** Stores a checked draft ({@link #check} found nothing) for its owner. */
     @Transactional
     public SavedView create(Draft draft, String owner) {
+        // a limited user's view names one of their segments: it may be shared and sent to others
+        requireSegment(draft.segment(), "segment");
         SavedView view = new SavedView(owner, clock.instant());
         apply(view, draft);
         em.persist(view);
@@ -206,6 +218,7 @@ public class SavedViews {
 
     @Transactional
     public Optional<SavedView> update(long id, Draft draft) {
+        requireSegment(draft.segment(), "segment");
         SavedView view = em.find(SavedView.class, id);
         if (view == null) {
             return Optional.empty();

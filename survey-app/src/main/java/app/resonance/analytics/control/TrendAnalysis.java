@@ -20,7 +20,15 @@ public class TrendAnalysis {
     @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
     DataSource dataSource;
 
+    /** The caller's data scope; null when made by hand (tests), which sees everything. */
+    @jakarta.inject.Inject
+    app.resonance.platform.control.DataScopes scopes;
+
     public TrendAnalysis() {}
+
+    private app.resonance.platform.control.DataScope scope() {
+        return scopes == null ? app.resonance.platform.control.DataScope.ALL : scopes.current();
+    }
 
     public TrendAnalysis(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -65,6 +73,11 @@ public class TrendAnalysis {
      * length, with the significance of the change: the first entry of {@link #segments}.
      */
     public SegmentFigure overall(RollupFilter filter, ReportingRules rules) {
+        var scope = scope();
+        if (scope.limited()) {
+            // a user limited to some segments never sees a figure over all responses: theirs stands in for it
+            return change(filter.inSegment(scope.segmentId(null)), rules);
+        }
         Periods periods = Periods.of(filter.from(), filter.to());
         ScoreRollups rollups = rollups();
         return figure(
@@ -91,8 +104,21 @@ public class TrendAnalysis {
                 rules);
     }
 
-    /** Every segment with answers in either period, and all responses first. */
+    /**
+     * Every segment with answers in either period, and all responses first; for a user limited to some segments,
+     * only theirs (and no row for all responses).
+     */
     public List<SegmentFigure> segments(RollupFilter filter, ReportingRules rules) {
+        var scope = scope();
+        if (scope.limited()) {
+            return all(filter, rules).stream()
+                    .filter(f -> f.segmentId() != null && scope.covers(f.segmentId()))
+                    .toList();
+        }
+        return all(filter, rules);
+    }
+
+    private List<SegmentFigure> all(RollupFilter filter, ReportingRules rules) {
         Periods periods = Periods.of(filter.from(), filter.to());
         ScoreRollups rollups = rollups();
         RollupFilter previousFilter = filter.between(periods.previousFrom(), periods.previousTo());

@@ -168,7 +168,7 @@ public class AdminCustomersResource {
 
     private Customer customer(String externalId) {
         return directory
-                .byExternalId(externalId)
+                .visibleByExternalId(externalId)
                 .orElseThrow(() -> ProblemException.notFound("problem.customerNotFound"));
     }
 

@@ -54,7 +54,7 @@ public class AdminSegmentsResource {
     @GET
     @Operation(summary = "All segments with their rules and how many customers match today")
     public java.util.List<SegmentJson> list() {
-        var segments = catalog.all();
+        var segments = catalog.visible();
         var counts = catalog.countMembers(segments, LocalDate.now(clock));
         return segments.stream()
                 .map(segment -> SegmentJson.of(segment, counts.get(segment)))
@@ -65,7 +65,7 @@ public class AdminSegmentsResource {
     @Path("{key}")
     @Operation(summary = "One segment")
     public SegmentJson get(@PathParam("key") String key) {
-        return json(catalog.byKey(key).orElseThrow(() -> ProblemException.notFound("problem.segmentNotFound")));
+        return json(catalog.visibleByKey(key).orElseThrow(() -> ProblemException.notFound("problem.segmentNotFound")));
     }
 
     @POST

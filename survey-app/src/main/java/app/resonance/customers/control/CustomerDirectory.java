@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,119 @@ public class CustomerDirectory {
 
     @Inject
     AuditLog audit;
+
+    /** The caller's data scope; null when made by hand (tools and tests), which sees everything. */
+    @Inject
+    app.resonance.platform.control.DataScopes scopes;
+
+    /** The same sort columns in SQL, for the lists of a user limited to some segments. */
+    static final Map<String, String> SORTABLE_SQL = Map.of(
+            "externalId", "c.external_id",
+            "name", "c.name",
+            "plan", "c.plan",
+            "region", "c.region",
+            "renewalDate", "c.renewal_date",
+            "createdAt", "c.created_at");
+
+    private app.resonance.platform.control.DataScope scope() {
+        return scopes == null ? app.resonance.platform.control.DataScope.ALL : scopes.current();
+    }
+
+    /**
+     * A customer the caller may see: any, or for a user limited to some segments one who belongs to one of them
+     * today; empty otherwise (as if they did not exist). Lists and pages ask here, the app's own work asks
+     * {@link #byExternalId}.
+     */
+    public Optional<Customer> visibleByExternalId(String externalId) {
+        var scope = scope();
+        LocalDate today = LocalDate.now(clock);
+        return byExternalId(externalId)
+                .filter(c -> !scope.limited()
+                        || scope.segmentIds().stream()
+                                .map(id -> em.find(app.resonance.customers.entity.Segment.class, id))
+                                .anyMatch(s -> s != null && s.matches(c, today)));
+    }
+
+    /** The SQL condition "in one of the caller's segments today" over {@code customer c}, its parameters added. */
+    private String scopeCondition(app.resonance.platform.control.DataScope scope, List<Object> params) {
+        LocalDate today = LocalDate.now(clock);
+        List<String> parts = new java.util.ArrayList<>();
+        for (Long id : scope.segmentIds()) {
+            var segment = em.find(app.resonance.customers.entity.Segment.class, id);
+            if (segment == null) {
+                continue;
+            }
+            SegmentQuery members = SegmentQuery.members(segment.rules(), today, params.size() + 1);
+            parts.add("c.id IN (" + members.sql() + ")");
+            params.addAll(members.parameters());
+        }
+        return parts.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", parts) + ")";
+    }
+
+    /** The filter's conditions in SQL over {@code customer c} and the caller's segments. */
+    private String scopedWhere(
+            CustomerFilter filter, app.resonance.platform.control.DataScope scope, List<Object> params) {
+        List<String> conditions = new java.util.ArrayList<>();
+        if (filter.text() != null) {
+            String like = "%" + SegmentQuery.escapeLike(filter.text().toLowerCase(java.util.Locale.ROOT)) + "%";
+            int n = params.size();
+            conditions.add("(LOWER(c.external_id) LIKE ?" + (n + 1) + " ESCAPE '\\' OR LOWER(c.name) LIKE ?" + (n + 2)
+                    + " ESCAPE '\\' OR LOWER(c.email) LIKE ?" + (n + 3) + " ESCAPE '\\')");
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        if (filter.plan() != null) {
+            params.add(filter.plan());
+            conditions.add("c.plan = ?" + params.size());
+        }
+        if (filter.region() != null) {
+            params.add(filter.region());
+            conditions.add("c.region = ?" + params.size());
+        }
+        conditions.add(scopeCondition(scope, params));
+        return " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private List<Customer> scopedPage(
+            CustomerFilter filter,
+            app.resonance.platform.control.DataScope scope,
+            int offset,
+            int limit,
+            String sort,
+            boolean descending) {
+        List<Object> params = new java.util.ArrayList<>();
+        String sql = "SELECT c.id FROM customer c" + scopedWhere(filter, scope, params) + " ORDER BY "
+                + SORTABLE_SQL.getOrDefault(sort, "c.external_id") + (descending ? " DESC" : " ASC") + ", c.id ASC";
+        var query = em.createNativeQuery(sql).setFirstResult(offset).setMaxResults(limit);
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        List<Long> ids = ((List<?>) query.getResultList())
+                .stream()
+                        .map(o -> ((Number) (o instanceof Object[] row ? row[0] : o)).longValue())
+                        .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Customer> byId = new java.util.HashMap<>();
+        em.createQuery("SELECT c FROM Customer c WHERE c.id IN :ids", Customer.class)
+                .setParameter("ids", ids)
+                .setHint(BATCH, "c.attributes")
+                .setHint(BATCH_TYPE, "IN")
+                .getResultList()
+                .forEach(c -> byId.put(c.id(), c));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private long scopedCount(CustomerFilter filter, app.resonance.platform.control.DataScope scope) {
+        List<Object> params = new java.util.ArrayList<>();
+        var query = em.createNativeQuery("SELECT COUNT(*) FROM customer c" + scopedWhere(filter, scope, params));
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
 
     public CustomerDirectory() {}
 
@@ -117,6 +231,10 @@ public class CustomerDirectory {
 
     /** One page of the customers the filter lets through, sorted by a whitelisted column. */
     public List<Customer> page(CustomerFilter filter, int offset, int limit, String sort, boolean descending) {
+        var scope = scope();
+        if (scope.limited()) {
+            return scopedPage(filter, scope, offset, limit, sort, descending);
+        }
         String column = SORTABLE.getOrDefault(sort, "c.externalId");
         var query = em.createQuery(
                         "SELECT c FROM Customer c" + where(filter) + " ORDER BY " + column
@@ -131,10 +249,16 @@ public class CustomerDirectory {
     }
 
     public long count() {
+        if (scope().limited()) {
+            return scopedCount(CustomerFilter.NONE, scope());
+        }
         return em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult();
     }
 
     public long count(CustomerFilter filter) {
+        if (scope().limited()) {
+            return scopedCount(filter, scope());
+        }
         var query = em.createQuery("SELECT COUNT(c) FROM Customer c" + where(filter), Long.class);
         bind(query, filter);
         return query.getSingleResult();

@@ -21,6 +21,10 @@ public class SegmentCatalog {
     @PersistenceContext
     EntityManager em;
 
+    /** The caller's data scope; null when made by hand (tools and tests), which sees everything. */
+    @jakarta.inject.Inject
+    app.resonance.platform.control.DataScopes scopes;
+
     public SegmentCatalog() {}
 
     /** For use outside the container (tools and tests). */
@@ -30,6 +34,21 @@ public class SegmentCatalog {
 
     public List<Segment> all() {
         return em.createNamedQuery(Segment.ALL, Segment.class).getResultList();
+    }
+
+    /**
+     * The segments the caller may see and choose: all, or for a user limited to some segments only theirs (lists and
+     * filter choices ask here; the app's own work asks {@link #all}).
+     */
+    public List<Segment> visible() {
+        var scope = scopes == null ? app.resonance.platform.control.DataScope.ALL : scopes.current();
+        return all().stream().filter(s -> scope.covers(s.id())).toList();
+    }
+
+    /** A segment the caller may see, by key; empty for another (as if it did not exist). */
+    public Optional<Segment> visibleByKey(String key) {
+        var scope = scopes == null ? app.resonance.platform.control.DataScope.ALL : scopes.current();
+        return byKey(key).filter(s -> scope.covers(s.id()));
     }
 
     public Optional<Segment> byKey(String key) {

@@ -47,6 +47,25 @@ public final class SegmentQuery {
         return query;
     }
 
+    /**
+     * The ids of the matching customers as a subquery (no order), its placeholders numbered from {@code first}:
+     * for conditions such as {@code c.id IN (...)} that combine several segments.
+     */
+    public static SegmentQuery members(List<SegmentRule> rules, LocalDate today, int first) {
+        SegmentQuery query = query("SELECT c.id", rules, today);
+        if (first > 1) {
+            var m = java.util.regex.Pattern.compile("\\?(\\d+)").matcher(query.sql);
+            StringBuilder renumbered = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(renumbered, "?" + (Integer.parseInt(m.group(1)) + first - 1));
+            }
+            m.appendTail(renumbered);
+            query.sql.setLength(0);
+            query.sql.append(renumbered);
+        }
+        return query;
+    }
+
     private static SegmentQuery query(String select, List<SegmentRule> rules, LocalDate today) {
         SegmentQuery query = new SegmentQuery();
         query.sql.append(select).append(" FROM customer c WHERE ");

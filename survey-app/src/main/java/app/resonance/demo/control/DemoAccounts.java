@@ -36,6 +36,10 @@ public class DemoAccounts {
     private static final Logger LOG = Logger.getLogger(DemoAccounts.class.getName());
     public static final String LEAD = "lead";
     public static final String VIEWER = "viewer";
+    /** A viewer limited to the segment Business: the data scope at work. */
+    public static final String BUSINESS_VIEWER = "business-viewer";
+
+    public static final String BUSINESS_SEGMENT = "business";
     /** The demo lead's address for task mails (German). */
     public static final String LEAD_EMAIL = "lead@resonance.example";
 
@@ -63,6 +67,7 @@ public class DemoAccounts {
         }
         create(LEAD, "Sabine Support-Lead", Role.SUPPORT_LEAD);
         create(VIEWER, "Victor Viewer", Role.VIEWER);
+        create(BUSINESS_VIEWER, "Bettina Business", Role.VIEWER);
         users.contact(LEAD, LEAD_EMAIL, "de");
         assignCheckInCalls();
         token(FirstAdmin.USERNAME, "bi-dashboard", List.of("read:analytics"), 90);
@@ -91,6 +96,7 @@ public class DemoAccounts {
                 Jdbc.update(c, """
                         UPDATE team SET lead_id = (SELECT id FROM app_user WHERE username = ?)
                          WHERE lead_id IS NULL AND name = ?""", LEAD, DemoTasks.TEAM);
+                limitBusinessViewer(c);
                 return Jdbc.update(c, """
                         INSERT INTO team_member (team_id, user_id) SELECT t.id, u.id FROM team t, app_user u
                          WHERE t.name = ? AND u.username = ? AND NOT EXISTS (SELECT 1 FROM team_member m
@@ -99,6 +105,17 @@ public class DemoAccounts {
         } catch (SQLException e) {
             throw new IllegalStateException("Assigning the demo's check-in calls failed", e);
         }
+    }
+
+    /**
+     * Limits the demo's business viewer to the segment Business, once both exist (the loader makes the segments and
+     * calls this too when it runs after this bean).
+     */
+    static void limitBusinessViewer(java.sql.Connection c) throws SQLException {
+        Jdbc.update(c, """
+                INSERT INTO app_user_segment (user_id, segment_id) SELECT u.id, s.id FROM app_user u, segment s
+                 WHERE u.username = ? AND s.segment_key = ? AND NOT EXISTS (SELECT 1 FROM app_user_segment x
+                 WHERE x.user_id = u.id AND x.segment_id = s.id)""", BUSINESS_VIEWER, BUSINESS_SEGMENT);
     }
 
     private void create(String username, String displayName, Role role) {

@@ -58,6 +58,7 @@ final class DemoTasks {
                 survey,
                 calls.minusDays(30).atStartOfDay(),
                 calls.atStartOfDay());
+        DemoAccounts.limitBusinessViewer(connection);
         Long lead = Jdbc.first(
                         connection,
                         "SELECT id FROM app_user WHERE username = ?",

@@ -56,6 +56,16 @@ public class Digests {
     @Inject
     UserDirectory users;
 
+    /** The caller's data scope; null when made by hand (tests), which sees everything. */
+    @Inject
+    app.resonance.platform.control.DataScopes scopes;
+
+    private void requireSegment(String segmentKey, String field) {
+        if (scopes != null) {
+            scopes.current().requireSegment(segmentKey, field);
+        }
+    }
+
     @Inject
     DigestMail mail;
 
@@ -229,6 +239,8 @@ public class Digests {
 
     @Transactional
     public Digest create(SavedView view, Checked checked, String by) {
+        // what the recipients get must not reach beyond what the digest's maker may see
+        requireSegment(view.segment(), "view.segment");
         SavedView managed = em.find(SavedView.class, view.id());
         Digest digest = new Digest(managed, by, clock.instant());
         apply(digest, checked);
@@ -240,6 +252,12 @@ public class Digests {
 
     @Transactional
     public Optional<Digest> update(long id, Checked checked) {
+        if (scopes != null && scopes.current().limited()) {
+            var existing = em.find(Digest.class, id);
+            if (existing != null) {
+                requireSegment(existing.view().segment(), "view.segment");
+            }
+        }
         Digest digest = em.find(Digest.class, id);
         if (digest == null) {
             return Optional.empty();

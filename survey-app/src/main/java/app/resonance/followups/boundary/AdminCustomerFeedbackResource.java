@@ -54,7 +54,7 @@ public class AdminCustomerFeedbackResource {
     public FollowUpJson.CustomerFeedback customer(@PathParam("externalId") String externalId) {
         Messages messages = RequestLanguage.messages(headers);
         Customer customer = customers
-                .byExternalId(externalId)
+                .visibleByExternalId(externalId)
                 .orElseThrow(() -> ProblemException.notFound("problem.customerNotFound"));
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
         var history = followUps.history(customer.id(), 200).stream()

@@ -312,7 +312,7 @@ public class AdminFollowUpsResource {
     private FollowUp task(String id) {
         try {
             return followUps
-                    .byId(Long.parseLong(id))
+                    .visibleById(Long.parseLong(id))
                     .orElseThrow(() -> ProblemException.notFound("problem.followUpNotFound"));
         } catch (NumberFormatException e) {
             throw ProblemException.notFound("problem.followUpNotFound");

@@ -33,6 +33,10 @@ public class Escalations {
     @PersistenceContext
     EntityManager em;
 
+    /** Cuts the count to the caller's segments (the home page of a limited user); null in tests. */
+    @jakarta.inject.Inject
+    FollowUps followUps;
+
     @Inject
     Clock clock;
 
@@ -96,7 +100,8 @@ public class Escalations {
         Object[] row = (Object[])
                 em.createQuery("SELECT COUNT(f), SUM(CASE WHEN f.escalatedAt IS NULL THEN 0 ELSE 1 END) FROM FollowUp f"
                                 + " WHERE f.status IN :open AND ((f.dueAt IS NOT NULL AND f.dueAt < :now)"
-                                + " OR (f.dueAt IS NULL AND f.dueDate < :today))")
+                                + " OR (f.dueAt IS NULL AND f.dueDate < :today))"
+                                + (followUps == null ? "" : followUps.scoped("f")))
                         .setParameter("open", OPEN)
                         .setParameter("now", now)
                         .setParameter("today", today(now))

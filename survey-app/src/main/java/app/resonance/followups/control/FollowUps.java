@@ -31,6 +31,43 @@ public class FollowUps {
     @PersistenceContext
     EntityManager em;
 
+    /** The caller's data scope; null when made by hand (tests), which sees everything. */
+    @jakarta.inject.Inject
+    app.resonance.platform.control.DataScopes scopes;
+
+    private app.resonance.platform.control.DataScope scope() {
+        return scopes == null ? app.resonance.platform.control.DataScope.ALL : scopes.current();
+    }
+
+    /**
+     * The JPQL condition "about one of the caller's segments" for a task or an alert ({@code x}): its segment (a
+     * segment's trend) or its response's segments at submission; empty for a caller who sees everything. The ids are
+     * numbers, written into the query.
+     */
+    String scoped(String x) {
+        var scope = scope();
+        if (!scope.limited()) {
+            return "";
+        }
+        return " AND (" + x + ".segmentId IN (" + scope.ids() + ") OR EXISTS (SELECT r.id FROM Response r JOIN"
+                + " r.segments rs WHERE r.id = " + x + ".responseId AND rs.id IN (" + scope.ids() + ")))";
+    }
+
+    /** A task the caller may see: any, or for a user limited to some segments one about theirs; empty otherwise. */
+    public Optional<FollowUp> visibleById(long id) {
+        var scope = scope();
+        return byId(id).filter(f -> !scope.limited()
+                || (f.segmentId() != null && scope.covers(f.segmentId()))
+                || (f.responseId() != null
+                        && em.createQuery(
+                                                "SELECT COUNT(r) FROM Response r JOIN r.segments rs WHERE r.id = :id AND rs.id"
+                                                        + " IN (" + scope.ids() + ")",
+                                                Long.class)
+                                        .setParameter("id", f.responseId())
+                                        .getSingleResult()
+                                > 0));
+    }
+
     @Inject
     Clock clock;
 
@@ -128,7 +165,7 @@ public class FollowUps {
         return q.getSingleResult();
     }
 
-    private static String where(Query query) {
+    private String where(Query query) {
         StringBuilder jpql = new StringBuilder(" WHERE 1 = 1");
         if (query.status() != null) {
             jpql.append(" AND f.status = :status");
@@ -143,6 +180,7 @@ public class FollowUps {
             jpql.append(" AND f.status IN :open AND ((f.dueAt IS NOT NULL AND f.dueAt < :now)"
                     + " OR (f.dueAt IS NULL AND f.dueDate < :today))");
         }
+        jpql.append(scoped("f"));
         return jpql.toString();
     }
 
@@ -180,7 +218,9 @@ public class FollowUps {
     }
 
     public List<Alert> alerts(int offset, int limit) {
-        return em.createQuery("SELECT a FROM Alert a ORDER BY a.createdAt DESC, a.id DESC", Alert.class)
+        return em.createQuery(
+                        "SELECT a FROM Alert a WHERE 1 = 1" + scoped("a") + " ORDER BY a.createdAt DESC, a.id DESC",
+                        Alert.class)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
@@ -191,7 +231,8 @@ public class FollowUps {
 
     /** Alerts whose follow-up task is still open or in progress, newest first. */
     public List<Alert> openAlerts(int limit) {
-        return em.createQuery("SELECT a" + OPEN_ALERTS + " ORDER BY a.createdAt DESC, a.id DESC", Alert.class)
+        return em.createQuery(
+                        "SELECT a" + OPEN_ALERTS + scoped("a") + " ORDER BY a.createdAt DESC, a.id DESC", Alert.class)
                 .setParameter("open", List.of(FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS))
                 .setMaxResults(limit)
                 .getResultList();
@@ -199,7 +240,7 @@ public class FollowUps {
 
     /** How many alerts {@link #openAlerts} would list without a limit. */
     public long openAlertCount() {
-        return em.createQuery("SELECT COUNT(a)" + OPEN_ALERTS, Long.class)
+        return em.createQuery("SELECT COUNT(a)" + OPEN_ALERTS + scoped("a"), Long.class)
                 .setParameter("open", List.of(FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS))
                 .getSingleResult();
     }

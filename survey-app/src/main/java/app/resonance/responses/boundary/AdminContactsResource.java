@@ -102,7 +102,7 @@ public class AdminContactsResource {
     public History history(@PathParam("externalId") String externalId) {
         Messages messages = RequestLanguage.messages(headers);
         Customer customer = customers
-                .byExternalId(externalId)
+                .visibleByExternalId(externalId)
                 .orElseThrow(() -> ProblemException.notFound("problem.customerNotFound"));
         List<Event> events = rules.history(customer, HISTORY).stream()
                 .map(e -> new Event(

@@ -23,6 +23,9 @@ public class AdminResponsesResource {
     @Inject
     ResponseStore store;
 
+    @Inject
+    app.resonance.platform.control.DataScopes scopes;
+
     @GET
     @Path("{id}")
     @Transactional
@@ -34,7 +37,10 @@ public class AdminResponsesResource {
         } catch (NumberFormatException e) {
             throw ProblemException.notFound("problem.responseNotFound");
         }
+        var scope = scopes.current();
         return store.byId(number)
+                // outside the caller's segments it is as if it did not exist
+                .filter(r -> !scope.limited() || r.segments().stream().anyMatch(s -> scope.covers(s.id())))
                 .map(ResponseJson::full)
                 .orElseThrow(() -> ProblemException.notFound("problem.responseNotFound"));
     }

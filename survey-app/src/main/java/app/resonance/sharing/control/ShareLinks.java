@@ -43,6 +43,16 @@ public class ShareLinks {
     @Inject
     Clock clock;
 
+    /** The caller's data scope; null when made by hand (tests), which sees everything. */
+    @Inject
+    app.resonance.platform.control.DataScopes scopes;
+
+    private void requireSegment(String segmentKey, String field) {
+        if (scopes != null) {
+            scopes.current().requireSegment(segmentKey, field);
+        }
+    }
+
     /** A new link and, only here, its token. */
     public record Created(ShareLink link, String token) {}
 
@@ -74,6 +84,8 @@ public class ShareLinks {
     /** Makes a link to the view after {@link #check}; answers it with its token, which is not kept. */
     @Transactional
     public Created create(SavedView view, int days, boolean includeComments, String createdBy) {
+        // what visitors see must not reach beyond what the link's maker may see
+        requireSegment(view.segment(), "view.segment");
         if (days < MIN_DAYS || days > MAX_DAYS) {
             throw new IllegalArgumentException("A share link lives 1 to 90 days");
         }

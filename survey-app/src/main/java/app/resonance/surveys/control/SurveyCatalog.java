@@ -36,6 +36,10 @@ public class SurveyCatalog {
     @PersistenceContext
     EntityManager em;
 
+    /** The caller's data scope; null when made by hand (tests), which sees everything. */
+    @jakarta.inject.Inject
+    app.resonance.platform.control.DataScopes scopes;
+
     @Inject
     Clock clock;
 
@@ -240,7 +244,9 @@ public class SurveyCatalog {
         // Native: the newest time comes back as the column's type, which the Instant converter cannot take
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT survey_id, COUNT(*), MAX(submitted_at) FROM response"
-                        + " WHERE status = 'COMPLETE' GROUP BY survey_id")
+                        + " WHERE status = 'COMPLETE' AND "
+                        + (scopes == null ? "1 = 1" : scopes.current().responses("response.id"))
+                        + " GROUP BY survey_id")
                 .getResultList();
         for (Object[] row : rows) {
             Object last = row[2];
