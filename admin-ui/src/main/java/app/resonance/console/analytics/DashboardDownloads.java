@@ -42,14 +42,14 @@ public class DashboardDownloads {
     public void responses(Survey survey, AnalyticsQuery analyticsQuery, ResponseExport.Format format)
             throws IOException {
         RollupFilter query = analyticsQuery.filter();
-        var responses = new ExportFilter(
+        var responses = export.scoped(new ExportFilter(
                 survey.id(),
                 query.from(),
                 query.to(),
                 query.segmentId(),
                 query.channel(),
                 query.locale(),
-                survey.anonymous());
+                survey.anonymous()));
         boolean csv = format == ResponseExport.Format.CSV;
         var faces = jakarta.faces.context.FacesContext.getCurrentInstance();
         var external = faces.getExternalContext();

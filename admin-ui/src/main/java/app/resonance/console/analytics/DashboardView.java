@@ -208,7 +208,7 @@ public class DashboardView implements Serializable {
     }
 
     public List<Segment> getSegments() {
-        return segmentCatalog.all();
+        return segmentCatalog.visible();
     }
 
     public List<Survey> getSurveys() {

@@ -70,7 +70,7 @@ public abstract class SurveyPeriodView implements Serializable {
     }
 
     public List<Segment> getSegments() {
-        return segments.all();
+        return segments.visible();
     }
 
     public String getSurvey() {

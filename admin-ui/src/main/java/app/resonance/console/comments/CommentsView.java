@@ -177,7 +177,7 @@ public class CommentsView implements Serializable {
     /** Segment keys and their names in the console's language. */
     public Map<String, String> getSegments() {
         Map<String, String> named = new LinkedHashMap<>();
-        segments.all().forEach(s -> named.put(s.name().in(Faces.locale()), s.key()));
+        segments.visible().forEach(s -> named.put(s.name().in(Faces.locale()), s.key()));
         return named;
     }
 

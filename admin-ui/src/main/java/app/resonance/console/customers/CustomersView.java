@@ -83,7 +83,7 @@ public class CustomersView implements Serializable {
 
         @Override
         public Customer getRowData(String rowKey) {
-            return directory.byExternalId(rowKey).orElse(null);
+            return directory.visibleByExternalId(rowKey).orElse(null);
         }
     }
 

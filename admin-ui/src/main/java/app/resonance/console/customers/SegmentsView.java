@@ -28,7 +28,7 @@ public class SegmentsView {
 
     @PostConstruct
     void load() {
-        segments = catalog.all();
+        segments = catalog.visible();
         counts = catalog.countMembers(segments, LocalDate.now(clock));
     }
 

@@ -54,7 +54,7 @@ public class CustomerView implements Serializable {
     private final List<List<app.resonance.followups.entity.FollowUpNote>> notes = new ArrayList<>();
 
     public void load() {
-        customer = id == null ? null : customers.byExternalId(id).orElse(null);
+        customer = id == null ? null : customers.visibleByExternalId(id).orElse(null);
         if (customer == null) {
             Faces.error("customer.notFound");
             return;

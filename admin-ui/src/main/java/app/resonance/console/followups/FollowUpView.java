@@ -102,7 +102,7 @@ public class FollowUpView implements Serializable {
 
     /** Loads the task named in the URL; an unknown id shows the list. */
     public void load() throws IOException {
-        FollowUp task = id == null ? null : followUps.byId(id).orElse(null);
+        FollowUp task = id == null ? null : followUps.visibleById(id).orElse(null);
         if (task == null) {
             Faces.error("followup.notFound");
             return;

@@ -47,6 +47,22 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
                 if (expired(failure) instanceof ViewExpiredException expired) {
                     events.remove();
                     showAgain(expired.getViewId(), "console.viewExpired");
+                } else if (outsideScope(failure)
+                        && FacesContext.getCurrentInstance().isPostback()
+                        && FacesContext.getCurrentInstance().getCurrentPhaseId()
+                                != jakarta.faces.event.PhaseId.RENDER_RESPONSE) {
+                    // an action of a user limited to some segments reached beyond them: said on the page, nothing
+                    // done (a page opened with an address beyond them is the error page's 403)
+                    events.remove();
+                    FacesContext context = FacesContext.getCurrentInstance();
+                    context.addMessage(
+                            null,
+                            new FacesMessage(
+                                    FacesMessage.SEVERITY_ERROR,
+                                    Faces.messages().get("problem.outsideDataScope"),
+                                    null));
+                    context.validationFailed();
+                    context.renderResponse();
                 } else if (nonceRefused(failure)) {
                     // CspNonceCheck catches these first; any left (a nonce read later) is not a server error
                     events.remove();
@@ -68,6 +84,15 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
                 }
             }
             return failure;
+        }
+
+        static boolean outsideScope(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof app.resonance.platform.control.OutsideDataScopeException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         static boolean nonceRefused(Throwable failure) {

@@ -158,7 +158,7 @@ public class ResponsesView implements Serializable {
     /** Segment names in the console's language to keys. */
     public Map<String, String> getSegments() {
         Map<String, String> named = new LinkedHashMap<>();
-        segments.all().forEach(s -> named.put(s.name().in(Faces.locale()), s.key()));
+        segments.visible().forEach(s -> named.put(s.name().in(Faces.locale()), s.key()));
         return named;
     }
 

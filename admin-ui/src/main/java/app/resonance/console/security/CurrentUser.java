@@ -32,6 +32,12 @@ public class CurrentUser {
     @Inject
     SingleSignOn singleSignOn;
 
+    @Inject
+    app.resonance.platform.control.DataScopes scopes;
+
+    @Inject
+    app.resonance.customers.control.SegmentCatalog segments;
+
     private Optional<AppUser> user;
 
     public AppUser getUser() {
@@ -41,6 +47,22 @@ public class CurrentUser {
                     : users.byUsername(security.getCallerPrincipal().getName());
         }
         return user.orElse(null);
+    }
+
+    /**
+     * Whether the caller sees only some segments: the pages then offer no "all responses" choice and no company-wide
+     * lists (the queries refuse them anyway).
+     */
+    public boolean isLimited() {
+        return scopes.current().limited();
+    }
+
+    /** The names of the segments a limited caller sees, in the console's language ("Business"). */
+    public String getScopeNames() {
+        var locale = app.resonance.console.platform.Faces.locale();
+        return segments.visible().stream()
+                .map(s -> s.name().in(locale))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     public boolean isAdmin() {

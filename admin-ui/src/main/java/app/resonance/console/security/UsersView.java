@@ -24,6 +24,11 @@ public class UsersView implements Serializable {
     @Inject
     transient LoginSettings loginSettings;
 
+    @Inject
+    transient app.resonance.customers.control.SegmentCatalog segments;
+
+    private List<String> editSegments = new java.util.ArrayList<>();
+
     private transient LoginSettings.State loginState;
 
     private String username;
@@ -82,12 +87,20 @@ public class UsersView implements Serializable {
         editName = user.displayName();
         editRole = user.role();
         editEnabled = user.enabled();
+        editSegments = new java.util.ArrayList<>(users.segmentKeys(user.username()));
         newPassword = null;
     }
 
     public void update() {
+        if (editRole == Role.ADMIN && editSegments != null && !editSegments.isEmpty()) {
+            Faces.fieldErrors("edit", List.of(Faces.messages().error("segments", "adminUnscoped")));
+            return;
+        }
         try {
             users.update(selected, editName, editRole, editEnabled, Faces.messages());
+            if (editRole != Role.ADMIN) {
+                users.limit(selected, editSegments, Faces.messages());
+            }
         } catch (UserDirectory.InvalidUserException e) {
             Faces.fieldErrors("edit", e.errors());
             return;
@@ -105,6 +118,31 @@ public class UsersView implements Serializable {
         }
         Faces.info("users.passwordReset", selected);
         newPassword = null;
+    }
+
+    /** The segments a user sees, in words: "all data" or the segments' names. */
+    public String dataOf(AppUser user) {
+        List<String> keys = users.segmentKeys(user.username());
+        if (keys.isEmpty()) {
+            return Faces.text("users.allData");
+        }
+        var names = new java.util.LinkedHashMap<String, String>();
+        segments.all().forEach(s -> names.put(s.key(), s.name().in(Faces.locale())));
+        return keys.stream().map(k -> names.getOrDefault(k, k)).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Every segment, for the choice of a user's data scope. */
+    public List<app.resonance.customers.entity.Segment> getSegmentChoices() {
+        return segments.all();
+    }
+
+    public List<String> getEditSegments() {
+        return editSegments;
+    }
+
+    public void setEditSegments(List<String> editSegments) {
+        this.editSegments =
+                editSegments == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(editSegments);
     }
 
     public Role[] getRoles() {
