@@ -30,6 +30,9 @@ import java.util.Map;
 public class DashboardFigures {
 
     @Inject
+    app.resonance.platform.control.DataScopes scopes;
+
+    @Inject
     TrendAnalysis analysis;
 
     @Inject
@@ -112,7 +115,8 @@ public class DashboardFigures {
                 impact,
                 segmentsFrom,
                 bySegment,
-                waveStats.of(query.survey()),
+                // invitation waves are company-wide figures: none for a user limited to some segments
+                scopes.current().limited() ? List.of() : waveStats.of(query.survey()),
                 counts.isPresent()
                         ? TrendChart.bars(scoreLabels, scoreCounts, Faces.text("dashboard.responses"))
                         : null,

@@ -41,6 +41,10 @@ public class DashboardReports {
     @Inject
     jakarta.enterprise.inject.Instance<LoopFigures> loop;
 
+    /** The caller's data scope; null when made by hand (tests), which sees everything. */
+    @jakarta.inject.Inject
+    app.resonance.platform.control.DataScopes scopes;
+
     /** Writes the report of the query in the messages' language. */
     public void write(AnalyticsQuery query, Messages messages, OutputStream out) throws IOException {
         new DashboardReport(messages).write(content(query, messages, queries.today()), out);
@@ -75,7 +79,10 @@ public class DashboardReports {
                         query.rules()),
                 choices(query, messages),
                 matrices(query, messages),
-                loop.isResolvable() ? loop.get().between(filter.from(), filter.to()) : null);
+                // the follow-ups' effect over every task: not for a user limited to some segments
+                loop.isResolvable() && (scopes == null || !scopes.current().limited())
+                        ? loop.get().between(filter.from(), filter.to())
+                        : null);
     }
 
     /** The survey's single and multiple choice questions (its newest version's), under the report's filters. */
