@@ -101,6 +101,11 @@ class ConsoleAccessibilityBrowserIT {
             browser.find(By.id("designer:qkey"));
             PrimeFaces.ajaxDone(browser);
             check("admin " + language + " /admin/manage/designer.xhtml (editing a question)");
+            visit("admin " + language, "/admin/manage/users.xhtml");
+            browser.click(By.xpath("//tr[contains(., 'business-viewer')]//button[contains(@id, ':edit')]"));
+            browser.find(By.id("edit:segments"));
+            PrimeFaces.ajaxDone(browser);
+            check("admin " + language + " /admin/manage/users.xhtml (a user's data scope)");
             console.logout();
         }
         assertNoViolations();
@@ -142,6 +147,25 @@ class ConsoleAccessibilityBrowserIT {
     @Test
     void everyPageAViewerSeesHasNoViolationsInGerman() throws Exception {
         everyPageOf("viewer", "de", taskPath());
+    }
+
+    /** The demo's viewer limited to the segment Business: the pages cut to it, and a page refused to them. */
+    @Test
+    void thePagesOfAViewerLimitedToASegmentHaveNoViolationsInGerman() {
+        LoginPage.open(browser).loginAs("business-viewer", ConsoleApp.DEMO_PASSWORD);
+        language("de");
+        for (String page : List.of(
+                "/admin/index.xhtml",
+                "/admin/dashboard.xhtml?survey=relationship-nps",
+                "/admin/customers.xhtml",
+                "/admin/segments.xhtml",
+                "/admin/comments.xhtml?survey=relationship-nps",
+                "/admin/followups.xhtml")) {
+            visit("business-viewer de", page);
+        }
+        visit("business-viewer de 403", "/admin/effectiveness.xhtml");
+        browser.driver().manage().deleteAllCookies();
+        assertNoViolations();
     }
 
     void everyPageOf(String user, String language, String task) {

@@ -134,6 +134,11 @@ class ConsoleScreenshotWalkIT {
                     saved += visit(browser, base, topicTask(browser, base), language, width, "topic-task");
                     saved += visit(browser, base, firstResponse(browser, base), language, width, "response");
                     saved += visit(browser, base, oldestWave(browser, base), language, width, "wave");
+                    saved += visit(browser, base, "/admin/manage/users.xhtml", language, width, "users-scope");
+                    browser.click(By.xpath("//tr[contains(., 'business-viewer')]//button[contains(@id, ':edit')]"));
+                    browser.find(By.id("edit:segments"));
+                    PrimeFaces.ajaxDone(browser);
+                    save(browser, language, width, "users-scope");
                     String share = shareLink(browser, base);
                     save(browser, language, width, "view-links");
                     saved++;
@@ -163,9 +168,28 @@ class ConsoleScreenshotWalkIT {
                     save(browser, language, width, "viewer-403");
                     saved++;
                 }
+                try (Browser browser = Browser.open(width, 900, language)) {
+                    // a viewer limited to the segment Business: their home, dashboard, customers, and a refusal
+                    String base = ConsoleApp.base().toString().replaceFirst("//[^:/]+", "//127.0.0.1");
+                    browser.go(base + "admin/login.xhtml");
+                    new LoginPage(browser).loginAs("business-viewer", ConsoleApp.DEMO_PASSWORD);
+                    saved += visit(browser, base, "/admin/index.xhtml", language, width, "scoped-index");
+                    saved += visit(
+                            browser,
+                            base,
+                            "/admin/dashboard.xhtml?survey=relationship-nps",
+                            language,
+                            width,
+                            "scoped-dashboard");
+                    saved += visit(browser, base, "/admin/customers.xhtml", language, width, "scoped-customers");
+                    browser.go(base + "admin/effectiveness.xhtml");
+                    browser.find(By.id("error-status"));
+                    save(browser, language, width, "scoped-403");
+                    saved++;
+                }
             }
         }
-        int perRun = PAGES.size() + 4 + 3 + 3 + 2;
+        int perRun = PAGES.size() + 5 + 3 + 3 + 2 + 4;
         assertTrue(saved == 4 * perRun, "pictures: " + saved);
         System.out.println("Screenshot walk: " + (saved + 8) + " pictures in " + TARGET.toAbsolutePath());
         assertEquals(List.of(), problems, "pages that look wrong");
