@@ -85,7 +85,10 @@ class SingleSignOnIT {
                         "Keycloak",
                         // the realm's tokens live 10 s: a token held back 14 s is expired beyond this tolerance
                         "resonance.oidc.clock-skew-seconds",
-                        "2"),
+                        "2",
+                        // the data scopes come from the provider's groups: region-dach limits to the segment dach
+                        "resonance.oidc.segment-mapping",
+                        "region-dach=dach,resonance-hq=*"),
                 DIR.resolve("app.log"),
                 "--nocluster");
         app.start(Duration.ofSeconds(300));
@@ -178,6 +181,41 @@ class SingleSignOnIT {
         sentBackWith(browser, "no_role", "Your company account has no role in Resonance", "nils");
         String audit = admin("GET", "/api/v1/admin/audit?area=LOGIN", null).body();
         assertTrue(audit.contains("nils") && audit.contains("no group gives a role"), audit);
+    }
+
+    /**
+     * The provider's region group limits a support lead to its segment at every login (a lead in a support-lead group
+     * but in no group that gives a data scope is refused, never given all data); the limit holds in the console.
+     */
+    @Test
+    void theProvidersRegionGroupLimitsALeadToItsSegmentAndALeadWithoutOneIsRefused() throws Exception {
+        Browser browser = browser();
+        // before the segment exists here, the region group gives nothing: refused
+        signInAtTheProvider(browser, "rita");
+        sentBackWith(browser, "no_scope", "Your company account has no data scope in Resonance", "rita");
+        browser.close();
+
+        HttpResponse<String> segment = admin(
+                "POST",
+                "/api/v1/admin/segments",
+                "{\"key\":\"dach\",\"name\":{\"de\":\"DACH\",\"en\":\"DACH\"},\"rules\":[{\"attribute\":"
+                        + "\"region\",\"operator\":\"IN\",\"value\":\"DE,AT,CH\"}]}");
+        assertEquals(201, segment.statusCode(), segment.body());
+        browser = browser();
+        signInAtTheProvider(browser, "rita");
+        assertTrue(browser.text("[id$=':who']").contains("Rita Wolf (Support lead)"), browser.text("[id$=':who']"));
+        assertTrue(browser.text("#scope").contains("DACH"), browser.text("#scope"));
+        browser.open("/admin/effectiveness.xhtml");
+        assertTrue(browser.present("#error-status"), "a company-wide page is refused to a limited lead");
+        browser.close();
+        String users = admin("GET", "/api/v1/admin/users", null).body();
+        assertTrue(users.matches("(?s).*\"username\":\"rita\"[^}]*\"segments\":\\[\"dach\"\\].*"), users);
+
+        browser = browser();
+        signInAtTheProvider(browser, "otto");
+        sentBackWith(browser, "no_scope", "Your company account has no data scope in Resonance", "otto");
+        String audit = admin("GET", "/api/v1/admin/audit?area=LOGIN", null).body();
+        assertTrue(audit.contains("otto") && audit.contains("no group gives an existing data scope"), audit);
     }
 
     @Test

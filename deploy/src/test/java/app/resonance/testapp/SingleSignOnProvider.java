@@ -106,16 +106,19 @@ public final class SingleSignOnProvider implements BeforeAllCallback {
         return """
                 {"realm": "%s", "enabled": true, "accessTokenLifespan": 4,
                  "groups": [{"name": "resonance-admins"}, {"name": "resonance-support-leads"},
-                            {"name": "resonance-viewers"}, {"name": "sales"}],
-                 "users": [%s, %s, %s, %s],
+                            {"name": "resonance-viewers"}, {"name": "sales"}, {"name": "resonance-hq"},
+                            {"name": "region-dach"}],
+                 "users": [%s, %s, %s, %s, %s, %s],
                  "clients": [%s, %s]
                 }
                 """.formatted(
                         REALM,
                         user("dora", "Dora", "Brandt", "resonance-admins"),
-                        user("lena", "Lena", "Vogt", "resonance-support-leads"),
-                        user("vera", "Vera", "Klein", "resonance-viewers"),
+                        user("lena", "Lena", "Vogt", "resonance-support-leads", "resonance-hq"),
+                        user("vera", "Vera", "Klein", "resonance-viewers", "resonance-hq"),
                         user("nils", "Nils", "Berg", "sales"),
+                        user("rita", "Rita", "Wolf", "resonance-support-leads", "region-dach"),
+                        user("otto", "Otto", "Lang", "resonance-support-leads"),
                         client(CONSOLE_CLIENT, app),
                         client(CLUSTER_CLIENT, cluster));
     }
@@ -133,10 +136,18 @@ public final class SingleSignOnProvider implements BeforeAllCallback {
                                 "access.token.claim": "true", "userinfo.token.claim": "true"}}]}""".formatted(id, SECRET, base, base);
     }
 
-    static String user(String name, String first, String last, String group) {
+    static String user(String name, String first, String last, String... groups) {
         return """
                 {"username": "%s", "enabled": true, "email": "%s@example.com", "emailVerified": true,
-                 "firstName": "%s", "lastName": "%s", "groups": ["/%s"],
-                 "credentials": [{"type": "password", "value": "%s-password", "temporary": false}]}""".formatted(name, name, first, last, group, name);
+                 "firstName": "%s", "lastName": "%s", "groups": [%s],
+                 "credentials": [{"type": "password", "value": "%s-password", "temporary": false}]}""".formatted(
+                        name,
+                        name,
+                        first,
+                        last,
+                        java.util.Arrays.stream(groups)
+                                .map(g -> "\"/" + g + "\"")
+                                .collect(java.util.stream.Collectors.joining(", ")),
+                        name);
     }
 }

@@ -38,7 +38,7 @@ public class LoginView {
 
     /** The reasons a login through the provider can come back with ({@code ?sso=...}), each a text. */
     static final Set<String> SSO_FAILURES =
-            Set.of("unreachable", "refused", "state", "invalid_token", "no_role", "disabled");
+            Set.of("unreachable", "refused", "state", "invalid_token", "no_role", "disabled", "no_scope");
 
     private String username;
     private String password;

@@ -114,7 +114,10 @@ public class SingleSignOnServlet extends HttpServlet {
     private void fail(HttpServletRequest request, HttpServletResponse response, OidcException e, Pending pending)
             throws IOException {
         LOG.warning("Login through the provider refused (" + e.failure() + "): " + e.getMessage());
-        if (pending != null && e.failure() != Failure.NO_ROLE && e.failure() != Failure.DISABLED) {
+        if (pending != null
+                && e.failure() != Failure.NO_ROLE
+                && e.failure() != Failure.DISABLED
+                && e.failure() != Failure.NO_SCOPE) {
             try {
                 singleSignOn.failed("", e.failure().name().toLowerCase(Locale.ROOT));
             } catch (RuntimeException audit) {

@@ -89,7 +89,12 @@ public class OidcClient {
         /** None of the person's groups gives a role, and there is no default role. */
         NO_ROLE,
         /** The person's user is disabled in Resonance. */
-        DISABLED
+        DISABLED,
+        /**
+         * The provider sets the data scopes and none of the person's groups gives one, or a group names a segment
+         * that does not exist here.
+         */
+        NO_SCOPE
     }
 
     public static class OidcException extends Exception {

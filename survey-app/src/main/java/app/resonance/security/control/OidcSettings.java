@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param defaultRole the role of a person none of whose groups is mapped (none: such a person is refused)
  * @param name the provider's name on the login page ("Keycloak", "Microsoft", "Google"), or empty
  * @param clockSkewSeconds how far the provider's clock may be off when a token's times are checked
+ * @param segmentMapping a group's value to the segment key its members are limited to ("*": all data); empty when
+ *     the data scopes are set in Resonance, not by the provider
  */
 public record OidcSettings(
         URI issuer,
@@ -34,14 +36,78 @@ public record OidcSettings(
         Map<String, Role> roleMapping,
         Optional<Role> defaultRole,
         String name,
-        int clockSkewSeconds) {
+        int clockSkewSeconds,
+        Map<String, String> segmentMapping) {
 
     public static final String DEFAULT_MAPPING =
             "resonance-admins=ADMIN,resonance-support-leads=SUPPORT_LEAD,resonance-viewers=VIEWER";
 
     public OidcSettings {
         roleMapping = Map.copyOf(roleMapping);
+        segmentMapping = Map.copyOf(segmentMapping);
     }
+
+    /** Every segment: the value of a group that gives all data in {@link #segmentMapping}. */
+    public static final String ALL_SEGMENTS = "*";
+
+    /**
+     * These settings with the data scopes taken from the provider's groups: "group=segment-key,group=*" (empty: the
+     * scopes are set in Resonance).
+     *
+     * @throws IllegalArgumentException naming resonance.oidc.segment-mapping where a pair is not group=key
+     */
+    public OidcSettings withSegmentMapping(String text) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (String pair : text == null ? new String[0] : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.lastIndexOf('=');
+            if (equals < 1 || pair.substring(equals + 1).isBlank()) {
+                throw new IllegalArgumentException(
+                        "resonance.oidc.segment-mapping: \"" + pair.strip() + "\" is not group=segment-key");
+            }
+            mapping.put(
+                    pair.substring(0, equals).strip(),
+                    pair.substring(equals + 1).strip());
+        }
+        return new OidcSettings(
+                issuer,
+                clientId,
+                clientSecret,
+                scopes,
+                rolesClaim,
+                roleMapping,
+                defaultRole,
+                name,
+                clockSkewSeconds,
+                mapping);
+    }
+
+    /**
+     * The data scope the provider's groups give, where the provider sets them ({@link #segmentMapping} not empty):
+     * all data when a group maps to "*", else the segment keys of the mapped groups (sorted); none mapped: empty
+     * (such a person is refused, never given all data by a missing group).
+     */
+    public Optional<ProviderScope> scopeFor(Collection<String> groups) {
+        if (segmentMapping.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        for (String group : groups) {
+            String key = segmentMapping.get(group);
+            if (ALL_SEGMENTS.equals(key)) {
+                return Optional.of(new ProviderScope(true, List.of()));
+            }
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        return Optional.of(new ProviderScope(false, List.copyOf(keys)));
+    }
+
+    /** The data scope from the provider: all data, or these segments (none: refused). */
+    public record ProviderScope(boolean all, List<String> segments) {}
 
     /**
      * The settings from configuration values, or none where no issuer is set.
@@ -89,7 +155,8 @@ public record OidcSettings(
                 mapping(roleMapping),
                 defaultRole.filter(s -> !s.isBlank()).map(s -> role(s, "resonance.oidc.default-role")),
                 name.map(String::strip).orElse(""),
-                Math.max(0, clockSkewSeconds)));
+                Math.max(0, clockSkewSeconds),
+                Map.of()));
     }
 
     /** "group=ROLE,group=ROLE" as a map; a group may contain anything but "," and "=". */

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -77,6 +78,10 @@ public class SingleSignOn {
     int clockSkewSeconds;
 
     @Inject
+    @ConfigProperty(name = "resonance.oidc.segment-mapping", defaultValue = " ")
+    String segmentMapping;
+
+    @Inject
     MailSettings mailSettings;
 
     @Inject
@@ -106,6 +111,7 @@ public class SingleSignOn {
                             defaultRole,
                             name,
                             clockSkewSeconds)
+                    .map(settings -> settings.withSegmentMapping(segmentMapping))
                     .map(settings -> new OidcClient(settings, clock));
             client.ifPresent(c -> {
                 LOG.info("Single sign-on through " + c.settings());
@@ -188,6 +194,17 @@ public class SingleSignOn {
             failed(known.map(AppUser::username).orElse(typedName), "noRole");
             throw new OidcException(Failure.NO_ROLE, "no group of " + typedName + " gives a role");
         }
+        // where the provider sets the data scopes, a support lead or viewer in no mapped group is refused, never
+        // given all data; admins are never limited
+        var scope = role.get() == Role.ADMIN
+                ? Optional.<OidcSettings.ProviderScope>empty()
+                : settings.scopeFor(settings.groups(person.claims()));
+        if (scope.isPresent()
+                && !scope.get().all()
+                && !segmentsExist(scope.get().segments())) {
+            failed(known.map(AppUser::username).orElse(typedName), "noScope");
+            throw new OidcException(Failure.NO_SCOPE, "no group of " + typedName + " gives an existing data scope");
+        }
         AppUser user;
         if (known.isPresent()) {
             user = known.get();
@@ -218,6 +235,15 @@ public class SingleSignOn {
                     "createdByProvider",
                     AuditDetail.of("role", AuditDetail.text("role", role.get())));
         }
+        if (scope.isPresent()) {
+            List<String> keys = scope.get().all() ? List.of() : scope.get().segments();
+            if (!users.segmentKeys(user.username()).equals(keys)) {
+                users.limit(user.username(), keys, app.resonance.platform.control.Messages.of(Locale.ENGLISH));
+            }
+        } else if (role.get() == Role.ADMIN
+                && !users.segmentKeys(user.username()).isEmpty()) {
+            users.limit(user.username(), List.of(), app.resonance.platform.control.Messages.of(Locale.ENGLISH));
+        }
         person.text("email").filter(email -> email.length() <= 254).ifPresent(email -> {
             if (user.email().isEmpty()) {
                 user.contact(
@@ -231,6 +257,22 @@ public class SingleSignOn {
                 "loggedIn",
                 AuditDetail.of("loginMethod", AuditDetail.text("loginMethod", "oidc")));
         return user;
+    }
+
+    /** Whether the keys name segments that exist, at least one. */
+    private boolean segmentsExist(List<String> keys) {
+        if (keys.isEmpty()) {
+            return false;
+        }
+        for (String key : keys) {
+            Number found = (Number) em.createNativeQuery("SELECT COUNT(*) FROM segment WHERE segment_key = ?")
+                    .setParameter(1, key)
+                    .getSingleResult();
+            if (found.longValue() == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A failed login through the provider, in the audit log, by the name the provider gave. */

@@ -36,6 +36,29 @@ class OidcSettingsTest {
     }
 
     @Test
+    void theProvidersGroupsGiveTheDataScopeAndNoMappedGroupGivesNothingRatherThanEverything() {
+        OidcSettings settings = settings("groups", OidcSettings.DEFAULT_MAPPING, null)
+                .withSegmentMapping("region-dach=enterprise-dach, region-uk=uk,resonance-hq=*");
+        assertEquals(
+                Optional.of(new OidcSettings.ProviderScope(false, List.of("enterprise-dach", "uk"))),
+                settings.scopeFor(List.of("resonance-support-leads", "region-uk", "region-dach")));
+        assertEquals(
+                Optional.of(new OidcSettings.ProviderScope(true, List.of())),
+                settings.scopeFor(List.of("region-uk", "resonance-hq")));
+        assertEquals(
+                Optional.of(new OidcSettings.ProviderScope(false, List.of())),
+                settings.scopeFor(List.of("resonance-support-leads")));
+        // without a mapping the scopes are set in Resonance
+        assertEquals(
+                Optional.empty(),
+                settings("groups", OidcSettings.DEFAULT_MAPPING, null).scopeFor(List.of("x")));
+        var wrong = assertThrows(
+                IllegalArgumentException.class,
+                () -> settings("groups", OidcSettings.DEFAULT_MAPPING, null).withSegmentMapping("region-dach"));
+        assertTrue(wrong.getMessage().contains("resonance.oidc.segment-mapping"), wrong.getMessage());
+    }
+
+    @Test
     void aDefaultRoleLetsInEveryoneTheProviderSignsIn() {
         OidcSettings settings = settings("groups", "", "viewer");
         assertEquals(Optional.of(Role.VIEWER), settings.roleFor(List.of("anything")));
