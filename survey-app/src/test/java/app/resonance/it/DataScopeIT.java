@@ -363,6 +363,15 @@ class DataScopeIT {
                                 "api/v1/admin/dashboard-views/" + view + "/digests",
                                 "{\"cadence\":\"WEEKLY\",\"weekday\":\"MONDAY\",\"recipients\":[{\"email\":\"lead@example.com\",\"language\":\"en\"}]}")));
         long digestView = view;
+        // nor may an admin send a limited user figures beyond their segments by mail
+        Api.update("UPDATE app_user SET email = ? WHERE username = ?", lead + "@example.com", lead);
+        assertOutside(
+                "a digest of all responses to the limited lead",
+                asAdmin(
+                        "POST",
+                        "api/v1/admin/dashboard-views/" + view + "/digests",
+                        "{\"cadence\":\"WEEKLY\",\"weekday\":\"MONDAY\",\"recipients\":[{\"user\":\"" + lead
+                                + "\"}]}"));
         rows.put(
                 "GET /api/v1/admin/dashboard-views/{view}/digests/{id}",
                 configuration("api/v1/admin/dashboard-views/" + digestView + "/digests/" + digest));

@@ -73,6 +73,9 @@ public class DigestMail {
     UserDirectory users;
 
     @Inject
+    app.resonance.platform.control.DataScopes scopes;
+
+    @Inject
     MailOutbox outbox;
 
     @Inject
@@ -161,6 +164,13 @@ public class DigestMail {
                 if (user.isEmpty() || user.get().email().isEmpty()) {
                     LOG.info(() -> "Digest " + digest.id() + ": the user " + r.username()
                             + " is gone, disabled or without an e-mail address; no mail for them.");
+                    continue;
+                }
+                if (scopes != null
+                        && !scopes.of(r.username()).coversKey(digest.view().segment())) {
+                    // a user limited to some segments never gets figures of others by mail either
+                    LOG.info(() -> "Digest " + digest.id() + ": the user " + r.username()
+                            + " may not see the view's segment; no mail for them.");
                     continue;
                 }
                 Locale language =

@@ -241,6 +241,7 @@ public class Digests {
     public Digest create(SavedView view, Checked checked, String by) {
         // what the recipients get must not reach beyond what the digest's maker may see
         requireSegment(view.segment(), "view.segment");
+        recipientsMaySee(view, checked);
         SavedView managed = em.find(SavedView.class, view.id());
         Digest digest = new Digest(managed, by, clock.instant());
         apply(digest, checked);
@@ -252,16 +253,14 @@ public class Digests {
 
     @Transactional
     public Optional<Digest> update(long id, Checked checked) {
-        if (scopes != null && scopes.current().limited()) {
-            var existing = em.find(Digest.class, id);
-            if (existing != null) {
-                requireSegment(existing.view().segment(), "view.segment");
-            }
-        }
         Digest digest = em.find(Digest.class, id);
         if (digest == null) {
             return Optional.empty();
         }
+        if (scopes != null && scopes.current().limited()) {
+            requireSegment(digest.view().segment(), "view.segment");
+        }
+        recipientsMaySee(digest.view(), checked);
         apply(digest, checked);
         audit.record(AuditArea.DIGEST, digest.view().name(), "changed", AuditDetail.of("digest", description(digest)));
         return Optional.of(digest);
@@ -292,6 +291,19 @@ public class Digests {
                 checked.paused(),
                 checked.recipients(),
                 clock.instant());
+    }
+
+    /** Refuses a user recipient limited to segments that do not include the view's (403 naming the recipient). */
+    private void recipientsMaySee(SavedView view, Checked checked) {
+        if (scopes == null) {
+            return;
+        }
+        for (int i = 0; i < checked.recipients().size(); i++) {
+            String user = checked.recipients().get(i).username();
+            if (user != null && !scopes.of(user).coversKey(view.segment())) {
+                throw new app.resonance.platform.control.OutsideDataScopeException("recipients[" + i + "].user");
+            }
+        }
     }
 
     /** "#51 WEEKLY MONDAY 08:00 Europe/Berlin, 2 recipients" for the audit. */

@@ -507,7 +507,8 @@ public final class AlertRules {
             insert.setObject(3, responseId);
             insert.setObject(4, customerId);
             insert.setObject(5, segmentId);
-            insert.setObject(6, routed.assigneeId() != null ? routed.assigneeId() : leastBusySupportLead());
+            insert.setObject(
+                    6, routed.assigneeId() != null ? routed.assigneeId() : leastBusySupportLead(responseId, segmentId));
             insert.setObject(7, Routing.dueDate(routed.dueAt(), today, dueDays));
             insert.setObject(8, at);
             insert.setObject(9, at);
@@ -520,10 +521,12 @@ public final class AlertRules {
         return id;
     }
 
-    private Long leastBusySupportLead() throws SQLException {
+    /** The enabled support lead with the fewest open tasks among those who may see this task (their segments). */
+    private Long leastBusySupportLead(Long responseId, Long segmentId) throws SQLException {
         try (var statement =
                         connection.prepareStatement("SELECT u.id FROM app_user u WHERE u.user_role = 'SUPPORT_LEAD'"
-                                + " AND u.enabled = TRUE ORDER BY (SELECT COUNT(*) FROM follow_up f WHERE f.assignee_id = u.id"
+                                + " AND u.enabled = TRUE AND " + RuleRouting.maySee("u.id", responseId, segmentId)
+                                + " ORDER BY (SELECT COUNT(*) FROM follow_up f WHERE f.assignee_id = u.id"
                                 + " AND f.status IN ('OPEN', 'IN_PROGRESS')), u.username FETCH FIRST 1 ROWS ONLY");
                 var rs = statement.executeQuery()) {
             return rs.next() ? rs.getLong(1) : null;

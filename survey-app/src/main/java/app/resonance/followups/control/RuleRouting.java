@@ -160,10 +160,17 @@ public final class RuleRouting {
                 continue;
             }
             if (route.get().userId() != null) {
-                return new Assignment(route.get().userId(), null, dueAt);
+                // a user limited to other segments never gets the task: the fallback applies
+                boolean sees = Jdbc.first(
+                                c,
+                                "SELECT 1 FROM app_user u WHERE u.id = ? AND " + maySee("u.id", responseId, null),
+                                rs -> 1,
+                                route.get().userId())
+                        .isPresent();
+                return new Assignment(sees ? route.get().userId() : null, null, dueAt);
             }
             long team = route.get().teamId();
-            return new Assignment(member(c, team, routing.pick()), team, dueAt);
+            return new Assignment(member(c, team, routing.pick(), responseId), team, dueAt);
         }
         return new Assignment(null, null, dueAt);
     }
@@ -248,7 +255,28 @@ public final class RuleRouting {
      * The enabled member a team's task goes to (the lead when the team has none), remembering the pick for round
      * robin; the team's row is locked so two instances rotate in turn.
      */
-    private static Long member(Connection c, long team, Routing.TeamPick pick) throws SQLException {
+    /**
+     * The SQL condition "the user ({@code userId}, a column) may see the task": not limited to segments, or limited
+     * to one the response was counted in or the task's own segment. The ids are numbers, written into the query.
+     */
+    static String maySee(String userId, Long responseId, Long segmentId) {
+        List<String> covered = new ArrayList<>();
+        if (segmentId != null) {
+            covered.add("us.segment_id = " + segmentId);
+        }
+        if (responseId != null) {
+            covered.add("us.segment_id IN (SELECT rs.segment_id FROM response_segment rs WHERE rs.response_id = "
+                    + responseId + ")");
+        }
+        return "(NOT EXISTS (SELECT 1 FROM app_user_segment us WHERE us.user_id = " + userId + ")"
+                + (covered.isEmpty()
+                        ? ""
+                        : " OR EXISTS (SELECT 1 FROM app_user_segment us WHERE us.user_id = " + userId + " AND ("
+                                + String.join(" OR ", covered) + "))")
+                + ")";
+    }
+
+    private static Long member(Connection c, long team, Routing.TeamPick pick, long responseId) throws SQLException {
         Optional<Long[]> row = Jdbc.first(
                 c,
                 "SELECT last_assignee_id, lead_id FROM team WHERE id = ? FOR UPDATE",
@@ -263,7 +291,8 @@ public final class RuleRouting {
                 c,
                 "SELECT u.id, u.username, (SELECT COUNT(*) FROM follow_up f WHERE f.assignee_id = u.id"
                         + " AND f.status IN ('OPEN', 'IN_PROGRESS')) FROM team_member m JOIN app_user u"
-                        + " ON u.id = m.user_id WHERE m.team_id = ? AND u.enabled = TRUE",
+                        + " ON u.id = m.user_id WHERE m.team_id = ? AND u.enabled = TRUE AND "
+                        + maySee("u.id", responseId, null),
                 rs -> new Routing.Member(rs.getLong(1), rs.getString(2), rs.getLong(3)),
                 team);
         Optional<Long> picked = Routing.pick(pick, members, row.get()[0]);
