@@ -768,6 +768,31 @@ class DataScopeIT {
         assertEquals(422, unknown.statusCode(), unknown.body());
         assertTrue(unknown.body().contains("segments[0]"), unknown.body());
 
+        // a hostile body: a null key, too many keys, no list: 422 or 400 naming the field, never a 500
+        var nullKey = api.put(
+                "api/v1/admin/users/" + lead + "/data-scope", "{\"segments\":[null]}", "Authorization", Api.admin());
+        assertEquals(422, nullKey.statusCode(), nullKey.body());
+        assertTrue(nullKey.body().contains("segments[0]"), nullKey.body());
+        String many = java.util.stream.IntStream.range(0, 101)
+                .mapToObj(i -> "\"s" + i + "\"")
+                .collect(Collectors.joining(","));
+        var tooMany = api.put(
+                "api/v1/admin/users/" + lead + "/data-scope",
+                "{\"segments\":[" + many + "]}",
+                "Authorization",
+                Api.admin());
+        assertEquals(422, tooMany.statusCode(), tooMany.body());
+        var notAList = api.put(
+                "api/v1/admin/users/" + lead + "/data-scope",
+                "{\"segments\":\"business\"}",
+                "Authorization",
+                Api.admin());
+        assertTrue(notAList.statusCode() == 400 || notAList.statusCode() == 422, notAList.body());
+        assertEquals(
+                404,
+                api.put("api/v1/admin/users/nobody-here/data-scope", "{\"segments\":[]}", "Authorization", Api.admin())
+                        .statusCode());
+
         // lifted: the lead sees all responses again, at once on this instance
         var lifted = api.put(
                 "api/v1/admin/users/" + lead + "/data-scope", "{\"segments\":[]}", "Authorization", Api.admin());

@@ -51,6 +51,9 @@ public class UserDirectory {
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
     public static final int MIN_PASSWORD = 12;
 
+    /** At most this many segments in one user's data scope. */
+    public static final int MAX_SEGMENTS = 100;
+
     private volatile String dummyHash;
 
     @PostConstruct
@@ -182,10 +185,20 @@ public class UserDirectory {
     @Transactional
     public List<String> limit(String username, List<String> segmentKeys, Messages messages) {
         AppUser user = byUsername(username).orElseThrow(() -> new UnknownUserException(username));
+        if (segmentKeys != null) {
+            for (int i = 0; i < segmentKeys.size(); i++) {
+                if (segmentKeys.get(i) == null || segmentKeys.get(i).isBlank()) {
+                    throw new InvalidUserException(List.of(messages.error("segments[" + i + "]", "required")));
+                }
+            }
+        }
         List<String> keys = segmentKeys == null
                 ? List.of()
-                : segmentKeys.stream().distinct().sorted().toList();
+                : segmentKeys.stream().map(String::strip).distinct().sorted().toList();
         List<FieldError> errors = new ArrayList<>();
+        if (keys.size() > MAX_SEGMENTS) {
+            throw new InvalidUserException(List.of(messages.error("segments", "tooMany", MAX_SEGMENTS)));
+        }
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
