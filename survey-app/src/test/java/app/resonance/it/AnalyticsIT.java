@@ -657,7 +657,7 @@ class AnalyticsIT {
         assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         var errors = Api.json(bad).getJsonArray("errors").getValuesAs(JsonObject.class);
         assertEquals(
-                List.of("questionType", "windowDays", "significance", "minResponses", "action", "channels"),
+                List.of("questionType", "windowDays", "significance", "minResponses", "channels"),
                 errors.stream().map(e -> e.getString("field")).toList());
         assertEquals(
                 "Geben Sie eine ganze Zahl von 7 bis 180 an.", errors.get(1).getString("message"));

@@ -65,7 +65,7 @@ public class AdminAlertRulesResource {
             description = "422 naming the field when the rule is incomplete (a LOW_SCORE rule without questionType"
                     + " or a threshold on its scale, a KEYWORD rule without keywords, a SEGMENT_TREND rule with a"
                     + " window outside 7-180 days, a level not 0.1, 0.05, 0.01 or 0.001, a minimum n outside"
-                    + " 5-100000, NOTIFY only or channels, an unknown survey or segment,"
+                    + " 5-100000 or channels, an unknown survey or segment,"
                     + " quiet hours not as HH:MM, a route naming no or an unknown user or team: routes[0].team).")
     @APIResponse(
             responseCode = "201",

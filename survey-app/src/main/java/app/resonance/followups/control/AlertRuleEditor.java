@@ -268,9 +268,6 @@ public class AlertRuleEditor {
                 && (draft.minResponses() < MIN_RESPONSES || draft.minResponses() > MAX_RESPONSES)) {
             errors.add(messages.error("minResponses", "range", MIN_RESPONSES, MAX_RESPONSES));
         }
-        if (draft.action() != null && AlertAction.NOTIFY.name().equals(draft.action())) {
-            errors.add(messages.error("action", "trendNeedsTask"));
-        }
         if (draft.channels() != null && !draft.channels().isEmpty()) {
             errors.add(messages.error("channels", "trendAllChannels"));
         }

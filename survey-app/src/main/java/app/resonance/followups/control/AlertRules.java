@@ -51,6 +51,7 @@ public final class AlertRules {
     private final Caps caps;
     private final Map<Long, Instant> notifyAt = new HashMap<>();
     private final Map<Long, Instant> untaskedNotifyAt = new HashMap<>();
+    private final Map<Long, Instant> untaskedWindowAlerts = new HashMap<>();
 
     /** How many tasks one client and one survey may create within an hour. */
     public record Caps(int perClientHour, int perSurveyHour) {
@@ -105,6 +106,11 @@ public final class AlertRules {
      */
     public Map<Long, Instant> untaskedNotifyAt() {
         return Map.copyOf(untaskedNotifyAt);
+    }
+
+    /** The new window alerts (a segment's decline) of rules that notify without a task, with when they may go out. */
+    public Map<Long, Instant> untaskedWindowAlerts() {
+        return Map.copyOf(untaskedWindowAlerts);
     }
 
     /** The rules that are not paused, in id order. */
@@ -386,7 +392,7 @@ public final class AlertRules {
         }
         boolean known = exists("follow_up", key);
         Long followUp = rule.action().task() ? followUp(surveyId, null, null, segmentId, key, List.of()) : null;
-        insertWindowAlert(
+        long alertId = insertWindowAlert(
                 AlertKind.SEGMENT_DECLINE,
                 surveyId,
                 segmentId,
@@ -397,7 +403,14 @@ public final class AlertRules {
                 pValue,
                 followUp,
                 rule.id());
-        if (followUp == null || known) {
+        if (followUp == null) {
+            // a rule that only notifies: the message links to the segment's dashboard
+            if (rule.action().notifies()) {
+                untaskedWindowAlerts.put(alertId, rule.notifyAt(now));
+            }
+            return java.util.Optional.empty();
+        }
+        if (known) {
             return java.util.Optional.empty();
         }
         if (rule.action().notifies()) {
@@ -447,7 +460,7 @@ public final class AlertRules {
         return java.util.Optional.of(new Created(followUp, assignee(followUp)));
     }
 
-    private void insertWindowAlert(
+    private long insertWindowAlert(
             AlertKind kind,
             long surveyId,
             Long segmentId,
@@ -462,7 +475,8 @@ public final class AlertRules {
         try (var insert = connection.prepareStatement("INSERT INTO alert (id, kind, survey_id, segment_id, topic_key,"
                 + " figure, previous_figure, p_value, created_at, dedup_key, follow_up_id, rule_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, nextId("alert_seq"));
+            long id = nextId("alert_seq");
+            insert.setLong(1, id);
             insert.setString(2, kind.name());
             insert.setLong(3, surveyId);
             insert.setObject(4, segmentId);
@@ -475,6 +489,7 @@ public final class AlertRules {
             insert.setObject(11, followUp);
             insert.setObject(12, ruleId);
             insert.executeUpdate();
+            return id;
         }
     }
 

@@ -21,7 +21,8 @@ public record AlertsRaised(
         Instant now,
         List<Long> followUpIds,
         Map<Long, Instant> notifyAt,
-        Map<Long, Instant> untaskedNotifyAt) {
+        Map<Long, Instant> untaskedNotifyAt,
+        Map<Long, Instant> untaskedWindowAlerts) {
 
     /**
      * @param notifyAt when each task's notifications may go out (the end of its rules' quiet hours); a task not
@@ -33,6 +34,17 @@ public record AlertsRaised(
         followUpIds = List.copyOf(followUpIds);
         notifyAt = Map.copyOf(notifyAt);
         untaskedNotifyAt = Map.copyOf(untaskedNotifyAt);
+        untaskedWindowAlerts = Map.copyOf(untaskedWindowAlerts);
+    }
+
+    /** Tasks and response alerts, no window alert without a task. */
+    public AlertsRaised(
+            Connection connection,
+            Instant now,
+            List<Long> followUpIds,
+            Map<Long, Instant> notifyAt,
+            Map<Long, Instant> untaskedNotifyAt) {
+        this(connection, now, followUpIds, notifyAt, untaskedNotifyAt, Map.of());
     }
 
     /** New tasks whose notifications go out now. */
@@ -57,6 +69,28 @@ public record AlertsRaised(
             String customerId,
             List<Raised> alerts,
             Optional<String> comment) {}
+
+    /**
+     * An alert on a window of responses (a segment's decline) whose rule notifies without a task: the alert, its
+     * survey and the segment's key, for a message that links to the segment's dashboard.
+     */
+    public record WindowAlert(long surveyId, String survey, Raised alert) {}
+
+    /** A window alert without a task by its id; empty when it is gone or has a task. */
+    public Optional<WindowAlert> windowAlert(long alertId) throws SQLException {
+        Optional<Raised> alert = Jdbc.first(
+                connection, RAISED + " WHERE a.id = ? AND a.follow_up_id IS NULL", AlertsRaised::raised, alertId);
+        if (alert.isEmpty()) {
+            return Optional.empty();
+        }
+        record Row(long surveyId, String slug) {}
+        return Jdbc.first(
+                        connection,
+                        "SELECT s.id, s.slug FROM alert a JOIN survey s ON s.id = a.survey_id WHERE a.id = ?",
+                        rs -> new Row(rs.getLong(1), rs.getString(2)),
+                        alertId)
+                .map(r -> new WindowAlert(r.surveyId(), r.slug(), alert.get()));
+    }
 
     /** The response's alerts without a task; empty when the response or such alerts are gone. */
     public Optional<Untasked> untasked(long responseId) throws SQLException {

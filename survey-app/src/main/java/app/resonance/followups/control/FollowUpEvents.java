@@ -80,6 +80,17 @@ public class FollowUpEvents {
                     insert(event.connection(), u.surveyId(), ALERT_RAISED, wrap("alert", json), event.now());
                 }
             }
+            for (long alertId : event.untaskedWindowAlerts().keySet()) {
+                var window = event.windowAlert(alertId);
+                if (window.isEmpty()) {
+                    continue;
+                }
+                JsonObjectBuilder json = Jsonp.createObjectBuilder()
+                        .add("id", window.get().alert().id())
+                        .add("kind", window.get().alert().kind().name());
+                figures(json, window.get().alert());
+                insert(event.connection(), window.get().surveyId(), ALERT_RAISED, wrap("alert", json), event.now());
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Writing the webhook events of new tasks failed", e);
         }

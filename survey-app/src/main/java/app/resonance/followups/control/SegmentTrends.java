@@ -169,8 +169,14 @@ public class SegmentTrends {
                     decline.pValue(),
                     period);
             task.ifPresent(created::add);
-            if (task.isPresent()) {
-                raised.fire(new AlertsRaised(c, at, List.of(task.get().followUpId()), alertRules.notifyAt(), Map.of()));
+            if (task.isPresent() || !alertRules.untaskedWindowAlerts().isEmpty()) {
+                raised.fire(new AlertsRaised(
+                        c,
+                        at,
+                        task.map(t -> List.of(t.followUpId())).orElse(List.of()),
+                        alertRules.notifyAt(),
+                        Map.of(),
+                        alertRules.untaskedWindowAlerts()));
             }
             return (int) (Jdbc.number(c, "SELECT COUNT(*) FROM alert WHERE rule_id = ?", rule.id()) - before);
         });

@@ -46,4 +46,9 @@ public record AlertNotice(
     public boolean untasked() {
         return followUpId == null && responseId != null;
     }
+
+    /** About a segment's decline whose rule only notifies: neither a task nor a response, the link opens its dashboard. */
+    public boolean segmentOnly() {
+        return followUpId == null && responseId == null && !kinds.isEmpty();
+    }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * Queues one message per matching destination for every task the alert rules created, inside the transaction that
  * raised the alerts ({@link AlertsRaised}): a destination matches when it is enabled, takes the task's survey and
  * wants at least one of its alert kinds. A task whose rules only make tasks is told by no message; alerts of rules
- * that notify without making a task are told about their response, linking to it; a rule's quiet hours hold
+ * that notify without making a task are told about their response, linking to it (a segment's decline: to the
+ * segment's dashboard); a rule's quiet hours hold
  * the messages in the outbox until they end. A failure here rolls the alerts back with it, and the rules run again.
  */
 @ApplicationScoped
@@ -24,7 +25,14 @@ public class AlertNotifications {
     @Inject
     MailSettings mailSettings;
 
-    void raised(@Observes AlertsRaised event) {
+    public AlertNotifications() {}
+
+    /** Made by hand (tests and tools): links into the console at this public address. */
+    public AlertNotifications(MailSettings mailSettings) {
+        this.mailSettings = mailSettings;
+    }
+
+    public void raised(@Observes AlertsRaised event) {
         try {
             for (long id : event.followUpIds()) {
                 Instant at = event.notifyAt().get(id);
@@ -46,6 +54,17 @@ public class AlertNotifications {
                 AlertNotice notice = notice(alerts.get(), Destinations.consoleBase(mailSettings));
                 for (NotificationQueue.Target target : NotificationQueue.targets(
                         event.connection(), alerts.get().surveyId())) {
+                    NotificationQueue.enqueue(event.connection(), target, notice, event.now(), entry.getValue());
+                }
+            }
+            for (var entry : event.untaskedWindowAlerts().entrySet()) {
+                Optional<AlertsRaised.WindowAlert> alert = event.windowAlert(entry.getKey());
+                if (alert.isEmpty()) {
+                    continue;
+                }
+                AlertNotice notice = notice(alert.get(), Destinations.consoleBase(mailSettings));
+                for (NotificationQueue.Target target : NotificationQueue.targets(
+                        event.connection(), alert.get().surveyId())) {
                     NotificationQueue.enqueue(event.connection(), target, notice, event.now(), entry.getValue());
                 }
             }
@@ -75,6 +94,24 @@ public class AlertNotifications {
                         .orElse(null),
                 alerts.comment().orElse(null),
                 consoleBase + "/admin/response.xhtml?survey=" + alerts.survey() + "&id=" + alerts.responseId());
+    }
+
+    /**
+     * What the messages say about a segment's decline whose rule notifies without a task: the segment, linking to
+     * its dashboard in the console.
+     */
+    public static AlertNotice notice(AlertsRaised.WindowAlert alert, String consoleBase) {
+        String segment = alert.alert().segment();
+        return new AlertNotice(
+                null,
+                null,
+                alert.survey(),
+                List.of(alert.alert().kind()),
+                segment,
+                null,
+                null,
+                consoleBase + "/admin/dashboard.xhtml?survey=" + alert.survey()
+                        + (segment == null ? "" : "&segment=" + segment));
     }
 
     /** What the messages say about the task: its alerts' kinds, who, the score, the comment, the link. */

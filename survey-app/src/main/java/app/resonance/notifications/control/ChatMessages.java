@@ -58,6 +58,9 @@ public final class ChatMessages {
     }
 
     static String context(AlertNotice notice, Messages messages) {
+        if (notice.segmentOnly()) {
+            return messages.get("notification.segmentContext", notice.survey(), who(notice, messages));
+        }
         return notice.untasked()
                 ? messages.get("notification.responseContext", notice.survey(), String.valueOf(notice.responseId()))
                 : messages.get("notification.context", notice.survey(), String.valueOf(notice.followUpId()));
@@ -65,6 +68,9 @@ public final class ChatMessages {
 
     /** The link's words: to the task, or to the response when the alerts made no task. */
     static String open(AlertNotice notice, Messages messages) {
+        if (notice.segmentOnly()) {
+            return messages.get("notification.openDashboard");
+        }
         return messages.get(notice.untasked() ? "notification.openResponse" : "notification.open");
     }
 

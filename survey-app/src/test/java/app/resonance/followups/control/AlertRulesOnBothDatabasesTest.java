@@ -1,6 +1,7 @@
 package app.resonance.followups.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.resonance.analytics.control.FixtureAccess;
 import app.resonance.platform.control.Jdbc;
@@ -221,6 +222,83 @@ class AlertRulesOnBothDatabasesTest {
                         "{\"alert\":{\"id\":" + segmentAlert + ",\"kind\":\"SEGMENT_DECLINE\",\"followUp\":"
                                 + segmentTask
                                 + ",\"segment\":\"business\",\"figure\":-12.0,\"previousFigure\":20.0,\"pValue\":0.01}}"),
+                events);
+    }
+
+    /**
+     * A segment trend rule that only notifies: the decline becomes one alert without a task, told once to the
+     * destinations with a link to the segment's dashboard (the Slack message passes Slack's documented rules), and
+     * {@code alert.raised} goes out with the segment's figures and no task.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aSegmentTrendRuleThatOnlyNotifiesToldTheDestinationsAboutTheSegmentOnceWithoutATask(String database)
+            throws Exception {
+        FixtureAccess fixture = FollowUpSetUp.demo(database, TODAY, NOW);
+        long survey = fixture.count("SELECT id FROM survey WHERE slug = 'relationship-nps'");
+        long business = fixture.count("SELECT id FROM segment WHERE segment_key = 'business'");
+        long tasksBefore = fixture.count("SELECT COUNT(*) FROM follow_up");
+        long eventsBefore = fixture.count("SELECT COALESCE(MAX(id), 0) FROM webhook_event");
+        fixture.inTransaction(c -> {
+            Jdbc.update(c, "UPDATE alert_rule SET action = 'NOTIFY' WHERE id = 4");
+            Jdbc.update(
+                    c,
+                    "INSERT INTO notification_destination (id, kind, name, url, addresses, language, alert_kinds,"
+                            + " enabled, created_at) VALUES (901, 'SLACK', 'trends', 'https://hooks.slack.com/services/t',"
+                            + " NULL, 'en', NULL, TRUE, ?)",
+                    utc(NOW));
+            return null;
+        });
+        for (int i = 0; i < 2; i++) {
+            fixture.inTransaction(c -> {
+                AlertRule trend = Jdbc.first(
+                                c, "SELECT " + AlertRules.COLUMNS + " FROM alert_rule WHERE id = 4", AlertRules::rule)
+                        .orElseThrow();
+                AlertRules rules = new AlertRules(
+                        c, NOW, TODAY, FollowUpSetUp.RENEWAL_DAYS, FollowUpSetUp.DUE_DAYS, AlertRules.Caps.defaults());
+                assertEquals(
+                        java.util.Optional.empty(),
+                        rules.segmentDecline(trend, survey, business, -12.0, 20.0, 0.01, "2026-11-23/7d"),
+                        "no task");
+                if (!rules.untaskedWindowAlerts().isEmpty()) {
+                    AlertsRaised raised = new AlertsRaised(
+                            c, NOW, List.of(), java.util.Map.of(), java.util.Map.of(), rules.untaskedWindowAlerts());
+                    new app.resonance.notifications.control.AlertNotifications(
+                                    new app.resonance.distribution.control.MailSettings(
+                                            "localhost", 25, "r@example.com"))
+                            .raised(raised);
+                    new FollowUpEvents().raised(raised);
+                }
+                return null;
+            });
+        }
+        assertEquals(tasksBefore, fixture.count("SELECT COUNT(*) FROM follow_up"), "no task");
+        assertEquals(
+                1,
+                fixture.count("SELECT COUNT(*) FROM alert WHERE kind = 'SEGMENT_DECLINE' AND rule_id = 4"
+                        + " AND follow_up_id IS NULL AND segment_id = " + business),
+                "one alert");
+        List<String> payloads = fixture.inTransaction(c -> Jdbc.list(
+                c, "SELECT payload FROM notification_delivery WHERE destination_id = 901", rs -> rs.getString(1)));
+        assertEquals(1, payloads.size(), "told once");
+        var slack = jakarta.json.Json.createReader(new java.io.StringReader(payloads.get(0)))
+                .readObject();
+        assertEquals(List.of(), app.resonance.notifications.control.ChatFormats.slackErrors(slack));
+        String blocks = slack.getJsonArray("blocks").toString();
+        assertTrue(
+                blocks.contains("/admin/dashboard.xhtml?survey=relationship-nps&amp;segment=business|Open the segment"
+                        + " dashboard>"),
+                blocks);
+        assertTrue(blocks.contains("Survey relationship-nps · segment business"), blocks);
+        List<String> events = fixture.inTransaction(c -> Jdbc.list(
+                c,
+                "SELECT data FROM webhook_event WHERE kind = 'alert.raised' AND id > ? ORDER BY id",
+                rs -> rs.getString(1),
+                eventsBefore));
+        long alert = fixture.count("SELECT id FROM alert WHERE rule_id = 4 AND segment_id = " + business);
+        assertEquals(
+                List.of("{\"alert\":{\"id\":" + alert + ",\"kind\":\"SEGMENT_DECLINE\",\"segment\":\"business\","
+                        + "\"figure\":-12.0,\"previousFigure\":20.0,\"pValue\":0.01}}"),
                 events);
     }
 
