@@ -14,6 +14,7 @@ import java.util.List;
  * @param who the customer ("Anna Berg (C-1)") or segment; null for an anonymous respondent
  * @param score the score that fired the rules; null for a segment's decline
  * @param comment the respondent's free text, unescaped; null for none
+ * @param change a segment's decline in words ("-12.0, was 20.0, p = 0.01") where it has no task; else null
  */
 public record AlertNotice(
         Long followUpId,
@@ -23,10 +24,24 @@ public record AlertNotice(
         String who,
         Integer score,
         String comment,
-        String link) {
+        String link,
+        String change) {
 
     public AlertNotice {
         kinds = List.copyOf(kinds);
+    }
+
+    /** A notice about a task or a response (no segment's change in words). */
+    public AlertNotice(
+            Long followUpId,
+            Long responseId,
+            String survey,
+            List<AlertKind> kinds,
+            String who,
+            Integer score,
+            String comment,
+            String link) {
+        this(followUpId, responseId, survey, kinds, who, score, comment, link, null);
     }
 
     /** The same notice about only the alert kinds a destination wants. */
@@ -39,7 +54,8 @@ public record AlertNotice(
                 who,
                 score,
                 comment,
-                link);
+                link,
+                change);
     }
 
     /** Whether the notice is about a response whose alerts made no task. */

@@ -111,7 +111,21 @@ public class AlertNotifications {
                 null,
                 null,
                 consoleBase + "/admin/dashboard.xhtml?survey=" + alert.survey()
-                        + (segment == null ? "" : "&segment=" + segment));
+                        + (segment == null ? "" : "&segment=" + segment),
+                change(alert.alert()));
+    }
+
+    /** A decline in figures, the same in every language: "20.0 → -12.0 (p = 0.010)". */
+    static String change(AlertsRaised.Raised alert) {
+        if (alert.figure() == null || alert.previousFigure() == null) {
+            return null;
+        }
+        return String.format(
+                java.util.Locale.ROOT,
+                "%.1f → %.1f%s",
+                alert.previousFigure(),
+                alert.figure(),
+                alert.pValue() == null ? "" : String.format(java.util.Locale.ROOT, " (p = %.3f)", alert.pValue()));
     }
 
     /** What the messages say about the task: its alerts' kinds, who, the score, the comment, the link. */

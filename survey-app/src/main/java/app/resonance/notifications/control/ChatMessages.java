@@ -54,7 +54,20 @@ public final class ChatMessages {
     }
 
     static String score(AlertNotice notice) {
+        if (notice.change() != null) {
+            return notice.change();
+        }
         return notice.score() == null ? "–" : String.valueOf(notice.score());
+    }
+
+    /** The label of who the alert is about: the customer, or the segment of a decline told without a task. */
+    static String whoLabel(AlertNotice notice, Messages messages) {
+        return messages.get(notice.segmentOnly() ? "notification.segment" : "notification.customer");
+    }
+
+    /** The label of the figure: the score, or a segment's change. */
+    static String scoreLabel(AlertNotice notice, Messages messages) {
+        return messages.get(notice.change() != null ? "notification.change" : "notification.score");
     }
 
     static String context(AlertNotice notice, Messages messages) {
@@ -85,9 +98,8 @@ public final class ChatMessages {
                         .add(
                                 "fields",
                                 Jsonp.createArrayBuilder()
-                                        .add(plain(
-                                                cut(messages.get("notification.customer") + "\n" + who, SLACK_FIELD)))
-                                        .add(plain(messages.get("notification.score") + "\n" + score(notice)))));
+                                        .add(plain(cut(whoLabel(notice, messages) + "\n" + who, SLACK_FIELD)))
+                                        .add(plain(scoreLabel(notice, messages) + "\n" + score(notice)))));
         if (notice.comment() != null) {
             blocks.add(Jsonp.createObjectBuilder()
                     .add("type", "section")
@@ -110,8 +122,7 @@ public final class ChatMessages {
                         .add(
                                 "elements",
                                 Jsonp.createArrayBuilder().add(plain(cut(context(notice, messages), SLACK_FIELD)))));
-        String fallback =
-                escape(title + " – " + who + " – " + messages.get("notification.score") + " " + score(notice));
+        String fallback = escape(title + " – " + who + " – " + scoreLabel(notice, messages) + " " + score(notice));
         return Jsonp.createObjectBuilder()
                 .add("text", cutEscaped(fallback, SLACK_TEXT))
                 .add("blocks", blocks)
@@ -128,9 +139,9 @@ public final class ChatMessages {
                         .add("size", "Medium")
                         .add("weight", "Bolder")
                         .add("wrap", true))
-                .add(label(messages.get("notification.customer")))
+                .add(label(whoLabel(notice, messages)))
                 .add(words(who(notice, messages)))
-                .add(label(messages.get("notification.score")))
+                .add(label(scoreLabel(notice, messages)))
                 .add(words(score(notice)));
         if (notice.comment() != null) {
             body.add(label(messages.get("notification.comment"))).add(words(cut(notice.comment(), TEAMS_COMMENT)));
@@ -176,11 +187,11 @@ public final class ChatMessages {
         StringBuilder text = new StringBuilder()
                 .append(title)
                 .append("\n\n")
-                .append(messages.get("notification.customer"))
+                .append(whoLabel(notice, messages))
                 .append(": ")
                 .append(who)
                 .append('\n')
-                .append(messages.get("notification.score"))
+                .append(scoreLabel(notice, messages))
                 .append(": ")
                 .append(score(notice))
                 .append('\n');

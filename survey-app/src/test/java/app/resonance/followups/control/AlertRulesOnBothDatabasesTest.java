@@ -290,6 +290,8 @@ class AlertRulesOnBothDatabasesTest {
                         + " dashboard>"),
                 blocks);
         assertTrue(blocks.contains("Survey relationship-nps · segment business"), blocks);
+        assertTrue(blocks.contains("Segment\\nbusiness"), blocks);
+        assertTrue(blocks.contains("Change\\n20.0 → -12.0 (p = 0.010)"), blocks);
         List<String> events = fixture.inTransaction(c -> Jdbc.list(
                 c,
                 "SELECT data FROM webhook_event WHERE kind = 'alert.raised' AND id > ? ORDER BY id",
