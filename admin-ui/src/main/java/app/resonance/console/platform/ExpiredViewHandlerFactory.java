@@ -47,7 +47,7 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
                 if (expired(failure) instanceof ViewExpiredException expired) {
                     events.remove();
                     showAgain(expired.getViewId(), "console.viewExpired");
-                } else if (outsideScope(failure)
+                } else if (app.resonance.platform.control.OutsideDataScopeException.causes(failure)
                         && FacesContext.getCurrentInstance().isPostback()
                         && FacesContext.getCurrentInstance().getCurrentPhaseId()
                                 != jakarta.faces.event.PhaseId.RENDER_RESPONSE) {
@@ -84,15 +84,6 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
                 }
             }
             return failure;
-        }
-
-        static boolean outsideScope(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof app.resonance.platform.control.OutsideDataScopeException) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         static boolean nonceRefused(Throwable failure) {

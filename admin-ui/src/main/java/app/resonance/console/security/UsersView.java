@@ -105,6 +105,7 @@ public class UsersView implements Serializable {
             Faces.fieldErrors("edit", e.errors());
             return;
         }
+        dataByUser = null;
         Faces.info("users.updatedMessage", selected);
         selected = null;
     }
@@ -120,15 +121,23 @@ public class UsersView implements Serializable {
         newPassword = null;
     }
 
+    /** The segments each limited user sees, in words, read once per view and again after a change. */
+    private transient java.util.Map<String, String> dataByUser;
+
     /** The segments a user sees, in words: "all data" or the segments' names. */
     public String dataOf(AppUser user) {
-        List<String> keys = users.segmentKeys(user.username());
-        if (keys.isEmpty()) {
-            return Faces.text("users.allData");
+        if (dataByUser == null) {
+            var names = new java.util.HashMap<String, String>();
+            segments.all().forEach(s -> names.put(s.key(), s.name().in(Faces.locale())));
+            dataByUser = new java.util.HashMap<>();
+            users.segmentKeysByUser()
+                    .forEach((name, keys) -> dataByUser.put(
+                            name,
+                            keys.stream()
+                                    .map(k -> names.getOrDefault(k, k))
+                                    .collect(java.util.stream.Collectors.joining(", "))));
         }
-        var names = new java.util.LinkedHashMap<String, String>();
-        segments.all().forEach(s -> names.put(s.key(), s.name().in(Faces.locale())));
-        return keys.stream().map(k -> names.getOrDefault(k, k)).collect(java.util.stream.Collectors.joining(", "));
+        return dataByUser.getOrDefault(user.username(), Faces.text("users.allData"));
     }
 
     /** Every segment, for the choice of a user's data scope. */

@@ -43,10 +43,8 @@ public class Comments {
 
     /** The filter as the caller may read it: in one of their segments if they are limited to some. */
     CommentFilter scoped(CommentFilter filter) {
-        if (scopes == null) {
-            return filter;
-        }
-        Long segment = scopes.current().segmentId(filter.segmentId());
+        Long segment =
+                app.resonance.platform.control.DataScopes.callerOf(scopes).segmentId(filter.segmentId());
         return java.util.Objects.equals(segment, filter.segmentId()) ? filter : filter.inSegment(segment);
     }
 

@@ -80,7 +80,9 @@ public class DashboardReports {
                 choices(query, messages),
                 matrices(query, messages),
                 // the follow-ups' effect over every task: not for a user limited to some segments
-                loop.isResolvable() && (scopes == null || !scopes.current().limited())
+                loop.isResolvable()
+                                && !app.resonance.platform.control.DataScopes.callerOf(scopes)
+                                        .limited()
                         ? loop.get().between(filter.from(), filter.to())
                         : null);
     }

@@ -41,7 +41,7 @@ public class ResponseDetails {
 
     /** Whether the caller may see this response: always, or for a user limited to segments, one tagged with theirs. */
     boolean visible(Response response) {
-        var scope = scopes == null ? app.resonance.platform.control.DataScope.ALL : scopes.current();
+        var scope = app.resonance.platform.control.DataScopes.callerOf(scopes);
         return !scope.limited() || response.segments().stream().anyMatch(s -> scope.covers(s.id()));
     }
 

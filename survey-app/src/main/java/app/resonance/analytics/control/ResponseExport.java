@@ -57,10 +57,8 @@ public class ResponseExport {
      * them). Callers check before they start streaming; {@link #write} checks again.
      */
     public ExportFilter scoped(ExportFilter filter) {
-        if (scopes == null) {
-            return filter;
-        }
-        Long segment = scopes.current().segmentId(filter.segmentId());
+        Long segment =
+                app.resonance.platform.control.DataScopes.callerOf(scopes).segmentId(filter.segmentId());
         return java.util.Objects.equals(segment, filter.segmentId()) ? filter : filter.inSegment(segment);
     }
 

@@ -27,7 +27,7 @@ public class TrendAnalysis {
     public TrendAnalysis() {}
 
     private app.resonance.platform.control.DataScope scope() {
-        return scopes == null ? app.resonance.platform.control.DataScope.ALL : scopes.current();
+        return app.resonance.platform.control.DataScopes.callerOf(scopes);
     }
 
     public TrendAnalysis(DataSource dataSource) {

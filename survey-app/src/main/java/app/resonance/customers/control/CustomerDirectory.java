@@ -60,7 +60,7 @@ public class CustomerDirectory {
             "createdAt", "c.created_at");
 
     private app.resonance.platform.control.DataScope scope() {
-        return scopes == null ? app.resonance.platform.control.DataScope.ALL : scopes.current();
+        return app.resonance.platform.control.DataScopes.callerOf(scopes);
     }
 
     /**

@@ -41,13 +41,13 @@ public class SegmentCatalog {
      * filter choices ask here; the app's own work asks {@link #all}).
      */
     public List<Segment> visible() {
-        var scope = scopes == null ? app.resonance.platform.control.DataScope.ALL : scopes.current();
+        var scope = app.resonance.platform.control.DataScopes.callerOf(scopes);
         return all().stream().filter(s -> scope.covers(s.id())).toList();
     }
 
     /** A segment the caller may see, by key; empty for another (as if it did not exist). */
     public Optional<Segment> visibleByKey(String key) {
-        var scope = scopes == null ? app.resonance.platform.control.DataScope.ALL : scopes.current();
+        var scope = app.resonance.platform.control.DataScopes.callerOf(scopes);
         return byKey(key).filter(s -> scope.covers(s.id()));
     }
 

@@ -36,7 +36,7 @@ public class FollowUps {
     app.resonance.platform.control.DataScopes scopes;
 
     private app.resonance.platform.control.DataScope scope() {
-        return scopes == null ? app.resonance.platform.control.DataScope.ALL : scopes.current();
+        return app.resonance.platform.control.DataScopes.callerOf(scopes);
     }
 
     /**

@@ -41,7 +41,7 @@ public class ErrorPageServlet extends HttpServlet {
             write(response, ProblemException.tooLarge().problem(messages));
         } else if (failure != null && ProblemMappers.causedByBodyNotReceived(failure)) {
             write(response, ProblemException.bodyNotReceived().problem(messages));
-        } else if (failure != null && outsideScope(failure)) {
+        } else if (app.resonance.platform.control.OutsideDataScopeException.causes(failure)) {
             write(
                     response,
                     Problem.typed(
@@ -63,15 +63,6 @@ public class ErrorPageServlet extends HttpServlet {
         } else {
             write(response, Problem.of(status, ProblemMappers.title(status), ProblemMappers.detail(status, messages)));
         }
-    }
-
-    private static boolean outsideScope(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof app.resonance.platform.control.OutsideDataScopeException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -38,6 +38,14 @@ public class DataScopes {
         return name == null ? DataScope.ALL : of(name);
     }
 
+    /**
+     * The caller's scope through a control class's injected {@code DataScopes}, or everything where the class was made
+     * by hand (tools and tests, which have none).
+     */
+    public static DataScope callerOf(DataScopes scopes) {
+        return scopes == null ? DataScope.ALL : scopes.current();
+    }
+
     /** A user's scope by name. */
     public DataScope of(String username) {
         long now = System.nanoTime();
@@ -58,20 +66,18 @@ public class DataScopes {
     private DataScope read(String username) {
         // on the caller's connection as it is (inside a transaction: enlisted in it; its auto-commit untouched)
         try (var c = dataSource.getConnection()) {
-            {
-                List<Long> ids = new ArrayList<>();
-                List<String> keys = new ArrayList<>();
-                Jdbc.stream(
-                        c,
-                        "SELECT s.id, s.segment_key FROM app_user u JOIN app_user_segment us ON us.user_id = u.id"
-                                + " JOIN segment s ON s.id = us.segment_id WHERE u.username = ? ORDER BY s.segment_key",
-                        rs -> {
-                            ids.add(rs.getLong(1));
-                            keys.add(rs.getString(2));
-                        },
-                        username);
-                return new DataScope(ids, keys);
-            }
+            List<Long> ids = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            Jdbc.stream(
+                    c,
+                    "SELECT s.id, s.segment_key FROM app_user u JOIN app_user_segment us ON us.user_id = u.id"
+                            + " JOIN segment s ON s.id = us.segment_id WHERE u.username = ? ORDER BY s.segment_key",
+                    rs -> {
+                        ids.add(rs.getLong(1));
+                        keys.add(rs.getString(2));
+                    },
+                    username);
+            return new DataScope(ids, keys);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the data scope of a user", e);
         }

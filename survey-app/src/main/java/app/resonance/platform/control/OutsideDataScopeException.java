@@ -17,4 +17,14 @@ public class OutsideDataScopeException extends RuntimeException {
     public String field() {
         return field;
     }
+
+    /** Whether this refusal is among a failure's causes (a container or Faces wraps it on its way to an error page). */
+    public static boolean causes(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutsideDataScopeException) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -62,7 +62,10 @@ public class AdminUsersResource {
     @GET
     @Operation(summary = "All users with their role and whether they may log in")
     public List<UserJson> list() {
-        return users.all().stream().map(this::json).toList();
+        var scopes = users.segmentKeysByUser();
+        return users.all().stream()
+                .map(u -> json(u, scopes.getOrDefault(u.username(), List.of())))
+                .toList();
     }
 
     @POST
@@ -145,12 +148,16 @@ public class AdminUsersResource {
             String createdAt) {}
 
     UserJson json(AppUser user) {
+        return json(user, users.segmentKeys(user.username()));
+    }
+
+    static UserJson json(AppUser user, List<String> segments) {
         return new UserJson(
                 user.username(),
                 user.displayName(),
                 user.role().name(),
                 user.enabled(),
-                users.segmentKeys(user.username()),
+                segments,
                 user.createdAt().toString());
     }
 

@@ -245,7 +245,8 @@ public class SurveyCatalog {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT survey_id, COUNT(*), MAX(submitted_at) FROM response"
                         + " WHERE status = 'COMPLETE' AND "
-                        + (scopes == null ? "1 = 1" : scopes.current().responses("response.id"))
+                        + app.resonance.platform.control.DataScopes.callerOf(scopes)
+                                .responses("response.id")
                         + " GROUP BY survey_id")
                 .getResultList();
         for (Object[] row : rows) {
