@@ -219,7 +219,12 @@ class ConsoleDataScopeIT {
         });
         rows.put("/admin/followups.xhtml", listsTheirs);
         rows.put("/admin/followup.xhtml", page -> onlyTheirs.accept(page + "?id=" + otherTask));
-        rows.put("/admin/effectiveness.xhtml", refused);
+        rows.put("/admin/effectiveness.xhtml", page -> {
+            refused.accept(page);
+            assertTrue(
+                    viewer.get(page).body().contains("Your account sees only some segments"),
+                    page + " says why: the data scope, not the role");
+        });
         rows.put("/admin/tokens.xhtml", onlyTheirs);
         // the admin's pages: the role refuses them before any data scope
         try (Stream<Path> manage = Files.list(PAGES.resolve("manage"))) {

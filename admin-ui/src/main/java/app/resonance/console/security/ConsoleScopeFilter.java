@@ -28,6 +28,7 @@ public class ConsoleScopeFilter extends HttpFilter {
         if (request.getUserPrincipal() != null
                 && DataScopeRules.refusedPage(path)
                 && scopes.of(request.getUserPrincipal().getName()).limited()) {
+            request.setAttribute(app.resonance.platform.control.OutsideDataScopeException.REFUSED, Boolean.TRUE);
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }

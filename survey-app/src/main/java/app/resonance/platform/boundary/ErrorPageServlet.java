@@ -41,7 +41,9 @@ public class ErrorPageServlet extends HttpServlet {
             write(response, ProblemException.tooLarge().problem(messages));
         } else if (failure != null && ProblemMappers.causedByBodyNotReceived(failure)) {
             write(response, ProblemException.bodyNotReceived().problem(messages));
-        } else if (app.resonance.platform.control.OutsideDataScopeException.causes(failure)) {
+        } else if (app.resonance.platform.control.OutsideDataScopeException.causes(failure)
+                || Boolean.TRUE.equals(
+                        request.getAttribute(app.resonance.platform.control.OutsideDataScopeException.REFUSED))) {
             write(
                     response,
                     Problem.typed(

@@ -7,6 +7,9 @@ package app.resonance.platform.control;
  */
 public class OutsideDataScopeException extends RuntimeException {
 
+    /** Set on a request a filter refused for the data scope, so that the error page says why (not "your role"). */
+    public static final String REFUSED = "resonance.outsideDataScope";
+
     private final String field;
 
     public OutsideDataScopeException(String field) {
